@@ -1,0 +1,55 @@
+"""Typographic normalisation for matching.
+
+Curly quotes, dashes, exotic spaces and invisible characters must not count as differences,
+but an article's reported positions must not move either: ``normalize_mapped`` carries, for each
+character it keeps, the offset it came from.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+
+_SINGLE_QUOTES = "\u2018\u2019\u201a\u201b\u2032\u02bc\u0060\u00b4"
+_DOUBLE_QUOTES = "\u201c\u201d\u201e\u201f\u2033\u00ab\u00bb"
+_DASHES = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d"
+_SPACES = "\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000\t"
+_DROPPED = "\u00ad\u200b\u200c\u200d\u2060\ufeff"
+
+_TABLE: dict[int, str | None] = {ord(c): "'" for c in _SINGLE_QUOTES}
+_TABLE.update({ord(c): '"' for c in _DOUBLE_QUOTES})
+_TABLE.update({ord(c): "-" for c in _DASHES})
+_TABLE.update({ord(c): " " for c in _SPACES})
+_TABLE.update({ord(c): None for c in _DROPPED})
+_TABLE[ord("\u2026")] = "."  # an ellipsis keeps one character so offsets stay one-to-one
+
+
+def normalize(text: str) -> str:
+    """Straight quotes, ASCII hyphens, plain spaces; invisible characters removed. Case is kept."""
+    return text.translate(_TABLE)
+
+
+def normalize_mapped(text: str, origin: list[int] | None = None) -> tuple[str, list[int]]:
+    """``normalize`` that also returns, for each output character, its offset in ``text``
+    (or ``origin[i]`` when ``text`` is itself derived from an original)."""
+    out: list[str] = []
+    offsets: list[int] = []
+    for i, ch in enumerate(text):
+        repl = _TABLE.get(ord(ch), ch)
+        if repl is None:
+            continue
+        out.append(repl)
+        offsets.append(origin[i] if origin is not None else i)
+    return "".join(out), offsets
+
+
+def fold(text: str) -> str:
+    """Case- and accent-insensitive form ("Shamkhānī" → "shamkhani") of exactly the same length,
+    so an index into the folded text is an index into ``text``."""
+    return "".join(_fold_char(ch) for ch in text)
+
+
+def _fold_char(ch: str) -> str:
+    if ch.isascii():
+        return ch.lower()
+    base = "".join(c for c in unicodedata.normalize("NFKD", ch) if not unicodedata.combining(c))
+    return (base or ch).casefold()[0]
