@@ -1,0 +1,211 @@
+"""Command line: parses options and calls the library. Exit codes per SPEC §5."""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from pathlib import Path
+
+import click
+
+from . import __version__
+from .model import DEFAULT_FAIL_ON, Verdict
+
+EXIT_FAILED = 1
+EXIT_INPUT = 2
+
+
+class InputError(click.ClickException):
+    """Unusable input: one line on stderr, exit 2, nothing written."""
+
+    exit_code = EXIT_INPUT
+
+    def show(self, file=None) -> None:
+        click.echo(f"factcheck: error: {self.format_message()}", err=True)
+
+
+def _colour(stream) -> bool:
+    return stream.isatty() and not os.environ.get("NO_COLOR")
+
+
+def _verdicts(value: str, option: str) -> frozenset[Verdict]:
+    names = [v.strip() for v in value.split(",") if v.strip()]
+    try:
+        return frozenset(Verdict(n) for n in names)
+    except ValueError:
+        valid = ", ".join(v.value for v in Verdict)
+        raise click.BadParameter(f"{value!r}: verdicts are {valid}", param_hint=option) from None
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="factcheck", message="%(prog)s %(version)s")
+def main() -> None:
+    """Check an article's names, dates, figures, quotes and statements against their sources."""
+
+
+@main.command()
+@click.argument("claims", default="claims.yaml", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--article", "article", metavar="PATH|URL", help="Check this article instead of the claims file's.")
+@click.option("--format", "formats", multiple=True, metavar="FORMAT",
+              type=click.Choice(["text", "json", "markdown", "html", "junit", "sarif"]),
+              help="Report format; repeat together with -o to write several reports in one run.")
+@click.option("-o", "--output", "outputs", multiple=True, type=click.Path(dir_okay=False, path_type=Path),
+              help="Write the report there (format from the extension if --format is not given).")
+@click.option("--fail-on", default=",".join(sorted(v.value for v in DEFAULT_FAIL_ON)), show_default=True,
+              help="Verdicts that fail the gate (comma-separated).")
+@click.option("--strict", is_flag=True, help="Also fail on unverified claims.")
+@click.option("--offline", is_flag=True, help="No network: cache and archives only.")
+@click.option("--cache-dir", type=click.Path(file_okay=False, path_type=Path),
+              help="HTTP cache [default: .factcheck-cache beside the claims file].")
+@click.option("--refresh", is_flag=True, help="Refetch even when the cache is fresh.")
+@click.option("--jobs", default=8, show_default=True, type=click.IntRange(1, 64), help="Concurrent fetches.")
+@click.option("--timeout", default=10.0, show_default=True, type=click.FloatRange(0.1, 600),
+              help="Seconds per request.")
+@click.option("--only", metavar="ID[,ID]", help="Check only these claims.")
+@click.option("-q", "--quiet", "quiet", count=True, help="Only what fails the gate, no progress.")
+@click.option("-v", "--verbose", "verbose", count=True, help="Show each source's evidence.")
+def verify(claims, article, formats, outputs, fail_on, strict, offline, cache_dir, refresh, jobs, timeout,
+           only, quiet, verbose):
+    """Check CLAIMS (default ./claims.yaml) and report a verdict per claim.
+
+    Exit 0 when every claim passes the gate, 1 when one fails, 2 on unusable input.
+    """
+    from .claims import ClaimsError, load_claims
+    from .engine import Checker, Options
+    from .reports import format_for, render
+
+    targets = _pair_outputs(formats, outputs, format_for)
+    fail = _verdicts(fail_on, "--fail-on") | ({Verdict.UNVERIFIED} if strict else set())
+    options = Options(
+        article=article, only=frozenset(i.strip() for i in only.split(",") if i.strip()) if only else None,
+        fail_on=frozenset(fail), offline=offline, refresh=refresh, cache_dir=cache_dir, jobs=jobs,
+        timeout=timeout, progress=not quiet and sys.stderr.isatty(),
+    )
+    try:
+        report = Checker(load_claims(claims), options).run()
+    except ClaimsError as exc:
+        raise InputError(str(exc)) from None
+
+    verbosity = verbose - quiet
+    rendered = [(path, render(report, fmt) if fmt != "text" else render(report, fmt, verbosity=verbosity))
+                for fmt, path in targets if path is not None]
+    for path, content in rendered:
+        _write_atomically(path, content)
+    stdout = [fmt for fmt, path in targets if path is None] or ["text"]
+    for fmt in stdout:
+        if fmt == "text":
+            colour = _colour(sys.stdout)
+            click.echo(render(report, "text", color=colour, verbosity=verbosity), nl=False, color=colour)
+        else:
+            click.echo(render(report, fmt), nl=False)
+    sys.exit(0 if report.passed else EXIT_FAILED)
+
+
+def _pair_outputs(formats, outputs, format_for) -> list[tuple[str, Path | None]]:
+    """The i-th ``-o`` takes the i-th ``--format`` (or its extension's); a format left over goes to stdout."""
+    targets: list[tuple[str, Path | None]] = []
+    for i, path in enumerate(outputs):
+        fmt = formats[i] if i < len(formats) else format_for(path)
+        if fmt is None:
+            raise click.BadParameter(f"cannot tell the format of {path}; give --format", param_hint="-o")
+        targets.append((fmt, path))
+    leftover = list(formats[len(outputs):])
+    if len(leftover) > 1:
+        raise click.BadParameter("only one format can go to standard output; give -o for the others",
+                                 param_hint="--format")
+    return targets + [(fmt, None) for fmt in leftover]
+
+
+def _write_atomically(path: Path, content: str) -> None:
+    """Write beside the target and rename, so a reader never sees half a report."""
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    try:
+        tmp.write_text(content, encoding="utf-8")
+        os.replace(tmp, path)
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        raise InputError(f"{path}: cannot write report: {exc.strerror or exc}") from None
+
+
+def _load_article(source: str):
+    from .article import Article
+    from .engine import display_path
+
+    path = Path(source)
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise InputError(f"{source}: cannot read article: {exc.strerror or exc}") from None
+    from .fetch import decode_body
+
+    return Article.from_string(decode_body(raw, None), display_path(path))
+
+
+@main.command()
+@click.argument("article")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+def lint(article, fmt):
+    """Find inconsistent spellings of one name in ARTICLE (no claims file needed).
+
+    Exit 1 when something is found, 0 when clean, 2 on unusable input.
+    """
+    from .lint import lint_article, render_json, render_text
+
+    doc = _load_article(article)
+    findings = lint_article(doc)
+    click.echo((render_json if fmt == "json" else render_text)(doc, findings), nl=False)
+    sys.exit(EXIT_FAILED if findings else 0)
+
+
+@main.command()
+@click.argument("article")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Write the draft there.")
+@click.option("--published", type=click.DateTime(["%Y-%m-%d"]), help="The article's publication date.")
+def extract(article, output, published):
+    """Draft a claims.yaml from ARTICLE's checkable statements."""
+    from .draft import draft_claims
+
+    doc = _load_article(article)
+    claims_dir = (output.parent if output else Path.cwd()).resolve()
+    relative = os.path.relpath(Path(article).resolve(), claims_dir)
+    text = draft_claims(doc, Path(relative).as_posix(), published.date() if published else None)
+    if output:
+        _write_atomically(output, text)
+    else:
+        click.echo(text, nl=False)
+
+
+@main.command()
+@click.argument("pages", nargs=-1, required=True)
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option("--selector", help="CSS selector narrowing each page, as in the claims file.")
+@click.option("--timeout", default=10.0, show_default=True, type=click.FloatRange(0.1, 600))
+def text(pages, fmt, selector, timeout):
+    """Print the readable text of each PAGE (file or URL) exactly as verify reads it.
+
+    Exit 1 when a page could not be read.
+    """
+    from .fetch import Fetcher
+    from .model import SourceSpec
+    from .sources import gather
+
+    specs = [
+        SourceSpec(p, url=p, selector=selector) if p.startswith(("http://", "https://"))
+        else SourceSpec(p, archive=Path(p), selector=selector)
+        for p in pages
+    ]
+    with Fetcher(cache_dir=None, timeout=timeout) as fetcher:
+        documents = gather(specs, fetcher)
+    for spec in specs:
+        doc = documents[spec]
+        note = doc.error or "; ".join(doc.notes) or None
+        if fmt == "json":
+            click.echo(json.dumps({"source": spec.key, "text": None if doc.error else doc.text, "note": note},
+                                  ensure_ascii=False))
+            continue
+        if note:
+            click.echo(f"factcheck: {spec.key}: {note}", err=True)
+        if not doc.error:
+            click.echo(doc.text.rstrip("\n") + "\n")
+    sys.exit(EXIT_FAILED if any(d.error for d in documents.values()) else 0)

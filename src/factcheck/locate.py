@@ -1,0 +1,144 @@
+"""Finding passages: where the article says what a claim quotes, and which sentences of a
+source speak of it. Fuzzy, via rapidfuzz, on a case-, accent- and whitespace-folded view
+whose indices map back to the original text."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from rapidfuzz import fuzz
+
+from .normalize import fold
+
+LOCATE_THRESHOLD = 82.0  # below this the claim's wording is not in the article
+_SPACES = re.compile(r"\s+")
+_SENTENCE_END = re.compile(r"(?<=[.!?])[\"')\]]*\s+(?=[\"'(\[]?[A-Z0-9])|\n\s*\n|\n(?=\s*[-*\u2022|])")
+_WORD = re.compile(r"\w+")
+STOPWORDS = frozenset(
+    """a an the of to in on at by for from with and or but as is are was were be been being that this
+    these those it its their his her he she they we you i not no so than then there here which who whom
+    whose what when where how will would can could should may might must has have had do does did
+    into over under about after before during between through while also only just very more most
+    such some any all each other both either neither per""".split()
+)
+
+
+@dataclass(frozen=True)
+class View:
+    """Folded text with runs of white space collapsed; ``index[i]`` is the original offset."""
+
+    text: str
+    index: tuple[int, ...]
+
+
+@lru_cache(maxsize=64)
+def view(text: str) -> View:
+    folded = fold(text)
+    out: list[str] = []
+    index: list[int] = []
+    prev_space = True
+    for i, ch in enumerate(folded):
+        if ch.isspace():
+            if prev_space:
+                continue
+            ch = " "
+            prev_space = True
+        else:
+            prev_space = False
+        out.append(ch)
+        index.append(i)
+    return View("".join(out), tuple(index))
+
+
+@dataclass(frozen=True)
+class Passage:
+    start: int  # offsets into the searched text
+    end: int
+    score: float
+
+
+def locate(needle: str, text: str, threshold: float = LOCATE_THRESHOLD) -> Passage | None:
+    """The stretch of ``text`` that best matches ``needle``, widened to whole words."""
+    hay = view(text)
+    query = view(needle).text.strip()
+    if not query or not hay.text:
+        return None
+    if query in hay.text:
+        i = hay.text.index(query)
+        return _passage(text, hay, i, i + len(query), 100.0)
+    if len(query) > len(hay.text):
+        return None
+    found = fuzz.partial_ratio_alignment(query, hay.text, score_cutoff=threshold)
+    if found is None:
+        return None
+    return _passage(text, hay, found.dest_start, found.dest_end, found.score)
+
+
+def _passage(text: str, hay: View, i: int, j: int, score: float) -> Passage:
+    start, end = hay.index[i], hay.index[max(i, j - 1)] + 1
+    while start > 0 and text[start - 1].isalnum():
+        start -= 1
+    while end < len(text) and text[end].isalnum():
+        end += 1
+    return Passage(start, end, score)
+
+
+def sentences(text: str) -> list[tuple[int, int]]:
+    """Sentence (or list item / paragraph) spans of ``text``."""
+    spans = []
+    pos = 0
+    for m in _SENTENCE_END.finditer(text):
+        if text[pos : m.start()].strip():
+            spans.append(_trim(text, pos, m.start()))
+        pos = m.end()
+    if text[pos:].strip():
+        spans.append(_trim(text, pos, len(text)))
+    return spans
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def sentence_around(text: str, start: int, end: int) -> tuple[int, int]:
+    """The sentence holding ``text[start:end]`` (or the span itself if it crosses sentences)."""
+    for s, e in sentences(text):
+        if s <= start and end <= e:
+            return s, e
+    return start, end
+
+
+def stems(text: str) -> frozenset[str]:
+    """Content words cut to a five-letter stem, so "supplies" meets "supply"."""
+    return frozenset(w[:5] for w in _WORD.findall(fold(text)) if w not in STOPWORDS and not w.isdigit())
+
+
+def relevant_sentences(query: str, text: str, min_score: float = 40.0) -> list[tuple[int, int, float]]:
+    """Sentences of ``text`` that speak of ``query``, best first, scored by the share of the
+    query's content words each holds (a sentence sharing one word with a long query scores low,
+    which a symmetric fuzzy ratio would not)."""
+    wanted = stems(query)
+    if not wanted:
+        return []
+    scored = []
+    for s, e in sentences(text):
+        score = 100.0 * len(wanted & stems(text[s:e])) / len(wanted)
+        if score >= min_score:
+            scored.append((s, e, score))
+    scored.sort(key=lambda t: (-t[2], t[0]))
+    return scored
+
+
+def excerpt(text: str, start: int, end: int, width: int = 300) -> str:
+    """The source's words around a passage, trimmed for a report."""
+    s, e = sentence_around(text, start, end)
+    if e - s > width:
+        s, e = max(s, start - width // 2), min(e, end + width // 2)
+    snippet = _SPACES.sub(" ", text[s:e]).strip()
+    return ("…" if s > 0 and not text[s - 1].isspace() else "") + snippet

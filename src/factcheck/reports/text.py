@@ -1,0 +1,49 @@
+"""The terminal report: one line per claim, compiler-style, then a summary line."""
+
+from __future__ import annotations
+
+from ..model import Report, Result, Verdict
+
+_COLOURS = {
+    Verdict.SUPPORTED: "32", Verdict.CONTRADICTED: "31", Verdict.MISSPELLED: "31", Verdict.MISQUOTED: "31",
+    Verdict.DISPUTED: "35", Verdict.UNVERIFIED: "33", Verdict.NOT_FOUND: "31",
+}
+
+
+def render(report: Report, color: bool = False, verbosity: int = 0) -> str:
+    """``verbosity`` -1 shows only what fails the gate, 1 adds each source's evidence."""
+    paint = (lambda code, s: f"\033[{code}m{s}\033[0m") if color else (lambda code, s: s)
+    lines = []
+    for result in report.results:
+        if verbosity < 0 and not report.fails(result):
+            continue
+        lines.append(_line(report, result, paint))
+        for m in result.mentions[1:]:
+            lines.append(f"    also at {m.line}:{m.column} '{m.text}'")
+        if verbosity > 0:
+            for e in result.evidence:
+                via = f" via {e.via}" if e.via else ""
+                detail = e.error if e.error else (e.text or "")
+                lines.append(f"    [{e.status}] {e.source}{via}: {detail}".rstrip(": "))
+                lines.extend(f"        note: {n}" for n in e.notes)
+        elif any(e.notes for e in result.evidence):
+            lines.extend(f"    note: {e.source}: {n}" for e in result.evidence for n in e.notes)
+    lines.append(_summary(report, paint))
+    return "\n".join(lines) + "\n"
+
+
+def _line(report: Report, result: Result, paint) -> str:
+    where = f"{report.article_path}:{result.mentions[0].line}:{result.mentions[0].column}" if result.mentions \
+        else f"{report.article_path}"
+    verdict = paint(_COLOURS[result.verdict], f"{result.verdict.value:<12}")
+    tag = ""
+    if result.claim.accepted:
+        tag = " [stale acceptance]" if report.stale_acceptance(result) else f" [accepted: {result.claim.accepted}]"
+    return f"{where}: {verdict} {result.claim.id}: {result.message}{tag}"
+
+
+def _summary(report: Report, paint) -> str:
+    counts = ", ".join(f"{n} {v}" for v, n in report.counts.items() if n)
+    failing = sum(report.fails(r) for r in report.results)
+    verdict = paint("32", "passed") if report.passed else paint("31", f"failed ({failing} failing the gate)")
+    return f"{len(report.results)} claims: {counts or 'none'}; {verdict}"
