@@ -1,0 +1,74 @@
+"""SPEC §3: how what the article says and what each source says combine into one verdict."""
+
+import pytest
+
+from factcheck.checks import Reading
+from factcheck.model import Claim, ClaimType, Evidence, Mention, Status, Verdict
+from factcheck.verdicts import decide
+
+M = (Mention("almost one fourth", 11, 1, 0, 17, "22.5-25%"),)
+
+
+def ev(status, value=None, source="https://example.org/a"):
+    return Evidence(source=source, status=status, value=value, error="HTTP 404" if status is Status.ERROR else None)
+
+
+def claim(kind=ClaimType.NUMBER, text="almost one fourth", expect="about 21%"):
+    return Claim("c", kind, text, expect)
+
+
+def test_not_located_is_not_found_whatever_the_sources_say():
+    verdict, message = decide(claim(), Reading((), False, "", "the claim's wording is not in the article"),
+                              [ev(Status.SUPPORTS)])
+    assert verdict is Verdict.NOT_FOUND and "not in the article" in message
+
+
+def test_article_disagreeing_with_expect_is_contradicted_even_if_sources_confirm_expect():
+    verdict, message = decide(claim(), Reading(M, False, "'almost one fourth' (22.5-25%)"), [ev(Status.SUPPORTS, "21%")])
+    assert verdict is Verdict.CONTRADICTED
+    assert "almost one fourth" in message and "about 21%" in message
+
+
+def test_a_typo_in_a_name_is_misspelled():
+    r = Reading(M, False, "'Laventieve' (line 3)", typo=True)
+    verdict, message = decide(claim(ClaimType.NAME, "Laventieve", "Alexander Lavrentiev"), r, [ev(Status.SUPPORTS)])
+    assert verdict is Verdict.MISSPELLED and "Laventieve" in message and "Alexander Lavrentiev" in message
+
+
+@pytest.mark.parametrize(
+    "statuses, expected",
+    [
+        ([Status.SUPPORTS], Verdict.SUPPORTED),
+        ([Status.SUPPORTS, Status.SILENT, Status.ERROR], Verdict.SUPPORTED),
+        ([Status.SUPPORTS, Status.CONTRADICTS], Verdict.DISPUTED),
+        ([Status.CONTRADICTS], Verdict.CONTRADICTED),
+        ([Status.CONTRADICTS, Status.SILENT], Verdict.CONTRADICTED),
+        ([Status.SILENT], Verdict.UNVERIFIED),
+        ([Status.ERROR], Verdict.UNVERIFIED),  # a network failure is never evidence
+        ([Status.ERROR, Status.ERROR], Verdict.UNVERIFIED),
+        ([], Verdict.UNVERIFIED),  # no sources: agreeing with expect is not confirmation
+    ],
+)
+def test_sources_combine(statuses, expected):
+    verdict, _ = decide(claim(), Reading(M, True, "'21%'"), [ev(s, source=f"s{i}") for i, s in enumerate(statuses)])
+    assert verdict is expected
+
+
+def test_unverified_says_why():
+    _, message = decide(claim(), Reading(M, True, "'21%'"), [ev(Status.ERROR)])
+    assert "HTTP 404" in message
+    _, message = decide(claim(), Reading(M, True, "'21%'"), [])
+    assert "no sources given" in message
+
+
+def test_quote_with_other_words_is_misquoted_with_a_word_diff():
+    q = claim(ClaimType.QUOTE, "we need friends and allies", None)
+    e = Evidence(source="s", status=Status.CONTRADICTS, value="we need friends", score=80)
+    verdict, message = decide(q, Reading(M, True, "quote"), [e])
+    assert verdict is Verdict.MISQUOTED and "[-and allies-]" in message
+
+
+def test_quote_exact_in_one_source_and_reworded_in_another_is_disputed():
+    q = claim(ClaimType.QUOTE, "we need friends", None)
+    verdict, _ = decide(q, Reading(M, True, "quote"), [ev(Status.SUPPORTS), ev(Status.CONTRADICTS, "we need allies")])
+    assert verdict is Verdict.DISPUTED
