@@ -29,6 +29,8 @@ def gather(specs: Iterable[SourceSpec], fetcher: Fetcher) -> dict[SourceSpec, Do
 def _document(spec: SourceSpec, result: FetchResult | None) -> Document:
     if result is not None and result.error is None and result.text is not None:
         text, notes = _readable(result.text, result.kind or "html", spec.selector)
+        if result.note:
+            notes += (result.note,)
         if result.changed:
             notes += ("the cited page changed since it was last checked",)
         if result.final_url and result.final_url != spec.url:
