@@ -63,10 +63,10 @@ def test_json_report_shape_follows_the_spec(e2e):
     assert report["article"]["path"] == "article.md" and len(report["article"]["sha256"]) == 64
     claim = next(c for c in report["claims"] if c["id"] == "lavrov-name")
     assert {"id", "type", "verdict", "message", "expect", "article", "evidence"} <= claim.keys()
-    assert claim["article"] == [{"text": "Lavrof", "line": 7, "column": 1, "value": "Lavrof"}]
+    assert claim["article"] == [{"text": "Lavrof", "line": 7, "column": 77, "value": "Lavrof"}]
     (evidence,) = claim["evidence"]
     assert evidence["via"] == "archive" and evidence["status"] == "supports" and evidence["error"] is None
-    assert "Sergey Lavrov" in evidence["text"]
+    assert "Lavrov" in evidence["text"] and "Sergey" in evidence["value"]
     assert any("archive used" in note for note in evidence["notes"])
 
 
@@ -74,7 +74,7 @@ def test_findings_point_at_the_article_line_and_column(e2e):
     _, report = verify_json()
     by_id = {c["id"]: c for c in report["claims"]}
     share = by_id["hormuz-share"]["article"][0]
-    assert (share["line"], share["column"], share["text"]) == (3, 34, "about a third")
+    assert (share["line"], share["column"], share["text"]) == (3, 30, "about a third")
     year = by_id["concept-year"]["article"][0]
     assert (year["line"], year["text"]) == (11, "2014")
 
@@ -111,7 +111,7 @@ def test_text_report_is_one_line_per_claim_without_colour_off_a_tty(e2e):
     result = run("verify", "--offline")
     lines = result.output.splitlines()
     assert "\033[" not in result.output
-    assert any(line.startswith("article.md:7:1: misspelled") and "lavrov-name" in line for line in lines)
+    assert any(line.startswith("article.md:7:77: misspelled") and "lavrov-name" in line for line in lines)
     assert lines[-1].startswith("11 claims:") and "failed" in lines[-1]
 
 

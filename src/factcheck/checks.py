@@ -122,8 +122,7 @@ def _judge_value(claim: Claim, text: str, found, compatible, agrees):
     """Dates and figures: a relevant sentence holding the expected value supports; a strongly
     relevant one holding only other values of the same kind contradicts. A sidebar figure in a
     sentence about something else is neither."""
-    query = f"{claim.text} {claim.note or ''}"
-    relevant = relevant_sentences(query, text, RELEVANT)
+    relevant = relevant_sentences(_topic(claim), text, RELEVANT)
     contradiction = None
     for s, e, score in relevant:
         values = [f for f in found if s <= f[0] and f[1] <= e and compatible(f[2])]
@@ -134,6 +133,15 @@ def _judge_value(claim: Claim, text: str, found, compatible, agrees):
             f_start, f_end, value = values[0]
             contradiction = (Status.CONTRADICTS, f_start, f_end, f"{text[f_start:f_end]} ({value})", score)
     return contradiction or (Status.SILENT, 0, 0, None, None)
+
+
+def _topic(claim: Claim) -> str:
+    """What a date or figure is about: the claim's words without the value itself, and its note."""
+    finder = dates.find_dates if claim.type is ClaimType.DATE else numbers.find_numbers
+    words = claim.text
+    for m in reversed(finder(words)):
+        words = words[: m.start] + " " + words[m.end :]
+    return f"{words} {claim.note or ''}"
 
 
 def _judge_date(claim: Claim, text: str):

@@ -121,16 +121,20 @@ def stems(text: str) -> frozenset[str]:
 
 def relevant_sentences(query: str, text: str, min_score: float = 40.0) -> list[tuple[int, int, float]]:
     """Sentences of ``text`` that speak of ``query``, best first, scored by the share of the
-    query's content words each holds (a sentence sharing one word with a long query scores low,
-    which a symmetric fuzzy ratio would not)."""
+    query's content words found in the sentence or the one before it (a figure's subject is
+    often named a sentence earlier: "The Strait of Hormuz ... In 2018, its flow averaged ...").
+    A sentence sharing one word with a long query scores low, which a symmetric ratio would not."""
     wanted = stems(query)
     if not wanted:
         return []
     scored = []
+    previous: frozenset[str] = frozenset()
     for s, e in sentences(text):
-        score = 100.0 * len(wanted & stems(text[s:e])) / len(wanted)
+        own = stems(text[s:e])
+        score = 100.0 * len(wanted & (own | previous)) / len(wanted)
         if score >= min_score:
             scored.append((s, e, score))
+        previous = own
     scored.sort(key=lambda t: (-t[2], t[0]))
     return scored
 

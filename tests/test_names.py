@@ -1,0 +1,211 @@
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from factcheck.article import Article
+from factcheck.names import NameMatch, extract_names, find_name_mentions, fold_name, is_near_miss, same_name
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED = "seeds/000_cfcb191671b4f14f.txt"
+
+
+@pytest.fixture(scope="module")
+def seed() -> Article:
+    return Article.from_string((ROOT / SEED).read_text(encoding="utf-8"), path=SEED)
+
+
+@pytest.mark.parametrize(
+    ("raw", "key"),
+    [
+        ("Shamkhānī", "shamkhani"),
+        ("Lavrentiev's", "lavrentiev"),
+        ("Lavrentiev\u2019s", "lavrentiev"),
+        ("Kim Jong-un", "kim jong un"),
+        ("George  W.\nBush", "george w bush"),
+        ("O'Brien", "obrien"),
+        ("the Saudis'", "the saudis"),
+        ("ZELENSKYY", "zelenskyy"),
+    ],
+)
+def test_fold_name(raw, key):
+    assert fold_name(raw) == key
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Kim Jong-un", "Kim Jong Un"),
+        ("Kim Jong-un", "KIM JONG UN"),
+        ("Ali Shamkhani", "Ali Shamkhānī"),
+        ("Francois Hollande", "François Hollande"),
+        ("Lavrentiev's", "Lavrentiev"),
+        ("President Vladimir Putin", "Vladimir Putin"),
+        ("George W. Bush", "George W Bush"),
+    ],
+)
+def test_same_name(a, b):
+    assert same_name(a, b) and same_name(b, a)
+    assert not is_near_miss(a, b)
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Zelensky", "Zelenskyy"),  # transliteration: letters differ, so not the same name
+        ("Mohammed bin Salman", "Mohammad bin Salman"),
+        ("Alexander Lavrentiev", "Alexander Lavrentyev"),
+        ("Lavrentiev", "Lavrentev"),
+    ],
+)
+def test_not_same_name_when_letters_differ(a, b):
+    assert not same_name(a, b)
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Laventieve", "Lavrentiev"),  # missing r, extra e
+        ("Leventieve", "Lavrentiev"),  # three scattered typos in a long name
+        ("Leventieve", "Laventieve"),
+        ("Alexandre Laventieve", "Alexander Lavrentiev"),
+        ("Zelensky", "Zelenskyy"),  # doubled letter
+        ("Mohammed bin Salman", "Mohammad bin Salman"),
+        ("Hillary Clinten", "Hillary Clinton"),
+        ("Cheney", "Cheny"),
+        ("Emmanuel Macron", "Emanuel Macron"),
+        ("Stoltenberg", "Stoltenburg"),
+        ("Leventieve", "Alexander Lavrentiev"),  # surname alone against the full name
+    ],
+)
+def test_near_miss(a, b):
+    assert is_near_miss(a, b)
+    assert is_near_miss(b, a)
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Kim Jong-un", "Kim Jong-il"),
+        ("Bill Clinton", "Hillary Clinton"),
+        ("Iran", "Iraq"),
+        ("Austria", "Australia"),
+        ("Austrian", "Australian"),
+        ("Sergei Lavrov", "Alexander Lavrentiev"),
+        ("George W. Bush", "George H. W. Bush"),
+        ("Russia", "Russian"),
+        ("Iraq", "Iraqi"),
+        ("Democratic", "Democrats"),
+        ("Germany", "German"),
+        ("Lavrentiev", "Alexander Lavrentiev"),  # the surname alone is the same person, no typo
+        ("", "Iran"),
+    ],
+)
+def test_not_near_miss(a, b):
+    assert not is_near_miss(a, b)
+    assert not is_near_miss(b, a)
+
+
+def test_seed_mentions_of_the_envoy(seed):
+    found = find_name_mentions(seed.text, "Alexander Lavrentiev", ["Alexander Lavrentyev", "Aleksandr Lavrentyev"])
+    assert [(m.text, m.kind) for m in found] == [("Alexandre Laventieve", "variant"), ("Leventieve", "variant")]
+    mentions = [seed.mention(m.start, m.end, value=m.text) for m in found]
+    assert [(m.text, m.line, m.column) for m in mentions] == [("Alexandre Laventieve", 3, 49), ("Leventieve", 13, 99)]
+    assert all(m.form == "Alexander Lavrentiev" for m in found)
+
+
+def test_seed_exact_mentions_include_surname_alone_and_possessive(seed):
+    found = find_name_mentions(seed.text, "Vladimir Putin")
+    assert [m.kind for m in found] == ["exact"] * 6
+    assert found[0].text == "Vladimir Putin"
+    last = seed.mention(found[-1].start, found[-1].end)
+    assert (last.text, last.line) == ("Putin", 27)  # "President Putin’s strategy": no possessive, no title
+    assert [m.text for m in find_name_mentions(seed.text, "Ali Shamkhani")] == ["Ali Shamkhani", "Shamkhani"]
+
+
+def test_a_claim_text_with_its_title_is_the_expected_form(seed):
+    found = find_name_mentions(seed.text, "Special Envoy Alexandre Laventieve")
+    assert [(m.text, m.kind) for m in found] == [("Alexandre Laventieve", "exact"), ("Leventieve", "variant")]
+
+
+def test_alias_possessive_line_break_caps_and_diacritics():
+    text = (
+        "Aleksandr Lavrentyev arrived. The envoy, Alexander\nLavrentiev, met Ali Shamkhānī.\n"
+        "LAVRENTIEV'S aides and Alexander   Lavrentiev’s team left. Alexandre Lavrentiev spoke."
+    )
+    found = find_name_mentions(text, "Alexander Lavrentiev", ["Aleksandr Lavrentyev"])
+    assert [(m.text, m.kind) for m in found] == [
+        ("Aleksandr Lavrentyev", "alias"),
+        ("Alexander\nLavrentiev", "exact"),
+        ("LAVRENTIEV", "exact"),
+        ("Alexander   Lavrentiev", "exact"),
+        ("Alexandre Lavrentiev", "variant"),  # the French first name is not an accepted form
+    ]
+    assert all(text[m.start : m.end] == m.text for m in found)
+    assert [m.text for m in find_name_mentions(text, "Ali Shamkhani")] == ["Ali Shamkhānī"]
+
+
+def test_other_people_are_not_mentions():
+    text = (
+        "Foreign Minister Sergei Lavrov met Alexander Lavrentiev. Bill Clinton spoke before Hillary "
+        "Clinton; Hillary Clinten left. Kim Jong-il was the father of Kim Jong-un. George H. W. Bush "
+        "was the father of George W. Bush. Iraq is not Iran, and Austria is not Australia."
+    )
+    assert [m.text for m in find_name_mentions(text, "Alexander Lavrentiev")] == ["Alexander Lavrentiev"]
+    hillary = find_name_mentions(text, "Hillary Clinton")
+    assert [(m.text, m.kind) for m in hillary] == [("Hillary Clinton", "exact"), ("Hillary Clinten", "variant")]
+    assert [m.text for m in find_name_mentions(text, "Kim Jong-un")] == ["Kim Jong-un"]
+    assert [m.text for m in find_name_mentions(text, "George W. Bush")] == ["George W. Bush"]
+    assert [m.text for m in find_name_mentions(text, "Iran")] == ["Iran"]
+    assert [m.text for m in find_name_mentions(text, "Austria")] == ["Austria"]
+    assert [m.text for m in find_name_mentions(text, "Australia")] == ["Australia"]
+
+
+def test_transliteration_variant_is_found():
+    text = "Volodymyr Zelenskyy met Albanese. Zelensky said so, and President Zelenskyy agreed."
+    found = find_name_mentions(text, "Volodymyr Zelensky")
+    assert [(m.text, m.kind) for m in found] == [
+        ("Volodymyr Zelenskyy", "variant"),
+        ("Zelensky", "exact"),
+        ("Zelenskyy", "variant"),
+    ]
+    assert [m.kind for m in find_name_mentions(text, "Volodymyr Zelensky", ["Zelenskyy"])] == ["alias", "exact", "alias"]
+
+
+def test_name_match_is_plain_data():
+    m = find_name_mentions("Putin spoke.", "Vladimir Putin")[0]
+    assert m == NameMatch(0, 5, "Putin", "exact", "Vladimir Putin")
+
+
+def test_extract_names_drops_titles_sentence_words_and_dates(seed):
+    names = [" ".join(t.text for t in o.tokens) for o in extract_names(seed.text)]
+    assert names[:6] == ["US-Iran", "Russia", "Vladimir Putin", "Alexandre Laventieve", "Iran", "Ali Shamkhani"]
+    assert "Prominent" not in names[:3] and not any(n.startswith(("The ", "But ")) for n in names)
+
+
+name_text = st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=40)
+
+
+@settings(max_examples=200, deadline=None)
+@given(name_text, name_text)
+def test_comparisons_are_symmetric(a, b):
+    assert same_name(a, b) == same_name(b, a)
+    assert is_near_miss(a, b) == is_near_miss(b, a)
+    assert not (same_name(a, b) and is_near_miss(a, b))
+
+
+names_alphabet = st.sampled_from(list("aeiouyrlnstkmvAELKMSZ-'’. \n") + ["ā", "é", "Jong", "bin", "W."])
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(names_alphabet, max_size=30).map("".join), name_text)
+def test_near_miss_symmetric_on_name_like_strings(a, b):
+    assert is_near_miss(a, b) == is_near_miss(b, a)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(max_size=300), st.sampled_from(["Alexander Lavrentiev", "Kim Jong-un", "Iran", "", "W."]))
+def test_find_name_mentions_never_raises(text, expect):
+    for m in find_name_mentions(text, expect, ["Aleksandr Lavrentyev"]):
+        assert text[m.start : m.end] == m.text and m.kind in {"exact", "alias", "variant"}
