@@ -138,10 +138,10 @@ def _judge_value(claim: Claim, text: str, found, compatible, agrees):
 def _topic(claim: Claim) -> str:
     """What a date or figure is about: the claim's words without the value itself, and its note."""
     finder = dates.find_dates if claim.type is ClaimType.DATE else numbers.find_numbers
-    words = claim.text
+    words = f"{claim.text}\n{claim.note or ''}"
     for m in reversed(finder(words)):
         words = words[: m.start] + " " + words[m.end :]
-    return f"{words} {claim.note or ''}"
+    return words
 
 
 def _judge_date(claim: Claim, text: str):

@@ -119,19 +119,23 @@ def stems(text: str) -> frozenset[str]:
     return frozenset(w[:5] for w in _WORD.findall(fold(text)) if w not in STOPWORDS and not w.isdigit())
 
 
-def relevant_sentences(query: str, text: str, min_score: float = 40.0) -> list[tuple[int, int, float]]:
+def relevant_sentences(
+    query: str, text: str, min_score: float = 40.0, saturation: int = 6
+) -> list[tuple[int, int, float]]:
     """Sentences of ``text`` that speak of ``query``, best first, scored by the share of the
     query's content words found in the sentence or the one before it (a figure's subject is
     often named a sentence earlier: "The Strait of Hormuz ... In 2018, its flow averaged ...").
-    A sentence sharing one word with a long query scores low, which a symmetric ratio would not."""
+    A sentence sharing one word with a long query scores low, which a symmetric ratio would not;
+    sharing ``saturation`` distinct words is full relevance, so a long editor's note does not dilute."""
     wanted = stems(query)
     if not wanted:
         return []
+    enough = min(len(wanted), saturation)
     scored = []
     previous: frozenset[str] = frozenset()
     for s, e in sentences(text):
         own = stems(text[s:e])
-        score = 100.0 * len(wanted & (own | previous)) / len(wanted)
+        score = 100.0 * len(wanted & (own | previous)) / enough
         if score >= min_score:
             scored.append((s, e, score))
         previous = own

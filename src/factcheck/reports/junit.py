@@ -1,0 +1,58 @@
+"""JUnit XML, the test-report format every CI system reads: one test case per claim.
+
+A claim that fails the gate is a failed test (``type`` = verdict, ``message`` = the finding);
+everything else passes, with its verdict, any acceptance and the evidence in ``<system-out>``.
+Classname is the article's path and name the claim id, so CI groups findings by article.
+"""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as ET
+
+from ..model import Report, Result
+from .markdown import ACCEPTED, FAILS, STALE, details, standing
+
+# XML 1.0 cannot carry these at all, not even escaped.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+
+
+def render(report: Report) -> str:
+    failures = sum(report.fails(r) for r in report.results)
+    counts = {"tests": str(len(report.results)), "failures": str(failures), "errors": "0", "skipped": "0", "time": "0"}
+    root = ET.Element("testsuites", {"name": "factcheck", **counts})
+    suite = ET.SubElement(root, "testsuite", {"name": _x(f"factcheck: {report.article_path}"), **counts})
+    props = ET.SubElement(suite, "properties")
+    for name, value in (
+        ("article", report.article_path),
+        ("article.sha256", report.article_sha256),
+        ("fail-on", ",".join(sorted(v.value for v in report.fail_on))),
+        ("passed", str(report.passed).lower()),
+    ):
+        ET.SubElement(props, "property", {"name": name, "value": _x(value)})
+    for result in report.results:
+        _testcase(suite, report, result)
+    ET.indent(root)
+    return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"
+
+
+def _testcase(suite: ET.Element, report: Report, result: Result) -> None:
+    case = ET.SubElement(
+        suite, "testcase", {"classname": _x(report.article_path), "name": _x(result.claim.id), "time": "0"}
+    )
+    where = standing(report, result)
+    body = "\n".join(details(result))
+    if where == FAILS:
+        failure = ET.SubElement(case, "failure", {"message": _x(result.message), "type": result.verdict.value})
+        failure.text = _x(f"{result.verdict.value}: {result.message}\n{body}")
+        return
+    head = f"{result.verdict.value}: {result.message}"
+    if where == ACCEPTED:
+        head = f"accepted: {result.claim.accepted}\n{head}"
+    elif where == STALE:
+        head = f"stale acceptance: the claim is now supported; remove 'accepted: {result.claim.accepted}'\n{head}"
+    ET.SubElement(case, "system-out").text = _x(f"{head}\n{body}")
+
+
+def _x(text: str) -> str:
+    return _NOT_XML.sub("\ufffd", text)

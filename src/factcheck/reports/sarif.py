@@ -1,0 +1,140 @@
+"""SARIF 2.1.0, for code-scanning views that annotate the article at each finding's line.
+
+One rule per verdict. One result per finding of a claim whose verdict is in ``--fail-on``:
+each variant spelling of a misspelled name, otherwise the claim's first mention (line 1 when the
+claim is not in the article). Accepted findings are kept, suppressed with their reason; a stale
+acceptance is a note. ``partialFingerprints`` hash the claim, verdict and wording, never the
+line, so a finding keeps its identity while the copy around it moves.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from urllib.parse import quote, urlsplit
+
+from .. import __version__
+from ..model import Mention, Report, Result, Verdict
+from .markdown import details, spans
+
+SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
+INFORMATION_URI = "https://pypi.org/project/factcheck/"
+FINGERPRINT = "factcheck/v1"
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+
+_RULES = {
+    Verdict.SUPPORTED: ("note", "The article agrees with the verified value and a source confirms it."),
+    Verdict.CONTRADICTED: ("error", "The article states a different value than the verified one or its sources."),
+    Verdict.MISSPELLED: ("error", "A name in the article is a near miss of the verified spelling."),
+    Verdict.MISQUOTED: ("error", "The source has the quotation, but with different words."),
+    Verdict.DISPUTED: ("error", "The cited sources disagree with each other."),
+    Verdict.UNVERIFIED: ("warning", "No source confirms or contradicts the passage."),
+    Verdict.NOT_FOUND: ("error", "The claim's passage could not be located in the article."),
+}
+_RULE_INDEX = {v: i for i, v in enumerate(_RULES)}
+
+
+def render(report: Report) -> str:
+    return json.dumps(as_dict(report), indent=2, ensure_ascii=False) + "\n"
+
+
+def as_dict(report: Report) -> dict:
+    regions = {(i, j): (m, start, end) for i, j, m, start, end in spans(report)}
+    results = []
+    for i, result in enumerate(report.results):
+        stale = report.stale_acceptance(result)
+        if result.verdict in report.fail_on or stale:
+            results += _results(report, result, [regions[i, j] for j in range(len(result.mentions))], stale)
+    rules = [
+        {
+            "id": v.value,
+            "shortDescription": {"text": text},
+            "defaultConfiguration": {"level": level},
+        }
+        for v, (level, text) in _RULES.items()
+    ]
+    return {
+        "$schema": SCHEMA,
+        "version": "2.1.0",
+        "runs": [{
+            "tool": {"driver": {"name": "factcheck", "version": __version__, "semanticVersion": __version__,
+                                "informationUri": INFORMATION_URI, "rules": rules}},
+            "columnKind": "unicodeCodePoints",
+            "results": results,
+            "properties": {"passed": report.passed, "summary": report.counts, "articleSha256": report.article_sha256},
+        }],
+    }
+
+
+def _results(report: Report, result: Result, regions: list[tuple[Mention, int, int]], stale: bool) -> list[dict]:
+    """One per finding: every variant of a misspelled name, else the first mention (or none)."""
+    if result.verdict is Verdict.MISSPELLED and regions:
+        targets = regions
+    else:
+        targets = regions[:1] or [None]
+    seen: dict[str, int] = {}
+    out = []
+    for target in targets:
+        wording = target[0].text if target else result.claim.text
+        seen[wording] = seen.get(wording, 0) + 1
+        out.append(_result(report, result, target, wording, seen[wording], stale))
+    return out
+
+
+def _result(report, result: Result, target, wording: str, occurrence: int, stale: bool) -> dict:
+    claim = result.claim
+    level = "note" if stale else _RULES[result.verdict][0]
+    head = f"{result.verdict.value} ({claim.id}): {result.message}"
+    only = None
+    if target and result.verdict is Verdict.MISSPELLED:
+        only = target[0]
+        head = f"{result.verdict.value} ({claim.id}): '{only.text}' is not the verified spelling. {result.message}"
+    if stale:
+        head = (f"stale acceptance ({claim.id}): the claim is now supported;"
+                f" remove 'accepted: {claim.accepted}'. {result.message}")
+    elif claim.accepted:
+        head += f" Accepted: {claim.accepted}."
+    entry = {
+        "ruleId": result.verdict.value,
+        "ruleIndex": _RULE_INDEX[result.verdict],
+        "level": level,
+        "message": {"text": "\n".join([head, *details(result, only)])},
+        "locations": [_location(report, target)],
+        "partialFingerprints": {FINGERPRINT: _fingerprint(claim.id, result.verdict, wording, occurrence)},
+        "properties": {"claimId": claim.id, "claimType": claim.type.value},
+    }
+    if claim.accepted and not stale:
+        entry["suppressions"] = [{"kind": "external", "status": "accepted", "justification": claim.accepted}]
+    return entry
+
+
+def _location(report: Report, target) -> dict:
+    physical = {"artifactLocation": _artifact(report.article_path)}
+    if target is None:
+        physical["region"] = {"startLine": 1}
+    else:
+        mention, start, end = target
+        region = {"startLine": mention.line, "startColumn": mention.column}
+        text = report.article_text[start:end]
+        if text:
+            lines = _LINE_BREAK.split(text)
+            if len(lines) == 1:
+                region["endColumn"] = mention.column + len(text)
+            else:
+                region["endLine"] = mention.line + len(lines) - 1
+                region["endColumn"] = len(lines[-1]) + 1
+            region["snippet"] = {"text": text}
+        physical["region"] = region
+    return {"physicalLocation": physical}
+
+
+def _artifact(path: str) -> dict:
+    if urlsplit(path).scheme in ("http", "https"):
+        return {"uri": path}
+    return {"uri": quote(path.replace("\\", "/"), safe="/-._~"), "uriBaseId": "%SRCROOT%"}
+
+
+def _fingerprint(claim_id: str, verdict: Verdict, wording: str, occurrence: int) -> str:
+    key = "\0".join([claim_id, verdict.value, " ".join(wording.split()), str(occurrence)])
+    return hashlib.sha256(key.encode("utf-8")).hexdigest()
