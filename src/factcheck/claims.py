@@ -1,0 +1,553 @@
+"""The claims file (SPEC §2): a strict loader that turns ``claims.yaml`` into a ``ClaimsFile``.
+
+Every defect becomes one ``ClaimsError`` naming file, line and key, because the command line turns
+it into exit 2 with a one-line message; no other exception ever leaves this module. The YAML is only
+*composed* (``yaml.SafeLoader``), never constructed, so every value keeps its line, and the node
+tree is converted here by hand. The file is the editor's but may come from anywhere (a pull
+request), so the loader refuses what could hurt: tags outside the core schema, aliases (billion
+laughs), deep nesting, huge documents, and source URLs other than http(s).
+"""
+
+from __future__ import annotations
+
+import difflib
+import os
+import re
+from datetime import date
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import yaml
+from yaml.constructor import SafeConstructor
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+from yaml.reader import ReaderError
+
+from factcheck import dates, numbers
+from factcheck.model import ArticleSpec, Claim, ClaimsFile, ClaimType, SourceSpec
+
+MAX_BYTES = 5 * 1024 * 1024
+MAX_DEPTH = 40
+MAX_NODES = 100_000
+
+_ID = re.compile(r"[A-Za-z0-9_-]+")
+_KEY = re.compile(r"[A-Za-z0-9_-][A-Za-z0-9_ -]*[A-Za-z0-9_-]|[A-Za-z0-9_-]")
+_SCHEME = re.compile(r"([A-Za-z][A-Za-z0-9+.\-]*):")
+_ISO_DATE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+# A bare word is a source *name*; these endings make it a file next to the claims file instead.
+_FILE_SUFFIXES = (".html", ".htm", ".xhtml", ".txt", ".text", ".md", ".markdown", ".xml", ".json", ".pdf")
+
+_CORE = "tag:yaml.org,2002:"
+# Scalars that may stand for text: `value` and `merge` are what the resolver calls a bare `=` / `<<`.
+_SCALAR_KINDS = {
+    _CORE + "str": "string",
+    _CORE + "value": "string",
+    _CORE + "merge": "string",
+    _CORE + "int": "integer",
+    _CORE + "float": "number",
+    _CORE + "bool": "boolean",
+    _CORE + "null": "null",
+    _CORE + "timestamp": "date",
+}
+_COLLECTION_TAGS = {SequenceNode: _CORE + "seq", MappingNode: _CORE + "map"}
+
+_TOP_KEYS = ("version", "article", "sources", "claims")
+_ARTICLE_KEYS = ("path", "url", "published")
+_SOURCE_KEYS = ("url", "archive", "selector")
+_CLAIM_KEYS = ("id", "type", "text", "expect", "aliases", "sources", "note", "accepted", "tolerance")
+_NEEDS_EXPECT = (ClaimType.NAME, ClaimType.DATE, ClaimType.NUMBER)
+
+
+class ClaimsError(Exception):
+    """An unusable claims file, located for an editor: ``path:line: key: message`` on one line."""
+
+    def __init__(self, path: Path | str, line: int | None, key: str | None, message: str) -> None:
+        super().__init__(path, line, key, message)
+        self.path = path
+        self.line = line
+        self.key = None if key is None else "".join(c if c.isprintable() else repr(c)[1:-1] for c in key)
+        self.message = " ".join(str(message).split())
+
+    def __str__(self) -> str:
+        where = str(self.path) if self.line is None else f"{self.path}:{self.line}"
+        return f"{where}: {self.key}: {self.message}" if self.key else f"{where}: {self.message}"
+
+
+def load_claims(path: Path | str) -> ClaimsFile:
+    """Read and validate a claims file; any problem, including I/O, is a ``ClaimsError``."""
+    try:
+        p = Path(path)
+        if p.is_dir():
+            raise ClaimsError(path, None, None, "is a directory, not a claims file")
+        with p.open("rb") as handle:
+            data = handle.read(MAX_BYTES + 1)
+    except ClaimsError:
+        raise
+    except FileNotFoundError:
+        raise ClaimsError(path, None, None, "claims file not found") from None
+    except PermissionError:
+        raise ClaimsError(path, None, None, "cannot read claims file: permission denied") from None
+    except (OSError, ValueError) as exc:
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+        raise ClaimsError(path, None, None, f"cannot read claims file: {reason}") from None
+    return parse_claims(data, path)
+
+
+def parse_claims(text: str | bytes, path: Path | str) -> ClaimsFile:
+    """Validate claims given as text; relative paths inside resolve against ``Path(path).parent``."""
+    try:
+        return _Converter(path).convert(_compose(text, path))
+    except ClaimsError:
+        raise
+    except RecursionError:
+        raise ClaimsError(path, None, None, f"nesting deeper than {MAX_DEPTH} levels") from None
+    except Exception as exc:  # the contract: nothing but ClaimsError, whatever the input
+        raise ClaimsError(path, None, None, f"internal error while loading: {type(exc).__name__}: {exc}") from exc
+
+
+class _Refused(Exception):
+    def __init__(self, mark: yaml.Mark, message: str) -> None:
+        super().__init__(message)
+        self.mark = mark
+        self.message = message
+
+
+class _Loader(yaml.SafeLoader):
+    """The safe loader's composer with limits: aliases refused, depth and node count bounded."""
+
+    def __init__(self, stream: str) -> None:
+        super().__init__(stream)
+        self._depth = 0
+        self._nodes = 0
+
+    def compose_node(self, parent: Node | None, index: object) -> Node:
+        event = self.peek_event()
+        if isinstance(event, yaml.AliasEvent):
+            raise _Refused(event.start_mark, f"YAML aliases (*{event.anchor[:30]}) are not allowed in a claims file")
+        self._nodes += 1
+        if self._nodes > MAX_NODES:
+            raise _Refused(event.start_mark, f"too many YAML values (more than {MAX_NODES})")
+        if self._depth >= MAX_DEPTH:
+            raise _Refused(event.start_mark, f"nesting deeper than {MAX_DEPTH} levels")
+        self._depth += 1
+        try:
+            return super().compose_node(parent, index)
+        finally:
+            self._depth -= 1
+
+
+def _compose(text: str | bytes, path: Path | str) -> Node | None:
+    if len(text) > MAX_BYTES:
+        raise ClaimsError(path, None, None, f"claims file too large (over {MAX_BYTES // (1024 * 1024)} MB)")
+    if isinstance(text, (bytes, bytearray, memoryview)):
+        data = bytes(text)
+        if data.startswith(b"\xef\xbb\xbf"):
+            data = data[3:]
+        try:
+            text = data.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            line = data.count(b"\n", 0, exc.start) + 1
+            raise ClaimsError(path, line, None, f"not UTF-8 (byte 0x{data[exc.start]:02x})") from None
+    text = text.removeprefix("\ufeff")
+    loader = None
+    try:
+        loader = _Loader(text)
+        return loader.get_single_node()
+    except _Refused as exc:
+        raise ClaimsError(path, exc.mark.line + 1, None, exc.message) from None
+    except ReaderError as exc:
+        line = text.count("\n", 0, max(exc.position, 0)) + 1
+        char = exc.character if isinstance(exc.character, int) else ord(str(exc.character)[:1] or "?")
+        raise ClaimsError(path, line, None, f"not valid YAML: character U+{char:04X} is not allowed") from None
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        detail = exc.problem or "syntax error"
+        if exc.context:
+            started = exc.context_mark
+            at = f" that started at line {started.line + 1}" if started and mark and started.line != mark.line else ""
+            detail += f" ({exc.context}{at})"
+        raise ClaimsError(path, mark.line + 1 if mark else None, None, f"not valid YAML: {detail}") from None
+    except yaml.YAMLError as exc:
+        raise ClaimsError(path, None, None, f"not valid YAML: {exc}") from None
+    finally:
+        if loader is not None:
+            loader.dispose()
+
+
+def _line(node: Node) -> int:
+    return node.start_mark.line + 1
+
+
+def _join(prefix: str, name: str) -> str:
+    """A dotted key path; an odd key (spaces, dots, newlines) is shown quoted in brackets."""
+    if not _KEY.fullmatch(name):
+        return f"{prefix}[{_show(name, 30)}]"
+    return f"{prefix}.{name}" if prefix else name
+
+
+def _show(value: str, limit: int = 60) -> str:
+    """A value quoted for a one-line message, cut short if long."""
+    return repr(value if len(value) <= limit else value[: limit - 3] + "...")
+
+
+def _show_tag(tag: str) -> str:
+    return "!!" + tag[len(_CORE) :] if tag.startswith(_CORE) else tag
+
+
+def _kind(node: Node) -> str:
+    if isinstance(node, ScalarNode):
+        return _SCALAR_KINDS.get(node.tag, "value")
+    return "list" if isinstance(node, SequenceNode) else "mapping"
+
+
+def _a(kind: str) -> str:
+    if kind == "null":
+        return "nothing (an empty value)"
+    return f"an {kind}" if kind[0] in "aeiou" else f"a {kind}"
+
+
+def _scheme(s: str) -> str | None:
+    """The URL scheme of ``s``, if it has one; a one-letter 'scheme' is a Windows drive."""
+    m = _SCHEME.match(s)
+    return m.group(1).lower() if m and len(m.group(1)) > 1 else None
+
+
+def _looks_like_path(s: str) -> bool:
+    return "/" in s or "\\" in s or s.startswith(".") or s.lower().endswith(_FILE_SUFFIXES)
+
+
+class _Converter:
+    """Turns the composed node tree into model types, failing at the first defect."""
+
+    def __init__(self, path: Path | str) -> None:
+        self.path = path
+        self.base = Path(path).parent
+        self.sources: dict[str, SourceSpec] = {}
+
+    def fail(self, where: Node | int | None, key: str | None, message: str) -> ClaimsError:
+        line = _line(where) if isinstance(where, Node) else where
+        return ClaimsError(self.path, line, key, message)
+
+    # -- generic checks -------------------------------------------------------------------------
+
+    def check_tags(self, root: Node) -> None:
+        """Only the core schema: an explicit tag (``!!python/object``, ``!foo``) is refused outright."""
+        stack: list[tuple[Node, str]] = [(root, "")]
+        while stack:
+            node, key = stack.pop()
+            if isinstance(node, ScalarNode):
+                ok = node.tag in _SCALAR_KINDS
+            else:
+                ok = node.tag == _COLLECTION_TAGS.get(type(node))
+            if not ok:
+                raise self.fail(node, key or None, f"YAML tag {_show(_show_tag(node.tag))} is not allowed")
+            children: list[tuple[Node, str]] = []
+            if isinstance(node, SequenceNode):
+                children = [(item, f"{key}[{i}]") for i, item in enumerate(node.value)]
+            elif isinstance(node, MappingNode):
+                for k, v in node.value:
+                    name = k.value if isinstance(k, ScalarNode) else "?"
+                    children += [(k, key), (v, _join(key, name))]
+            stack.extend(reversed(children))  # so the first bad tag in the file is the one reported
+
+    def entries(self, node: Node, key: str, what: str = "a mapping") -> dict[str, tuple[Node, Node]]:
+        """The mapping's keys with their key and value nodes; keys must be unique plain strings."""
+        if not isinstance(node, MappingNode):
+            raise self.fail(node, key or None, f"expected {what}, got {_a(_kind(node))}")
+        out: dict[str, tuple[Node, Node]] = {}
+        for k, v in node.value:
+            if not isinstance(k, ScalarNode):
+                raise self.fail(k, key or None, f"keys must be plain strings, got {_a(_kind(k))}")
+            if k.tag == _CORE + "merge":
+                raise self.fail(k, key or None, "merge keys '<<' are not allowed in a claims file")
+            if k.value in out:
+                first = _line(out[k.value][0])
+                raise self.fail(k, _join(key, k.value), f"duplicate key {_show(k.value)} (first at line {first})")
+            out[k.value] = (k, v)
+        return out
+
+    def check_keys(
+        self, node: Node, found: dict[str, tuple[Node, Node]], key: str, allowed: tuple[str, ...], required: tuple[str, ...]
+    ) -> None:
+        for name, (k, _) in found.items():
+            if name not in allowed:
+                close = difflib.get_close_matches(name, allowed, n=1)
+                hint = f"did you mean {close[0]!r}?" if close else "allowed: " + ", ".join(allowed)
+                raise self.fail(k, _join(key, name), f"unknown key {_show(name)} ({hint})")
+        for name in required:
+            if name not in found:
+                raise self.fail(node, _join(key, name), f"missing required key {name!r}")
+
+    def string(self, node: Node, key: str, *, verbatim: bool = False, what: str = "a string") -> str:
+        """A non-empty string. With ``verbatim``, numbers and dates count as the text written
+        (``expect: 2013``, ``expect: 2016-11-03`` are meant as text, YAML reads them as values)."""
+        kind = _kind(node)
+        if not (kind == "string" or (verbatim and kind in ("integer", "number", "date"))):
+            hint = " (put it in quotes)" if kind in ("boolean", "integer", "number", "date") else ""
+            raise self.fail(node, key, f"expected {what}, got {_a(kind)}{hint}")
+        if not node.value.strip():
+            raise self.fail(node, key, "must not be empty")
+        return node.value
+
+    def resolve(self, node: Node, key: str, s: str) -> Path:
+        """A local path, relative to the claims file; never a URL in disguise."""
+        scheme = _scheme(s)
+        if scheme in ("http", "https"):
+            raise self.fail(node, key, f"{_show(s)} is a URL, not a local path")
+        if scheme:
+            raise self.fail(node, key, f"scheme '{scheme}:' is not allowed in {_show(s)} (only http and https URLs and local paths)")
+        if _CONTROL.search(s):
+            raise self.fail(node, key, f"path {_show(s)} contains control characters")
+        return Path(os.path.abspath(self.base / s))
+
+    def url(self, node: Node, key: str, s: str) -> str:
+        scheme = _scheme(s)
+        if scheme is None:
+            raise self.fail(node, key, f"{_show(s)} is not a URL (expected http:// or https://)")
+        if scheme not in ("http", "https"):
+            raise self.fail(node, key, f"scheme '{scheme}:' is not allowed in {_show(s)} (only http and https URLs and local paths)")
+        if re.search(r"[\s\x00-\x1f\x7f]", s):
+            raise self.fail(node, key, f"URL {_show(s)} contains white space or control characters")
+        try:
+            parts = urlsplit(s)
+            parts.port  # noqa: B018 - raises on a malformed port
+        except ValueError as exc:
+            raise self.fail(node, key, f"{_show(s)} is not a valid URL ({exc})") from None
+        if not parts.hostname:
+            raise self.fail(node, key, f"URL {_show(s)} has no host")
+        return s
+
+    # -- the file -------------------------------------------------------------------------------
+
+    def convert(self, root: Node | None) -> ClaimsFile:
+        if root is None:
+            raise self.fail(None, None, "empty claims file (expected a mapping with version, article and claims)")
+        self.check_tags(root)
+        top = self.entries(root, "", "a mapping with version, article and claims at the top level")
+        self.version(root, top)
+        self.check_keys(root, top, "", _TOP_KEYS, ("version", "article", "claims"))
+        if "sources" in top:
+            self.named_sources(top["sources"][1])
+        article = self.article(top["article"][1])
+        claims = self.claims(top["claims"][1])
+        return ClaimsFile(path=Path(self.path), article=article, claims=claims, sources=dict(self.sources))
+
+    def version(self, root: Node, top: dict[str, tuple[Node, Node]]) -> None:
+        if "version" not in top:
+            raise self.fail(root, "version", "missing required key 'version' (this factcheck reads version 1)")
+        node = top["version"][1]
+        if _kind(node) == "integer":
+            try:
+                if SafeConstructor().construct_yaml_int(node) == 1:
+                    return
+            except ValueError:
+                pass
+        kind = _kind(node)
+        shown = node.value if kind in ("integer", "number") else _show(node.value) if kind != "list" and kind != "mapping" else _a(kind)
+        raise self.fail(node, "version", f"unsupported version {shown} (this factcheck reads version 1)")
+
+    def article(self, node: Node) -> ArticleSpec:
+        found = self.entries(node, "article", "a mapping with path: or url:")
+        self.check_keys(node, found, "article", _ARTICLE_KEYS, ())
+        if "path" in found and "url" in found:
+            raise self.fail(found["url"][0], "article", "give either 'path' or 'url', not both")
+        if "path" not in found and "url" not in found:
+            raise self.fail(node, "article", "needs 'path' (a local file) or 'url'")
+        path = url = published = None
+        if "path" in found:
+            v = found["path"][1]
+            path = self.resolve(v, "article.path", self.string(v, "article.path"))
+        if "url" in found:
+            v = found["url"][1]
+            url = self.url(v, "article.url", self.string(v, "article.url"))
+        if "published" in found:
+            published = self.published(found["published"][1])
+        return ArticleSpec(path=path, url=url, published=published)
+
+    def published(self, node: Node) -> date:
+        key = "article.published"
+        kind = _kind(node)
+        if kind in ("null", "list", "mapping"):
+            raise self.fail(node, key, f"expected an ISO date (YYYY-MM-DD), got {_a(kind)}")
+        m = _ISO_DATE.fullmatch(node.value)
+        if m is None:
+            raise self.fail(node, key, f"{_show(node.value)} is not an ISO date (YYYY-MM-DD)")
+        try:
+            return date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+        except ValueError:
+            raise self.fail(node, key, f"{_show(node.value)} is not a valid date") from None
+
+    # -- sources --------------------------------------------------------------------------------
+
+    def named_sources(self, node: Node) -> None:
+        for name, (k, v) in self.entries(node, "sources", "a mapping of source names").items():
+            key = _join("sources", name)
+            if not _ID.fullmatch(name):
+                raise self.fail(k, key, f"source name {_show(name)} may use only letters, digits, '-' and '_'")
+            if isinstance(v, MappingNode):
+                spec = self.source_mapping(v, key, name)
+            else:
+                s = self.string(v, key, what="a URL, a local path or a mapping with url/archive/selector")
+                spec = self.source_string(v, key, s, named=False)
+                spec = SourceSpec(key=name, url=spec.url, archive=spec.archive)
+            self.sources[name] = spec
+
+    def source_mapping(self, node: Node, key: str, name: str | None = None) -> SourceSpec:
+        found = self.entries(node, key)
+        self.check_keys(node, found, key, _SOURCE_KEYS, ())
+        if "url" not in found and "archive" not in found:
+            raise self.fail(node, key, "a source needs 'url' or 'archive'")
+        url = archive = selector = None
+        written = ""
+        if "url" in found:
+            v = found["url"][1]
+            url = written = self.url(v, f"{key}.url", self.string(v, f"{key}.url"))
+        if "archive" in found:
+            v = found["archive"][1]
+            s = self.string(v, f"{key}.archive")
+            archive = self.resolve(v, f"{key}.archive", s)
+            written = written or s
+        if "selector" in found:
+            v = found["selector"][1]
+            selector = self.selector(v, f"{key}.selector", self.string(v, f"{key}.selector"))
+        return SourceSpec(key=name or written, url=url, archive=archive, selector=selector)
+
+    def selector(self, node: Node, key: str, s: str) -> str:
+        """A CSS selector that soupsieve can compile: a typo fails here, not silently at run time."""
+        from bs4 import BeautifulSoup
+
+        try:
+            BeautifulSoup("<p></p>", "html.parser").select_one(s)
+        except Exception as exc:  # soupsieve's SelectorSyntaxError and friends
+            reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+            raise self.fail(node, key, f"invalid CSS selector {_show(s)}: {reason}") from None
+        return s
+
+    def source_string(self, node: Node, key: str, s: str, *, named: bool = True) -> SourceSpec:
+        if s != s.strip():
+            raise self.fail(node, key, f"source {_show(s)} has leading or trailing white space")
+        if named and s in self.sources:
+            return self.sources[s]
+        scheme = _scheme(s)
+        if scheme:
+            return SourceSpec(key=s, url=self.url(node, key, s))
+        if s.startswith("//") or s.lower().startswith("www."):
+            raise self.fail(node, key, f"source {_show(s)} looks like a URL without http:// or https://")
+        if _looks_like_path(s):
+            return SourceSpec(key=s, archive=self.resolve(node, key, s))
+        if named:
+            raise self.fail(node, key, f"unknown source {_show(s)} (not defined under sources:, not a URL)")
+        raise self.fail(node, key, f"{_show(s)} is neither an http(s) URL nor a local path")
+
+    def claim_sources(self, node: Node, key: str) -> tuple[SourceSpec, ...]:
+        if not isinstance(node, SequenceNode):
+            raise self.fail(node, key, f"expected a list of sources, got {_a(_kind(node))}")
+        out = []
+        for i, item in enumerate(node.value):
+            ikey = f"{key}[{i}]"
+            if isinstance(item, MappingNode):
+                out.append(self.source_mapping(item, ikey))
+            else:
+                s = self.string(item, ikey, what="a source name, URL, path or mapping")
+                out.append(self.source_string(item, ikey, s))
+        return tuple(out)
+
+    # -- claims ---------------------------------------------------------------------------------
+
+    def claims(self, node: Node) -> tuple[Claim, ...]:
+        if not isinstance(node, SequenceNode):
+            raise self.fail(node, "claims", f"expected a list of claims, got {_a(_kind(node))}")
+        seen: dict[str, int] = {}
+        return tuple(self.claim(item, f"claims[{i}]", seen) for i, item in enumerate(node.value))
+
+    def claim(self, node: Node, key: str, seen: dict[str, int]) -> Claim:
+        """One claim; ``seen`` maps the ids so far to their lines, to name the first of a duplicate."""
+        found = self.entries(node, key, "a mapping (a claim with id, type, text)")
+        self.check_keys(node, found, key, _CLAIM_KEYS, ("id", "type", "text"))
+
+        def value(name: str) -> tuple[Node, Node, str]:
+            k, v = found[name]
+            return k, v, f"{key}.{name}"
+
+        _, v, vkey = value("id")
+        cid = self.string(v, vkey)
+        if not _ID.fullmatch(cid):
+            raise self.fail(v, vkey, f"id {_show(cid)} may use only letters, digits, '-' and '_'")
+        if cid in seen:
+            raise self.fail(v, vkey, f"duplicate id {_show(cid)} (first at line {seen[cid]})")
+        seen[cid] = _line(v)
+
+        _, v, vkey = value("type")
+        kind = self.string(v, vkey)
+        try:
+            ctype = ClaimType(kind)
+        except ValueError:
+            allowed = ", ".join(t.value for t in ClaimType)
+            raise self.fail(v, vkey, f"unknown type {_show(kind)} (expected one of: {allowed})") from None
+
+        _, v, vkey = value("text")
+        text = self.string(v, vkey)
+
+        expect = tolerance = note = accepted = None
+        if "expect" in found:
+            _, v, vkey = value("expect")
+            expect = self.expect(v, vkey, ctype, self.string(v, vkey, verbatim=True))
+        elif ctype in _NEEDS_EXPECT:
+            raise self.fail(node, f"{key}.expect", f"missing required key 'expect' ({ctype.value} claims need the verified value)")
+
+        if "tolerance" in found:
+            k, v, vkey = value("tolerance")
+            if ctype is not ClaimType.NUMBER:
+                raise self.fail(k, vkey, f"'tolerance' is only for number claims, not {ctype.value}")
+            tolerance = self.string(v, vkey, verbatim=True)
+            try:
+                numbers.parse_tolerance(tolerance)
+            except ValueError:
+                raise self.fail(v, vkey, f"{_show(tolerance)} is not a tolerance ('10%' relative, or a plain number in the value's unit)") from None
+
+        aliases: tuple[str, ...] = ()
+        if "aliases" in found:
+            k, v, vkey = value("aliases")
+            if ctype is not ClaimType.NAME:
+                raise self.fail(k, vkey, f"'aliases' is only for name claims, not {ctype.value}")
+            if not isinstance(v, SequenceNode):
+                raise self.fail(v, vkey, f"expected a list of strings, got {_a(_kind(v))}")
+            aliases = tuple(self.string(a, f"{vkey}[{j}]") for j, a in enumerate(v.value))
+
+        sources: tuple[SourceSpec, ...] = ()
+        if "sources" in found:
+            _, v, vkey = value("sources")
+            sources = self.claim_sources(v, vkey)
+
+        if "note" in found:
+            _, v, vkey = value("note")
+            note = self.string(v, vkey)
+        if "accepted" in found:
+            _, v, vkey = value("accepted")
+            accepted = self.string(v, vkey, what="a string (the reason it is accepted)")
+
+        return Claim(
+            id=cid,
+            type=ctype,
+            text=text,
+            expect=expect,
+            aliases=aliases,
+            sources=sources,
+            note=note,
+            accepted=accepted,
+            tolerance=tolerance,
+            line=_line(node),
+        )
+
+    def expect(self, node: Node, key: str, ctype: ClaimType, value: str) -> str:
+        """``expect`` must mean something for its type, or every run would report the same nonsense."""
+        try:
+            if ctype is ClaimType.DATE:
+                dates.parse_expect(value)
+            elif ctype is ClaimType.NUMBER:
+                numbers.parse_expect(value)
+        except ValueError:
+            if ctype is ClaimType.DATE:
+                raise self.fail(node, key, f"{_show(value)} is not a date (ISO date, YYYY-MM or year)") from None
+            raise self.fail(node, key, f"{_show(value)} is not a number (a value with optional unit, e.g. '20%', 'about 6 days')") from None
+        return value

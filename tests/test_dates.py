@@ -1,0 +1,320 @@
+import calendar
+import datetime as dt
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from factcheck.dates import PRECISIONS, DateMatch, DateSpan, agrees, find_dates, parse_expect
+
+PUB = dt.date(2017, 2, 8)  # a Wednesday: the seed article's publication date
+
+
+def day(y, m, d):
+    return DateSpan(dt.date(y, m, d), dt.date(y, m, d), "day")
+
+
+def month(y, m):
+    return DateSpan(dt.date(y, m, 1), dt.date(y, m, calendar.monthrange(y, m)[1]), "month")
+
+
+def year(y, last=None):
+    return DateSpan(dt.date(y, 1, 1), dt.date(last or y, 12, 31), "year")
+
+
+def week(y, m, d):
+    monday = dt.date(y, m, d)
+    return DateSpan(monday, monday + dt.timedelta(days=6), "week")
+
+
+def only(text, published=PUB):
+    found = find_dates(text, published)
+    assert len(found) == 1, found
+    return found[0]
+
+
+# --- find_dates: each expression, its offsets and its span -----------------------------------
+
+CASES = [
+    ("met Shamkhani February 4. Then", 14, "February 4", day(2017, 2, 4)),
+    ("on Feb. 4 he", 3, "Feb. 4", day(2017, 2, 4)),
+    ("4 Feb.", 0, "4 Feb.", day(2017, 2, 4)),
+    ("he left on 4 Feb. and", 11, "4 Feb.", day(2017, 2, 4)),
+    ("Feb 4th", 0, "Feb 4th", day(2017, 2, 4)),
+    ("on the 4th of February", 7, "4th of February", day(2017, 2, 4)),
+    ("February 4, 2017", 0, "February 4, 2017", day(2017, 2, 4)),
+    ("4 February 2015", 0, "4 February 2015", day(2015, 2, 4)),
+    ("Saturday, February 4, 2017", 0, "Saturday, February 4, 2017", day(2017, 2, 4)),
+    ("on 2017-02-04.", 3, "2017-02-04", day(2017, 2, 4)),
+    ("December 2016", 0, "December 2016", month(2016, 12)),
+    ("made public in December 2016 was", 15, "December 2016", month(2016, 12)),
+    ("Dec. 2016", 0, "Dec. 2016", month(2016, 12)),
+    ("early December 2016", 0, "early December 2016", month(2016, 12)),
+    ("the previous one made public in 2013.", 32, "2013", year(2013)),
+    ("2013's strategy", 0, "2013", year(2013)),
+    ("the strategy (2013)", 14, "2013", year(2013)),
+    ("Last December President Putin", 0, "Last December", month(2016, 12)),
+    ("off the coast of Iran last week, in", 22, "last week", week(2017, 1, 30)),
+    ("last month", 0, "last month", month(2017, 1)),
+    ("last year", 0, "last year", year(2016)),
+    ("earlier this year", 8, "this year", year(2017)),
+    ("this week", 0, "this week", week(2017, 2, 6)),
+    ("next week", 0, "next week", week(2017, 2, 13)),
+    ("next month", 0, "next month", month(2017, 3)),
+    ("yesterday", 0, "yesterday", day(2017, 2, 7)),
+    ("Today", 0, "Today", day(2017, 2, 8)),
+    ("tomorrow", 0, "tomorrow", day(2017, 2, 9)),
+    ("He met them on Saturday.", 15, "Saturday", day(2017, 2, 4)),
+    ("last Saturday", 0, "last Saturday", day(2017, 2, 4)),
+    ("on Wednesday", 3, "Wednesday", day(2017, 2, 1)),  # the publication day itself means a week back
+    ("next Saturday", 0, "next Saturday", day(2017, 2, 11)),
+    ("Saturday's talks", 0, "Saturday", day(2017, 2, 4)),
+    ("in early 2017", 3, "early 2017", year(2017)),
+    ("late 2016", 0, "late 2016", year(2016)),
+    ("mid-2016", 0, "mid-2016", year(2016)),
+    ("in the 1990s", 7, "1990s", year(1990, 1999)),
+    ("the early 2000s", 4, "early 2000s", year(2000, 2009)),
+    ("the '90s", 4, "'90s", year(1990, 1999)),
+    ("December 4", 0, "December 4", day(2016, 12, 4)),
+    ("February 4-6", 0, "February 4-6", DateSpan(dt.date(2017, 2, 4), dt.date(2017, 2, 6), "day")),
+    ("in March", 3, "March", month(2017, 3)),
+    ("in November", 3, "November", month(2016, 11)),
+    ("two weeks ago", 0, "two weeks ago", week(2017, 1, 23)),
+    ("3 days ago", 0, "3 days ago", day(2017, 2, 5)),
+    ("a month ago", 0, "a month ago", month(2017, 1)),
+    ("a year ago", 0, "a year ago", year(2016)),
+]
+
+
+@pytest.mark.parametrize("text,start,expr,span", CASES, ids=[c[0] for c in CASES])
+def test_find_dates_resolves_each_expression(text, start, expr, span):
+    assert only(text) == DateMatch(start, start + len(expr), expr, span)
+
+
+def test_seed_passage_dates_in_order():
+    text = ("Ali Shamkhani February 4. Following ... drills off the coast of Iran last week, in a show. "
+            "Last December President Putin expressed this view. made public in December 2016 was way more "
+            "assertive that the previous one made public in 2013.")
+    found = find_dates(text, PUB)
+    assert [(m.text, str(m.span)) for m in found] == [
+        ("February 4", "2017-02-04"),
+        ("last week", "2017-01-30/2017-02-05"),
+        ("Last December", "2016-12"),
+        ("December 2016", "2016-12"),
+        ("2013", "2013"),
+    ]
+    assert all(text[m.start:m.end] == m.text for m in found)
+
+
+@pytest.mark.parametrize("published,expected", [
+    (dt.date(2017, 2, 8), month(2016, 12)),
+    (dt.date(2017, 12, 20), month(2016, 12)),  # "last December" in December is the one a year back
+    (dt.date(2018, 1, 3), month(2017, 12)),
+])
+def test_last_december(published, expected):
+    assert only("last December", published).span == expected
+
+
+def test_next_and_this_month_name():
+    assert only("next December").span == month(2017, 12)
+    assert only("next January", dt.date(2017, 1, 15)).span == month(2018, 1)
+    assert only("this December").span == month(2017, 12)
+
+
+@pytest.mark.parametrize("text,published,expected", [
+    ("December 4", dt.date(2017, 2, 8), day(2016, 12, 4)),
+    ("February 4", dt.date(2017, 2, 8), day(2017, 2, 4)),
+    ("February 10", dt.date(2017, 2, 8), day(2017, 2, 10)),
+    ("January 3", dt.date(2016, 12, 28), day(2017, 1, 3)),
+    ("July 1", dt.date(2017, 1, 1), day(2017, 7, 1)),  # 181 days ahead beats 184 back
+    ("July 3", dt.date(2017, 1, 1), day(2016, 7, 3)),  # 182 back beats 183 ahead
+    ("February 29", dt.date(2017, 2, 8), day(2016, 2, 29)),  # the only leap year in reach
+    ("in August", dt.date(2017, 2, 8), month(2016, 8)),  # six months either way: the past
+    ("in June", dt.date(2017, 2, 8), month(2017, 6)),
+])
+def test_month_without_year_takes_the_nearest_year(text, published, expected):
+    assert only(text, published).span == expected
+
+
+def test_without_publication_date_only_absolute_dates_resolve():
+    found = find_dates("February 4, last week, on Saturday, December 2016, in 2013, 2017-02-04", None)
+    assert [(m.text, m.span) for m in found] == [
+        ("February 4", None),
+        ("last week", None),
+        ("Saturday", None),
+        ("December 2016", month(2016, 12)),
+        ("2013", year(2013)),
+        ("2017-02-04", day(2017, 2, 4)),
+    ]
+
+
+def test_impossible_dates_are_found_but_unresolved():
+    assert only("2017-02-30").span is None
+    assert only("February 30").span is None
+    assert only("February 29, 2017").span is None
+
+
+@pytest.mark.parametrize("text", [
+    "Iran may block the strait",
+    "Iran May block the strait",
+    "the May government",
+    "the March on Rome",
+    "a long march",
+    "the S-300 missile system",
+    "the S-3000 system",
+    "2,013 soldiers",
+    "300 ships",
+    "up 2013%",
+    "cost $2013",
+    "Covid-2019",
+    "Black Friday sales",
+    "20 May be enough",
+    "the 4th fleet",
+    "decade 2013.5",
+])
+def test_no_false_positives(text):
+    assert find_dates(text, PUB) == []
+
+
+def test_year_range_gives_two_years():
+    assert [(m.text, m.span) for m in find_dates("from 1990-1995", PUB)] == [
+        ("1990", year(1990)), ("1995", year(1995))]
+
+
+# --- DateSpan, parse_expect, agrees ----------------------------------------------------------
+
+def test_span_str_at_each_precision():
+    assert str(day(2017, 2, 4)) == "2017-02-04"
+    assert str(month(2016, 12)) == "2016-12"
+    assert str(year(2013)) == "2013"
+    assert str(week(2017, 1, 30)) == "2017-01-30/2017-02-05"
+    assert str(year(1990, 1999)) == "1990/1999"
+
+
+@pytest.mark.parametrize("value,expected", [
+    ("2017-02-04", day(2017, 2, 4)),
+    (" 2017-02-04 ", day(2017, 2, 4)),
+    ("2016-12", month(2016, 12)),
+    ("2016-02", month(2016, 2)),
+    ("2013", year(2013)),
+    (2013, year(2013)),
+    (dt.date(2017, 2, 4), day(2017, 2, 4)),
+    (dt.datetime(2017, 2, 4, 10, 30), day(2017, 2, 4)),
+])
+def test_parse_expect(value, expected):
+    assert parse_expect(value) == expected
+
+
+@pytest.mark.parametrize("value,message", [
+    ("2017-02-30", "not a real date"),
+    ("2016-13", "not a real date"),
+    ("Feb 2017", "ISO date"),
+    ("", "ISO date"),
+    ("17", "ISO date"),
+    ("2017/02/04", "ISO date"),
+    (2013.5, "not float"),
+    (True, "not bool"),
+    (None, "not NoneType"),
+])
+def test_parse_expect_rejects(value, message):
+    with pytest.raises(ValueError, match=message):
+        parse_expect(value)
+
+
+@pytest.mark.parametrize("article,expect,result", [
+    ("in 2013", "2013-02-12", True),
+    ("in 2013", "2014-02-12", False),
+    ("in 2013", "2013", True),
+    ("December 2016", "2016-12-01", True),
+    ("December 2016", "2016-11-30", False),
+    ("December 2016", "2016-12", True),
+    ("December 2016", "2016", True),  # expect coarser: the month lies in that year
+    ("February 4", "2017-02-04", True),
+    ("February 4", "2017-02-05", False),
+    ("February 4", "2017-02", True),
+    ("February 4", "2017-03", False),
+    ("February 4", "2017", True),
+    ("last week", "2017-02-01", True),
+    ("last week", "2017-02-06", False),
+    ("last week", "2017-02", True),  # the week straddles January and February
+    ("Last December", "2016-12-15", True),
+    ("Last December", "2017-12", False),
+    ("the 1990s", "1995-06-01", True),
+    ("the 1990s", "2001", False),
+    ("early 2017", "2017-02-04", True),
+])
+def test_agrees_at_the_articles_precision(article, expect, result):
+    assert agrees(find_dates(article, PUB)[0].span, parse_expect(expect)) is result
+
+
+# --- properties ------------------------------------------------------------------------------
+
+VOCAB = ["February", "Feb.", "Feb", "4", "4th", "of", "2017", ",", "-", "in", "on", "last", "next", "this",
+         "week", "month", "year", "Saturday", "'s", "May", "may", "March", "early", "late", "mid", "the",
+         "1990s", "'90s", "2017-02-04", "2,013", "S-300", "(", ")", "31", "29", "yesterday", "today", "ago",
+         "two", "days", "December", "Dec.", "3000", "0", "%", ".", "$"]
+vocab_text = st.lists(st.tuples(st.sampled_from(VOCAB), st.sampled_from(["", " ", "  ", "-", "\n"])),
+                      max_size=12).map(lambda parts: "".join(w + sep for w, sep in parts))
+any_text = st.one_of(st.text(max_size=60), vocab_text)
+published = st.one_of(st.none(), st.dates(min_value=dt.date(1, 1, 1), max_value=dt.date(9999, 12, 31)))
+
+
+def check_matches(text, found):
+    last_end = 0
+    for m in found:
+        assert 0 <= m.start < m.end <= len(text)
+        assert m.start >= last_end
+        assert text[m.start:m.end] == m.text
+        last_end = m.end
+        if m.span is not None:
+            assert m.span.start <= m.span.end and m.span.precision in PRECISIONS
+
+
+@settings(max_examples=200, deadline=None)
+@given(any_text, published)
+def test_find_dates_never_fails_and_stays_in_the_text(text, pub):
+    found = find_dates(text, pub)
+    check_matches(text, found)
+    assert find_dates(text, pub) == found  # deterministic for a given published
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.dates(min_value=dt.date(1000, 1, 1), max_value=dt.date(2999, 12, 31)),
+       st.sampled_from(["{M} {d}, {y}", "{d} {M} {y}", "{a}. {d}, {y}", "{M} {d}th, {y}", "{d}th of {M} {y}",
+                        "{y}-{mm}-{dd}"]),
+       published)
+def test_explicit_dates_resolve_to_themselves(date, fmt, pub):
+    text = "It happened on " + fmt.format(
+        M=calendar.month_name[date.month], a=calendar.month_abbr[date.month], d=date.day, y=date.year,
+        mm=f"{date.month:02d}", dd=f"{date.day:02d}") + " at dawn."
+    (m,) = find_dates(text, pub)
+    assert m.span == DateSpan(date, date, "day")
+    assert m.start == len("It happened on ") and text[m.end:] == " at dawn."
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.dates(min_value=dt.date(1001, 1, 1), max_value=dt.date(2998, 12, 31)), st.integers(-180, 180))
+def test_month_day_resolves_to_the_nearest_year(date, offset):
+    pub = date + dt.timedelta(days=offset)
+    (m,) = find_dates(f"on {calendar.month_name[date.month]} {date.day} they met", pub)
+    assert m.span == DateSpan(date, date, "day")
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.dates(min_value=dt.date(1000, 1, 1), max_value=dt.date(2999, 12, 31)),
+       st.sampled_from(["day", "month", "year"]))
+def test_parse_expect_reads_back_a_spans_str(date, precision):
+    span = {"day": DateSpan(date, date, "day"), "month": month(date.year, date.month),
+            "year": year(date.year)}[precision]
+    assert parse_expect(str(span)) == span
+    assert agrees(span, span)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.one_of(any_text, st.integers(), st.floats(), st.none(), st.dates()))
+def test_parse_expect_raises_only_value_error(value):
+    try:
+        span = parse_expect(value)
+    except ValueError:
+        return
+    assert span.start <= span.end

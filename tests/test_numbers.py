@@ -1,0 +1,375 @@
+import math
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from factcheck.numbers import (
+    NumberMatch,
+    Quantity,
+    Tolerance,
+    agrees,
+    find_numbers,
+    parse_expect,
+    parse_tolerance,
+    units_compatible,
+)
+
+
+def only(text):
+    found = find_numbers(text)
+    assert len(found) == 1, found
+    return found[0]
+
+
+def q(text):
+    return only(text).quantity
+
+
+def interval(quantity):
+    return pytest.approx((quantity.value, quantity.low, quantity.high))
+
+
+# --- find_numbers: value, interval, unit, hedge, offsets -------------------------------------
+
+CASES = [
+    # text, matched wording, value, low, high, unit, hedge
+    ("there were 1,000 ships", "1,000 ships", 1000, 1000, 1000, "ship", None),
+    ("2.5", "2.5", 2.5, 2.5, 2.5, None, None),
+    ("1,250,000.5", "1,250,000.5", 1250000.5, 1250000.5, 1250000.5, None, None),
+    ("20%", "20%", 20, 20, 20, "%", None),
+    ("20 percent of", "20 percent", 20, 20, 20, "%", None),
+    ("20 per cent.", "20 per cent", 20, 20, 20, "%", None),
+    ("21 million", "21 million", 21e6, 21e6, 21e6, None, None),
+    ("1.5bn", "1.5bn", 1.5e9, 1.5e9, 1.5e9, None, None),
+    ("3 billion", "3 billion", 3e9, 3e9, 3e9, None, None),
+    ("$3bn a year", "$3bn a year", 3e9, 3e9, 3e9, "dollar per year", None),
+    ("$3m", "$3m", 3e6, 3e6, 3e6, "dollar", None),
+    ("six", "six", 6, 6, 6, None, None),
+    ("Twenty-one", "Twenty-one", 21, 21, 21, None, None),
+    ("a hundred", "a hundred", 100, 100, 100, None, None),
+    ("three hundred and five", "three hundred and five", 305, 305, 305, None, None),
+    ("two million", "two million", 2e6, 2e6, 2e6, None, None),
+    ("one and a half million", "one and a half million", 1.5e6, 1.5e6, 1.5e6, None, None),
+    ("half a million", "half a million", 5e5, 5e5, 5e5, None, None),
+    ("a dozen", "a dozen", 12, 12, 12, None, None),
+    ("their six-day visit to Iran", "six-day", 6, 6, 6, "day", None),
+    ("a 6-day visit", "6-day", 6, 6, 6, "day", None),
+    ("a 21-year-old", "21-year-old", 21, 21, 21, "year", None),
+    ("one fourth", "one fourth", 25, 25, 25, "%", None),
+    ("a quarter of the oil", "a quarter", 25, 25, 25, "%", None),
+    ("a third of it", "a third", 100 / 3, 100 / 3, 100 / 3, "%", None),
+    ("two-thirds", "two-thirds", 200 / 3, 200 / 3, 200 / 3, "%", None),
+    ("three quarters of", "three quarters", 75, 75, 75, "%", None),
+    ("half of them", "half", 50, 50, 50, "%", None),
+    ("one in five Iranians", "one in five", 20, 20, 20, "%", None),
+    ("1 in 4", "1 in 4", 25, 25, 25, "%", None),
+    ("21 million barrels per day", "21 million barrels per day", 21e6, 21e6, 21e6, "barrel per day", None),
+    ("21 million barrels of oil a day", "21 million barrels of oil a day", 21e6, 21e6, 21e6, "barrel per day", None),
+    ("16 million b/d flowed", "16 million b/d", 16e6, 16e6, 16e6, "barrel per day", None),
+    ("300,000 bpd", "300,000 bpd", 3e5, 3e5, 3e5, "barrel per day", None),
+    ("2 mb/d", "2 mb/d", 2e6, 2e6, 2e6, "barrel per day", None),
+    ("300km away", "300km", 300, 300, 300, "kilometre", None),
+    ("3 percentage points", "3 percentage points", 3, 3, 3, "percentage point", None),
+    ("two countries", "two countries", 2, 2, 2, "country", None),
+    ("fewer than 3 people", "fewer than 3 people", 3, 1.5, 3, "person", "fewer than"),
+    # hedges
+    ("almost one fourth of world oil", "almost one fourth", 25, 22.5, 25, "%", "almost"),
+    ("nearly 20", "nearly 20", 20, 18, 20, None, "nearly"),
+    ("just under 50", "just under 50", 50, 45, 50, None, "just under"),
+    ("about 21%", "about 21%", 21, 19.95, 22.05, "%", "about"),
+    ("around 300", "around 300", 300, 285, 315, None, "around"),
+    ("approximately 40", "approximately 40", 40, 38, 42, None, "approximately"),
+    ("roughly 24%", "roughly 24%", 24, 22.8, 25.2, "%", "roughly"),
+    ("some 300 ships", "some 300 ships", 300, 285, 315, "ship", "some"),
+    ("more than 20%", "more than 20%", 20, 20, 30, "%", "more than"),
+    ("over 6 days", "over 6 days", 6, 6, 9, "day", "over"),
+    ("at least 10", "at least 10", 10, 10, 15, None, "at least"),
+    ("up to 10", "up to 10", 10, 5, 10, None, "up to"),
+    ("less than 10", "less than 10", 10, 5, 10, None, "less than"),
+    ("as many as 10", "as many as 10", 10, 5, 10, None, "as many as"),
+    ("just over 10", "just over 10", 10, 10, 11, None, "just over"),
+    ("About one-third of total", "About one-third", 100 / 3, 95 / 3, 105 / 3, "%", "about"),
+    ("More than one-quarter of", "More than one-quarter", 25, 25, 37.5, "%", "more than"),
+    ("nearly half", "nearly half", 50, 45, 50, "%", "nearly"),
+]
+
+
+@pytest.mark.parametrize("text,wording,value,low,high,unit,hedge", CASES, ids=[c[0] for c in CASES])
+def test_find_numbers_reads_each_figure(text, wording, value, low, high, unit, hedge):
+    m = only(text)
+    start = text.index(wording)
+    assert (m.start, m.end, m.text) == (start, start + len(wording), wording)
+    assert (m.quantity.unit, m.quantity.hedge, m.quantity.text) == (unit, hedge, wording)
+    assert interval(m.quantity) == (value, low, high)
+
+
+def test_seed_passage_figures():
+    text = ("Ali Shamkhani February 4. representatives will start their six-day visit to Iran. the supply of "
+            "the S-300 missile system, Covid-19 aside. the strait through which almost one fourth of world oil "
+            "supplies pass. made public in December 2016 was way more assertive.")
+    found = find_numbers(text)
+    assert [(m.text, m.quantity.value, m.quantity.unit) for m in found] == [
+        ("4", 4, None), ("six-day", 6, "day"), ("almost one fourth", 25, "%"), ("2016", 2016, None)]
+    assert all(text[m.start:m.end] == m.text for m in found)
+    assert found[1] == NumberMatch(59, 66, "six-day", Quantity(6, 6, 6, "day", None, "six-day"))
+
+
+@pytest.mark.parametrize("text", [
+    "the S-300 missile system",
+    "Covid-19 cases",
+    "the MiG-29 and F16",
+    "thousands of people",
+    "tens of thousands",
+    "hundreds died",
+    "dozens of ships",
+    "the 4th fleet",
+    "in the 1990s",
+    "a 4G network",
+    "on 2017-02-04",
+    "at 10:30",
+    "open 24/7",
+    "a third country",
+    "the first half",
+    "a 100m race",
+    "no one came",
+    "they help one another",
+    "on the one hand",
+    "the previous one made public",
+    "someone",
+])
+def test_not_figures(text):
+    assert find_numbers(text) == []
+
+
+def test_figures_in_a_list_keep_their_own_hedges():
+    found = find_numbers("about 17 million b/d in 2011, roughly 35% of seaborne oil and almost 20% of all oil")
+    assert [(m.text, m.quantity.hedge) for m in found] == [
+        ("about 17 million b/d", "about"), ("2011", None), ("roughly 35%", "roughly"), ("almost 20%", "almost")]
+
+
+def test_str_forms():
+    assert str(q("almost one fourth")) == "almost one fourth (22.5-25%)"
+    assert str(q("about 21 million barrels per day")) == "about 21 million barrel per day"
+    assert str(q("six-day")) == "six-day (6 day)"
+    assert str(q("20%")) == "20%"
+    assert str(q("12,500 ships")) == "12,500 ship"
+    assert str(parse_expect(300)) == "300"
+
+
+# --- agrees ----------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("article,expect,result", [
+    ("almost one fourth", "about 20%", False),
+    ("almost one fourth", "about 21%", False),
+    ("almost one fourth", "roughly 24%", True),
+    ("almost one fourth", "25%", True),
+    ("almost one fourth", "20%", False),
+    ("21 million barrels per day", "about 21 million barrels per day", True),
+    ("21 million barrels per day", "17 million barrels per day", False),
+    ("21 million barrels per day", "21 million b/d", True),
+    ("21 million barrels per day", "21 million bpd", True),
+    ("21 million barrels per day", "21 million", True),  # a bare number agrees on value
+    ("21 million barrels per day", "21 million ships", False),
+    ("six-day", "6 days", True),
+    ("six-day", "7 days", False),
+    ("six-day", "six days", True),
+    ("six-day", "6 ships", False),
+    ("six-day", "6", True),
+    ("20%", "21%", False),
+    ("20%", "20 percent", True),
+    ("one in five", "20%", True),
+    ("one in five", "one fifth", True),
+    ("two-thirds", "67%", True),
+    ("more than 20%", "25%", True),
+    ("more than 20%", "35%", False),
+    ("up to 10", "6", True),
+    ("up to 10", "4", False),
+    ("at least 5 ships", "at least 6 ships", True),
+])
+def test_agrees(article, expect, result):
+    assert agrees(q(article), parse_expect(expect)) is result
+
+
+def test_tolerance_overrides_the_default():
+    stated, expected = parse_expect("20%"), parse_expect("21%")
+    assert agrees(stated, expected) is False
+    assert agrees(stated, expected, Tolerance(relative=0.1)) is True
+    assert agrees(stated, expected, Tolerance(absolute=1)) is True
+    assert agrees(stated, expected, Tolerance(absolute=0.5)) is False
+    assert agrees(stated, expected, Tolerance(relative=0.04)) is False
+    assert agrees(parse_expect("6 days"), parse_expect("6 ships"), Tolerance(relative=1)) is False
+
+
+def test_default_tolerance_is_one_percent():
+    assert agrees(parse_expect(99.5), parse_expect(100)) is True
+    assert agrees(parse_expect(98.9), parse_expect(100)) is False
+
+
+@pytest.mark.parametrize("a,b,result", [
+    (None, "day", True),
+    ("day", None, True),
+    (None, None, True),
+    ("day", "days", True),
+    ("barrel per day", "b/d", True),
+    ("bpd", "barrels per day", True),
+    ("%", "percent", True),
+    ("%", "per cent", True),
+    ("day", "ship", False),
+    ("%", "percentage point", False),
+    ("dollar", "$", True),
+    ("km", "kilometres", True),
+    ("people", "person", True),
+])
+def test_units_compatible(a, b, result):
+    assert units_compatible(a, b) is result
+
+
+# --- parse_expect and parse_tolerance --------------------------------------------------------
+
+@pytest.mark.parametrize("value,expected", [
+    ("20%", Quantity(20, 20, 20, "%", None, "20%")),
+    ("about 20%", Quantity(20, 19, 21, "%", "about", "about 20%")),
+    ("21 million barrels per day", Quantity(21e6, 21e6, 21e6, "barrel per day", None, "21 million barrels per day")),
+    ("6 days", Quantity(6, 6, 6, "day", None, "6 days")),
+    ("one fourth", Quantity(25, 25, 25, "%", None, "one fourth")),
+    (" About 20 Percent ", Quantity(20, 19, 21, "%", "about", "About 20 Percent")),
+    ("6 Days", Quantity(6, 6, 6, "day", None, "6 Days")),
+    (300, Quantity(300, 300, 300, None, None, "300")),
+    (2.5, Quantity(2.5, 2.5, 2.5, None, None, "2.5")),
+])
+def test_parse_expect(value, expected):
+    got = parse_expect(value)
+    assert (got.unit, got.hedge, got.text) == (expected.unit, expected.hedge, expected.text)
+    assert interval(got) == (expected.value, expected.low, expected.high)
+
+
+@pytest.mark.parametrize("value,message", [
+    ("", "is not a figure"),
+    ("many", "is not a figure"),
+    ("S-300", "is not a figure"),
+    ("20% of oil", "read '20%' but not 'of oil'"),
+    ("6 Russian ships", "but not 'ships'"),
+    ("6 and 7", "more than one figure"),
+    ("ships 6", "is not a figure"),
+    (True, "not bool"),
+    (None, "not NoneType"),
+    (float("nan"), "not a finite number"),
+    (float("inf"), "not a finite number"),
+])
+def test_parse_expect_rejects(value, message):
+    with pytest.raises(ValueError, match=message):
+        parse_expect(value)
+
+
+@pytest.mark.parametrize("value,expected", [
+    ("10%", Tolerance(relative=0.1)),
+    ("10 percent", Tolerance(relative=0.1)),
+    ("±5%", Tolerance(relative=0.05)),
+    ("2", Tolerance(absolute=2.0)),
+    ("0.5", Tolerance(absolute=0.5)),
+    (2, Tolerance(absolute=2.0)),
+    (0.25, Tolerance(absolute=0.25)),
+])
+def test_parse_tolerance(value, expected):
+    assert parse_tolerance(value) == expected
+
+
+@pytest.mark.parametrize("value", ["x", "", "10%%", "-2", -2, True, None, float("nan"), "ten percent"])
+def test_parse_tolerance_rejects(value):
+    with pytest.raises(ValueError):
+        parse_tolerance(value)
+
+
+# --- properties ------------------------------------------------------------------------------
+
+ONES = "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen " \
+       "sixteen seventeen eighteen nineteen".split()
+TENS = "_ _ twenty thirty forty fifty sixty seventy eighty ninety".split()
+
+
+def in_words(n, joiner):
+    if n < 20:
+        return ONES[n]
+    return TENS[n // 10] + (joiner + ONES[n % 10] if n % 10 else "")
+
+
+VOCAB = ["almost", "about", "more than", "one", "fourth", "a", "third", "two-thirds", "half", "in", "five",
+         "21", "1,000", "2.5", "million", "bn", "%", "percent", "per cent", "barrels", "per", "day", "b/d",
+         "six-day", "S-300", "Covid-19", "thousands", "twenty", "-", "and", "hundred", "$", "of", "ships",
+         "4th", "1990s", "2017-02-04", ",", ".", "0", "dozen", "at least", "up to", "ago"]
+vocab_text = st.lists(st.tuples(st.sampled_from(VOCAB), st.sampled_from(["", " ", "  ", "-", "\n"])),
+                      max_size=12).map(lambda parts: "".join(w + sep for w, sep in parts))
+any_text = st.one_of(st.text(max_size=60), vocab_text)
+
+
+@settings(max_examples=200, deadline=None)
+@given(any_text)
+def test_find_numbers_never_fails_and_stays_in_the_text(text):
+    last_end = 0
+    for m in find_numbers(text):
+        assert 0 <= m.start < m.end <= len(text)
+        assert m.start >= last_end
+        assert text[m.start:m.end] == m.text == m.quantity.text
+        assert m.quantity.low <= m.quantity.value <= m.quantity.high
+        assert m.quantity.low <= m.quantity.high
+        last_end = m.end
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.one_of(any_text, st.integers(), st.floats(), st.none(), st.booleans()))
+def test_parse_expect_raises_only_value_error(value):
+    try:
+        quantity = parse_expect(value)
+    except ValueError:
+        return
+    assert math.isfinite(quantity.value) and quantity.low <= quantity.high
+    assert agrees(quantity, quantity)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.one_of(any_text, st.integers(), st.floats(), st.none()))
+def test_parse_tolerance_raises_only_value_error(value):
+    try:
+        tol = parse_tolerance(value)
+    except ValueError:
+        return
+    assert (tol.relative or 0) >= 0 and (tol.absolute or 0) >= 0
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.integers(0, 10**9), st.booleans())
+def test_whole_numbers_in_digits_read_back(n, separators):
+    rendered = f"{n:,}" if separators else str(n)
+    m = only(rendered)
+    assert (m.start, m.end, m.quantity.value, m.quantity.unit) == (0, len(rendered), n, None)
+    hedged = only(f"Some {rendered} ships sailed.")
+    assert (hedged.quantity.value, hedged.quantity.unit, hedged.quantity.hedge) == (n, "ship", "some")
+    assert parse_expect(rendered).value == n
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.integers(0, 99), st.sampled_from(["-", " "]), st.booleans())
+def test_numbers_in_words_read_back(n, joiner, capital):
+    words = in_words(n, joiner)
+    if capital:
+        words = words.capitalize()
+    m = only(f"{words} ships were seen")
+    assert (m.start, m.quantity.value, m.quantity.unit) == (0, n, "ship")
+    assert m.text == f"{words} ships"
+
+
+HEDGES = ["", "almost ", "nearly ", "just under ", "about ", "around ", "approximately ", "roughly ", "some ",
+          "more than ", "over ", "at least ", "up to ", "less than ", "fewer than ", "as many as "]
+FIGURES = ["20%", "21 million barrels per day", "six-day", "one fourth", "a third of", "two-thirds", "half of",
+           "one in five", "6 days", "300", "1.5bn", "twenty-one ships", "$3 billion"]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.sampled_from(HEDGES), st.sampled_from(FIGURES),
+       st.one_of(st.none(), st.builds(Tolerance, relative=st.floats(0, 1)),
+                 st.builds(Tolerance, absolute=st.floats(0, 100))))
+def test_a_parsed_quantity_agrees_with_itself(hedge, figure, tolerance):
+    (m,) = find_numbers(hedge + figure)
+    assert m.quantity.hedge == (hedge.strip() or None)
+    assert agrees(m.quantity, m.quantity, tolerance)
