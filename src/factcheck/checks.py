@@ -2,7 +2,8 @@
 
 ``read_article`` finds the claim in the article and compares it with ``expect``;
 ``judge`` reads one source's text and decides supports / contradicts / silent.
-Both are pure: the article and the documents come in as text.
+Both are pure: the article and the documents come in as text. Each text is read through a
+``lens``: its index (built once, shared by every claim) or, with ``naive``, a full scan per claim.
 """
 
 from __future__ import annotations
@@ -12,7 +13,8 @@ from datetime import date
 
 from . import dates, names, numbers
 from .article import Article
-from .locate import excerpt, locate, relevant_sentences, sentence_around
+from .index import FullScan, TextIndex, lens
+from .locate import Passage, excerpt, locate, locate_exact, sentence_around
 from .model import Claim, ClaimType, Document, Evidence, Mention, Status
 from .quotes import find_quote
 
@@ -32,24 +34,49 @@ class Reading:
     typo: bool = False  # the disagreement is a near-miss spelling of the expected name
 
 
-def read_article(claim: Claim, article: Article, published: date | None) -> Reading:
+def read_article(claim: Claim, article: Article, published: date | None, naive: bool = False) -> Reading:
+    text = lens(article.text, naive)
     if claim.type is ClaimType.NAME:
-        return _read_name(claim, article)
-    passage = locate(claim.text, article.text)
+        return _read_name(claim, article, text)
+    passage = _find(claim.text, article.text, text)
     if passage is None:
         return Reading((), False, "", "the claim's wording is not in the article")
     if claim.type is ClaimType.DATE:
-        return _read_value(claim, article, passage.start, passage.end, _dates_in(article.text, published), "date")
+        return _read_value(claim, article, passage.start, passage.end, text.dates(published), "date")
     if claim.type is ClaimType.NUMBER:
-        return _read_value(claim, article, passage.start, passage.end, _numbers_in(article.text), "figure")
+        return _read_value(claim, article, passage.start, passage.end, text.numbers, "figure")
     mention = article.mention(passage.start, passage.end)
-    return Reading((mention,), True, mention.text)
+    return Reading((mention,), True, _clip(mention.text))
 
 
-def _read_name(claim: Claim, article: Article) -> Reading:
-    found = names.find_name_mentions(article.text, claim.expect or "", claim.aliases)
+def _find(needle: str, text: str, view: TextIndex | FullScan, threshold: float | None = None) -> Passage | None:
+    """``locate`` over the whole text, or, through an index, over the sentences that share the
+    needle's words once the exact search has failed."""
+    kwargs = {} if threshold is None else {"threshold": threshold}
+    near = view.near(needle)
+    if near is None:
+        return locate(needle, text, **kwargs)
+    exact = locate_exact(needle, text)
+    if exact is not None:
+        return exact
+    best = None
+    for s, e in near:
+        lo, hi = max(0, s - 200), min(len(text), e + 200)
+        found = locate(needle, text[lo:hi], **kwargs)
+        if found is not None and (best is None or found.score > best.score):
+            best = Passage(found.start + lo, found.end + lo, found.score)
+    return best
+
+
+def _clip(words: str, width: int = 90) -> str:
+    words = " ".join(words.split())
+    return words if len(words) <= width else words[: width - 1].rstrip() + "…"
+
+
+def _read_name(claim: Claim, article: Article, text: TextIndex | FullScan) -> Reading:
+    found = names.find_name_mentions(article.text, claim.expect or "", claim.aliases, text.names)
     if not found:
-        located = locate(claim.text, article.text)
+        located = _find(claim.text, article.text, text)
         if located is None:
             return Reading((), False, "", "the name is not in the article")
         mention = article.mention(located.start, located.end, claim.text)
@@ -57,16 +84,14 @@ def _read_name(claim: Claim, article: Article) -> Reading:
     variants = [m for m in found if m.kind == "variant"]
     chosen = variants or found
     mentions = tuple(article.mention(m.start, m.end, m.text) for m in chosen)
-    stated = " and ".join(dict.fromkeys(f"'{m.text}' (line {m.line})" for m in mentions))
+    lines: dict[str, list[int]] = {}
+    for m in mentions:
+        lines.setdefault(" ".join(m.text.split()), []).append(m.line)
+    stated = " and ".join(
+        f"'{form}' (line{'s' if len(ls) > 1 else ''} {', '.join(map(str, dict.fromkeys(ls)))})"
+        for form, ls in lines.items()
+    )
     return Reading(mentions, not variants, stated, typo=bool(variants))
-
-
-def _dates_in(text: str, published: date | None):
-    return [(m.start, m.end, m.span) for m in dates.find_dates(text, published) if m.span is not None]
-
-
-def _numbers_in(text: str):
-    return [(m.start, m.end, m.quantity) for m in numbers.find_numbers(text)]
 
 
 def _read_value(claim: Claim, article: Article, start: int, end: int, found, what: str) -> Reading:
@@ -80,8 +105,18 @@ def _read_value(claim: Claim, article: Article, start: int, end: int, found, wha
         mention = article.mention(start, end)
         return Reading((mention,), False, "", f"no {what} in the passage '{mention.text}'")
     f_start, f_end, value = inside[0]
-    mention = article.mention(f_start, f_end, str(value))
-    return Reading((mention,), _agrees(claim, value), f"'{mention.text}' ({value})")
+    mention = article.mention(f_start, f_end, _describe(value))
+    return Reading((mention,), _agrees(claim, value), f"'{mention.text}' ({mention.value})")
+
+
+def _describe(value: dates.DateSpan | numbers.Quantity) -> str:
+    """A value as a checker reads it: "2016-12", "22.5-25%", "21 million barrel per day"."""
+    if isinstance(value, dates.DateSpan):
+        return str(value)
+    unit = "" if value.unit is None else ("%" if value.unit == "%" else f" {value.unit}")
+    if value.low == value.high:
+        return f"{value.value:,.6g}{unit}"
+    return f"{value.low:,.6g}-{value.high:,.6g}{unit}"
 
 
 def _expected(claim: Claim):
@@ -101,37 +136,37 @@ def _agrees(claim: Claim, value) -> bool:
 # --- sources -------------------------------------------------------------------------------
 
 
-def judge(claim: Claim, doc: Document) -> Evidence:
+def judge(claim: Claim, doc: Document, naive: bool = False) -> Evidence:
     """What one source says about the claim. A source without text is an error, never evidence."""
     base = dict(source=doc.source.label, via=doc.via, notes=doc.notes)
     if doc.error is not None:
         return Evidence(status=Status.ERROR, error=doc.error, **base)
-    status, start, end, value, score = _JUDGES[claim.type](claim, doc.text)
+    status, start, end, value, score = _JUDGES[claim.type](claim, doc.text, lens(doc.text, naive))
     text = excerpt(doc.text, start, end) if status is not Status.SILENT else None
     return Evidence(status=status, text=text, value=value, score=score, **base)
 
 
-def _judge_name(claim: Claim, text: str):
-    for m in names.find_name_mentions(text, claim.expect or "", claim.aliases):
+def _judge_name(claim: Claim, text: str, view):
+    for m in names.find_name_mentions(text, claim.expect or "", claim.aliases, view.names):
         if m.kind in ("exact", "alias") and len(m.text.split()) > 1:
             return Status.SUPPORTS, m.start, m.end, m.text, None
     return Status.SILENT, 0, 0, None, None
 
 
-def _judge_value(claim: Claim, text: str, found, compatible, agrees):
+def _judge_value(claim: Claim, text: str, view, found, compatible, agrees):
     """Dates and figures: a relevant sentence holding the expected value supports; a strongly
     relevant one holding only other values of the same kind contradicts. A sidebar figure in a
     sentence about something else is neither."""
-    relevant = relevant_sentences(_topic(claim), text, RELEVANT)
+    relevant = view.relevant(_topic(claim), RELEVANT)
     contradiction = None
     for s, e, score in relevant:
         values = [f for f in found if s <= f[0] and f[1] <= e and compatible(f[2])]
         for f_start, f_end, value in values:
             if agrees(value):
-                return Status.SUPPORTS, f_start, f_end, f"{text[f_start:f_end]} ({value})", score
+                return Status.SUPPORTS, f_start, f_end, f"{text[f_start:f_end]} ({_describe(value)})", score
         if values and contradiction is None and score >= STRONGLY_RELEVANT:
             f_start, f_end, value = values[0]
-            contradiction = (Status.CONTRADICTS, f_start, f_end, f"{text[f_start:f_end]} ({value})", score)
+            contradiction = (Status.CONTRADICTS, f_start, f_end, f"{text[f_start:f_end]} ({_describe(value)})", score)
     return contradiction or (Status.SILENT, 0, 0, None, None)
 
 
@@ -144,36 +179,36 @@ def _topic(claim: Claim) -> str:
     return words
 
 
-def _judge_date(claim: Claim, text: str):
+def _judge_date(claim: Claim, text: str, view):
     expected = dates.parse_expect(claim.expect)
     return _judge_value(
-        claim, text, _dates_in(text, None),
+        claim, text, view, view.dates(None),
         compatible=lambda span: True,
         agrees=lambda span: dates.agrees(span, expected),
     )
 
 
-def _judge_number(claim: Claim, text: str):
+def _judge_number(claim: Claim, text: str, view):
     expected = numbers.parse_expect(claim.expect)
     tolerance = numbers.parse_tolerance(claim.tolerance) if claim.tolerance else None
     return _judge_value(
-        claim, text, _numbers_in(text),
+        claim, text, view, view.numbers,
         compatible=lambda q: q.unit is not None and numbers.units_compatible(q.unit, expected.unit),
         agrees=lambda q: numbers.agrees(q, expected, tolerance),
     )
 
 
-def _judge_quote(claim: Claim, text: str):
-    match = find_quote(claim.text, text)
+def _judge_quote(claim: Claim, text: str, view):
+    match = find_quote(claim.text, text, words=view.words, near=view.near(claim.text))
     if match is None:
         return Status.SILENT, 0, 0, None, None
     status = Status.SUPPORTS if match.exact else Status.CONTRADICTS
     return status, match.start, match.end, text[match.start : match.end], match.score
 
 
-def _judge_statement(claim: Claim, text: str):
-    best = locate(claim.text, text, threshold=STATEMENT_THRESHOLD)
-    sentence = relevant_sentences(claim.text, text, STATEMENT_THRESHOLD)
+def _judge_statement(claim: Claim, text: str, view):
+    best = _find(claim.text, text, view, STATEMENT_THRESHOLD)
+    sentence = view.relevant(claim.text, STATEMENT_THRESHOLD)
     candidates = []
     if best is not None:
         candidates.append((best.score, best.start, best.end))

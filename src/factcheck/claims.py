@@ -546,8 +546,9 @@ class _Converter:
                 dates.parse_expect(value)
             elif ctype is ClaimType.NUMBER:
                 numbers.parse_expect(value)
-        except ValueError:
+        except ValueError as exc:
             if ctype is ClaimType.DATE:
                 raise self.fail(node, key, f"{_show(value)} is not a date (ISO date, YYYY-MM or year)") from None
-            raise self.fail(node, key, f"{_show(value)} is not a number (a value with optional unit, e.g. '20%', 'about 6 days')") from None
+            reason = str(exc).split(": ", 1)[-1]  # what the parser read and what it could not
+            raise self.fail(node, key, f"{_show(value)} is not a number: {reason}") from None
         return value

@@ -59,16 +59,22 @@ class Passage:
     score: float
 
 
-def locate(needle: str, text: str, threshold: float = LOCATE_THRESHOLD) -> Passage | None:
-    """The stretch of ``text`` that best matches ``needle``, widened to whole words."""
+def locate_exact(needle: str, text: str) -> Passage | None:
+    """Where ``text`` has ``needle`` as it is, but for case, accents and white space."""
     hay = view(text)
     query = view(needle).text.strip()
-    if not query or not hay.text:
-        return None
-    if query in hay.text:
-        i = hay.text.index(query)
-        return _passage(text, hay, i, i + len(query), 100.0)
-    if len(query) > len(hay.text):
+    i = hay.text.find(query) if query else -1
+    return None if i < 0 else _passage(text, hay, i, i + len(query), 100.0)
+
+
+def locate(needle: str, text: str, threshold: float = LOCATE_THRESHOLD) -> Passage | None:
+    """The stretch of ``text`` that best matches ``needle``, widened to whole words."""
+    exact = locate_exact(needle, text)
+    if exact is not None:
+        return exact
+    hay = view(text)
+    query = view(needle).text.strip()
+    if not query or len(query) > len(hay.text):
         return None
     found = fuzz.partial_ratio_alignment(query, hay.text, score_cutoff=threshold)
     if found is None:
@@ -119,23 +125,27 @@ def stems(text: str) -> frozenset[str]:
     return frozenset(w[:5] for w in _WORD.findall(fold(text)) if w not in STOPWORDS and not w.isdigit())
 
 
+def relevance(wanted: frozenset[str], own: frozenset[str], previous: frozenset[str], saturation: int = 6) -> float:
+    """How much a sentence (with the one before it as context) speaks of a query: the share of
+    the query's stems it holds, where ``saturation`` shared stems is full relevance."""
+    return 100.0 * len(wanted & (own | previous)) / min(len(wanted), saturation)
+
+
 def relevant_sentences(
     query: str, text: str, min_score: float = 40.0, saturation: int = 6
 ) -> list[tuple[int, int, float]]:
-    """Sentences of ``text`` that speak of ``query``, best first, scored by the share of the
-    query's content words found in the sentence or the one before it (a figure's subject is
-    often named a sentence earlier: "The Strait of Hormuz ... In 2018, its flow averaged ...").
-    A sentence sharing one word with a long query scores low, which a symmetric ratio would not;
-    sharing ``saturation`` distinct words is full relevance, so a long editor's note does not dilute."""
+    """Sentences of ``text`` that speak of ``query``, best first. A sentence's context includes
+    the one before it (a figure's subject is often named a sentence earlier: "The Strait of Hormuz
+    ... In 2018, its flow averaged ..."). A sentence sharing one word with a long query scores low,
+    which a symmetric ratio would not; and a long editor's note does not dilute the query."""
     wanted = stems(query)
     if not wanted:
         return []
-    enough = min(len(wanted), saturation)
     scored = []
     previous: frozenset[str] = frozenset()
     for s, e in sentences(text):
         own = stems(text[s:e])
-        score = 100.0 * len(wanted & (own | previous)) / enough
+        score = relevance(wanted, own, previous, saturation)
         if score >= min_score:
             scored.append((s, e, score))
         previous = own

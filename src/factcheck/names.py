@@ -501,11 +501,17 @@ def close_keys(key: str, keys: Sequence[str], bound: int = 6) -> list[tuple[str,
     )
 
 
-def find_name_mentions(text: str, expect: str, aliases: Sequence[str] = ()) -> list[NameMatch]:
+def find_name_mentions(
+    text: str, expect: str, aliases: Sequence[str] = (), occurrences: Sequence[NameOccurrence] | None = None
+) -> list[NameMatch]:
     """Every mention of the person ``expect`` in ``text``: full name or surname alone, exact, an
-    alias, or a near-miss variant. Another person sharing a name part is not a mention."""
+    alias, or a near-miss variant. Another person sharing a name part is not a mention.
+    ``occurrences`` is ``extract_names(text)`` when the caller has it already."""
     forms = [f for f in (_parse_form(expect, "exact"), *(_parse_form(a, "alias") for a in aliases)) if f]
-    occurrences = extract_names(text) if forms else []
+    if not forms:
+        return []
+    if occurrences is None:
+        occurrences = extract_names(text)
     surnames = sorted({o.surname.key for o in occurrences})
     relation: dict[tuple[str, int], str] = {}
     for j, form in enumerate(forms):

@@ -3,7 +3,9 @@ punctuation and spacing do not count; a changed, missing or added word does."""
 
 from __future__ import annotations
 
+import bisect
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz
@@ -24,40 +26,74 @@ class QuoteMatch:
     diff: tuple[Op, ...]  # article's words against the source's
 
 
-def _words(text: str) -> tuple[str, list[tuple[int, int]]]:
-    """Folded words joined by single spaces, and each word's span in ``text``."""
-    folded = fold(text)
-    spans = [(m.start(), m.end()) for m in _WORD.finditer(folded)]
-    return " ".join(folded[s:e] for s, e in spans), spans
+@dataclass(frozen=True)
+class Words:
+    """A normalised text as folded words joined by single spaces, each word's span in the text
+    and its offset in ``joined``: exact quotations are then one substring search."""
+
+    joined: str
+    spans: tuple[tuple[int, int], ...]
+    offsets: tuple[int, ...]
+
+    @classmethod
+    def of(cls, text: str) -> Words:
+        folded = fold(text)
+        spans = tuple((m.start(), m.end()) for m in _WORD.finditer(folded))
+        offsets, pos = [], 0
+        for s, e in spans:
+            offsets.append(pos)
+            pos += e - s + 1
+        return cls(" ".join(folded[s:e] for s, e in spans), spans, tuple(offsets))
+
+    def word_at(self, joined_offset: int) -> int:
+        return bisect.bisect_right(self.offsets, joined_offset) - 1
+
+    def words_in(self, start: int, end: int) -> tuple[int, int]:
+        """Indices of the words within ``text[start:end]`` (end exclusive)."""
+        starts = [s for s, _ in self.spans]
+        return bisect.bisect_left(starts, start), bisect.bisect_left(starts, end)
 
 
-def find_quote(quote: str, text: str, threshold: float = MISQUOTE_THRESHOLD) -> QuoteMatch | None:
-    """Where ``text`` holds ``quote`` word for word, else the closest passage above ``threshold``."""
-    text = normalize(text)  # idempotent: offsets stay valid for already-normalised text
-    q, _ = _words(normalize(quote))
-    hay, spans = _words(text)
-    if not q or not hay:
+def find_quote(
+    quote: str, text: str, threshold: float = MISQUOTE_THRESHOLD,
+    words: Words | None = None, near: Sequence[tuple[int, int]] | None = None,
+) -> QuoteMatch | None:
+    """Where ``text`` (normalised) holds ``quote`` word for word, else the closest passage above
+    ``threshold``. ``words`` is ``Words.of(text)`` when the caller has it; ``near`` limits the
+    fuzzy search to these stretches of the text (the exact search always covers all of it)."""
+    words = words or Words.of(text)
+    q = Words.of(normalize(quote)).joined
+    if not q or not words.joined:
         return None
-    at = _word_boundary_find(hay, q)
-    if at is not None:
-        first, last = _word_range(hay, at, at + len(q))
-        return QuoteMatch(spans[first][0], spans[last][1], True, 100.0, ())
-    found = fuzz.partial_ratio_alignment(q, hay, score_cutoff=threshold)
-    if found is None:
+    m = re.search(r"(?<!\w)" + re.escape(q) + r"(?!\w)", words.joined)
+    if m:
+        first, last = words.word_at(m.start()), words.word_at(m.end() - 1)
+        return QuoteMatch(words.spans[first][0], words.spans[last][1], True, 100.0, ())
+    best = None
+    for lo, hi in _windows(words, near):
+        last_start, last_end = words.spans[hi - 1]
+        hay = words.joined[words.offsets[lo] : words.offsets[hi - 1] + last_end - last_start]
+        found = fuzz.partial_ratio_alignment(q, hay, score_cutoff=threshold)
+        if found is not None and (best is None or found.score > best[0]):
+            base = words.offsets[lo]
+            last = words.word_at(base + max(found.dest_start, found.dest_end - 1))
+            best = (found.score, words.word_at(base + found.dest_start), last)
+    if best is None:
         return None
-    first, last = _word_range(hay, found.dest_start, found.dest_end)
-    start, end = spans[first][0], spans[last][1]
+    score, first, last = best
+    start, end = words.spans[first][0], words.spans[last][1]
     ops = tuple(word_diff(quote, text[start:end]))
-    return QuoteMatch(start, end, not changed(list(ops)), found.score, ops)
+    return QuoteMatch(start, end, not changed(list(ops)), score, ops)
 
 
-def _word_boundary_find(hay: str, needle: str) -> int | None:
-    m = re.search(r"(?<!\w)" + re.escape(needle) + r"(?!\w)", hay)
-    return m.start() if m else None
-
-
-def _word_range(hay: str, start: int, end: int) -> tuple[int, int]:
-    """Indices of the first and last word touched by ``hay[start:end]``."""
-    first = hay.count(" ", 0, start)
-    last = hay.count(" ", 0, max(start, end - 1))
-    return first, last
+def _windows(words: Words, near: Sequence[tuple[int, int]] | None) -> list[tuple[int, int]]:
+    """Word-index ranges to search: the whole text, or each stretch widened by a few words."""
+    if near is None:
+        return [(0, len(words.spans))]
+    ranges = []
+    for start, end in near:
+        lo, hi = words.words_in(start, end)
+        lo, hi = max(0, lo - 8), min(len(words.spans), hi + 8)
+        if hi > lo:
+            ranges.append((lo, hi))
+    return ranges

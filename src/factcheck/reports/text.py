@@ -26,8 +26,8 @@ def render(report: Report, color: bool = False, verbosity: int = 0) -> str:
                 detail = e.error if e.error else (e.text or "")
                 lines.append(f"    [{e.status}] {e.source}{via}: {detail}".rstrip(": "))
                 lines.extend(f"        note: {n}" for n in e.notes)
-        elif any(e.notes for e in result.evidence):
-            lines.extend(f"    note: {e.source}: {n}" for e in result.evidence for n in e.notes)
+    if verbosity == 0:
+        lines.extend(_source_notes(report))
     lines.append(_summary(report, paint))
     return "\n".join(lines) + "\n"
 
@@ -40,6 +40,20 @@ def _line(report: Report, result: Result, paint) -> str:
     if result.claim.accepted:
         tag = " [stale acceptance]" if report.stale_acceptance(result) else f" [accepted: {result.claim.accepted}]"
     return f"{where}: {verdict} {result.claim.id}: {result.message}{tag}"
+
+
+def _source_notes(report: Report) -> list[str]:
+    """What happened to each source (dead link, archive used, page changed), once per source."""
+    notes: dict[str, list[str]] = {}
+    for result in report.results:
+        for e in result.evidence:
+            for n in (e.error,) if e.error else e.notes:
+                notes.setdefault(e.source, [])
+                if n not in notes[e.source]:
+                    notes[e.source].append(n)
+    if not notes:
+        return []
+    return ["sources:"] + [f"  {source}: {'; '.join(ns)}" for source, ns in notes.items()]
 
 
 def _summary(report: Report, paint) -> str:

@@ -1,0 +1,109 @@
+"""A text read once: its sentences, their content words, the dates, figures and names in it.
+
+Every claim that cites a page asks the same questions of it; answering them from an index built
+once per page (and once for the article) keeps the cost per claim flat as pages and claims grow.
+Candidate sentences come from an inverted index of content-word stems, so a claim is compared
+only with the sentences that share its words.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from datetime import date
+from functools import cached_property, lru_cache
+
+from . import dates, names, numbers
+from .locate import relevance, relevant_sentences, sentences, stems
+from .quotes import Words
+
+NEAR = 25.0  # a sentence sharing a quarter of a claim's words may hold a reworded version of it
+
+
+class TextIndex:
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.spans = sentences(text)
+        self.stems = [stems(text[s:e]) for s, e in self.spans]
+        postings: dict[str, list[int]] = defaultdict(list)
+        for i, words in enumerate(self.stems):
+            for word in words:
+                postings[word].append(i)
+        self.postings = dict(postings)
+        self._dates: dict[date | None, list] = {}
+
+    def relevant(self, query: str, min_score: float = 40.0, saturation: int = 6) -> list[tuple[int, int, float]]:
+        """Exactly ``locate.relevant_sentences(query, text, ...)``, looking only at the sentences
+        that hold a query word (or follow one: a sentence's context includes the one before)."""
+        wanted = stems(query)
+        if not wanted:
+            return []
+        ids = {j for w in wanted for i in self.postings.get(w, ()) for j in (i, i + 1) if j < len(self.spans)}
+        scored = []
+        for i in ids:
+            score = relevance(wanted, self.stems[i], self.stems[i - 1] if i else frozenset(), saturation)
+            if score >= min_score:
+                scored.append((*self.spans[i], score))
+        scored.sort(key=lambda t: (-t[2], t[0]))
+        return scored
+
+    def dates(self, published: date | None) -> list[tuple[int, int, dates.DateSpan]]:
+        if published not in self._dates:
+            self._dates[published] = [
+                (m.start, m.end, m.span) for m in dates.find_dates(self.text, published) if m.span is not None
+            ]
+        return self._dates[published]
+
+    @cached_property
+    def numbers(self) -> list[tuple[int, int, numbers.Quantity]]:
+        return [(m.start, m.end, m.quantity) for m in numbers.find_numbers(self.text)]
+
+    @cached_property
+    def names(self) -> list[names.NameOccurrence]:
+        return names.extract_names(self.text)
+
+    @cached_property
+    def words(self) -> Words:
+        return Words.of(self.text)
+
+    def near(self, query: str, limit: int = 20) -> list[tuple[int, int]]:
+        """The stretches worth a fuzzy comparison with ``query``: its most relevant sentences."""
+        return [(s, e) for s, e, _ in self.relevant(query, NEAR, saturation=4)[:limit]]
+
+
+class FullScan:
+    """The same questions answered by reading the whole text every time: the benchmark's
+    naive baseline, and the reference the index must agree with."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+
+    def relevant(self, query: str, min_score: float = 40.0, saturation: int = 6) -> list[tuple[int, int, float]]:
+        return relevant_sentences(query, self.text, min_score, saturation)
+
+    def dates(self, published: date | None) -> list[tuple[int, int, dates.DateSpan]]:
+        return [(m.start, m.end, m.span) for m in dates.find_dates(self.text, published) if m.span is not None]
+
+    @property
+    def numbers(self) -> list[tuple[int, int, numbers.Quantity]]:
+        return [(m.start, m.end, m.quantity) for m in numbers.find_numbers(self.text)]
+
+    @property
+    def names(self) -> list[names.NameOccurrence]:
+        return names.extract_names(self.text)
+
+    @property
+    def words(self) -> Words:
+        return Words.of(self.text)
+
+    def near(self, query: str, limit: int = 20) -> None:
+        return None  # everywhere
+
+
+@lru_cache(maxsize=4096)
+def index_of(text: str) -> TextIndex:
+    """The index of ``text``, built on first use. ``index_of.cache_clear()`` frees them all."""
+    return TextIndex(text)
+
+
+def lens(text: str, naive: bool = False) -> TextIndex | FullScan:
+    return FullScan(text) if naive else index_of(text)
