@@ -70,7 +70,7 @@ def find_quote(
         first, last = words.word_at(m.start()), words.word_at(m.end() - 1)
         return QuoteMatch(words.spans[first][0], words.spans[last][1], True, 100.0, ())
     best = None
-    for lo, hi in _windows(words, near):
+    for lo, hi in _windows(words, near, q.count(" ") + 1):
         last_start, last_end = words.spans[hi - 1]
         hay = words.joined[words.offsets[lo] : words.offsets[hi - 1] + last_end - last_start]
         found = fuzz.partial_ratio_alignment(q, hay, score_cutoff=threshold)
@@ -86,14 +86,16 @@ def find_quote(
     return QuoteMatch(start, end, not changed(list(ops)), score, ops)
 
 
-def _windows(words: Words, near: Sequence[tuple[int, int]] | None) -> list[tuple[int, int]]:
-    """Word-index ranges to search: the whole text, or each stretch widened by a few words."""
+def _windows(words: Words, near: Sequence[tuple[int, int]] | None, width: int) -> list[tuple[int, int]]:
+    """Word-index ranges to search: the whole text, or each stretch widened by the quotation's
+    length on both sides (a long quotation spans several sentences), overlapping ones merged."""
     if near is None:
         return [(0, len(words.spans))]
-    ranges = []
-    for start, end in near:
-        lo, hi = words.words_in(start, end)
-        lo, hi = max(0, lo - 8), min(len(words.spans), hi + 8)
-        if hi > lo:
+    ranges: list[tuple[int, int]] = []
+    for lo, hi in sorted(words.words_in(start, end) for start, end in near):
+        lo, hi = max(0, lo - width), min(len(words.spans), hi + width)
+        if ranges and lo <= ranges[-1][1]:
+            ranges[-1] = (ranges[-1][0], max(hi, ranges[-1][1]))
+        elif hi > lo:
             ranges.append((lo, hi))
     return ranges

@@ -1,0 +1,59 @@
+"""The index answers exactly what a full scan answers; it only looks at fewer sentences."""
+
+from datetime import date
+from pathlib import Path
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from factcheck.checks import judge, read_article
+from factcheck.article import Article
+from factcheck.claims import load_claims
+from factcheck.index import FullScan, TextIndex
+from factcheck.model import Document, Status, Via
+
+ROOT = Path(__file__).parent.parent
+SEED = (ROOT / "seeds" / "000_cfcb191671b4f14f.txt").read_text(encoding="utf-8")
+
+WORDS = ["oil", "strait", "Hormuz", "flow", "million", "barrels", "Iran", "Russia", "envoy", "the", "of", "in", "2018"]
+sentence = st.lists(st.sampled_from(WORDS), min_size=1, max_size=12).map(lambda ws: " ".join(ws).capitalize() + ".")
+paragraphs = st.lists(sentence, min_size=1, max_size=30).map(" ".join)
+
+
+@settings(max_examples=150, deadline=None)
+@given(text=paragraphs, query=st.lists(st.sampled_from(WORDS), min_size=1, max_size=8).map(" ".join),
+       saturation=st.integers(1, 8), min_score=st.sampled_from([0.0, 25.0, 40.0, 60.0]))
+def test_relevant_sentences_equal_a_full_scan(text, query, saturation, min_score):
+    indexed = TextIndex(text).relevant(query, min_score, saturation)
+    scanned = FullScan(text).relevant(query, min_score, saturation)
+    if min_score == 0.0:  # a full scan also lists sentences sharing no word; the index never needs them
+        scanned = [s for s in scanned if s[2] > 0]
+        indexed = [s for s in indexed if s[2] > 0]
+    assert indexed == scanned
+
+
+def test_values_and_names_equal_a_full_scan_on_the_seed():
+    index, scan = TextIndex(SEED), FullScan(SEED)
+    assert index.dates(date(2017, 2, 8)) == scan.dates(date(2017, 2, 8))
+    assert index.numbers == scan.numbers
+    assert [o.surname.key for o in index.names] == [o.surname.key for o in scan.names]
+    assert index.relevant("Hormuz oil supplies world") == scan.relevant("Hormuz oil supplies world")
+
+
+def test_seed_verdict_inputs_equal_between_index_and_full_scan():
+    claims = load_claims(ROOT / "claims.yaml")
+    article = Article.from_string(SEED, "seed.txt")
+    for claim in claims.claims:
+        assert read_article(claim, article, claims.article.published) == read_article(
+            claim, article, claims.article.published, naive=True
+        ), claim.id
+        doc = Document(claim.sources[0], SEED, Via.ARCHIVE) if claim.sources else None
+        if doc is not None:
+            assert judge(claim, doc) == judge(claim, doc, naive=True), claim.id
+
+
+def test_a_source_without_text_is_an_error_not_evidence():
+    claims = load_claims(ROOT / "claims.yaml")
+    claim = claims.claims[0]
+    evidence = judge(claim, Document(claim.sources[0], error="HTTP 404 Not Found"))
+    assert evidence.status is Status.ERROR and evidence.error == "HTTP 404 Not Found"
