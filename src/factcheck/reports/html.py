@@ -13,7 +13,7 @@ from html import escape
 
 from ..diff import Op
 from ..model import Evidence, Report, Result, Status, Verdict
-from .markdown import ACCEPTED, FAILS, STALE, clip, discrepancies, ordered, source_note, spans, standing, web_url
+from .findings import ACCEPTED, FAILS, STALE, clip, discrepancies, ordered, source_note, spans, standing, web_url
 
 CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src 'none'; base-uri 'none'; form-action 'none'"
 EXCERPT_CHARS = 1500

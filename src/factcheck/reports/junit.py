@@ -11,7 +11,7 @@ import re
 import xml.etree.ElementTree as ET
 
 from ..model import Report, Result
-from .markdown import ACCEPTED, FAILS, STALE, details, standing
+from .findings import ACCEPTED, FAILS, STALE, details, standing
 
 # XML 1.0 cannot carry these at all, not even escaped.
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")

@@ -16,7 +16,7 @@ from urllib.parse import quote, urlsplit
 
 from .. import __version__
 from ..model import Mention, Report, Result, Verdict
-from .markdown import details, spans
+from .findings import details, spans
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 INFORMATION_URI = "https://pypi.org/project/factcheck/"
