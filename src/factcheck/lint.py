@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from .article import Article
@@ -157,17 +158,27 @@ def _finding(article: Article, tokens: list[NameToken]) -> LintFinding | None:
     return LintFinding(variants, forms)
 
 
+def _persons(occurrences: list[NameOccurrence]) -> Iterator[_Person]:
+    for family in _families(occurrences):
+        yield from _people(family)
+
+
+def people(occurrences: list[NameOccurrence]) -> list[list[NameOccurrence]]:
+    """The name occurrences grouped by person: spellings of one surname together, different
+    people who share a surname ("Bill Clinton", "Hillary Clinton") apart."""
+    return [person.all for person in _persons(occurrences)]
+
+
 def lint_article(article: Article) -> list[LintFinding]:
     """Every name the article spells more than one way (case, diacritics and hyphens aside)."""
     findings: list[LintFinding] = []
-    for family in _families(extract_names(article.text)):
-        for person in _people(family):
-            surnames = [o.surname for o in person.all]
-            firsts = [o.given[0] for o in person.full if not o.given[0].initial]
-            for tokens in (surnames, firsts):
-                found = _finding(article, tokens)
-                if found is not None:
-                    findings.append(found)
+    for person in _persons(extract_names(article.text)):
+        surnames = [o.surname for o in person.all]
+        firsts = [o.given[0] for o in person.full if not o.given[0].initial]
+        for tokens in (surnames, firsts):
+            found = _finding(article, tokens)
+            if found is not None:
+                findings.append(found)
     findings.sort(key=lambda f: f.first.start)
     return findings
 

@@ -1,0 +1,216 @@
+"""`factcheck extract`: the drafted claims file holds the seed's checkable statements, loads with
+the strict loader, and verifies as `unverified` throughout (every text located in the article)."""
+
+import datetime
+import json
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from factcheck import numbers
+from factcheck.article import Article
+from factcheck.claims import parse_claims
+from factcheck.cli import main
+from factcheck.draft import SOURCES_LINE, draft_claims, find_dateline
+from factcheck.model import ClaimType
+from factcheck.normalize import normalize
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED = ROOT / "seeds" / "000_cfcb191671b4f14f.txt"
+ARTICLES = ROOT / "fixtures" / "articles"
+PUBLISHED = datetime.date(2017, 2, 8)
+
+
+def _article(path: Path) -> Article:
+    return Article.from_string(path.read_text(encoding="utf-8"), path.name)
+
+
+@pytest.fixture(scope="module")
+def seed_yaml() -> str:
+    return draft_claims(_article(SEED), SEED.name, PUBLISHED)
+
+
+@pytest.fixture(scope="module")
+def seed_claims(seed_yaml):
+    return parse_claims(seed_yaml, ROOT / "seeds" / "claims.yaml").claims
+
+
+def _one(claims, ctype: ClaimType, phrase: str):
+    found = [c for c in claims if c.type is ctype and phrase in c.text]
+    assert len(found) == 1, f"expected one {ctype.value} claim with {phrase!r}, got {[c.id for c in found]}"
+    return found[0]
+
+
+def test_seed_names(seed_claims):
+    envoy = _one(seed_claims, ClaimType.NAME, "Laventieve")
+    assert envoy.expect == "Alexandre Laventieve"
+    assert envoy.text == "Special Envoy Alexandre Laventieve"  # the article's wording with its title
+    assert envoy.aliases == ("Leventieve",)  # the other spelling, flagged in the note
+    assert "'Leventieve' (13:99)" in envoy.note
+    assert _one(seed_claims, ClaimType.NAME, "Shamkhani").expect == "Ali Shamkhani"
+    assert _one(seed_claims, ClaimType.NAME, "Ozerov").text == "chairman Viktor Ozerov"
+    bahman = _one(seed_claims, ClaimType.NAME, "Bahman")
+    assert bahman.expect == "Shoeib Bahman" and "An Iranian commentator" in bahman.note
+    assert _one(seed_claims, ClaimType.NAME, "Vladimir Putin").text == "President Vladimir Putin"
+    people = {c.expect for c in seed_claims if c.type is ClaimType.NAME}
+    assert not people & {"Russia", "Iran", "Middle East", "United Kingdom", "Air Force", "Tehran", "Syria"}
+
+
+@pytest.mark.parametrize(
+    "phrase, expect",
+    [("February 4", "2017-02-04"), ("December 2016", "2016-12"), ("2013", "2013"), ("Last December", "2016-12"),
+     ("last week", "2017-01-30")],
+)
+def test_seed_dates(seed_claims, phrase, expect):
+    assert _one(seed_claims, ClaimType.DATE, phrase).expect == expect
+
+
+def test_seed_numbers(seed_claims):
+    visit = _one(seed_claims, ClaimType.NUMBER, "six-day")
+    q = numbers.parse_expect(visit.expect)
+    assert (q.value, numbers.canonical_unit(q.unit)) == (6, "day")
+    share = _one(seed_claims, ClaimType.NUMBER, "almost one fourth")
+    q = numbers.parse_expect(share.expect)
+    assert (q.value, q.unit, q.hedge) == (25, "%", "almost")
+    assert numbers.agrees(numbers.find_numbers("almost one fourth")[0].quantity, q)
+    assert not numbers.agrees(numbers.parse_expect("30%"), q)
+    # the day of a date, the years and "One of the dimensions" are not figures
+    assert {c.expect for c in seed_claims if c.type is ClaimType.NUMBER} == {"6 days", "almost 25%"}
+
+
+def test_seed_quotes_with_speakers(seed_claims):
+    bahman = _one(seed_claims, ClaimType.QUOTE, "Currently, both countries are poised")
+    assert bahman.text.endswith("the supply of the S-300 missile system")
+    assert "bahman" in bahman.id and "Shoeib Bahman" in bahman.note
+    putin = _one(seed_claims, ClaimType.QUOTE, "We aren't seeking a confrontation")
+    assert putin.text.endswith("relevant, demanded and needed")
+    assert "putin" in putin.id and "Vladimir Putin" in putin.note
+    assert len([c for c in seed_claims if c.type is ClaimType.QUOTE]) == 2  # not the scare quotes "only", "dual"
+
+
+def test_seed_statements(seed_claims):
+    told = _one(seed_claims, ClaimType.STATEMENT, "Viktor Ozerov told")
+    assert told.text == "the Committee's chairman Viktor Ozerov told Russia's media"  # the clause, not 300 chars
+    _one(seed_claims, ClaimType.STATEMENT, "Shoeib Bahman, confirmed Tehran's intentions")
+    _one(seed_claims, ClaimType.STATEMENT, "Russia said that it is fighting ISIL")
+    assert not [c for c in seed_claims if c.type is ClaimType.STATEMENT and "according to circumstances" in c.text]
+    assert not [c for c in seed_claims if "announced Russian strategy" in c.text]  # an adjective, not a verb
+
+
+def test_seed_ids_texts_and_comments(seed_yaml, seed_claims):
+    ids = [c.id for c in seed_claims]
+    assert len(ids) == len(set(ids))
+    assert all(re.fullmatch(r"(name|date|number|quote|statement)-[a-z0-9-]+", i) for i in ids)
+    assert {"name-laventieve", "date-2017-02-04", "number-almost-one-fourth", "quote-bahman-1"} <= set(ids)
+    flat = " ".join(_article(SEED).text.split())
+    for claim in seed_claims:
+        assert claim.text in flat, claim.id
+        assert claim.sources == ()
+        if claim.type in (ClaimType.NAME, ClaimType.DATE, ClaimType.NUMBER):
+            assert claim.expect
+    assert seed_yaml.count(SOURCES_LINE) == len(seed_claims)
+    assert "published: 2017-02-08" in seed_yaml
+
+
+def _verify(claims_path: Path) -> dict:
+    result = CliRunner().invoke(main, ["verify", str(claims_path), "--offline", "--format", "json"])
+    assert result.exit_code == 0, result.output
+    return json.loads(result.output)
+
+
+def test_extract_then_verify_seed(tmp_path):
+    shutil.copy(SEED, tmp_path / SEED.name)
+    out = tmp_path / "claims.yaml"
+    runner = CliRunner()
+    result = runner.invoke(main, ["extract", str(tmp_path / SEED.name), "-o", str(out), "--published", "2017-02-08"])
+    assert result.exit_code == 0, result.output
+    assert f"path: {SEED.name}" in out.read_text(encoding="utf-8")
+    report = _verify(out)
+    assert report["summary"]["total"] >= 16
+    assert {c["verdict"] for c in report["claims"]} == {"unverified"}
+    assert report["summary"]["passed"] is True
+
+
+@pytest.mark.parametrize("name", ["syria_talks.txt", "gulf_tensions.html", "opec_cut.md", "week_in_review.txt"])
+def test_extract_then_verify_fixture(tmp_path, name):
+    shutil.copy(ARTICLES / name, tmp_path / name)
+    out = tmp_path / "claims.yaml"
+    result = CliRunner().invoke(main, ["extract", str(tmp_path / name), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    report = _verify(out)
+    verdicts = {c["id"]: c["verdict"] for c in report["claims"]}
+    assert set(verdicts.values()) == {"unverified"}, verdicts
+    assert sum(i.startswith("name-") for i in verdicts) >= 2
+    assert sum(i.startswith("date-") for i in verdicts) >= 1
+
+
+def test_misspelled_names_become_aliases_so_the_draft_agrees(tmp_path):
+    """syria_talks spells de Mistura 'Mistrura' once: the draft lists it as an alias to review."""
+    claims = parse_claims(draft_claims(_article(ARTICLES / "syria_talks.txt"), "a.txt", None), tmp_path / "c.yaml")
+    mistura = next(c for c in claims.claims if c.type is ClaimType.NAME and "Mistura" in c.expect)
+    assert mistura.expect == "Staffan de Mistura"
+    assert "Mistrura" in mistura.aliases
+
+
+def test_without_published_relative_dates_are_left_out(tmp_path):
+    text = draft_claims(_article(SEED), SEED.name, None)
+    assert "# published: YYYY-MM-DD" in text
+    claims = parse_claims(text, tmp_path / "claims.yaml")
+    assert claims.article.published is None
+    dated = {c.text for c in claims.claims if c.type is ClaimType.DATE}
+    assert any("December 2016" in t for t in dated) and any("2013" in t for t in dated)
+    assert not any("February 4" in t or "Last December" in t or "last week" in t for t in dated)
+    assert "3 date expressions" in text
+
+
+def test_dateline_supplies_the_publication_date(tmp_path):
+    raw = ("Gulf states meet in Doha\nPublished: March 10, 2023\n\n"
+           "Foreign Minister Ali Hassan met his counterparts last week. Hassan said the talks went well.\n")
+    article = Article.from_string(raw, "doha.txt")
+    assert find_dateline(article) == datetime.date(2023, 3, 10)
+    text = draft_claims(article, "doha.txt", None)
+    assert "published: 2023-03-10  # from the article's dateline" in text
+    claims = parse_claims(text, tmp_path / "claims.yaml").claims
+    assert _one(claims, ClaimType.DATE, "last week").expect == "2023-02-27"
+    # an event date in the first sentence is not a dateline
+    assert find_dateline(Article.from_string("Talks opened in Astana on January 23, 2017, with Russia, "
+                                             "Turkey and Iran as sponsors and the UN as a guest.\n")) is None
+
+
+_WORD = st.text(alphabet="abcXYZ019#:'&*!|>%@`{}[],-?\\", min_size=1, max_size=6)
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(_WORD, min_size=4, max_size=10))
+def test_any_quotation_round_trips_through_the_yaml(words):
+    quote = " ".join(words).strip(" ,;:")
+    if len(quote.split()) < 4:
+        return
+    raw = f'Senator Jane Doe spoke on Monday.\n\n"{quote}," Doe said.\n'
+    claims = parse_claims(draft_claims(Article.from_string(raw, "a.txt"), "a.txt", None), "claims.yaml").claims
+    quotes = [c for c in claims if c.type is ClaimType.QUOTE]
+    assert [c.text for c in quotes] == [normalize(quote)]  # the article's text is normalised: ` becomes '
+
+    assert quotes[0].id == "quote-doe-1"
+
+
+def test_repeated_figures_get_texts_that_locate_each_one(tmp_path):
+    raw = ("Exports rose 5% in March, the ministry said. Imports rose 5% in March as well.\n\n"
+           "In 2013, 20% of the oil went to China.\n")
+    claims = parse_claims(draft_claims(Article.from_string(raw, "a.txt"), "a.txt", None), tmp_path / "c.yaml").claims
+    figures = [c for c in claims if c.type is ClaimType.NUMBER]
+    assert [c.expect for c in figures] == ["5%", "5%", "20%"]
+    for claim in figures:
+        assert raw.count(claim.text) == 1, claim.text  # one place in the article, so the right figure
+    assert "2013" not in figures[2].text  # the year before it would be read as the figure
+
+
+def test_an_article_with_nothing_to_check_still_loads(tmp_path):
+    text = draft_claims(Article.from_string("Nothing much here.", "a.txt"), "a.txt", None)
+    assert "claims: []" in text
+    assert parse_claims(text, tmp_path / "c.yaml").claims == ()
