@@ -209,3 +209,10 @@ def test_near_miss_symmetric_on_name_like_strings(a, b):
 def test_find_name_mentions_never_raises(text, expect):
     for m in find_name_mentions(text, expect, ["Aleksandr Lavrentyev"]):
         assert text[m.start : m.end] == m.text and m.kind in {"exact", "alias", "variant"}
+
+
+def test_hyphenated_particle_names_are_one_person():
+    text = "President Bashar al-Assad met Haitham al-Ghais. Later, al-Assad spoke; Assad left."
+    found = find_name_mentions(text, "Bashar al-Assad")
+    assert [(m.text, m.kind) for m in found] == [("Bashar al-Assad", "exact"), ("Assad", "exact"), ("Assad", "exact")]
+    assert find_name_mentions(text, "Haitham al-Ghais")[0].text == "Haitham al-Ghais"

@@ -311,11 +311,13 @@ def _sentence_start(text: str, index: int) -> bool:
 
 
 def _joinable(text: str, a: _Raw, b: _Raw) -> bool:
+    """Two name words belong together across white space, or across a hyphenated particle that
+    the tokens leave out ("Bashar al-Assad")."""
     gap = text[a.end + (1 if a.dotted else 0) : b.start]
     return (
         not a.possessive
         and bool(gap)
-        and not gap.strip()
+        and (not gap.strip() or (a.particle and len(gap) == 1 and gap in _HYPH))
         and gap.count("\n") <= 1
     )
 
@@ -437,9 +439,16 @@ class _Form:
     given: tuple[str, ...]
 
 
+def _split_particle(word: str) -> list[str]:
+    """"al-Assad" is the particle "al" and the surname "Assad", as the article's tokens have it."""
+    head, sep, tail = word.partition("-")
+    return [head, tail] if sep and tail and head.casefold() in _HYPHEN_PARTICLES else [word]
+
+
 def _parse_form(form: str, kind: str) -> _Form | None:
     words = [w for w in normalize(form).replace(".", ". ").split() if w]
     words = [w for w in words if w.strip(".")]
+    words = [part for w in words for part in _split_particle(w)]
     while len(words) > 1 and fold_name(words[0]) in TITLES:
         words.pop(0)
     keys = [fold_name(w) for w in words]
