@@ -632,3 +632,67 @@ def test_progress_is_silent_when_stderr_is_not_a_tty(server, capfd):
     with Fetcher(progress=True) as f:
         f.fetch_all([server.url_for("/p")])
     assert capfd.readouterr().err == ""
+
+
+# -- hardening (issue 7): what a hostile server can do to one source -----------------------------
+
+
+def test_trickling_headers_hit_the_total_deadline(raw_server):
+    """Every byte arrives well within the read timeout; only the watchdog's deadline ends it."""
+    def trickle(h):
+        for byte in b"HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nX-Slow: " + b"a" * 200:
+            h.wfile.write(bytes([byte]))
+            h.wfile.flush()
+            time.sleep(0.05)
+
+    raw_server.routes["/slow-head"] = trickle
+    start = time.monotonic()
+    with Fetcher(timeout=0.3) as f:
+        r = f.fetch(raw_server.url("/slow-head"))
+    assert time.monotonic() - start < 2
+    assert r.error == "timed out: no complete response within 0.9 s" and r.text is None
+
+
+def test_a_malformed_response_is_reported_and_not_retried(raw_server):
+    def many_headers(h):
+        h.wfile.write(b"HTTP/1.1 200 OK\r\n" + b"".join(b"X-%d: 1\r\n" % i for i in range(200))
+                      + b"Content-Length: 2\r\n\r\nok")
+
+    raw_server.routes["/many"] = many_headers
+    with Fetcher() as f:
+        r = f.fetch(raw_server.url("/many"))
+    port = raw_server.httpd.server_address[1]
+    assert r.error == f"invalid HTTP response from 127.0.0.1:{port}: got more than 100 headers"
+    assert raw_server.hits["/many"] == 1
+
+
+def test_an_unwritable_cache_warns_once_and_every_fetch_still_succeeds(server, tmp_path):
+    for p in ("/a", "/b", "/c"):
+        server.expect_request(p).respond_with_data("<p>ok</p>", content_type=HTML)
+    blocker = tmp_path / "file"
+    blocker.write_text("not a directory")
+    with Fetcher(cache_dir=blocker / "cache") as f:
+        results = f.fetch_all(server.url_for(p) for p in ("/a", "/b", "/c"))
+    assert all(r.text == "<p>ok</p>" and r.via is Via.NETWORK for r in results.values())
+    (warning,) = f.warnings
+    assert warning.startswith(f"cache directory {blocker / 'cache'} cannot be written (")
+
+
+def test_redirect_to_a_metadata_address_is_refused_before_connecting(server):
+    server.expect_request("/r").respond_with_data("", status=302, headers={"Location": "http://[fd00:ec2::254]/"})
+    with Fetcher(timeout=1) as f:
+        r = f.fetch(server.url_for("/r"))
+    assert r.error == ("refused to connect to fd00:ec2::254: link-local or cloud-metadata address "
+                       "(allow it with --allow-link-local)")
+
+
+def test_netrc_credentials_are_never_sent(server, tmp_path, monkeypatch):
+    netrc = tmp_path / "netrc"
+    netrc.write_text("machine 127.0.0.1 login ci password SECRET-NETRC\n")
+    netrc.chmod(0o600)
+    monkeypatch.setenv("NETRC", str(netrc))
+    server.expect_request("/private").respond_with_data("<p>ok</p>", content_type=HTML)
+    with Fetcher() as f:
+        assert f.fetch(server.url_for("/private")).text == "<p>ok</p>"
+    (request, _), = server.log
+    assert "Authorization" not in request.headers

@@ -25,7 +25,9 @@ from yaml.reader import ReaderError
 from factcheck import dates, numbers
 from factcheck.model import ArticleSpec, Claim, ClaimsFile, ClaimType, SourceSpec
 
-MAX_BYTES = 5 * 1024 * 1024
+MAX_BYTES = 1024 * 1024  # a claims file of thousands of claims is well under; parsing stays under a second
+MAX_SCALAR = 10_000  # characters in one value: a long quotation fits
+_SURROGATE = re.compile("[\ud800-\udfff]")
 MAX_DEPTH = 40
 MAX_NODES = 100_000
 
@@ -129,6 +131,11 @@ class _Loader(yaml.SafeLoader):
             raise _Refused(event.start_mark, f"too many YAML values (more than {MAX_NODES})")
         if self._depth >= MAX_DEPTH:
             raise _Refused(event.start_mark, f"nesting deeper than {MAX_DEPTH} levels")
+        if isinstance(event, yaml.ScalarEvent):
+            if len(event.value) > MAX_SCALAR:
+                raise _Refused(event.start_mark, f"value longer than {MAX_SCALAR:,} characters")
+            if _SURROGATE.search(event.value):
+                raise _Refused(event.start_mark, "a lone surrogate character (\\ud800-\\udfff) is not text")
         self._depth += 1
         try:
             return super().compose_node(parent, index)

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import io
 import json
 import os
+import signal
 import sys
+from contextlib import suppress
 from pathlib import Path
 
 import click
@@ -14,6 +17,7 @@ from .model import DEFAULT_FAIL_ON, Verdict
 
 EXIT_FAILED = 1
 EXIT_INPUT = 2
+EXIT_INTERRUPTED = 130  # 128 + SIGINT, as shells report it
 
 
 class InputError(click.ClickException):
@@ -63,13 +67,20 @@ def main() -> None:
 @click.option("--timeout", default=10.0, show_default=True, type=click.FloatRange(0.1, 600),
               help="Seconds per request.")
 @click.option("--only", metavar="ID[,ID]", help="Check only these claims.")
+@click.option("--allow-path", "allow_paths", multiple=True, metavar="DIR",
+              type=click.Path(path_type=Path),
+              help="Also let the claims file read local files below DIR (repeatable); by default only "
+                   "its own directory tree.")
+@click.option("--allow-link-local", is_flag=True,
+              help="Let sources reach link-local and cloud-metadata addresses (169.254.0.0/16, fd00:ec2::254).")
 @click.option("-q", "--quiet", "quiet", count=True, help="Only what fails the gate, no progress.")
 @click.option("-v", "--verbose", "verbose", count=True, help="Show each source's evidence.")
 def verify(claims, article, formats, outputs, fail_on, strict, offline, cache_dir, refresh, jobs, timeout,
-           only, quiet, verbose):
+           only, allow_paths, allow_link_local, quiet, verbose):
     """Check CLAIMS (default ./claims.yaml) and report a verdict per claim.
 
-    Exit 0 when every claim passes the gate, 1 when one fails, 2 on unusable input.
+    Exit 0 when every claim passes the gate, 1 when one fails, 2 on unusable input,
+    130 when interrupted (the claims checked so far are printed, no report file is written).
     """
     from .claims import ClaimsError, load_claims
     from .engine import Checker, Options
@@ -77,17 +88,40 @@ def verify(claims, article, formats, outputs, fail_on, strict, offline, cache_di
 
     targets = _pair_outputs(formats, outputs, format_for)
     fail = _verdicts(fail_on, "--fail-on") | ({Verdict.UNVERIFIED} if strict else set())
+    progress = not quiet and sys.stderr.isatty()
     options = Options(
         article=article, only=frozenset(i.strip() for i in only.split(",") if i.strip()) if only else None,
         fail_on=frozenset(fail), offline=offline, refresh=refresh, cache_dir=cache_dir, jobs=jobs,
-        timeout=timeout, progress=not quiet and sys.stderr.isatty(),
+        timeout=timeout, progress=progress, allow_paths=tuple(allow_paths), allow_link_local=allow_link_local,
     )
-    try:
-        report = Checker(load_claims(claims), options).run()
-    except ClaimsError as exc:
-        raise InputError(str(exc)) from None
-
     verbosity = verbose - quiet
+    _tolerant(sys.stdout)
+    _tolerant(sys.stderr)
+    checker = doc = None
+    done = []
+    try:
+        try:
+            checker = Checker(load_claims(claims), options)
+            doc = checker.load_article()
+        except ClaimsError as exc:
+            if checker is not None:
+                checker.close()
+            raise InputError(str(exc)) from None
+        if progress:
+            with click.progressbar(checker.results(doc), length=len(checker.selected), label="checking claims",
+                                   file=sys.stderr) as bar:
+                for result in bar:
+                    done.append(result)  # noqa: PERF402 - one by one, so Ctrl-C keeps what was checked
+        else:
+            for result in checker.results(doc):
+                done.append(result)  # noqa: PERF402 - one by one, so Ctrl-C keeps what was checked
+        checker.close()
+    except KeyboardInterrupt:
+        _interrupted(checker, doc, done, verbosity)
+    report = checker.report(doc, done)
+    for warning in checker.warnings:
+        click.echo(f"factcheck: warning: {warning}", err=True)
+
     rendered = [(path, render(report, fmt) if fmt != "text" else render(report, fmt, verbosity=verbosity))
                 for fmt, path in targets if path is not None]
     for path, content in rendered:
@@ -100,6 +134,29 @@ def verify(claims, article, formats, outputs, fail_on, strict, offline, cache_di
         else:
             click.echo(render(report, fmt), nl=False)
     sys.exit(0 if report.passed else EXIT_FAILED)
+
+
+def _interrupted(checker, article, done: list, verbosity: int) -> None:
+    """Ctrl-C: the claims checked so far as text, one line on stderr, exit 130, no report files.
+
+    Exits at once (``os._exit``) rather than waiting for fetches in flight, which may take up to
+    their deadline; the cache is safe, since every entry is written to a temporary file and renamed."""
+    from .reports import render
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # a second Ctrl-C must not turn this into a traceback
+    try:
+        if checker is not None and article is not None:
+            colour = _colour(sys.stdout)
+            click.echo(render(checker.report(article, done), "text", color=colour, verbosity=verbosity),
+                       nl=False, color=colour)
+            message = f"interrupted: {len(done)} of {len(checker.selected)} claims checked"
+        else:
+            message = "interrupted before any claim was checked"
+        click.echo(f"factcheck: {message}", err=True)
+        sys.stdout.flush()
+        sys.stderr.flush()
+    finally:
+        os._exit(EXIT_INTERRUPTED)
 
 
 def _pair_outputs(formats, outputs, format_for) -> list[tuple[str, Path | None]]:
@@ -118,14 +175,30 @@ def _pair_outputs(formats, outputs, format_for) -> list[tuple[str, Path | None]]
 
 
 def _write_atomically(path: Path, content: str) -> None:
-    """Write beside the target and rename, so a reader never sees half a report."""
+    """Write beside the target and rename, so a reader never sees half a report, and no
+    temporary file survives a failure. A character UTF-8 cannot carry (a lone surrogate
+    escaped in the claims file) is written as its escape rather than failing the run."""
+    data = content.encode("utf-8", errors="backslashreplace")
     tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     try:
-        tmp.write_text(content, encoding="utf-8")
+        with suppress(FileNotFoundError):
+            tmp.unlink()  # left by a killed run that had our process id
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)  # O_EXCL: never through a planted symlink
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
         os.replace(tmp, path)
     except OSError as exc:
-        tmp.unlink(missing_ok=True)
         raise InputError(f"{path}: cannot write report: {exc.strerror or exc}") from None
+    finally:
+        with suppress(OSError):
+            tmp.unlink()
+
+
+def _tolerant(stream) -> None:
+    """Let a stream print any string: a lone surrogate becomes its escape instead of a traceback."""
+    if isinstance(stream, io.TextIOWrapper) and stream.errors in ("strict", "surrogateescape"):
+        with suppress(ValueError, OSError):
+            stream.reconfigure(errors="backslashreplace")
 
 
 def _load_article(source: str):

@@ -8,7 +8,8 @@ verdicts → ``Report``. Usable as a library::
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+import stat
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -16,8 +17,9 @@ from .article import Article, kind_of
 from .checks import judge, read_article
 from .claims import ClaimsError, load_claims
 from .fetch import Fetcher, decode_body
+from .index import index_of
 from .model import DEFAULT_FAIL_ON, ClaimsFile, Report, Result, Verdict
-from .sources import gather
+from .sources import Documents, confined
 from .verdicts import decide
 
 
@@ -32,11 +34,18 @@ class Options:
     jobs: int = 8
     timeout: float = 10.0
     progress: bool = False
+    naive: bool = False  # the benchmark's baseline: every claim scans its pages' full text, no index
+    allow_paths: tuple[Path, ...] = ()  # local files the claims file may name besides its own directory tree
+    allow_link_local: bool = False  # let sources reach link-local / cloud-metadata addresses
     fetcher_options: dict = field(default_factory=dict)  # passed through to ``Fetcher``
 
 
 class Checker:
-    """Checks one claims file. ``results()`` yields each claim's result in file order."""
+    """Checks one claims file. ``results()`` yields each claim's result in file order.
+
+    Local files the claims file names (the article's path, archives, path sources) must lie in
+    the claims file's directory tree, symlinks resolved, or below an ``allow_paths`` entry:
+    the file may come from a pull request and the run from a CI runner with secrets on disk."""
 
     def __init__(self, claims: ClaimsFile, options: Options = Options()) -> None:
         self.claims = claims
@@ -46,11 +55,17 @@ class Checker:
             raise ClaimsError(claims.path, None, "--only", f"no claim with id {', '.join(sorted(unknown))}")
         self.selected = [c for c in claims.claims if options.only is None or c.id in options.only]
         cache_dir = options.cache_dir or Path(claims.path).parent / ".factcheck-cache"
+        self.roots = (Path(claims.path).absolute().parent, *(Path(p).absolute() for p in options.allow_paths))
         self.fetcher = Fetcher(
             cache_dir=cache_dir, offline=options.offline, refresh=options.refresh,
             timeout=options.timeout, jobs=options.jobs, progress=options.progress,
-            **options.fetcher_options,
+            **{"allow_link_local": options.allow_link_local, **options.fetcher_options},
         )
+
+    @property
+    def warnings(self) -> list[str]:
+        """Things the user should know that are not findings (e.g. the cache could not be written)."""
+        return list(self.fetcher.warnings)
 
     def load_article(self) -> Article:
         """The article as a file or a URL; unusable input is a ``ClaimsError`` (exit 2)."""
@@ -63,30 +78,45 @@ class Checker:
                 raise ClaimsError(self.claims.path, None, key, f"article {target} cannot be read: {result.error}")
             return Article.from_string(result.text, target, result.kind if result.kind == "html" else kind_of(target))
         path = Path(target)
+        readable = path
+        if not self.options.article:
+            readable = confined(path, self.roots)
+            if readable is None:
+                raise ClaimsError(self.claims.path, None, key, f"article {target} is outside the claims file's "
+                                  "directory (allow it with --allow-path)")
         try:
-            raw = decode_body(path.read_bytes(), "text/html" if kind_of(target) == "html" else None)
+            if not stat.S_ISREG(readable.stat().st_mode):
+                raise ClaimsError(self.claims.path, None, key, f"article {target} is not a regular file")
+            raw = decode_body(readable.read_bytes(), "text/html" if kind_of(target) == "html" else None)
         except OSError as exc:
             raise ClaimsError(self.claims.path, None, key, f"article {target} cannot be read: {exc.strerror or exc}")
         return Article.from_string(raw, display_path(path))
 
     def results(self, article: Article) -> Iterator[Result]:
-        documents = gather((s for c in self.selected for s in c.sources), self.fetcher)
+        """One result per selected claim, in file order, each as soon as its own sources are in."""
+        documents = Documents((s for c in self.selected for s in c.sources), self.fetcher, self.roots)
         for claim in self.selected:
-            reading = read_article(claim, article, self.claims.article.published)
-            evidence = tuple(judge(claim, documents[s]) for s in claim.sources)
+            reading = read_article(claim, article, self.claims.article.published, self.options.naive)
+            evidence = tuple(judge(claim, documents[s], self.options.naive) for s in claim.sources)
             verdict, message = decide(claim, reading, evidence)
             yield Result(claim, verdict, message, reading.mentions, evidence)
 
-    def run(self) -> Report:
-        article = self.load_article()
-        try:
-            results = tuple(self.results(article))
-        finally:
-            self.fetcher.close()
+    def report(self, article: Article, results: Iterable[Result]) -> Report:
         return Report(
             claims_path=Path(self.claims.path), article_path=article.path, article_sha256=article.sha256,
-            results=results, fail_on=self.options.fail_on, article_text=article.raw,
+            results=tuple(results), fail_on=self.options.fail_on, article_text=article.raw,
         )
+
+    def close(self) -> None:
+        self.fetcher.close()
+        index_of.cache_clear()  # the pages' indexes are this run's; free them
+
+    def run(self) -> Report:
+        try:
+            article = self.load_article()
+            return self.report(article, self.results(article))
+        finally:
+            self.close()
 
 
 def verify(claims_path: str | os.PathLike, options: Options = Options()) -> Report:

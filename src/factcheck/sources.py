@@ -3,12 +3,19 @@
 The live page is tried first (through the fetcher, which knows the cache and ``--offline``);
 when it cannot be read and an archive is given, the archive is used and the report says why.
 A source that yields no text is a ``Document`` with ``error`` set, never an exception.
+
+Local files named by a claims file (archives and path sources) may be confined to a set of
+directories: a claims file from a pull request must not make a CI runner read its secrets.
 """
 
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable
+import os
+import stat
+from collections.abc import Iterable, Sequence
+from concurrent.futures import Future
+from dataclasses import replace
 from pathlib import Path
 
 from .fetch import Fetcher, FetchResult, decode_body
@@ -19,14 +26,48 @@ from .readable import extract
 MAX_LOCAL_BYTES = 10 * 2**20
 
 
-def gather(specs: Iterable[SourceSpec], fetcher: Fetcher) -> dict[SourceSpec, Document]:
+def gather(specs: Iterable[SourceSpec], fetcher: Fetcher,
+           confine: Sequence[Path] | None = None) -> dict[SourceSpec, Document]:
     """Every distinct source once; URLs fetched concurrently by ``fetcher``."""
     unique = list(dict.fromkeys(specs))
     fetched = fetcher.fetch_all(s.url for s in unique if s.url)
-    return {spec: _document(spec, fetched.get(spec.url) if spec.url else None) for spec in unique}
+    return {spec: _document(spec, fetched.get(spec.url) if spec.url else None, confine) for spec in unique}
 
 
-def _document(spec: SourceSpec, result: FetchResult | None) -> Document:
+class Documents:
+    """Sources fetched concurrently in the background; a source's ``Document`` waits only for
+    that source, so the first claims can be judged while later pages still download."""
+
+    def __init__(self, specs: Iterable[SourceSpec], fetcher: Fetcher, confine: Sequence[Path] | None = None) -> None:
+        self.specs = list(dict.fromkeys(specs))
+        self.confine = confine
+        self._pending: dict[str, Future] = fetcher.start(s.url for s in self.specs if s.url)
+        self._done: dict[SourceSpec, Document] = {}
+
+    def __getitem__(self, spec: SourceSpec) -> Document:
+        if spec not in self._done:
+            result = replace(self._pending[spec.url].result(), url=spec.url) if spec.url else None
+            self._done[spec] = _document(spec, result, self.confine)
+        return self._done[spec]
+
+
+def confined(path: Path, roots: Sequence[Path]) -> Path | None:
+    """``path`` with symlinks resolved, or None when that lies outside every root. Reading the
+    resolved path means a symlink swapped in later changes nothing."""
+    try:
+        real = Path(os.path.realpath(path))
+    except (OSError, ValueError):
+        return None
+    for root in roots:
+        try:
+            real.relative_to(os.path.realpath(root))
+            return real
+        except (OSError, ValueError):
+            continue
+    return None
+
+
+def _document(spec: SourceSpec, result: FetchResult | None, confine: Sequence[Path] | None = None) -> Document:
     if result is not None and result.error is None and result.text is not None:
         text, notes = _readable(result.text, result.kind or "html", spec.selector)
         if result.note:
@@ -38,7 +79,7 @@ def _document(spec: SourceSpec, result: FetchResult | None) -> Document:
         return Document(spec, text, result.via, url=result.final_url or spec.url, sha256=result.sha256, notes=notes)
     if spec.archive is None:
         return Document(spec, error=result.error if result else "no URL and no archive", url=spec.url)
-    archived = read_local(spec)
+    archived = read_local(spec, confine)
     if result is None or archived.error:
         return archived
     why = "live link dead" if result.dead else "live page not read"
@@ -48,16 +89,28 @@ def _document(spec: SourceSpec, result: FetchResult | None) -> Document:
     )
 
 
-def read_local(spec: SourceSpec) -> Document:
-    """A saved copy or a local file cited as a source."""
+def read_local(spec: SourceSpec, confine: Sequence[Path] | None = None) -> Document:
+    """A saved copy or a local file cited as a source; with ``confine``, only below those directories."""
     path = Path(spec.archive)
+    if confine is not None:
+        inside = confined(path, confine)
+        if inside is None:
+            what = "archive" if spec.url else "source"
+            return Document(spec, error=f"{what} {path} is outside the claims file's directory "
+                                        "(allow it with --allow-path)", url=spec.url)
+        path = inside
+    shown = spec.archive
+    too_large = f"archive {shown} is larger than {MAX_LOCAL_BYTES // 2**20} MB"
     try:
-        if path.stat().st_size > MAX_LOCAL_BYTES:
-            return Document(spec, error=f"archive {path} is larger than {MAX_LOCAL_BYTES // 2**20} MB")
-        body = path.read_bytes()
+        if not stat.S_ISREG(path.stat().st_mode):  # a FIFO or a device would block or never end
+            return Document(spec, error=f"archive {shown} is not a regular file")
+        with path.open("rb") as handle:
+            body = handle.read(MAX_LOCAL_BYTES + 1)
     except OSError as exc:
-        return Document(spec, error=f"archive {path} cannot be read: {exc.strerror or exc}")
-    kind = "html" if path.suffix.lower() in {".html", ".htm", ".xhtml"} else "text"
+        return Document(spec, error=f"archive {shown} cannot be read: {exc.strerror or exc}")
+    if len(body) > MAX_LOCAL_BYTES:
+        return Document(spec, error=too_large)
+    kind = "html" if Path(shown).suffix.lower() in {".html", ".htm", ".xhtml"} else "text"
     text, notes = _readable(decode_body(body, "text/html" if kind == "html" else "text/plain"), kind, spec.selector)
     return Document(spec, text, Via.ARCHIVE, url=spec.url, sha256=hashlib.sha256(body).hexdigest(), notes=notes)
 

@@ -5,6 +5,8 @@ written to a temporary file in the same directory and moved into place with
 ``os.replace``, so a reader (another thread, another process, a later run after a
 kill) sees the old entry or the new one, never half of either. The metadata records
 the body's SHA-256 and length; an entry that does not match them is ignored as corrupt.
+A run killed while writing leaves at most a temporary file, named after its process;
+the next run removes those whose process is gone.
 """
 
 from __future__ import annotations
@@ -22,6 +24,8 @@ from pathlib import Path
 DEFAULT_TTL = 3600.0  # freshness of a page whose server says nothing about it
 _LAYOUT = "http-v1"
 _KEPT_HEADERS = ("content-type", "etag", "last-modified", "cache-control", "expires", "date", "age")
+_TMP = re.compile(r"\.tmp-(\d+)-")
+_ORPHAN_AGE = 3600.0  # a temporary file this old is removed even if its process id is in use again
 _MAX_AGE = re.compile(r"(?:^|,)\s*max-age\s*=\s*\"?(\d+)", re.IGNORECASE)
 
 
@@ -125,8 +129,34 @@ class DiskCache:
             return None
         return entry
 
-    def put(self, entry: Entry) -> None:
-        """Store atomically; a failure to write (full disk, read-only dir) only loses the cache."""
+    def sweep(self) -> int:
+        """Remove temporary files left by killed runs; how many were removed. Never raises."""
+        removed = 0
+        try:
+            buckets = [d for d in os.scandir(self.root) if d.is_dir(follow_symlinks=False)]
+        except OSError:
+            return 0
+        now = time.time()
+        for bucket in buckets:
+            try:
+                names = [e for e in os.scandir(bucket.path) if e.name.startswith(".tmp-")]
+            except OSError:
+                continue
+            for item in names:
+                match = _TMP.match(item.name)
+                try:
+                    orphan = (match is None or not _alive(int(match.group(1)))
+                              or now - item.stat(follow_symlinks=False).st_mtime > _ORPHAN_AGE)
+                    if orphan:
+                        os.unlink(item.path)
+                        removed += 1
+                except OSError:
+                    continue
+        return removed
+
+    def put(self, entry: Entry) -> str | None:
+        """Store atomically; a failure to write (full disk, read-only dir) only loses the cache.
+        Returns why the entry could not be stored, or None."""
         path = self._path(entry.url)
         body = entry.body or b""
         meta = {
@@ -137,22 +167,36 @@ class DiskCache:
         data = json.dumps(meta, ensure_ascii=True).encode("ascii") + b"\n" + body
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
-        except OSError:
-            return
+            fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".tmp-{os.getpid()}-")
+        except OSError as exc:
+            return exc.strerror or str(exc)
         try:
             with os.fdopen(fd, "wb") as f:
                 f.write(data)
             os.replace(tmp, path)
-        except OSError:
+        except OSError as exc:
             try:
                 os.unlink(tmp)
             except OSError:
                 pass
+            return exc.strerror or str(exc)
+        return None
 
     def touch(self, entry: Entry, headers: dict[str, str]) -> Entry:
         """After a 304: the same body, confirmed now, with the server's updated headers."""
         merged = {**entry.headers, **{k: v for k, v in headers.items() if k != "content-type"}}
         renewed = replace(entry, headers=merged, stored_at=time.time())
-        self.put(renewed)
+        self.put(renewed)  # not stored: the next run revalidates again, nothing worse
         return renewed
+
+
+def _alive(pid: int) -> bool:
+    if pid == os.getpid():
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:  # exists, but not ours to signal
+        return True
+    return True

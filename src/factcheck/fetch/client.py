@@ -4,19 +4,34 @@ Retries (connection errors, 429, 5xx, Retry-After) are urllib3's ``Retry`` on th
 adapter. Redirects are followed here, hop by hop, so that every hop's scheme is checked
 before it is requested and the per-host limit applies to each hop. Bodies are streamed
 with ``read1`` so that the size cap and the per-source deadline hold even against a
-server that trickles one byte at a time.
+server that trickles one byte at a time; a watchdog shuts a source's sockets when its
+deadline passes, so a server trickling its headers cannot hold a read open either.
+
+Every connection, first request or redirect hop, checks the address it resolves to and
+the address it actually reached: link-local and cloud-metadata addresses are refused
+unless allowed, so a cited page cannot make a CI runner fetch its cloud credentials.
 """
 
 from __future__ import annotations
 
 import hashlib
 import http
+import http.client
+import ipaddress
 import math
+import os
+import socket
 import sys
 import threading
 import time
 from collections.abc import Iterable, Iterator
-from concurrent.futures import Future, InvalidStateError, ThreadPoolExecutor, as_completed, wait
+from concurrent.futures import (
+    Future,
+    InvalidStateError,
+    ThreadPoolExecutor,
+    as_completed,
+    wait,
+)
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass, replace
 from datetime import datetime, timezone
@@ -27,6 +42,8 @@ import click
 import requests
 import urllib3
 from requests.adapters import HTTPAdapter
+from urllib3.connection import HTTPConnection, HTTPSConnection
+from urllib3.connectionpool import HTTPConnectionPool, HTTPSConnectionPool
 from urllib3.util.retry import Retry
 
 from .. import __version__
@@ -42,12 +59,172 @@ DEADLINE_FACTOR = 3  # a source gets at most timeout * DEADLINE_FACTOR in total
 _SCHEMES = ("http", "https")
 _REDIRECTS = frozenset({301, 302, 303, 307, 308})
 _CHUNK = 64 * 1024
-_local = threading.local()  # the current source's deadline, read by _BoundedRetry
+_METADATA = (ipaddress.ip_address("fd00:ec2::254"),)  # AWS's IPv6 metadata service; the IPv4 one is link-local
+_NAT64 = ipaddress.ip_network("64:ff9b::/96")
+_local = threading.local()  # the current source's _Fetch, read by _BoundedRetry and the connections
+
+
+class _Fetch:
+    """One source's fetch in progress: its total deadline, whether link-local addresses are
+    allowed, and the sockets it has opened or reused. When the deadline passes, ``expire``
+    shuts them: a read that keeps receiving a byte now and then never times out by itself."""
+
+    def __init__(self, deadline: float, allow_link_local: bool) -> None:
+        self.deadline, self.allow_link_local = deadline, allow_link_local
+        self._lock = threading.Lock()
+        self._sockets: list[socket.socket] = []
+        self.expired = False
+
+    def watch(self, sock: socket.socket) -> None:
+        try:  # a duplicate of the descriptor: shutting it down ends the connection, whoever holds it
+            dup = socket.socket(fileno=os.dup(sock.fileno()))
+        except (OSError, ValueError):
+            return
+        with self._lock:
+            self._sockets.append(dup)
+            expired = self.expired
+        if expired:
+            with suppress(OSError):
+                dup.shutdown(socket.SHUT_RDWR)
+
+    def expire(self) -> None:
+        with self._lock:
+            self.expired = True
+            sockets = list(self._sockets)
+        for sock in sockets:
+            with suppress(OSError):
+                sock.shutdown(socket.SHUT_RDWR)
+
+    def close(self) -> None:
+        with self._lock:
+            sockets, self._sockets = self._sockets, []
+        for sock in sockets:
+            sock.close()
+
+
+def _current() -> _Fetch | None:
+    return getattr(_local, "fetch", None)
 
 
 def _remaining() -> float:
-    deadline = getattr(_local, "deadline", None)
-    return math.inf if deadline is None else deadline - time.monotonic()
+    fetch = _current()
+    return math.inf if fetch is None else fetch.deadline - time.monotonic()
+
+
+def link_local(address: str) -> bool:
+    """Whether an IP address is link-local (169.254.0.0/16, fe80::/10) or a cloud metadata service,
+    also when written as IPv4-mapped or NAT64 IPv6."""
+    try:
+        ip = ipaddress.ip_address(address.split("%", 1)[0])
+    except ValueError:
+        return False
+    if isinstance(ip, ipaddress.IPv6Address):
+        if ip.ipv4_mapped is not None:
+            ip = ip.ipv4_mapped
+        elif ip in _NAT64:
+            ip = ipaddress.IPv4Address(int(ip) & 0xFFFFFFFF)
+    return ip.is_link_local or ip in _METADATA
+
+
+class _AddressRefused(urllib3.exceptions.NewConnectionError):
+    def __init__(self, conn: HTTPConnection, address: str) -> None:
+        self.message = (f"refused to connect to {conn.host} ({address}): link-local or cloud-metadata address"
+                        if conn.host.strip("[]") != address else
+                        f"refused to connect to {address}: link-local or cloud-metadata address")
+        super().__init__(conn, self.message)
+
+
+class _Guarded:
+    """A urllib3 connection that refuses link-local addresses and reports its socket to the
+    current fetch's watchdog. The address is checked once resolved (before connecting) and
+    again once connected, since a DNS answer can change between the two."""
+
+    def _new_conn(self) -> socket.socket:
+        fetch = _current()
+        guard = fetch is None or not fetch.allow_link_local
+        if guard:
+            try:
+                infos = socket.getaddrinfo(self._dns_host, self.port, 0, socket.SOCK_STREAM)
+            except socket.gaierror as exc:
+                raise urllib3.exceptions.NameResolutionError(self.host, self, exc) from exc
+            for *_, address in infos:
+                if link_local(str(address[0])):
+                    raise _AddressRefused(self, str(address[0]))
+        sock = super()._new_conn()
+        if guard:
+            with suppress(OSError):
+                peer = str(sock.getpeername()[0])
+                if link_local(peer):
+                    sock.close()
+                    raise _AddressRefused(self, peer)
+        if fetch is not None:
+            fetch.watch(sock)
+        return sock
+
+    def getresponse(self, *args, **kwargs):
+        fetch = _current()
+        if fetch is not None and self.sock is not None:  # a reused keep-alive connection
+            fetch.watch(self.sock)
+        return super().getresponse(*args, **kwargs)
+
+
+class _GuardedHTTPConnection(_Guarded, HTTPConnection):
+    pass
+
+
+class _GuardedHTTPSConnection(_Guarded, HTTPSConnection):
+    pass
+
+
+class _HTTPPool(HTTPConnectionPool):
+    ConnectionCls = _GuardedHTTPConnection
+
+
+class _HTTPSPool(HTTPSConnectionPool):
+    ConnectionCls = _GuardedHTTPSConnection
+
+
+class _Adapter(HTTPAdapter):
+    def init_poolmanager(self, *args, **kwargs) -> None:
+        super().init_poolmanager(*args, **kwargs)
+        self.poolmanager.pool_classes_by_scheme = {"http": _HTTPPool, "https": _HTTPSPool}
+
+    def proxy_manager_for(self, proxy: str, **proxy_kwargs):
+        """Through an HTTP proxy the watchdog still sees the sockets; the address checked is the proxy's."""
+        manager = super().proxy_manager_for(proxy, **proxy_kwargs)
+        if not proxy.lower().startswith("socks"):
+            manager.pool_classes_by_scheme = {"http": _HTTPPool, "https": _HTTPSPool}
+        return manager
+
+
+def _no_auth(request: requests.PreparedRequest) -> requests.PreparedRequest:
+    """Set as the session's auth so requests never adds the runner's ~/.netrc credentials to a
+    request a claims file (or a page's redirect) chose."""
+    return request
+
+
+def _find(exc: BaseException | None, kind: type | tuple[type, ...], depth: int = 0) -> BaseException | None:
+    """The first exception of ``kind`` in ``exc``, its arguments, causes and contexts (urllib3 and
+    requests wrap the socket's or http.client's error several layers deep)."""
+    if exc is None or depth > 6:
+        return None
+    if isinstance(exc, kind):
+        return exc
+    inner = [a for a in exc.args if isinstance(a, BaseException)]
+    inner += [getattr(exc, "reason", None), exc.__cause__, exc.__context__]
+    for candidate in inner:
+        if isinstance(candidate, BaseException):
+            found = _find(candidate, kind, depth + 1)
+            if found is not None:
+                return found
+    return None
+
+
+def _malformed(exc: BaseException) -> BaseException | None:
+    """The http.client error of a response that is not valid HTTP (too many headers, a header
+    line too long, a garbled status line); a dropped connection (RemoteDisconnected) is not one."""
+    found = _find(exc, http.client.HTTPException)
+    return None if found is None or isinstance(found, ConnectionError) else found
 
 
 class _BoundedRetry(Retry):
@@ -56,7 +233,7 @@ class _BoundedRetry(Retry):
     keep-alive connection counts as a connection error (retried); a read timeout does
     not (``read=False``), since retrying a slow server only multiplies the wait."""
 
-    def get_retry_after(self, response):  # noqa: ANN001 - urllib3's signature
+    def get_retry_after(self, response):
         after = super().get_retry_after(response)
         return None if after is None else max(0.0, min(after, RETRY_AFTER_MAX, _remaining()))
 
@@ -67,14 +244,23 @@ class _BoundedRetry(Retry):
         return super().is_exhausted() or _remaining() <= 0
 
     def _is_connection_error(self, err: Exception) -> bool:
+        if isinstance(err, urllib3.exceptions.ProtocolError) and _malformed(err):
+            return False  # the server answered, with garbage: asking again gets the same
         return super()._is_connection_error(err) or isinstance(err, urllib3.exceptions.ProtocolError)
 
-    def increment(self, method=None, url=None, response=None, error=None, _pool=None, _stacktrace=None):  # noqa: ANN001
+    def increment(self, method=None, url=None, response=None, error=None, _pool=None, _stacktrace=None):
+        if isinstance(error, _AddressRefused):
+            raise urllib3.exceptions.MaxRetryError(_pool, url, error) from error
         # Before a retry urllib3 reads the failed response's body to the end, with no limit:
         # an endless 503 body would hang the run. Read it here, bounded, or give up retrying
         # (the last response is then returned and reported as "HTTP 503 ...").
         if response is not None and error is None and not _discarded(response):
             raise urllib3.exceptions.MaxRetryError(_pool, url, urllib3.exceptions.ResponseError("error body too long"))
+        if response is not None and error is None:
+            # A wait that uses up the deadline leaves no time for the retry: report this answer.
+            after = Retry.get_retry_after(self, response)
+            if after is not None and min(after, RETRY_AFTER_MAX) >= _remaining():
+                raise urllib3.exceptions.MaxRetryError(_pool, url, urllib3.exceptions.ResponseError("retry after the deadline"))
         return super().increment(method, url, response, error, _pool, _stacktrace)
 
 
@@ -166,22 +352,29 @@ class Fetcher:
 
     def __init__(self, *, cache_dir: Path | None = None, offline: bool = False, refresh: bool = False,
                  timeout: float = 10.0, jobs: int = 8, per_host: int = 4, max_bytes: int = 10 * 2**20,
-                 max_redirects: int = 10, retries: int = 2, progress: bool = False) -> None:
+                 max_redirects: int = 10, retries: int = 2, progress: bool = False,
+                 allow_link_local: bool = False) -> None:
         self.cache = DiskCache(Path(cache_dir)) if cache_dir is not None else None
+        if self.cache is not None:
+            self.cache.sweep()
+        self.warnings: list[str] = []  # for the user, once each: e.g. the cache could not be written
         self.offline, self.refresh, self.progress = offline, refresh, progress
+        self.allow_link_local = allow_link_local
         self.timeout, self.jobs, self.per_host = float(timeout), max(1, jobs), max(1, per_host)
         self.max_bytes, self.max_redirects = max_bytes, max_redirects
         self.session = requests.Session()
         self.session.headers.update({"User-Agent": USER_AGENT, "Accept": ACCEPT})
+        self.session.auth = _no_auth
         retry = _BoundedRetry(
             total=retries, connect=retries, read=False, status=retries, other=0, redirect=False,
             backoff_factor=0.25, backoff_max=2.0, status_forcelist=RETRY_STATUSES,
             allowed_methods=frozenset({"GET", "HEAD"}), respect_retry_after_header=True, raise_on_status=False,
         )
-        adapter = HTTPAdapter(max_retries=retry, pool_connections=64, pool_maxsize=self.per_host)
+        adapter = _Adapter(max_retries=retry, pool_connections=64, pool_maxsize=self.per_host)
         for prefix in ("http://", "https://"):
             self.session.mount(prefix, adapter)
         self._lock = threading.Lock()
+        self._cache_failed = False
         self._futures: dict[str, Future] = {}
         self._slots: dict[str, threading.BoundedSemaphore] = {}
         self._pool: ThreadPoolExecutor | None = None
@@ -211,22 +404,28 @@ class Fetcher:
             self._run(url, future)
         return replace(future.result(), url=url)
 
-    def fetch_all(self, urls: Iterable[str]) -> dict[str, FetchResult]:
-        """Distinct URLs concurrently (fragments ignored), each once; never raises for a bad source."""
+    def start(self, urls: Iterable[str]) -> dict[str, Future]:
+        """Start fetching distinct URLs in the background (fragments ignored), each once; each
+        future's result is a ``FetchResult`` (for the URL without its fragment)."""
         claimed = {url: self._claim(url) for url in dict.fromkeys(urls)}
         todo = [(url, future) for url, (future, mine) in claimed.items() if mine]
         if todo:
             pool = self._executor()
             for url, future in _interleave_by_host(todo):
                 pool.submit(self._run, url, future)
-        futures = {future for future, _ in claimed.values()}
-        if self.progress and todo and sys.stderr.isatty():
+        return {url: future for url, (future, _) in claimed.items()}
+
+    def fetch_all(self, urls: Iterable[str]) -> dict[str, FetchResult]:
+        """Distinct URLs concurrently (fragments ignored), each once; never raises for a bad source."""
+        claimed = self.start(urls)
+        futures = set(claimed.values())
+        if self.progress and futures and sys.stderr.isatty():
             with click.progressbar(length=len(futures), label="fetching sources", file=sys.stderr) as bar:
                 for _ in as_completed(futures):
                     bar.update(1)
         else:
             wait(futures)
-        return {url: replace(future.result(), url=url) for url, (future, _) in claimed.items()}
+        return {url: replace(future.result(), url=url) for url, future in claimed.items()}
 
     # -- scheduling -------------------------------------------------------------------
 
@@ -282,7 +481,11 @@ class Fetcher:
             return self._from_entry(url, cached) if cached else self._error(url, _Failure("not in cache (offline)"))
         if cached and not self.refresh and cached.fresh():
             return self._from_entry(url, cached)
-        _local.deadline = time.monotonic() + self.timeout * DEADLINE_FACTOR
+        total = self.timeout * DEADLINE_FACTOR
+        fetch = _local.fetch = _Fetch(time.monotonic() + total, self.allow_link_local)
+        watchdog = threading.Timer(total, fetch.expire)
+        watchdog.daemon = True
+        watchdog.start()
         try:
             return self._download(url, entry)
         except _Failure as failure:
@@ -293,7 +496,9 @@ class Fetcher:
                                note=f"live fetch failed ({failure.error}); cached copy from {when} used")
             return self._error(url, failure)
         finally:
-            _local.deadline = None
+            watchdog.cancel()
+            fetch.close()
+            _local.fetch = None
 
     def _download(self, url: str, entry: Entry | None) -> FetchResult:
         current, hops = url, 0
@@ -331,15 +536,23 @@ class Fetcher:
         try:
             return self.session.get(url, headers=headers, timeout=(wait_for, wait_for),
                                     stream=True, allow_redirects=False)
-        except requests.exceptions.Timeout:
-            raise self._timed_out(url) from None
-        except requests.exceptions.ConnectionError as exc:
-            raise self._connection_failure(exc, url) from None
-        except (requests.exceptions.InvalidURL, requests.exceptions.InvalidSchema,
-                requests.exceptions.MissingSchema, requests.exceptions.InvalidHeader) as exc:
-            raise _Failure(f"invalid URL: {_oneline(exc)}", final_url=url) from None
         except (requests.RequestException, urllib3.exceptions.HTTPError, OSError, ValueError) as exc:
-            raise _Failure(f"request failed: {_oneline(exc)}", final_url=url, transient=True) from None
+            if _remaining() <= 0:  # the watchdog shut the connection
+                raise self._overtime(None, url) from None
+            raise self._request_failure(exc, url) from None
+
+    def _request_failure(self, exc: Exception, url: str) -> _Failure:
+        if isinstance(exc, requests.exceptions.Timeout):
+            return self._timed_out(url)
+        if isinstance(exc, requests.exceptions.ConnectionError):
+            return self._connection_failure(exc, url)
+        if isinstance(exc, (requests.exceptions.InvalidURL, requests.exceptions.InvalidSchema,
+                            requests.exceptions.MissingSchema, requests.exceptions.InvalidHeader)):
+            return _Failure(f"invalid URL: {_oneline(exc)}", final_url=url)
+        malformed = _malformed(exc)
+        if malformed is not None:
+            return _Failure(f"invalid HTTP response: {_oneline(malformed, 80)}", final_url=url)
+        return _Failure(f"request failed: {_oneline(exc)}", final_url=url, transient=True)
 
     def _read(self, url: str, final_url: str, response: requests.Response, entry: Entry | None) -> FetchResult:
         status = response.status_code
@@ -368,8 +581,8 @@ class Fetcher:
         digest = hashlib.sha256(body).hexdigest()
         if self.cache is not None:
             headers = kept_headers(response.headers)
-            self.cache.put(Entry(url, final_url, status, headers, time.time(), digest,
-                                 body if storable(headers) else None))
+            self._store(Entry(url, final_url, status, headers, time.time(), digest,
+                              body if storable(headers) else None))
         return FetchResult(url, final_url, decode_body(body, content_type), kind, Via.NETWORK, status, None,
                            sha256=digest, changed=entry is not None and entry.sha256 != digest)
 
@@ -384,17 +597,56 @@ class Fetcher:
                 raise self._overtime(response.status_code, url)
             try:
                 chunk = response.raw.read1(_CHUNK, decode_content=True)
-            except urllib3.exceptions.ReadTimeoutError:
-                raise self._timed_out(url, response.status_code) from None
             except (urllib3.exceptions.HTTPError, OSError, ValueError) as exc:
-                raise _Failure(f"connection failed while reading the body: {_oneline(exc, 80)}",
-                               status=response.status_code, final_url=url, transient=True) from None
+                if _remaining() <= 0:
+                    raise self._overtime(response.status_code, url) from None
+                if isinstance(exc, urllib3.exceptions.ReadTimeoutError):
+                    raise self._timed_out(url, response.status_code) from None
+                raise self._broken_body(exc, response, url) from None
             if not chunk:
+                if _remaining() <= 0:  # the watchdog's shutdown looks like the end of the body
+                    raise self._overtime(response.status_code, url)
                 return b"".join(chunks)
             size += len(chunk)
             if size > self.max_bytes:
                 raise _Failure(f"body larger than {_size(self.max_bytes)}", status=response.status_code, final_url=url)
             chunks.append(chunk)
+
+    @staticmethod
+    def _broken_body(exc: Exception, response: requests.Response, url: str) -> _Failure:
+        status = response.status_code
+        if _find(exc, urllib3.exceptions.DecodeError):
+            encoding = _oneline(response.headers.get("content-encoding", "?"), 30)
+            return _Failure(f"invalid body: not valid {encoding} data (Content-Encoding: {encoding})",
+                            status=status, final_url=url)
+        short = _find(exc, http.client.IncompleteRead)
+        if short is not None:
+            got = short.partial if isinstance(short.partial, int) else len(short.partial)
+            expected = short.expected if isinstance(short.expected, int) else None
+            of = f" of {got + expected}" if expected is not None else ""
+            return _Failure(f"body shorter than its Content-Length: connection closed after {got}{of} bytes",
+                            status=status, final_url=url, transient=True)
+        if _find(exc, urllib3.exceptions.InvalidChunkLength):
+            return _Failure("invalid chunked body (bad chunk length)", status=status, final_url=url)
+        if _find(exc, ConnectionResetError):
+            return _Failure("connection reset by the server while reading the body", status=status,
+                            final_url=url, transient=True)
+        return _Failure(f"connection failed while reading the body: {_oneline(exc, 80)}",
+                        status=status, final_url=url, transient=True)
+
+    def _store(self, entry: Entry) -> None:
+        """Into the cache; the first failure to write turns writing off for this run, with one warning."""
+        if self.cache is None or self._cache_failed:
+            return
+        problem = self.cache.put(entry)
+        if problem is None:
+            return
+        with self._lock:
+            if self._cache_failed:
+                return
+            self._cache_failed = True
+            self.warnings.append(f"cache directory {self.cache.root.parent} cannot be written ({problem}); "
+                                 "this run continues without caching")
 
     # -- results and failures -----------------------------------------------------------
 
@@ -430,6 +682,11 @@ class Fetcher:
             where = f"{parts.hostname}:{parts.port or (443 if parts.scheme == 'https' else 80)}"
         except ValueError:
             where = "the server"
+        if isinstance(reason, _AddressRefused):
+            return _Failure(f"{reason.message} (allow it with --allow-link-local)", final_url=url)
+        malformed = _malformed(exc)
+        if malformed is not None:
+            return _Failure(f"invalid HTTP response from {where}: {_oneline(malformed, 80)}", final_url=url)
         if isinstance(reason, urllib3.exceptions.NameResolutionError):
             return _Failure(f"connection failed: cannot resolve host {urlsplit(url).hostname}", dead=True,
                             final_url=url, transient=True)
@@ -443,5 +700,7 @@ class Fetcher:
         if isinstance(reason, urllib3.exceptions.SSLError):
             return _Failure(f"TLS error: {_oneline(reason, 100)}", final_url=url, transient=True)
         if isinstance(reason, urllib3.exceptions.ProtocolError):
+            if _find(reason, ConnectionResetError) and not _find(reason, http.client.RemoteDisconnected):
+                return _Failure(f"connection failed: connection reset by {where}", final_url=url, transient=True)
             return _Failure(f"connection failed: {where} closed the connection", final_url=url, transient=True)
         return _Failure(f"connection failed: {_oneline(reason, 100)}", final_url=url, transient=True)
