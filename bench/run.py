@@ -1,0 +1,426 @@
+"""Scaling benchmark: many claims against a shelf of large pages, fast path against a naive baseline.
+
+    .venv/bin/python bench/run.py --quick       # 100 claims x 20 pages, 1,000 x 200 (about a minute once fast)
+    .venv/bin/python bench/run.py               # also 10,000 claims x 2,000 pages
+    .venv/bin/python bench/run.py --sizes 300x60 --profile --keep /tmp/fc-bench
+
+For each size, ``bench/corpus.py`` generates (seeded, invented facts) one article holding the
+claim passages and a claims file citing 1-3 pages each by URL; the pages (50 KB-1 MB of news-page
+HTML: nav, cookie banner, story, data tables, related links, a sidebar of distractor figures,
+footer) are rendered on request by ThreadingHTTPServers on 127.0.0.1-127.0.0.16, with ETag and
+Cache-Control: max-age, so that a warm-cache run makes no download. Three phases, each a fresh
+child process running ``factcheck.engine.verify`` (so its peak RSS is its own):
+
+  cold   empty cache, jobs=16, the fast path: pages/s and MB/s of the download (measured at the
+         server: first request to last byte), and the whole run's time;
+  warm   the same claims file again on the filled cache: claims/s, MB of page HTML/s, peak RSS;
+  naive  warm cache, ``Options(naive=True, jobs=1)``: the baseline (every claim scans its pages'
+         full text, one rapidfuzz call per window, pages one by one). ``--baseline-claims N``
+         runs it on an evenly spread sample of N claims and extrapolates per claim (said so in
+         the output); by default sizes above 1,000 claims are sampled at 1,000.
+
+The runner checks that the warm runs downloaded nothing and that the fast path's verdicts equal
+the baseline's, and prints a table. Exit status 1 when verdicts differ or a phase failed.
+Generated data lives in a temporary directory, deleted at the end unless ``--keep DIR``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from collections import Counter
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from corpus import Corpus
+
+QUICK = [(100, 20), (1000, 200)]
+FULL = QUICK + [(10_000, 2_000)]
+HOSTS = 16
+AUTO_SAMPLE_ABOVE = 1000  # claims; larger sizes run the baseline on a sample by default
+
+
+# --- the page server ---------------------------------------------------------------------------
+
+
+class Traffic:
+    """What the servers did during one phase."""
+
+    def __init__(self) -> None:
+        self.lock = threading.Lock()
+        self.reset()
+
+    def reset(self) -> None:
+        with self.lock:
+            self.counts: Counter[str] = Counter()
+            self.bytes = 0
+            self.first: float | None = None
+            self.last: float | None = None
+
+    def start(self) -> None:
+        with self.lock:
+            now = time.perf_counter()
+            self.first = now if self.first is None else min(self.first, now)
+
+    def done(self, status: int, size: int) -> None:
+        with self.lock:
+            self.counts[str(status)] += 1
+            self.bytes += size
+            self.last = time.perf_counter()
+
+    def take(self) -> dict:
+        with self.lock:
+            window = (self.last - self.first) if self.first is not None and self.last is not None else 0.0
+            out = {"200": self.counts["200"], "304": self.counts["304"], "404": self.counts["404"],
+                   "bytes": self.bytes, "window": window}
+        self.reset()
+        return out
+
+
+class Shelf:
+    """Serves every registered corpus at /TAG/SLUG from HOSTS loopback addresses."""
+
+    def __init__(self, hosts: int = HOSTS) -> None:
+        self.corpora: dict[str, Corpus] = {}
+        self.traffic = Traffic()
+        handler = self._handler()
+        self.servers = []
+        for i in range(hosts):
+            httpd = ThreadingHTTPServer((f"127.0.0.{i + 1}", 0), handler)
+            httpd.daemon_threads = True
+            threading.Thread(target=httpd.serve_forever, args=(0.1,), daemon=True).start()
+            self.servers.append(httpd)
+
+    def url(self, tag: str, pid: int) -> str:
+        httpd = self.servers[pid % len(self.servers)]
+        host, port = httpd.server_address[:2]
+        return f"http://{host}:{port}/{tag}/{self.corpora[tag].slug(pid)}"
+
+    def close(self) -> None:
+        for httpd in self.servers:
+            httpd.shutdown()
+            httpd.server_close()
+
+    def _handler(self) -> type[BaseHTTPRequestHandler]:
+        shelf = self
+
+        class Handler(BaseHTTPRequestHandler):
+            protocol_version = "HTTP/1.1"
+
+            def do_GET(self) -> None:
+                shelf.traffic.start()
+                tag, _, slug = self.path.lstrip("/").partition("/")
+                corpus = shelf.corpora.get(tag)
+                pid = corpus.page_id(slug) if corpus else None
+                if pid is None:
+                    self._send(404, b"not found", {"Content-Type": "text/plain"})
+                    return
+                etag = corpus.etag(pid)
+                headers = {"ETag": etag, "Cache-Control": "max-age=86400"}
+                if self.headers.get("If-None-Match") == etag:
+                    self._send(304, b"", headers)
+                    return
+                self._send(200, corpus.page_html(pid), {"Content-Type": "text/html; charset=utf-8", **headers})
+
+            def _send(self, status: int, body: bytes, headers: dict[str, str]) -> None:
+                self.send_response(status)
+                for k, v in headers.items():
+                    self.send_header(k, v)
+                self.send_header("Content-Length", str(len(body)))
+                self.end_headers()
+                if body:
+                    self.wfile.write(body)
+                shelf.traffic.done(status, len(body))
+
+            def log_message(self, *args: object) -> None:
+                pass
+
+        return Handler
+
+
+# --- one measured phase, in a child process ----------------------------------------------------
+
+
+def child(spec: dict) -> None:
+    """Runs ``verify`` once and prints one JSON line: seconds, peak RSS, verdict tally."""
+    import resource
+
+    from factcheck.engine import Options, verify
+
+    options = Options(jobs=spec["jobs"], cache_dir=Path(spec["cache"]), naive=spec["naive"],
+                      only=frozenset(spec["only"]) if spec["only"] else None)
+    profile = None
+    if spec.get("profile"):
+        import cProfile
+
+        profile = cProfile.Profile()
+        profile.enable()
+    start = time.perf_counter()
+    report = verify(spec["claims"], options)
+    elapsed = time.perf_counter() - start
+    if profile is not None:
+        profile.disable()
+        _print_profile(profile, spec["profile"])
+    verdicts = {r.claim.id: str(r.verdict) for r in report.results}
+    Path(spec["out"]).write_text(json.dumps(verdicts))
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KB on Linux
+    print(json.dumps({"seconds": elapsed, "peak_mb": peak, "claims": len(verdicts)}))
+
+
+def _print_profile(profile, top: int) -> None:
+    """The ``top`` factcheck functions by cumulative time (the engine's driver frames, which
+    only wrap the rest, left out), then the five with most time of their own."""
+    import pstats
+
+    stats = pstats.Stats(profile)
+    rows = [(v[3], v[2], v[1], k) for k, v in stats.stats.items()
+            if "/factcheck/" in k[0] and not k[0].endswith("/factcheck/engine.py")]
+    total = max((v[3] for v in stats.stats.values()), default=0.0)
+
+    def show(row: tuple) -> str:
+        cum, own, calls, (path, line, name) = row
+        module = "factcheck." + path.split("/factcheck/", 1)[1].removesuffix(".py").replace("/", ".")
+        return f"  {cum:12.2f} {own:8.2f} {calls:9d}  {module}.{name} (line {line})"
+
+    print(f"  profile of one more warm run (total {total:.1f} s under cProfile); factcheck.engine frames left out")
+    print(f"  {'cumulative s':>12} {'own s':>8} {'calls':>9}  function")
+    for row in sorted(rows, reverse=True)[:top]:
+        print(show(row))
+    print("  most time of their own:")
+    for row in sorted(rows, key=lambda r: r[1], reverse=True)[:5]:
+        print(show(row))
+
+
+def run_phase(name: str, spec: dict, timeout: float) -> dict:
+    started = time.perf_counter()
+    try:
+        proc = subprocess.run([sys.executable, __file__, "--child", json.dumps(spec)],
+                              check=False, capture_output=True, text=True, timeout=timeout)
+    except subprocess.TimeoutExpired:
+        print(f"  {name}: no result within {timeout:.0f} s (stopped)")
+        return {"error": f"timeout after {timeout:.0f} s"}
+    wall = time.perf_counter() - started
+    lines = proc.stdout.rstrip().splitlines()
+    if proc.returncode != 0 or not lines:
+        err = (proc.stderr.strip().splitlines() or ["no output"])[-1]
+        print(f"  {name}: FAILED (exit {proc.returncode}): {err}")
+        return {"error": err}
+    for line in lines[:-1]:
+        print(line)
+    result = json.loads(lines[-1])
+    result["wall"] = wall
+    result["verdicts"] = json.loads(Path(spec["out"]).read_text())
+    return result
+
+
+# --- one size -------------------------------------------------------------------------------------
+
+
+def sample_ids(ids: list[str], n: int | None) -> list[str] | None:
+    """``n`` ids spread evenly over the file (so every claim type is represented), or None for all."""
+    if n is None or n >= len(ids):
+        return None
+    step = len(ids) / n
+    return [ids[int(i * step)] for i in range(n)]
+
+
+def bench_size(claims: int, pages: int, shelf: Shelf, root: Path, args: argparse.Namespace) -> dict:
+    tag = f"c{claims}x{pages}"
+    print(f"\n== {claims:,} claims x {pages:,} pages ==", flush=True)
+    t0 = time.perf_counter()
+    corpus = Corpus(claims, pages, seed=args.seed)
+    shelf.corpora[tag] = corpus
+    workdir = root / tag
+    cache = workdir / "cache"
+    shutil.rmtree(cache, ignore_errors=True)  # a kept directory from an earlier run must not warm the cold phase
+    workdir.mkdir(parents=True, exist_ok=True)
+    (workdir / "article.txt").write_text(corpus.article_text(), encoding="utf-8")
+    urls = [shelf.url(tag, p) for p in range(pages)]
+    claims_path = workdir / "claims.yaml"
+    claims_path.write_text(corpus.claims_yaml("article.txt", urls), encoding="utf-8")
+    mix = corpus.mix()
+    print(f"  generated in {time.perf_counter() - t0:.1f} s: article {(workdir / 'article.txt').stat().st_size / 1e6:.2f} MB, "
+          f"claims " + ", ".join(f"{k} {mix[k]}" for k in ("name", "date", "number", "quote", "statement")))
+
+    def spec(phase: str, **kw) -> dict:
+        base = dict(claims=str(claims_path), cache=str(cache), jobs=args.jobs, naive=False, only=None,
+                    out=str(workdir / f"verdicts-{phase}.json"))
+        return {**base, **kw}
+
+    row: dict = {"claims": claims, "pages": pages}
+    shelf.traffic.reset()
+    cold = run_phase("cold", spec("cold"), args.phase_timeout)
+    net = shelf.traffic.take()
+    row["html_mb"] = net["bytes"] / 1e6
+    if "error" not in cold:
+        row["cold"] = cold["seconds"]
+        window = net["window"] or float("nan")
+        print(f"  cold   (jobs={args.jobs}, empty cache): {cold['seconds']:7.2f} s, peak {cold['peak_mb']:6.0f} MB; "
+              f"download {net['200']} pages, {net['bytes'] / 1e6:.1f} MB in {window:.2f} s = "
+              f"{net['200'] / window:.0f} pages/s, {net['bytes'] / 1e6 / window:.1f} MB/s")
+        row["fetch_pps"], row["fetch_mbs"] = net["200"] / window, net["bytes"] / 1e6 / window
+    else:
+        row["failed"] = True
+
+    warm = run_phase("warm", spec("warm"), args.phase_timeout)
+    net = shelf.traffic.take()
+    if "error" not in warm:
+        s = warm["seconds"]
+        row.update(warm=s, peak=warm["peak_mb"], cps=claims / s, ms_per_claim=1000 * s / claims)
+        print(f"  warm   (jobs={args.jobs}, warm cache) : {s:7.2f} s, peak {warm['peak_mb']:6.0f} MB; "
+              f"{claims / s:.0f} claims/s, {pages / s:.1f} pages/s, {row['html_mb'] / s:.1f} MB HTML/s, "
+              f"{1000 * s / claims:.2f} ms/claim; requests: {net['200']} downloads, {net['304']} revalidated")
+        if net["200"]:
+            print(f"  WARNING: the warm run downloaded {net['200']} pages")
+        tally = Counter(warm["verdicts"].values())
+        intents = corpus.intents()
+        agree = sum(intents[k] == v for k, v in warm["verdicts"].items())
+        print("  verdicts: " + ", ".join(f"{k} {n}" for k, n in tally.most_common())
+              + f"; as the generator meant: {agree}/{len(intents)} ({100 * agree / len(intents):.0f}%)")
+        if "error" not in cold and cold["verdicts"] != warm["verdicts"]:
+            print("  WARNING: cold and warm runs gave different verdicts")
+    else:
+        row["failed"] = True
+
+    n_base = args.baseline_claims
+    if n_base is None:
+        n_base = AUTO_SAMPLE_ABOVE if claims > AUTO_SAMPLE_ABOVE else 0
+    ids = [f.id for f in corpus.facts]
+    only = sample_ids(ids, n_base or None)
+    if args.no_baseline:
+        print("  naive  skipped (--no-baseline)")
+    else:
+        naive = run_phase("naive", spec("naive", jobs=1, naive=True, only=only), args.phase_timeout)
+        net = shelf.traffic.take()
+        if "error" not in naive:
+            measured = naive["seconds"]
+            est = measured * claims / len(only) if only else measured
+            row["naive"] = est
+            how = (f"on a sample of {len(only):,} claims: {measured:.2f} s, extrapolated x{claims / len(only):.1f} "
+                   f"per claim to {est:.1f} s" if only else f"{measured:.2f} s")
+            print(f"  naive  (jobs=1, naive=True)    : {how}, peak {naive['peak_mb']:6.0f} MB"
+                  + (f"; {net['200']} downloads" if net["200"] else ""))
+            if "warm" in row:
+                row["ratio"] = est / row["warm"]
+                fast = warm["verdicts"]
+                checked = only or ids
+                base = naive["verdicts"]
+                diffs = [(i, fast.get(i), base.get(i)) for i in checked if fast.get(i) != base.get(i)]
+                row["equal"] = not diffs
+                row["checked"] = len(checked)
+                if diffs:
+                    print(f"  verdicts equal: NO: {len(diffs)} of {len(checked)} differ")
+                    for i, a, b in diffs[:15]:
+                        print(f"    {i}: fast {a}, naive {b}")
+                else:
+                    print(f"  verdicts equal: yes ({len(checked):,} claims{', the sample' if only else ''})")
+                print(f"  fast path {row['ratio']:.1f}x faster than the naive baseline")
+        else:
+            row["failed"] = True
+
+    if args.profile and "error" not in warm:
+        run_phase("profile", spec("profile", profile=10), args.phase_timeout)
+        shelf.traffic.take()
+    del shelf.corpora[tag]
+    if not args.keep:
+        shutil.rmtree(workdir, ignore_errors=True)
+    return row
+
+
+def table(rows: list[dict]) -> None:
+    def f(row: dict, key: str, fmt: str) -> str:
+        return format(row[key], fmt) if key in row else "-"
+
+    head = ("size", "HTML MB", "cold s", "fetch p/s", "warm s", "claims/s", "ms/claim", "peak MB",
+            "naive s", "ratio", "equal")
+    print("\n" + " | ".join(head))
+    for r in rows:
+        eq = "-" if "equal" not in r else ("yes" if r["equal"] else "NO") + f" ({r['checked']:,})"
+        print(" | ".join((
+            f"{r['claims']:,}x{r['pages']:,}", f(r, "html_mb", ".0f"), f(r, "cold", ".1f"), f(r, "fetch_pps", ".0f"),
+            f(r, "warm", ".2f"), f(r, "cps", ".0f"), f(r, "ms_per_claim", ".2f"), f(r, "peak", ".0f"),
+            f(r, "naive", ".1f"), f(r, "ratio", ".1f") + ("x" if "ratio" in r else ""), eq)))
+    per_claim = [f"{r['ms_per_claim']:.2f} ms ({r['claims']:,})" for r in rows if "ms_per_claim" in r]
+    if len(per_claim) > 1:
+        print("cost per claim, warm: " + ", ".join(per_claim))
+    for r in rows:
+        if (r["claims"], r["pages"]) == (1000, 200) and "warm" in r:
+            ok = r["warm"] < 10 and r["peak"] < 1024 and r.get("ratio", 0) >= 20 and r.get("equal")
+            print(f"1,000x200 targets (warm < 10 s, peak < 1 GB, >= 20x naive, verdicts equal): "
+                  f"{'met' if ok else 'NOT met'} ({r['warm']:.1f} s, {r['peak']:.0f} MB, "
+                  f"{r.get('ratio', float('nan')):.1f}x, equal {r.get('equal')})")
+
+
+def revision() -> str:
+    """The commit measured (and whether the tree had changes), so figures can be attributed."""
+    repo = Path(__file__).resolve().parent.parent
+    try:
+        head = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=repo, capture_output=True, check=False,
+                              text=True, timeout=10).stdout.strip()
+        dirty = subprocess.run(["git", "status", "--porcelain", "--untracked-files=no", "src"], cwd=repo,
+                               capture_output=True, text=True, check=False, timeout=10).stdout.strip()
+    except (OSError, subprocess.SubprocessError):
+        return "commit unknown"
+    return f"commit {head or 'unknown'}{' + uncommitted changes in src/' if dirty else ''}"
+
+
+def parse_sizes(text: str) -> list[tuple[int, int]]:
+    sizes = []
+    for part in text.split(","):
+        m = re.fullmatch(r"\s*(\d+)x(\d+)\s*", part)
+        if not m:
+            raise argparse.ArgumentTypeError(f"size {part!r} is not CLAIMSxPAGES")
+        sizes.append((int(m.group(1)), int(m.group(2))))
+    return sizes
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--quick", action="store_true", help="100x20 and 1,000x200 only")
+    ap.add_argument("--sizes", type=parse_sizes, help="e.g. 100x20,1000x200 (claims x pages)")
+    ap.add_argument("--baseline-claims", type=int, default=None,
+                    help="run the naive baseline on a sample of N claims and extrapolate (0: all claims; "
+                         f"default: all up to {AUTO_SAMPLE_ABOVE:,} claims, else a sample of {AUTO_SAMPLE_ABOVE:,})")
+    ap.add_argument("--no-baseline", action="store_true", help="skip the naive baseline")
+    ap.add_argument("--jobs", type=int, default=16)
+    ap.add_argument("--seed", type=int, default=6)
+    ap.add_argument("--profile", action="store_true",
+                    help="after timing, one more warm run under cProfile: top 10 factcheck functions")
+    ap.add_argument("--phase-timeout", type=float, default=3600.0, help="seconds before a phase is stopped")
+    ap.add_argument("--keep", type=Path, metavar="DIR", help="generate into DIR and keep it")
+    ap.add_argument("--child", help=argparse.SUPPRESS)
+    args = ap.parse_args()
+    if args.child:
+        child(json.loads(args.child))
+        return 0
+
+    sizes = args.sizes or (QUICK if args.quick else FULL)
+    root = args.keep or Path(tempfile.mkdtemp(prefix="factcheck-bench-"))
+    root.mkdir(parents=True, exist_ok=True)
+    print(f"factcheck scaling benchmark: sizes {', '.join(f'{c:,}x{p:,}' for c, p in sizes)}; seed {args.seed}; "
+          f"{os.cpu_count()} CPUs; {revision()}; data in {root}{' (kept)' if args.keep else ''}")
+    shelf = Shelf()
+    rows = []
+    try:
+        for claims, pages in sizes:
+            rows.append(bench_size(claims, pages, shelf, root, args))
+    finally:
+        shelf.close()
+        if not args.keep:
+            shutil.rmtree(root, ignore_errors=True)
+    table(rows)
+    bad = any(r.get("failed") or r.get("equal") is False for r in rows)
+    return 1 if bad else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
