@@ -8,6 +8,7 @@ Both are pure: the article and the documents come in as text. Each text is read 
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass
 from datetime import date
 
@@ -42,9 +43,9 @@ def read_article(claim: Claim, article: Article, published: date | None, naive: 
     if passage is None:
         return Reading((), False, "", "the claim's wording is not in the article")
     if claim.type is ClaimType.DATE:
-        return _read_value(claim, article, passage.start, passage.end, text.dates(published), "date")
+        return _read_value(claim, article, passage, text.spans, text.dates(published), "date")
     if claim.type is ClaimType.NUMBER:
-        return _read_value(claim, article, passage.start, passage.end, text.numbers, "figure")
+        return _read_value(claim, article, passage, text.spans, text.numbers, "figure")
     mention = article.mention(passage.start, passage.end)
     return Reading((mention,), True, _clip(mention.text))
 
@@ -56,7 +57,7 @@ def _find(needle: str, text: str, view: TextIndex | FullScan, threshold: float |
     near = view.near(needle)
     if near is None:
         return locate(needle, text, **kwargs)
-    exact = locate_exact(needle, text)
+    exact = locate_exact(needle, text, view.view)
     if exact is not None:
         return exact
     best = None
@@ -94,10 +95,11 @@ def _read_name(claim: Claim, article: Article, text: TextIndex | FullScan) -> Re
     return Reading(mentions, not variants, stated, typo=bool(variants))
 
 
-def _read_value(claim: Claim, article: Article, start: int, end: int, found, what: str) -> Reading:
+def _read_value(claim: Claim, article: Article, passage: Passage, spans, found, what: str) -> Reading:
     """The value the located passage states (dates and figures)."""
-    s, e = sentence_around(article.text, start, end)
-    inside = [f for f in found if f[0] < end and f[1] > start] or [f for f in found if f[0] < e and f[1] > s]
+    start, end = passage.start, passage.end
+    s, e = sentence_around(article.text, start, end, spans)
+    inside = _within(found, start, end) or _within(found, s, e)
     expected = _expected(claim)
     if claim.type is ClaimType.NUMBER:
         inside = [f for f in inside if numbers.units_compatible(f[2].unit, expected.unit)] or inside
@@ -117,6 +119,16 @@ def _describe(value: dates.DateSpan | numbers.Quantity) -> str:
     if value.low == value.high:
         return f"{value.value:,.6g}{unit}"
     return f"{value.low:,.6g}-{value.high:,.6g}{unit}"
+
+
+def _within(found: list, start: int, end: int) -> list:
+    """The values (sorted, non-overlapping ``(start, end, value)``) that overlap ``[start, end)``."""
+    i = bisect.bisect_right(found, start, key=lambda f: f[1])
+    out = []
+    while i < len(found) and found[i][0] < end:
+        out.append(found[i])
+        i += 1
+    return out
 
 
 def _expected(claim: Claim):
@@ -141,13 +153,14 @@ def judge(claim: Claim, doc: Document, naive: bool = False) -> Evidence:
     base = dict(source=doc.source.label, via=doc.via, notes=doc.notes)
     if doc.error is not None:
         return Evidence(status=Status.ERROR, error=doc.error, **base)
-    status, start, end, value, score = _JUDGES[claim.type](claim, doc.text, lens(doc.text, naive))
-    text = excerpt(doc.text, start, end) if status is not Status.SILENT else None
+    view = lens(doc.text, naive)
+    status, start, end, value, score = _JUDGES[claim.type](claim, doc.text, view)
+    text = excerpt(doc.text, start, end, spans=view.spans) if status is not Status.SILENT else None
     return Evidence(status=status, text=text, value=value, score=score, **base)
 
 
 def _judge_name(claim: Claim, text: str, view):
-    for m in names.find_name_mentions(text, claim.expect or "", claim.aliases, view.names):
+    for m in view.mentions_of(claim.expect or "", claim.aliases):
         if m.kind in ("exact", "alias") and len(m.text.split()) > 1:
             return Status.SUPPORTS, m.start, m.end, m.text, None
     return Status.SILENT, 0, 0, None, None
@@ -160,7 +173,7 @@ def _judge_value(claim: Claim, text: str, view, found, compatible, agrees):
     relevant = view.relevant(_topic(claim), RELEVANT)
     contradiction = None
     for s, e, score in relevant:
-        values = [f for f in found if s <= f[0] and f[1] <= e and compatible(f[2])]
+        values = [f for f in _within(found, s, e) if s <= f[0] and f[1] <= e and compatible(f[2])]
         for f_start, f_end, value in values:
             if agrees(value):
                 return Status.SUPPORTS, f_start, f_end, f"{text[f_start:f_end]} ({_describe(value)})", score

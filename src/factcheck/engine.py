@@ -19,7 +19,7 @@ from .claims import ClaimsError, load_claims
 from .fetch import Fetcher, decode_body
 from .index import index_of
 from .model import DEFAULT_FAIL_ON, ClaimsFile, Report, Result, Verdict
-from .sources import Documents, confined
+from .sources import Documents, TextCache, confined
 from .verdicts import decide
 
 
@@ -55,6 +55,7 @@ class Checker:
             raise ClaimsError(claims.path, None, "--only", f"no claim with id {', '.join(sorted(unknown))}")
         self.selected = [c for c in claims.claims if options.only is None or c.id in options.only]
         cache_dir = options.cache_dir or Path(claims.path).parent / ".factcheck-cache"
+        self.texts = TextCache(cache_dir)
         self.roots = (Path(claims.path).absolute().parent, *(Path(p).absolute() for p in options.allow_paths))
         self.fetcher = Fetcher(
             cache_dir=cache_dir, offline=options.offline, refresh=options.refresh,
@@ -94,7 +95,7 @@ class Checker:
 
     def results(self, article: Article) -> Iterator[Result]:
         """One result per selected claim, in file order, each as soon as its own sources are in."""
-        documents = Documents((s for c in self.selected for s in c.sources), self.fetcher, self.roots)
+        documents = Documents((s for c in self.selected for s in c.sources), self.fetcher, self.roots, self.texts)
         for claim in self.selected:
             reading = read_article(claim, article, self.claims.article.published, self.options.naive)
             evidence = tuple(judge(claim, documents[s], self.options.naive) for s in claim.sources)

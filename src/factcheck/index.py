@@ -8,14 +8,19 @@ only with the sentences that share its words.
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_right
 from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import replace
 from datetime import date
 from functools import cached_property, lru_cache
 
 from . import dates, names, numbers
-from .locate import relevance, relevant_sentences, sentences, stems
+from .locate import View, make_view, relevance, relevant_sentences, sentences, stems
 from .quotes import Words
 
+_WORD = re.compile(r"(?<![\w'-])[^\W\d_][\w'-]*")
 NEAR = 25.0  # a sentence sharing a quarter of a claim's words may hold a reworded version of it
 
 
@@ -65,6 +70,49 @@ class TextIndex:
     def words(self) -> Words:
         return Words.of(self.text)
 
+    @cached_property
+    def view(self) -> View:
+        return make_view(self.text)
+
+    @cached_property
+    def vocabulary(self) -> dict[str, list[int]]:
+        """Each capitalised word, folded as names compare (so "Lavrentiev's" is "lavrentiev"),
+        → where it starts. Each distinct word is folded once."""
+        where: dict[str, list[int]] = defaultdict(list)
+        for m in _WORD.finditer(self.text):
+            where[m.group()].append(m.start())
+        found: dict[str, list[int]] = defaultdict(list)
+        for word, starts in where.items():
+            key = names.fold_name(word) if word[0].isupper() else ""
+            if key:
+                found[key.split()[-1]].extend(starts)
+        return dict(found)
+
+    def mentions_of(self, expect: str, aliases: Sequence[str] = ()) -> list[names.NameMatch]:
+        """``names.find_name_mentions`` on the sentences (each with the one before) that hold a
+        spelling of the person's surname, or a near miss of it, instead of on the whole page."""
+        keys = list(self.vocabulary)
+        starts: set[int] = set()
+        for form in (expect, *aliases):
+            folded = names.fold_name(form).split()
+            if folded:
+                for key, _, _ in names.close_keys(folded[-1], keys, bound=3):
+                    if names.token_relation(key, folded[-1]):
+                        starts.update(self.vocabulary[key])
+        found: dict[tuple[int, int], names.NameMatch] = {}
+        for lo, hi in sorted({self._sentence_of(i) for i in starts}):
+            for m in names.find_name_mentions(self.text[lo:hi], expect, aliases):
+                found.setdefault((m.start + lo, m.end + lo), replace(m, start=m.start + lo, end=m.end + lo))
+        return [found[k] for k in sorted(found)]
+
+    def _sentence_of(self, offset: int) -> tuple[int, int]:
+        i = max(0, bisect_right(self.sentence_starts, offset) - 1)
+        return self.spans[max(0, i - 1)][0], self.spans[i][1]
+
+    @cached_property
+    def sentence_starts(self) -> list[int]:
+        return [s for s, _ in self.spans]
+
     def near(self, query: str, limit: int = 20) -> list[tuple[int, int]]:
         """The stretches worth a fuzzy comparison with ``query``: its most relevant sentences."""
         return [(s, e) for s, e, _ in self.relevant(query, NEAR, saturation=4)[:limit]]
@@ -76,6 +124,10 @@ class FullScan:
 
     def __init__(self, text: str) -> None:
         self.text = text
+
+    @property
+    def spans(self) -> list[tuple[int, int]]:
+        return sentences(self.text)
 
     def relevant(self, query: str, min_score: float = 40.0, saturation: int = 6) -> list[tuple[int, int, float]]:
         return relevant_sentences(query, self.text, min_score, saturation)
@@ -94,6 +146,13 @@ class FullScan:
     @property
     def words(self) -> Words:
         return Words.of(self.text)
+
+    @property
+    def view(self) -> View:
+        return make_view(self.text)
+
+    def mentions_of(self, expect: str, aliases: Sequence[str] = ()) -> list[names.NameMatch]:
+        return names.find_name_mentions(self.text, expect, aliases)
 
     def near(self, query: str, limit: int = 20) -> None:
         return None  # everywhere

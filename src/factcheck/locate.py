@@ -4,7 +4,9 @@ whose indices map back to the original text."""
 
 from __future__ import annotations
 
+import bisect
 import re
+from array import array
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -30,26 +32,29 @@ class View:
     """Folded text with runs of white space collapsed; ``index[i]`` is the original offset."""
 
     text: str
-    index: tuple[int, ...]
+    index: array
+
+
+def make_view(text: str) -> View:
+    folded = fold(text)
+    parts: list[str] = []
+    index = array("i")
+    pos = 0
+    for m in _SPACES.finditer(folded):
+        if m.start() > pos:
+            parts.append(folded[pos : m.start()])
+            index.extend(range(pos, m.start()))
+            parts.append(" ")
+            index.append(m.start())
+        pos = m.end()
+    parts.append(folded[pos:])
+    index.extend(range(pos, len(folded)))
+    return View("".join(parts), index)
 
 
 @lru_cache(maxsize=64)
 def view(text: str) -> View:
-    folded = fold(text)
-    out: list[str] = []
-    index: list[int] = []
-    prev_space = True
-    for i, ch in enumerate(folded):
-        if ch.isspace():
-            if prev_space:
-                continue
-            ch = " "
-            prev_space = True
-        else:
-            prev_space = False
-        out.append(ch)
-        index.append(i)
-    return View("".join(out), tuple(index))
+    return make_view(text)
 
 
 @dataclass(frozen=True)
@@ -59,9 +64,10 @@ class Passage:
     score: float
 
 
-def locate_exact(needle: str, text: str) -> Passage | None:
-    """Where ``text`` has ``needle`` as it is, but for case, accents and white space."""
-    hay = view(text)
+def locate_exact(needle: str, text: str, hay: View | None = None) -> Passage | None:
+    """Where ``text`` has ``needle`` as it is, but for case, accents and white space.
+    ``hay`` is ``make_view(text)`` when the caller keeps one."""
+    hay = hay or view(text)
     query = view(needle).text.strip()
     i = hay.text.find(query) if query else -1
     return None if i < 0 else _passage(text, hay, i, i + len(query), 100.0)
@@ -112,11 +118,15 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def sentence_around(text: str, start: int, end: int) -> tuple[int, int]:
-    """The sentence holding ``text[start:end]`` (or the span itself if it crosses sentences)."""
-    for s, e in sentences(text):
-        if s <= start and end <= e:
-            return s, e
+def sentence_around(
+    text: str, start: int, end: int, spans: list[tuple[int, int]] | None = None
+) -> tuple[int, int]:
+    """The sentence holding ``text[start:end]`` (or the span itself if it crosses sentences);
+    ``spans`` is ``sentences(text)`` when the caller has it."""
+    spans = sentences(text) if spans is None else spans
+    i = bisect.bisect_right(spans, (start, len(text) + 1)) - 1
+    if i >= 0 and spans[i][0] <= start and end <= spans[i][1]:
+        return spans[i]
     return start, end
 
 
@@ -153,9 +163,9 @@ def relevant_sentences(
     return scored
 
 
-def excerpt(text: str, start: int, end: int, width: int = 300) -> str:
+def excerpt(text: str, start: int, end: int, width: int = 300, spans: list[tuple[int, int]] | None = None) -> str:
     """The source's words around a passage, trimmed for a report."""
-    s, e = sentence_around(text, start, end)
+    s, e = sentence_around(text, start, end, spans)
     if e - s > width:
         s, e = max(s, start - width // 2), min(e, end + width // 2)
     snippet = _SPACES.sub(" ", text[s:e]).strip()

@@ -42,10 +42,18 @@ def normalize_mapped(text: str, origin: list[int] | None = None) -> tuple[str, l
     return "".join(out), offsets
 
 
+_FOLDED: dict[int, str] = {}  # code point → its folded letter, filled as characters are met
+
+
 def fold(text: str) -> str:
     """Case- and accent-insensitive form ("Shamkhānī" → "shamkhani") of exactly the same length,
-    so an index into the folded text is an index into ``text``."""
-    return "".join(_fold_char(ch) for ch in text)
+    so an index into the folded text is an index into ``text``. One ``str.translate`` pass."""
+    if text.isascii():
+        return text.lower()
+    for ch in set(text):
+        if ord(ch) not in _FOLDED:
+            _FOLDED[ord(ch)] = _fold_char(ch)
+    return text.translate(_FOLDED)
 
 
 def _fold_char(ch: str) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from array import array
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -32,26 +33,31 @@ class Words:
     and its offset in ``joined``: exact quotations are then one substring search."""
 
     joined: str
-    spans: tuple[tuple[int, int], ...]
-    offsets: tuple[int, ...]
+    starts: array  # each word's span in the text
+    ends: array
+    offsets: array  # each word's start in ``joined``
 
     @classmethod
     def of(cls, text: str) -> Words:
         folded = fold(text)
-        spans = tuple((m.start(), m.end()) for m in _WORD.finditer(folded))
-        offsets, pos = [], 0
-        for s, e in spans:
+        starts, ends, offsets = array("i"), array("i"), array("i")
+        pos = 0
+        for m in _WORD.finditer(folded):
+            starts.append(m.start())
+            ends.append(m.end())
             offsets.append(pos)
-            pos += e - s + 1
-        return cls(" ".join(folded[s:e] for s, e in spans), spans, tuple(offsets))
+            pos += m.end() - m.start() + 1
+        return cls(" ".join(folded[s:e] for s, e in zip(starts, ends)), starts, ends, offsets)
+
+    def __len__(self) -> int:
+        return len(self.starts)
 
     def word_at(self, joined_offset: int) -> int:
         return bisect.bisect_right(self.offsets, joined_offset) - 1
 
     def words_in(self, start: int, end: int) -> tuple[int, int]:
         """Indices of the words within ``text[start:end]`` (end exclusive)."""
-        starts = [s for s, _ in self.spans]
-        return bisect.bisect_left(starts, start), bisect.bisect_left(starts, end)
+        return bisect.bisect_left(self.starts, start), bisect.bisect_left(self.starts, end)
 
 
 def find_quote(
@@ -68,11 +74,10 @@ def find_quote(
     m = re.search(r"(?<!\w)" + re.escape(q) + r"(?!\w)", words.joined)
     if m:
         first, last = words.word_at(m.start()), words.word_at(m.end() - 1)
-        return QuoteMatch(words.spans[first][0], words.spans[last][1], True, 100.0, ())
+        return QuoteMatch(words.starts[first], words.ends[last], True, 100.0, ())
     best = None
     for lo, hi in _windows(words, near, q.count(" ") + 1):
-        last_start, last_end = words.spans[hi - 1]
-        hay = words.joined[words.offsets[lo] : words.offsets[hi - 1] + last_end - last_start]
+        hay = words.joined[words.offsets[lo] : words.offsets[hi - 1] + words.ends[hi - 1] - words.starts[hi - 1]]
         found = fuzz.partial_ratio_alignment(q, hay, score_cutoff=threshold)
         if found is not None and (best is None or found.score > best[0]):
             base = words.offsets[lo]
@@ -81,7 +86,7 @@ def find_quote(
     if best is None:
         return None
     score, first, last = best
-    start, end = words.spans[first][0], words.spans[last][1]
+    start, end = words.starts[first], words.ends[last]
     ops = tuple(word_diff(quote, text[start:end]))
     return QuoteMatch(start, end, not changed(list(ops)), score, ops)
 
@@ -90,10 +95,10 @@ def _windows(words: Words, near: Sequence[tuple[int, int]] | None, width: int) -
     """Word-index ranges to search: the whole text, or each stretch widened by the quotation's
     length on both sides (a long quotation spans several sentences), overlapping ones merged."""
     if near is None:
-        return [(0, len(words.spans))]
+        return [(0, len(words))]
     ranges: list[tuple[int, int]] = []
     for lo, hi in sorted(words.words_in(start, end) for start, end in near):
-        lo, hi = max(0, lo - width), min(len(words.spans), hi + width)
+        lo, hi = max(0, lo - width), min(len(words), hi + width)
         if ranges and lo <= ranges[-1][1]:
             ranges[-1] = (ranges[-1][0], max(hi, ranges[-1][1]))
         elif hi > lo:

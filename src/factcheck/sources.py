@@ -11,19 +11,62 @@ directories: a claims file from a pull request must not make a CI runner read it
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import stat
+import tempfile
 from collections.abc import Iterable, Sequence
 from concurrent.futures import Future
 from dataclasses import replace
+from functools import lru_cache
 from pathlib import Path
 
+from . import normalize as normalize_module, readable
 from .fetch import Fetcher, FetchResult, decode_body
 from .model import Document, SourceSpec, Via
 from .normalize import normalize
 from .readable import extract
 
 MAX_LOCAL_BYTES = 10 * 2**20
+
+
+class TextCache:
+    """Readable text kept beside the HTTP cache, keyed by the page body's hash, the selector and
+    the extractor's own code, so that a warm run parses no HTML. Failing to read or write it only
+    costs time."""
+
+    def __init__(self, root: Path | None) -> None:
+        self.root = Path(root) / "text-v1" if root is not None else None
+
+    def readable(self, body_sha256: str | None, text: str, kind: str, selector: str | None) -> tuple[str, tuple[str, ...]]:
+        if self.root is None or body_sha256 is None:
+            return _readable(text, kind, selector)
+        key = hashlib.sha256(f"{_extractor_version()}|{kind}|{selector}|{body_sha256}".encode()).hexdigest()
+        path = self.root / key[:2] / key
+        try:
+            stored = json.loads(path.read_text(encoding="utf-8"))
+            return stored["text"], tuple(stored["notes"])
+        except (OSError, ValueError, KeyError, TypeError):
+            pass
+        readable, notes = _readable(text, kind, selector)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            with tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=path.parent, prefix=".tmp-", delete=False) as tmp:
+                json.dump({"text": readable, "notes": list(notes)}, tmp, ensure_ascii=False)
+            os.replace(tmp.name, path)
+        except OSError:
+            pass
+        return readable, notes
+
+
+@lru_cache(maxsize=1)
+def _extractor_version() -> str:
+    """The extraction code itself: change it and every cached text is stale."""
+    code = b"".join(Path(m.__file__).read_bytes() for m in (readable, normalize_module))
+    return hashlib.sha256(code).hexdigest()[:16]
+
+
+NO_TEXT_CACHE = TextCache(None)
 
 
 def gather(specs: Iterable[SourceSpec], fetcher: Fetcher,
@@ -38,16 +81,18 @@ class Documents:
     """Sources fetched concurrently in the background; a source's ``Document`` waits only for
     that source, so the first claims can be judged while later pages still download."""
 
-    def __init__(self, specs: Iterable[SourceSpec], fetcher: Fetcher, confine: Sequence[Path] | None = None) -> None:
+    def __init__(self, specs: Iterable[SourceSpec], fetcher: Fetcher, confine: Sequence[Path] | None = None,
+                 texts: TextCache = NO_TEXT_CACHE) -> None:
         self.specs = list(dict.fromkeys(specs))
         self.confine = confine
+        self.texts = texts
         self._pending: dict[str, Future] = fetcher.start(s.url for s in self.specs if s.url)
         self._done: dict[SourceSpec, Document] = {}
 
     def __getitem__(self, spec: SourceSpec) -> Document:
         if spec not in self._done:
             result = replace(self._pending[spec.url].result(), url=spec.url) if spec.url else None
-            self._done[spec] = _document(spec, result, self.confine)
+            self._done[spec] = _document(spec, result, self.confine, self.texts)
         return self._done[spec]
 
 
@@ -67,9 +112,10 @@ def confined(path: Path, roots: Sequence[Path]) -> Path | None:
     return None
 
 
-def _document(spec: SourceSpec, result: FetchResult | None, confine: Sequence[Path] | None = None) -> Document:
+def _document(spec: SourceSpec, result: FetchResult | None, confine: Sequence[Path] | None = None,
+              texts: TextCache = NO_TEXT_CACHE) -> Document:
     if result is not None and result.error is None and result.text is not None:
-        text, notes = _readable(result.text, result.kind or "html", spec.selector)
+        text, notes = texts.readable(result.sha256, result.text, result.kind or "html", spec.selector)
         if result.note:
             notes += (result.note,)
         if result.changed:
@@ -79,7 +125,7 @@ def _document(spec: SourceSpec, result: FetchResult | None, confine: Sequence[Pa
         return Document(spec, text, result.via, url=result.final_url or spec.url, sha256=result.sha256, notes=notes)
     if spec.archive is None:
         return Document(spec, error=result.error if result else "no URL and no archive", url=spec.url)
-    archived = read_local(spec, confine)
+    archived = read_local(spec, confine, texts)
     if result is None or archived.error:
         return archived
     why = "live link dead" if result.dead else "live page not read"
@@ -89,7 +135,7 @@ def _document(spec: SourceSpec, result: FetchResult | None, confine: Sequence[Pa
     )
 
 
-def read_local(spec: SourceSpec, confine: Sequence[Path] | None = None) -> Document:
+def read_local(spec: SourceSpec, confine: Sequence[Path] | None = None, texts: TextCache = NO_TEXT_CACHE) -> Document:
     """A saved copy or a local file cited as a source; with ``confine``, only below those directories."""
     path = Path(spec.archive)
     if confine is not None:
@@ -111,8 +157,10 @@ def read_local(spec: SourceSpec, confine: Sequence[Path] | None = None) -> Docum
     if len(body) > MAX_LOCAL_BYTES:
         return Document(spec, error=too_large)
     kind = "html" if Path(shown).suffix.lower() in {".html", ".htm", ".xhtml"} else "text"
-    text, notes = _readable(decode_body(body, "text/html" if kind == "html" else "text/plain"), kind, spec.selector)
-    return Document(spec, text, Via.ARCHIVE, url=spec.url, sha256=hashlib.sha256(body).hexdigest(), notes=notes)
+    digest = hashlib.sha256(body).hexdigest()
+    text, notes = texts.readable(digest, decode_body(body, "text/html" if kind == "html" else "text/plain"), kind,
+                                 spec.selector)
+    return Document(spec, text, Via.ARCHIVE, url=spec.url, sha256=digest, notes=notes)
 
 
 def _readable(text: str, kind: str, selector: str | None) -> tuple[str, tuple[str, ...]]:

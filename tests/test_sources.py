@@ -1,0 +1,46 @@
+"""Sources: archives, local files and the cache of extracted text."""
+
+from pathlib import Path
+
+from factcheck.model import SourceSpec, Via
+from factcheck.sources import TextCache, read_local
+
+ROOT = Path(__file__).parent.parent
+PAGE = ROOT / "fixtures" / "pages" / "eia_hormuz.html"
+
+
+def test_archive_is_read_as_readable_text_without_the_sidebar():
+    doc = read_local(SourceSpec("eia", archive=PAGE))
+    assert doc.via is Via.ARCHIVE and doc.error is None and len(doc.sha256) == 64
+    assert "21 million barrels per day" in doc.text and "<" not in doc.text
+
+
+def test_extracted_text_is_cached_by_body_hash_and_reused(tmp_path):
+    texts = TextCache(tmp_path)
+    first = read_local(SourceSpec("eia", archive=PAGE), texts=texts)
+    (entry,) = list((tmp_path / "text-v1").glob("*/*"))
+    # A later run takes the stored text as it is: prove it by planting a marker in the entry.
+    entry.write_text(entry.read_text(encoding="utf-8").replace("21 million", "MARKER 21 million"), encoding="utf-8")
+    second = read_local(SourceSpec("eia", archive=PAGE), texts=texts)
+    assert "MARKER" in second.text and second.text.replace("MARKER ", "") == first.text
+
+
+def test_a_corrupt_text_entry_is_rebuilt(tmp_path):
+    texts = TextCache(tmp_path)
+    first = read_local(SourceSpec("eia", archive=PAGE), texts=texts)
+    (entry,) = list((tmp_path / "text-v1").glob("*/*"))
+    entry.write_bytes(b"\x00not json")
+    assert read_local(SourceSpec("eia", archive=PAGE), texts=texts).text == first.text
+
+
+def test_another_selector_is_another_entry(tmp_path):
+    texts = TextCache(tmp_path)
+    read_local(SourceSpec("eia", archive=PAGE), texts=texts)
+    narrowed = read_local(SourceSpec("eia", archive=PAGE, selector="h1"), texts=texts)
+    assert len(list((tmp_path / "text-v1").glob("*/*"))) == 2
+    assert "21 million" not in narrowed.text
+
+
+def test_unreadable_archive_is_an_error_document(tmp_path):
+    doc = read_local(SourceSpec("gone", archive=tmp_path / "gone.html"))
+    assert doc.error and "gone.html" in doc.error and doc.text == ""
