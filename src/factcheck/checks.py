@@ -8,14 +8,13 @@ Both are pure: the article and the documents come in as text. Each text is read 
 
 from __future__ import annotations
 
-import bisect
 from dataclasses import dataclass
 from datetime import date
 
 from . import dates, names, numbers
 from .article import Article
-from .index import FullScan, TextIndex, lens
-from .locate import Passage, excerpt, locate, locate_exact, sentence_around
+from .index import FullScan, TextIndex, lens, within
+from .locate import Passage, excerpt, locate, sentence_around
 from .model import Claim, ClaimType, Document, Evidence, Mention, Status
 from .quotes import find_quote
 
@@ -51,22 +50,10 @@ def read_article(claim: Claim, article: Article, published: date | None, naive: 
 
 
 def _find(needle: str, text: str, view: TextIndex | FullScan, threshold: float | None = None) -> Passage | None:
-    """``locate`` over the whole text, or, through an index, over the sentences that share the
-    needle's words once the exact search has failed."""
+    """``locate`` over the whole text, or, through an index, the fuzzy part only over the
+    sentences that share the needle's words."""
     kwargs = {} if threshold is None else {"threshold": threshold}
-    near = view.near(needle)
-    if near is None:
-        return locate(needle, text, **kwargs)
-    exact = locate_exact(needle, text, view.view)
-    if exact is not None:
-        return exact
-    best = None
-    for s, e in near:
-        lo, hi = max(0, s - 200), min(len(text), e + 200)
-        found = locate(needle, text[lo:hi], **kwargs)
-        if found is not None and (best is None or found.score > best.score):
-            best = Passage(found.start + lo, found.end + lo, found.score)
-    return best
+    return locate(needle, text, hay=view.view, within=view.near(needle), **kwargs)
 
 
 def _clip(words: str, width: int = 90) -> str:
@@ -99,7 +86,7 @@ def _read_value(claim: Claim, article: Article, passage: Passage, spans, found, 
     """The value the located passage states (dates and figures)."""
     start, end = passage.start, passage.end
     s, e = sentence_around(article.text, start, end, spans)
-    inside = _within(found, start, end) or _within(found, s, e)
+    inside = within(found, start, end) or within(found, s, e)
     expected = _expected(claim)
     if claim.type is ClaimType.NUMBER:
         inside = [f for f in inside if numbers.units_compatible(f[2].unit, expected.unit)] or inside
@@ -119,16 +106,6 @@ def _describe(value: dates.DateSpan | numbers.Quantity) -> str:
     if value.low == value.high:
         return f"{value.value:,.6g}{unit}"
     return f"{value.low:,.6g}-{value.high:,.6g}{unit}"
-
-
-def _within(found: list, start: int, end: int) -> list:
-    """The values (sorted, non-overlapping ``(start, end, value)``) that overlap ``[start, end)``."""
-    i = bisect.bisect_right(found, start, key=lambda f: f[1])
-    out = []
-    while i < len(found) and found[i][0] < end:
-        out.append(found[i])
-        i += 1
-    return out
 
 
 def _expected(claim: Claim):
@@ -166,14 +143,14 @@ def _judge_name(claim: Claim, text: str, view):
     return Status.SILENT, 0, 0, None, None
 
 
-def _judge_value(claim: Claim, text: str, view, found, compatible, agrees):
+def _judge_value(claim: Claim, text: str, view, between, compatible, agrees):
     """Dates and figures: a relevant sentence holding the expected value supports; a strongly
     relevant one holding only other values of the same kind contradicts. A sidebar figure in a
     sentence about something else is neither."""
     relevant = view.relevant(_topic(claim), RELEVANT)
     contradiction = None
     for s, e, score in relevant:
-        values = [f for f in _within(found, s, e) if s <= f[0] and f[1] <= e and compatible(f[2])]
+        values = [f for f in between(s, e) if s <= f[0] and f[1] <= e and compatible(f[2])]
         for f_start, f_end, value in values:
             if agrees(value):
                 return Status.SUPPORTS, f_start, f_end, f"{text[f_start:f_end]} ({_describe(value)})", score
@@ -195,7 +172,7 @@ def _topic(claim: Claim) -> str:
 def _judge_date(claim: Claim, text: str, view):
     expected = dates.parse_expect(claim.expect)
     return _judge_value(
-        claim, text, view, view.dates(None),
+        claim, text, view, view.values_between("date"),
         compatible=lambda span: True,
         agrees=lambda span: dates.agrees(span, expected),
     )
@@ -205,7 +182,7 @@ def _judge_number(claim: Claim, text: str, view):
     expected = numbers.parse_expect(claim.expect)
     tolerance = numbers.parse_tolerance(claim.tolerance) if claim.tolerance else None
     return _judge_value(
-        claim, text, view, view.numbers,
+        claim, text, view, view.values_between("number"),
         compatible=lambda q: q.unit is not None and numbers.units_compatible(q.unit, expected.unit),
         agrees=lambda q: numbers.agrees(q, expected, tolerance),
     )

@@ -9,9 +9,9 @@ only with the sentences that share its words.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from datetime import date
 from functools import cached_property, lru_cache
@@ -35,6 +35,7 @@ class TextIndex:
                 postings[word].append(i)
         self.postings = dict(postings)
         self._dates: dict[date | None, list] = {}
+        self._between: dict[str, dict[tuple[int, int], list]] = {}
 
     def relevant(self, query: str, min_score: float = 40.0, saturation: int = 6) -> list[tuple[int, int, float]]:
         """Exactly ``locate.relevant_sentences(query, text, ...)``, looking only at the sentences
@@ -61,6 +62,19 @@ class TextIndex:
     @cached_property
     def numbers(self) -> list[tuple[int, int, numbers.Quantity]]:
         return [(m.start, m.end, m.quantity) for m in numbers.find_numbers(self.text)]
+
+    def values_between(self, kind: str) -> Callable[[int, int], list]:
+        """The absolute dates (``kind`` "date") or the figures ("number") in ``text[s:e]``,
+        read from that sentence alone the first time it is asked for: a page's other sentences,
+        which no claim is about, are never parsed."""
+        cache = self._between.setdefault(kind, {})
+
+        def between(s: int, e: int) -> list:
+            if (s, e) not in cache:
+                cache[s, e] = [(a + s, b + s, v) for a, b, v in _values(kind, self.text[s:e])]
+            return cache[s, e]
+
+        return between
 
     @cached_property
     def names(self) -> list[names.NameOccurrence]:
@@ -139,6 +153,10 @@ class FullScan:
     def numbers(self) -> list[tuple[int, int, numbers.Quantity]]:
         return [(m.start, m.end, m.quantity) for m in numbers.find_numbers(self.text)]
 
+    def values_between(self, kind: str) -> Callable[[int, int], list]:
+        found = _values(kind, self.text)
+        return lambda s, e: within(found, s, e)
+
     @property
     def names(self) -> list[names.NameOccurrence]:
         return names.extract_names(self.text)
@@ -156,6 +174,22 @@ class FullScan:
 
     def near(self, query: str, limit: int = 20) -> None:
         return None  # everywhere
+
+
+def _values(kind: str, text: str) -> list:
+    if kind == "date":
+        return [(m.start, m.end, m.span) for m in dates.find_dates(text) if m.span is not None]
+    return [(m.start, m.end, m.quantity) for m in numbers.find_numbers(text)]
+
+
+def within(found: list, start: int, end: int) -> list:
+    """The values (sorted, non-overlapping ``(start, end, value)``) that overlap ``[start, end)``."""
+    i = bisect_left(found, start + 1, key=lambda f: f[1])
+    out = []
+    while i < len(found) and found[i][0] < end:
+        out.append(found[i])
+        i += 1
+    return out
 
 
 @lru_cache(maxsize=4096)

@@ -73,19 +73,41 @@ def locate_exact(needle: str, text: str, hay: View | None = None) -> Passage | N
     return None if i < 0 else _passage(text, hay, i, i + len(query), 100.0)
 
 
-def locate(needle: str, text: str, threshold: float = LOCATE_THRESHOLD) -> Passage | None:
-    """The stretch of ``text`` that best matches ``needle``, widened to whole words."""
-    exact = locate_exact(needle, text)
+def locate(
+    needle: str, text: str, threshold: float = LOCATE_THRESHOLD, hay: View | None = None,
+    within: list[tuple[int, int]] | None = None,
+) -> Passage | None:
+    """The stretch of ``text`` that best matches ``needle``, widened to whole words. ``hay`` is
+    ``make_view(text)`` when the caller keeps one; ``within`` limits the fuzzy search (not the
+    exact one) to these stretches of ``text``."""
+    hay = hay or view(text)
+    exact = locate_exact(needle, text, hay)
     if exact is not None:
         return exact
-    hay = view(text)
     query = view(needle).text.strip()
-    if not query or len(query) > len(hay.text):
+    if not query:
         return None
-    found = fuzz.partial_ratio_alignment(query, hay.text, score_cutoff=threshold)
-    if found is None:
-        return None
-    return _passage(text, hay, found.dest_start, found.dest_end, found.score)
+    best = None
+    for lo, hi in [(0, len(hay.text))] if within is None else _view_ranges(hay, within, len(query)):
+        if hi - lo < len(query):
+            continue
+        found = fuzz.partial_ratio_alignment(query, hay.text[lo:hi], score_cutoff=threshold)
+        if found is not None and (best is None or found.score > best.score):
+            best = _passage(text, hay, found.dest_start + lo, found.dest_end + lo, found.score)
+    return best
+
+
+def _view_ranges(hay: View, within: list[tuple[int, int]], margin: int) -> list[tuple[int, int]]:
+    """Stretches of ``text`` as ranges of the view, widened by ``margin``, overlaps merged."""
+    ranges: list[tuple[int, int]] = []
+    for s, e in sorted(within):
+        lo = max(0, bisect.bisect_left(hay.index, s) - margin)
+        hi = min(len(hay.text), bisect.bisect_left(hay.index, e) + margin)
+        if ranges and lo <= ranges[-1][1]:
+            ranges[-1] = (ranges[-1][0], max(hi, ranges[-1][1]))
+        else:
+            ranges.append((lo, hi))
+    return ranges
 
 
 def _passage(text: str, hay: View, i: int, j: int, score: float) -> Passage:
