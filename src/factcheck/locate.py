@@ -16,6 +16,7 @@ from .normalize import fold
 
 LOCATE_THRESHOLD = 82.0  # below this the claim's wording is not in the article
 _SPACES = re.compile(r"\s+")
+_COLLAPSIBLE = re.compile(r"\s*[^\S ]\s*|\s{2,}|^\s+")  # runs that are not one plain space
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"')\]]*\s+(?=[\"'(\[]?[A-Z0-9])|\n\s*\n|\n(?=\s*[-*\u2022|])")
 _WORD = re.compile(r"\w+")
 STOPWORDS = frozenset(
@@ -40,10 +41,11 @@ def make_view(text: str) -> View:
     parts: list[str] = []
     index = array("i")
     pos = 0
-    for m in _SPACES.finditer(folded):
+    for m in _COLLAPSIBLE.finditer(folded):  # single spaces stay as they are: one slice per paragraph, not per word
         if m.start() > pos:
             parts.append(folded[pos : m.start()])
             index.extend(range(pos, m.start()))
+        if m.start() > 0 and (pos < m.start() or parts):
             parts.append(" ")
             index.append(m.start())
         pos = m.end()
