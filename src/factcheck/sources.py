@@ -86,13 +86,21 @@ class Documents:
         self.specs = list(dict.fromkeys(specs))
         self.confine = confine
         self.texts = texts
+        self.fetcher = fetcher
         self._pending: dict[str, Future] = fetcher.start(s.url for s in self.specs if s.url)
         self._done: dict[SourceSpec, Document] = {}
 
     def __getitem__(self, spec: SourceSpec) -> Document:
         if spec not in self._done:
-            result = replace(self._pending[spec.url].result(), url=spec.url) if spec.url else None
-            self._done[spec] = _document(spec, result, self.confine, self.texts)
+            if not spec.url:
+                self._done[spec] = _document(spec, None, self.confine, self.texts)
+                return self._done[spec]
+            # every source citing this URL (another selector, say) is read now, then the body dropped
+            result = self._pending.pop(spec.url).result()
+            for other in self.specs:
+                if other.url == spec.url:
+                    self._done[other] = _document(other, replace(result, url=other.url), self.confine, self.texts)
+            self.fetcher.release(spec.url)
         return self._done[spec]
 
 

@@ -427,6 +427,18 @@ class Fetcher:
             wait(futures)
         return {url: replace(future.result(), url=url) for url, future in claimed.items()}
 
+    def release(self, url: str) -> None:
+        """Forget a fetched body once its text has been read (a run keeps no raw HTML); the URL
+        still counts as fetched, and asking again gives its result without the body."""
+        key = urldefrag(url).url
+        with self._lock:
+            future = self._futures.get(key)
+            if future is None or not future.done():
+                return
+            emptied: Future = Future()
+            emptied.set_result(replace(future.result(), text=None))
+            self._futures[key] = emptied
+
     # -- scheduling -------------------------------------------------------------------
 
     def _claim(self, url: str) -> tuple[Future, bool]:
