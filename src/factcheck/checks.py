@@ -14,7 +14,7 @@ from datetime import date
 from . import dates, names, numbers
 from .article import Article
 from .index import FullScan, TextIndex, lens, within
-from .locate import Passage, excerpt, locate, sentence_around
+from .locate import Passage, excerpt, locate, locate_exact, sentence_around
 from .model import Claim, ClaimType, Document, Evidence, Mention, Status
 from .quotes import find_quote
 
@@ -51,8 +51,11 @@ def read_article(claim: Claim, article: Article, published: date | None, naive: 
 
 def _find(needle: str, text: str, view: TextIndex | FullScan, threshold: float | None = None) -> Passage | None:
     """``locate`` over the whole text, or, through an index, the fuzzy part only over the
-    sentences that share the needle's words."""
+    sentences that share the needle's words (looked up only when the exact search fails)."""
     kwargs = {} if threshold is None else {"threshold": threshold}
+    exact = locate_exact(needle, text, view.view)
+    if exact is not None:
+        return exact
     return locate(needle, text, hay=view.view, within=view.near(needle), **kwargs)
 
 
@@ -189,7 +192,7 @@ def _judge_number(claim: Claim, text: str, view):
 
 
 def _judge_quote(claim: Claim, text: str, view):
-    match = find_quote(claim.text, text, words=view.words, near=view.near(claim.text))
+    match = find_quote(claim.text, text, hay=view.view, near=lambda: view.near(claim.text))
     if match is None:
         return Status.SILENT, 0, 0, None, None
     status = Status.SUPPORTS if match.exact else Status.CONTRADICTS

@@ -18,7 +18,6 @@ from functools import cached_property, lru_cache
 
 from . import dates, names, numbers
 from .locate import View, make_view, relevance, relevant_sentences, sentences, stems
-from .quotes import Words
 
 _WORD = re.compile(r"(?<![\w'-])[^\W\d_][\w'-]*")
 NEAR = 25.0  # a sentence sharing a quarter of a claim's words may hold a reworded version of it
@@ -81,40 +80,36 @@ class TextIndex:
         return names.extract_names(self.text)
 
     @cached_property
-    def words(self) -> Words:
-        return Words.of(self.text)
-
-    @cached_property
     def view(self) -> View:
         return make_view(self.text)
 
     @cached_property
-    def vocabulary(self) -> dict[str, list[int]]:
-        """Each capitalised word, folded as names compare (so "Lavrentiev's" is "lavrentiev"),
-        → where it starts. Each distinct word is folded once."""
-        where: dict[str, list[int]] = defaultdict(list)
-        for m in _WORD.finditer(self.text):
-            where[m.group()].append(m.start())
-        found: dict[str, list[int]] = defaultdict(list)
-        for word, starts in where.items():
+    def vocabulary(self) -> dict[str, list[str]]:
+        """Each capitalised word folded as names compare (so "Lavrentiev's" is "lavrentiev") →
+        the spellings of it in the text. Each distinct word is folded once."""
+        found: dict[str, list[str]] = defaultdict(list)
+        for word in set(_WORD.findall(self.text)):
             key = names.fold_name(word) if word[0].isupper() else ""
             if key:
-                found[key.split()[-1]].extend(starts)
+                found[key.split()[-1]].append(word)
         return dict(found)
 
     def mentions_of(self, expect: str, aliases: Sequence[str] = ()) -> list[names.NameMatch]:
         """``names.find_name_mentions`` on the sentences (each with the one before) that hold a
         spelling of the person's surname, or a near miss of it, instead of on the whole page."""
         keys = list(self.vocabulary)
-        starts: set[int] = set()
+        spellings: set[str] = set()
         for form in (expect, *aliases):
             folded = names.fold_name(form).split()
             if folded:
                 for key, _, _ in names.close_keys(folded[-1], keys, bound=3):
                     if names.token_relation(key, folded[-1]):
-                        starts.update(self.vocabulary[key])
+                        spellings.update(self.vocabulary[key])
+        if not spellings:
+            return []
+        where = re.compile(r"(?<![\w'-])(?:" + "|".join(map(re.escape, sorted(spellings, key=len, reverse=True))) + ")")
         found: dict[tuple[int, int], names.NameMatch] = {}
-        for lo, hi in sorted({self._sentence_of(i) for i in starts}):
+        for lo, hi in sorted({self._sentence_of(m.start()) for m in where.finditer(self.text)}):
             for m in names.find_name_mentions(self.text[lo:hi], expect, aliases):
                 found.setdefault((m.start + lo, m.end + lo), replace(m, start=m.start + lo, end=m.end + lo))
         return [found[k] for k in sorted(found)]
@@ -160,10 +155,6 @@ class FullScan:
     @property
     def names(self) -> list[names.NameOccurrence]:
         return names.extract_names(self.text)
-
-    @property
-    def words(self) -> Words:
-        return Words.of(self.text)
 
     @property
     def view(self) -> View:

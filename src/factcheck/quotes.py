@@ -6,12 +6,13 @@ from __future__ import annotations
 import bisect
 import re
 from array import array
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
 from .diff import Op, changed, word_diff
+from .locate import View, make_view
 from .normalize import fold, normalize
 
 MISQUOTE_THRESHOLD = 60.0  # a passage this close is the same quotation with other words
@@ -55,52 +56,52 @@ class Words:
     def word_at(self, joined_offset: int) -> int:
         return bisect.bisect_right(self.offsets, joined_offset) - 1
 
-    def words_in(self, start: int, end: int) -> tuple[int, int]:
-        """Indices of the words within ``text[start:end]`` (end exclusive)."""
-        return bisect.bisect_left(self.starts, start), bisect.bisect_left(self.starts, end)
 
 
 def find_quote(
-    quote: str, text: str, threshold: float = MISQUOTE_THRESHOLD,
-    words: Words | None = None, near: Sequence[tuple[int, int]] | None = None,
+    quote: str, text: str, threshold: float = MISQUOTE_THRESHOLD, hay: View | None = None,
+    near: Callable[[], Sequence[tuple[int, int]] | None] | None = None,
 ) -> QuoteMatch | None:
     """Where ``text`` (normalised) holds ``quote`` word for word, else the closest passage above
-    ``threshold``. ``words`` is ``Words.of(text)`` when the caller has it; ``near`` limits the
-    fuzzy search to these stretches of the text (the exact search always covers all of it)."""
-    words = words or Words.of(text)
-    q = Words.of(normalize(quote)).joined
-    if not q or not words.joined:
+    ``threshold``. ``hay`` is ``make_view(text)`` when the caller keeps one; ``near`` gives the
+    stretches of the text the fuzzy search is limited to (None: all of it); the exact search
+    always covers the whole text."""
+    hay = hay or make_view(text)
+    q = Words.of(normalize(quote))
+    if not q.joined:
         return None
-    m = re.search(r"(?<!\w)" + re.escape(q) + r"(?!\w)", words.joined)
+    words = q.joined.split(" ")
+    pattern = r"(?<![\w'])" + r"\W+".join(re.escape(w) for w in words) + r"(?![\w'])"
+    m = re.search(pattern, hay.text)
     if m:
-        first, last = words.word_at(m.start()), words.word_at(m.end() - 1)
-        return QuoteMatch(words.starts[first], words.ends[last], True, 100.0, ())
+        return QuoteMatch(hay.index[m.start()], hay.index[m.end() - 1] + 1, True, 100.0, ())
+    stretches = near() if near is not None else None
+    spans = [(0, len(text))] if stretches is None else _merged(stretches, len(text), 12 * len(words))
     best = None
-    for lo, hi in _windows(words, near, q.count(" ") + 1):
-        hay = words.joined[words.offsets[lo] : words.offsets[hi - 1] + words.ends[hi - 1] - words.starts[hi - 1]]
-        found = fuzz.partial_ratio_alignment(q, hay, score_cutoff=threshold)
+    for lo, hi in spans:
+        chunk = Words.of(text[lo:hi])
+        if not chunk.joined:
+            continue
+        found = fuzz.partial_ratio_alignment(q.joined, chunk.joined, score_cutoff=threshold)
         if found is not None and (best is None or found.score > best[0]):
-            base = words.offsets[lo]
-            last = words.word_at(base + max(found.dest_start, found.dest_end - 1))
-            best = (found.score, words.word_at(base + found.dest_start), last)
+            first = chunk.word_at(found.dest_start)
+            last = chunk.word_at(max(found.dest_start, found.dest_end - 1))
+            best = (found.score, lo + chunk.starts[first], lo + chunk.ends[last])
     if best is None:
         return None
-    score, first, last = best
-    start, end = words.starts[first], words.ends[last]
+    score, start, end = best
     ops = tuple(word_diff(quote, text[start:end]))
     return QuoteMatch(start, end, not changed(list(ops)), score, ops)
 
 
-def _windows(words: Words, near: Sequence[tuple[int, int]] | None, width: int) -> list[tuple[int, int]]:
-    """Word-index ranges to search: the whole text, or each stretch widened by the quotation's
-    length on both sides (a long quotation spans several sentences), overlapping ones merged."""
-    if near is None:
-        return [(0, len(words))]
+def _merged(stretches: Sequence[tuple[int, int]], length: int, margin: int) -> list[tuple[int, int]]:
+    """The stretches widened by ``margin`` characters on both sides (a long quotation spans
+    several sentences), overlapping ones merged."""
     ranges: list[tuple[int, int]] = []
-    for lo, hi in sorted(words.words_in(start, end) for start, end in near):
-        lo, hi = max(0, lo - width), min(len(words), hi + width)
+    for s, e in sorted(stretches):
+        lo, hi = max(0, s - margin), min(length, e + margin)
         if ranges and lo <= ranges[-1][1]:
             ranges[-1] = (ranges[-1][0], max(hi, ranges[-1][1]))
-        elif hi > lo:
+        else:
             ranges.append((lo, hi))
     return ranges
