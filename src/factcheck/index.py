@@ -17,7 +17,8 @@ from datetime import date
 from functools import cached_property, lru_cache
 
 from . import dates, names, numbers
-from .locate import View, make_view, relevance, relevant_sentences, sentences, stems
+from .locate import View, folded_stems, make_view, relevance, relevant_sentences, sentences, stems
+from .normalize import fold
 
 _WORD = re.compile(r"(?<![\w'-])[^\W\d_][\w'-]*")
 NEAR = 25.0  # a sentence sharing a quarter of a claim's words may hold a reworded version of it
@@ -27,7 +28,8 @@ class TextIndex:
     def __init__(self, text: str) -> None:
         self.text = text
         self.spans = sentences(text)
-        self.stems = [stems(text[s:e]) for s, e in self.spans]
+        folded = fold(text)
+        self.stems = [folded_stems(folded[s:e]) for s, e in self.spans]
         postings: dict[str, list[int]] = defaultdict(list)
         for i, words in enumerate(self.stems):
             for word in words:

@@ -26,6 +26,8 @@ STOPWORDS = frozenset(
     into over under about after before during between through while also only just very more most
     such some any all each other both either neither per""".split()
 )
+# a word's first five letters, skipping stop words and bare numbers: one C-level pass per text
+_STEM = re.compile(r"\b(?!(?:" + "|".join(sorted(STOPWORDS)) + r")\b)(?!\d+\b)(\w{1,5})\w*")
 
 
 @dataclass(frozen=True)
@@ -156,7 +158,12 @@ def sentence_around(
 
 def stems(text: str) -> frozenset[str]:
     """Content words cut to a five-letter stem, so "supplies" meets "supply"."""
-    return frozenset(w[:5] for w in _WORD.findall(fold(text)) if w not in STOPWORDS and not w.isdigit())
+    return frozenset(_STEM.findall(fold(text)))
+
+
+def folded_stems(folded: str) -> frozenset[str]:
+    """``stems`` of text already folded."""
+    return frozenset(_STEM.findall(folded))
 
 
 def relevance(wanted: frozenset[str], own: frozenset[str], previous: frozenset[str], saturation: int = 6) -> float:

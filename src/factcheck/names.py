@@ -528,8 +528,12 @@ def find_name_mentions(
             rel = token_relation(key, form.surname)
             if rel:
                 relation[key, j] = rel
+    related = {key for key, _ in relation}
     out: list[NameMatch] = []
     for occ in occurrences:
+        # only a related surname or a spelling that ends the whole name can match (see _match)
+        if occ.surname.key not in related and not any(f.compact.endswith(occ.tokens[-1].compact) for f in forms):
+            continue
         candidates = []
         for j, form in enumerate(forms):
             m = _match(occ, form, relation.get((occ.surname.key, j)))
