@@ -57,3 +57,15 @@ def test_a_source_without_text_is_an_error_not_evidence():
     claim = claims.claims[0]
     evidence = judge(claim, Document(claim.sources[0], error="HTTP 404 Not Found"))
     assert evidence.status is Status.ERROR and evidence.error == "HTTP 404 Not Found"
+
+
+def test_name_mentions_near_the_surname_equal_a_full_scan():
+    text = SEED + (
+        " Talks went on. President Bashar al-Assad met envoys. Later al-Assad spoke. North Korea's"
+        " Kim Jong-un replied; Kim Jong-il had died in 2011. O'Brien's view differed from Lavrov's."
+    )
+    index, scan = TextIndex(text), FullScan(text)
+    for expect, aliases in [("Alexander Lavrentiev", ()), ("Bashar al-Assad", ()), ("Kim Jong-un", ()),
+                            ("Conan O'Brien", ()), ("Sergey Lavrov", ("Sergei Lavrov",)), ("Ali Shamkhani", ())]:
+        assert index.mentions_of(expect, aliases) == scan.mentions_of(expect, aliases), expect
+    assert [m.text for m in index.mentions_of("Alexander Lavrentiev")] == ["Alexandre Laventieve", "Leventieve"]

@@ -21,6 +21,7 @@ from .locate import View, folded_stems, make_view, relevance, relevant_sentences
 from .normalize import fold
 
 _WORD = re.compile(r"(?<![\w'-])[^\W\d_][\w'-]*")
+_HYPHENS = re.compile(r"[-\u2010\u2011]")
 NEAR = 25.0  # a sentence sharing a quarter of a claim's words may hold a reworded version of it
 
 
@@ -37,6 +38,7 @@ class TextIndex:
         self.postings = dict(postings)
         self._dates: dict[date | None, list] = {}
         self._between: dict[str, dict[tuple[int, int], list]] = {}
+        self._keys: dict[str, dict[str, list[str]]] = {}
 
     def relevant(self, query: str, min_score: float = 40.0, saturation: int = 6) -> list[tuple[int, int, float]]:
         """Exactly ``locate.relevant_sentences(query, text, ...)``, looking only at the sentences
@@ -86,27 +88,40 @@ class TextIndex:
         return make_view(self.text)
 
     @cached_property
-    def vocabulary(self) -> dict[str, list[str]]:
-        """Each capitalised word folded as names compare (so "Lavrentiev's" is "lavrentiev") →
-        the spellings of it in the text. Each distinct word is folded once."""
-        found: dict[str, list[str]] = defaultdict(list)
+    def _capitalised(self) -> dict[str, list[str]]:
+        """The distinct capitalised words, by the folded first letter of their last part (the
+        part a surname key starts with)."""
+        by_letter: dict[str, list[str]] = defaultdict(list)
         for word in set(_WORD.findall(self.text)):
-            key = names.fold_name(word) if word[0].isupper() else ""
-            if key:
-                found[key.split()[-1]].append(word)
-        return dict(found)
+            parts = [p for p in _HYPHENS.split(word) if p]
+            if parts and any(p[0].isupper() for p in parts):  # "al-Assad", "Jong-un"
+                by_letter[fold(parts[-1].lstrip("'")[:1])].append(word)
+        return by_letter
+
+    def vocabulary(self, letter: str) -> dict[str, list[str]]:
+        """The capitalised words starting with ``letter``, folded as names compare (so
+        "Lavrentiev's" is "lavrentiev") → their spellings in the text. A near miss of a name
+        never changes its first letter, so a surname is compared only with these."""
+        if letter not in self._keys:
+            found: dict[str, list[str]] = defaultdict(list)
+            for word in self._capitalised.get(letter, ()):
+                key = names.fold_name(word)
+                if key:
+                    found[key.split()[-1]].append(word)
+            self._keys[letter] = dict(found)
+        return self._keys[letter]
 
     def mentions_of(self, expect: str, aliases: Sequence[str] = ()) -> list[names.NameMatch]:
         """``names.find_name_mentions`` on the sentences (each with the one before) that hold a
         spelling of the person's surname, or a near miss of it, instead of on the whole page."""
-        keys = list(self.vocabulary)
         spellings: set[str] = set()
         for form in (expect, *aliases):
             folded = names.fold_name(form).split()
             if folded:
-                for key, _, _ in names.close_keys(folded[-1], keys, bound=3):
+                vocabulary = self.vocabulary(folded[-1][0])
+                for key, _, _ in names.close_keys(folded[-1], list(vocabulary), bound=3):
                     if names.token_relation(key, folded[-1]):
-                        spellings.update(self.vocabulary[key])
+                        spellings.update(vocabulary[key])
         if not spellings:
             return []
         where = re.compile(r"(?<![\w'-])(?:" + "|".join(map(re.escape, sorted(spellings, key=len, reverse=True))) + ")")

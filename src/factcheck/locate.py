@@ -26,34 +26,54 @@ STOPWORDS = frozenset(
     into over under about after before during between through while also only just very more most
     such some any all each other both either neither per""".split()
 )
-# a word's first five letters, skipping stop words and bare numbers: one C-level pass per text
-_STEM = re.compile(r"\b(?!(?:" + "|".join(sorted(STOPWORDS)) + r")\b)(?!\d+\b)(\w{1,5})\w*")
 
 
 @dataclass(frozen=True)
 class View:
-    """Folded text with runs of white space collapsed; ``index[i]`` is the original offset."""
+    """Folded text with runs of white space collapsed to one space. It maps back to the
+    original by stretches: ``starts[k]`` in the view is ``origins[k]`` in the text, and the
+    characters up to the next stretch follow one to one."""
 
     text: str
-    index: array
+    starts: array
+    origins: array
+
+    def origin(self, i: int) -> int:
+        """The offset in the original text of ``self.text[i]``."""
+        k = bisect.bisect_right(self.starts, i) - 1
+        return self.origins[k] + i - self.starts[k]
+
+    def at(self, offset: int) -> int:
+        """The view index of the first character at or after ``offset`` in the original."""
+        k = bisect.bisect_right(self.origins, offset) - 1
+        if k < 0:
+            return 0
+        length = (self.starts[k + 1] if k + 1 < len(self.starts) else len(self.text)) - self.starts[k]
+        return self.starts[k] + min(offset - self.origins[k], length)
 
 
 def make_view(text: str) -> View:
     folded = fold(text)
     parts: list[str] = []
-    index = array("i")
-    pos = 0
-    for m in _COLLAPSIBLE.finditer(folded):  # single spaces stay as they are: one slice per paragraph, not per word
+    starts, origins = array("i"), array("i")
+    pos = size = 0
+
+    def stretch(piece: str, origin: int) -> None:
+        nonlocal size
+        parts.append(piece)
+        starts.append(size)
+        origins.append(origin)
+        size += len(piece)
+
+    for m in _COLLAPSIBLE.finditer(folded):  # single spaces stay: one stretch per paragraph, not per word
         if m.start() > pos:
-            parts.append(folded[pos : m.start()])
-            index.extend(range(pos, m.start()))
+            stretch(folded[pos : m.start()], pos)
         if m.start() > 0 and (pos < m.start() or parts):
-            parts.append(" ")
-            index.append(m.start())
+            stretch(" ", m.start())
         pos = m.end()
-    parts.append(folded[pos:])
-    index.extend(range(pos, len(folded)))
-    return View("".join(parts), index)
+    if pos < len(folded):
+        stretch(folded[pos:], pos)
+    return View("".join(parts), starts, origins)
 
 
 @lru_cache(maxsize=64)
@@ -105,8 +125,8 @@ def _view_ranges(hay: View, within: list[tuple[int, int]], margin: int) -> list[
     """Stretches of ``text`` as ranges of the view, widened by ``margin``, overlaps merged."""
     ranges: list[tuple[int, int]] = []
     for s, e in sorted(within):
-        lo = max(0, bisect.bisect_left(hay.index, s) - margin)
-        hi = min(len(hay.text), bisect.bisect_left(hay.index, e) + margin)
+        lo = max(0, hay.at(s) - margin)
+        hi = min(len(hay.text), hay.at(e) + margin)
         if ranges and lo <= ranges[-1][1]:
             ranges[-1] = (ranges[-1][0], max(hi, ranges[-1][1]))
         else:
@@ -115,7 +135,7 @@ def _view_ranges(hay: View, within: list[tuple[int, int]], margin: int) -> list[
 
 
 def _passage(text: str, hay: View, i: int, j: int, score: float) -> Passage:
-    start, end = hay.index[i], hay.index[max(i, j - 1)] + 1
+    start, end = hay.origin(i), hay.origin(max(i, j - 1)) + 1
     while start > 0 and text[start - 1].isalnum():
         start -= 1
     while end < len(text) and text[end].isalnum():
@@ -124,24 +144,17 @@ def _passage(text: str, hay: View, i: int, j: int, score: float) -> Passage:
 
 
 def sentences(text: str) -> list[tuple[int, int]]:
-    """Sentence (or list item / paragraph) spans of ``text``."""
+    """Sentence (or list item / paragraph) spans of ``text``, without surrounding white space."""
     spans = []
     pos = 0
-    for m in _SENTENCE_END.finditer(text):
-        if text[pos : m.start()].strip():
-            spans.append(_trim(text, pos, m.start()))
-        pos = m.end()
-    if text[pos:].strip():
-        spans.append(_trim(text, pos, len(text)))
+    for end, after in [(m.start(), m.end()) for m in _SENTENCE_END.finditer(text)] + [(len(text), len(text))]:
+        chunk = text[pos:end]
+        body = chunk.strip()
+        if body:
+            start = pos + len(chunk) - len(chunk.lstrip())
+            spans.append((start, start + len(body)))
+        pos = after
     return spans
-
-
-def _trim(text: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return start, end
 
 
 def sentence_around(
@@ -156,14 +169,19 @@ def sentence_around(
     return start, end
 
 
+_PREFIX = re.compile(r"\b(?!\d+\b)(\w{1,5})")
+_STOP_PREFIXES = frozenset(w[:5] for w in STOPWORDS)
+
+
 def stems(text: str) -> frozenset[str]:
     """Content words cut to a five-letter stem, so "supplies" meets "supply"."""
-    return frozenset(_STEM.findall(fold(text)))
+    return folded_stems(fold(text))
 
 
 def folded_stems(folded: str) -> frozenset[str]:
-    """``stems`` of text already folded."""
-    return frozenset(_STEM.findall(folded))
+    """``stems`` of text already folded, in C: each word's first five letters (bare numbers
+    skipped), less those of stop words."""
+    return frozenset(_PREFIX.findall(folded)).difference(_STOP_PREFIXES)
 
 
 def relevance(wanted: frozenset[str], own: frozenset[str], previous: frozenset[str], saturation: int = 6) -> float:

@@ -74,7 +74,7 @@ def find_quote(
     pattern = r"(?<![\w'])" + r"\W+".join(re.escape(w) for w in words) + r"(?![\w'])"
     m = re.search(pattern, hay.text)
     if m:
-        return QuoteMatch(hay.index[m.start()], hay.index[m.end() - 1] + 1, True, 100.0, ())
+        return QuoteMatch(hay.origin(m.start()), hay.origin(m.end() - 1) + 1, True, 100.0, ())
     stretches = near() if near is not None else None
     spans = [(0, len(text))] if stretches is None else _merged(stretches, len(text), 12 * len(words))
     best = None
