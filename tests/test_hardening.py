@@ -34,7 +34,7 @@ from hypothesis import strategies as st
 
 from factcheck import dates, names, numbers
 from factcheck.article import Article
-from factcheck.claims import ClaimsError, ClaimsFile, parse_claims
+from factcheck.claims import MAX_BYTES, ClaimsError, ClaimsFile, parse_claims
 from factcheck.cli import main
 from factcheck.engine import Checker, Options
 from factcheck.fetch.cache import DiskCache
@@ -285,7 +285,7 @@ CLI_CASES = {
     "alias bomb": _alias_bomb(10, 9).encode(),
     "deep nesting": ("x: " + "[" * 5000 + "]" * 5000 + "\n").encode(),
     "huge scalar": GOOD_YAML.replace("note: \"anchors \\u00e9 & aliases\"", "note: " + "x" * 2**18).encode(),
-    "over 1 MB": b"# " + b"x" * (2**20 + 10),
+    "over the size limit": b"# " + b"x" * (MAX_BYTES + 10),
     "not utf-8": GOOD_YAML.encode().replace(b"Oman", b"Om\xe1n"),
     "utf-16": codecs.BOM_UTF16_LE + GOOD_YAML.encode("utf-16-le"),
     "lone surrogate": GOOD_YAML.replace("anchors \\u00e9", "anchors \\ud800").encode(),
