@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import io
 import json
 import os
@@ -107,13 +108,11 @@ def verify(claims, article, formats, outputs, fail_on, strict, offline, cache_di
             if checker is not None:
                 checker.close()
             raise InputError(str(exc)) from None
-        if progress:
-            with click.progressbar(checker.results(doc), length=len(checker.selected), label="checking claims",
-                                   file=sys.stderr) as bar:
-                for result in bar:
-                    done.append(result)  # noqa: PERF402 - one by one, so Ctrl-C keeps what was checked
-        else:
-            for result in checker.results(doc):
+        results = checker.results(doc)
+        bar = (click.progressbar(results, length=len(checker.selected), label="checking claims", file=sys.stderr)
+               if progress else contextlib.nullcontext(results))
+        with bar as claims_checked:
+            for result in claims_checked:
                 done.append(result)  # noqa: PERF402 - one by one, so Ctrl-C keeps what was checked
         checker.close()
     except KeyboardInterrupt:
