@@ -69,3 +69,17 @@ def test_name_mentions_near_the_surname_equal_a_full_scan():
                             ("Conan O'Brien", ()), ("Sergey Lavrov", ("Sergei Lavrov",)), ("Ali Shamkhani", ())]:
         assert index.mentions_of(expect, aliases) == scan.mentions_of(expect, aliases), expect
     assert [m.text for m in index.mentions_of("Alexander Lavrentiev")] == ["Alexandre Laventieve", "Leventieve"]
+
+
+def test_the_same_figure_for_another_named_place_is_not_evidence():
+    """EIA figures: Hormuz carried about 21 million b/d in 2018, Malacca 16 million b/d in 2016."""
+    from factcheck.model import Claim, ClaimType, SourceSpec
+
+    spec = SourceSpec("eia", archive=ROOT / "x.html")
+    claim = Claim("flow", ClaimType.NUMBER, "about 21 million barrels per day of oil passed through the Strait of Hormuz",
+                  "21 million barrels per day", sources=(spec,))
+    other_place = "Tankers are busy. 16 million barrels per day of oil passed through the Strait of Malacca in 2016."
+    same_place = "Tankers are busy. 18 million barrels per day of oil passed through the Strait of Hormuz in 2016."
+    for naive in (False, True):
+        assert judge(claim, Document(spec, other_place, Via.ARCHIVE), naive).status is Status.SILENT
+        assert judge(claim, Document(spec, same_place, Via.ARCHIVE), naive).status is Status.CONTRADICTS

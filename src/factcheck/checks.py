@@ -8,14 +8,18 @@ Both are pure: the article and the documents come in as text. Each text is read 
 
 from __future__ import annotations
 
+import bisect
+import re
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 
 from . import dates, names, numbers
 from .article import Article
 from .index import FullScan, TextIndex, lens, within
-from .locate import Passage, excerpt, locate, locate_exact, sentence_around
+from .locate import STOPWORDS, Passage, excerpt, locate, locate_exact, sentence_around
 from .model import Claim, ClaimType, Document, Evidence, Mention, Status
+from .normalize import fold
 from .quotes import find_quote
 
 STATEMENT_THRESHOLD = 75.0  # a source sentence this close says the same thing
@@ -151,8 +155,11 @@ def _judge_value(claim: Claim, text: str, view, between, compatible, agrees):
     relevant one holding only other values of the same kind contradicts. A sidebar figure in a
     sentence about something else is neither."""
     relevant = view.relevant(_topic(claim), RELEVANT)
+    named = _named(claim)
     contradiction = None
     for s, e, score in relevant:
+        if not _names_one(named, text, view.spans, s, e):
+            continue
         values = [f for f in between(s, e) if s <= f[0] and f[1] <= e and compatible(f[2])]
         for f_start, f_end, value in values:
             if agrees(value):
@@ -161,6 +168,45 @@ def _judge_value(claim: Claim, text: str, view, between, compatible, agrees):
             f_start, f_end, value = values[0]
             contradiction = (Status.CONTRADICTS, f_start, f_end, f"{text[f_start:f_end]} ({_describe(value)})", score)
     return contradiction or (Status.SILENT, 0, 0, None, None)
+
+
+_NAME_RUN = re.compile(  # "Strait of Hormuz", "Viktor Ozerov", "EIA", "Gadrer"
+    r"(?<![\w'-])[A-Z][\w-]*(?:'s)?(?:(?:\s+(?:of|the|de|al|bin|von|van))?\s+[A-Z][\w-]*(?:'s)?)*"
+)
+_SENTENCE_START = re.compile(r"(?:^|[.!?:]\s+|\n\s*)$")
+_NOT_NAMES = STOPWORDS | names.TITLES | names.MONTHS | names.DAYS
+
+
+@lru_cache(maxsize=4096)
+def _named(claim: Claim) -> re.Pattern | None:
+    """The names a claim and its note give ("Hormuz" of "Strait of Hormuz", "Ozerov", "EIA"), as
+    one pattern: a source sentence about a figure or a statement must name one of them (or the
+    sentence before it must), so that the same figure for another place or body is not taken for
+    this one. A name is the last word of a capitalised run; a single capitalised word opening the
+    claim's own sentence is not taken for one."""
+    terms = set()
+    for source, skip_initial in ((claim.text, True), (claim.note or "", False)):
+        for m in _NAME_RUN.finditer(source):
+            words = m.group().split()
+            word = fold(words[-1].removesuffix("'s"))
+            if word in _NOT_NAMES or len(word) < 2:
+                continue
+            if skip_initial and len(words) == 1 and _SENTENCE_START.search(source, 0, m.start()):
+                continue
+            terms.add(word)
+    if not terms:
+        return None
+    return re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, sorted(terms, key=len, reverse=True))) + r")(?!\w)")
+
+
+def _names_one(named: re.Pattern | None, text: str, spans, start: int, end: int) -> bool:
+    """Whether the sentence ``text[start:end]`` or the one before it names one of the claim's
+    proper nouns (always, when the claim names none)."""
+    if named is None:
+        return True
+    i = bisect.bisect_right(spans, (start, len(text) + 1)) - 1
+    lo = spans[i - 1][0] if i > 0 else start
+    return named.search(fold(text[lo:end])) is not None
 
 
 def _topic(claim: Claim) -> str:
@@ -208,6 +254,8 @@ def _judge_statement(claim: Claim, text: str, view):
     if sentence:
         s, e, score = sentence[0]
         candidates.append((score, s, e))
+    named = _named(claim)
+    candidates = [c for c in candidates if _names_one(named, text, view.spans, c[1], c[2])]
     if not candidates:
         return Status.SILENT, 0, 0, None, None
     score, start, end = max(candidates)

@@ -48,11 +48,11 @@ _OFFICES = frozenset(
 _SUFFIXES = frozenset("jr sr ii iii iv".split())
 _HYPHEN_PARTICLES = frozenset("al el ad as ash an ar at az".split())
 
-_MONTHS = frozenset(
+MONTHS = frozenset(
     "january february march april may june july august september october november december "
     "jan feb mar apr jun jul aug sep sept oct nov dec".split()
 )
-_DAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+DAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 
 STOPWORDS = frozenset(
     """
@@ -270,7 +270,7 @@ class _Context:
 
     def ordinary(self, word: str) -> bool:
         low = word.casefold()
-        return low in STOPWORDS or low in _MONTHS or low in _DAYS or _stem(low) in self.lower_stems
+        return low in STOPWORDS or low in MONTHS or low in DAYS or _stem(low) in self.lower_stems
 
     def in_heading(self, index: int) -> bool:
         i = bisect.bisect_right(self.heading_spans, (index, float("inf"))) - 1
@@ -345,7 +345,7 @@ def _runs(text: str, ctx: _Context) -> Iterator[list[_Raw]]:
 
 def _trim(text: str, run: list[_Raw], ctx: _Context) -> list[_Raw]:
     run = list(run)
-    while run and (run[0].particle or run[0].text.casefold() in STOPWORDS | _MONTHS | _DAYS):
+    while run and (run[0].particle or run[0].text.casefold() in STOPWORDS | MONTHS | DAYS):
         run.pop(0)
     if run and (_sentence_start(text, run[0].start) or ctx.in_heading(run[0].start)):
         if ctx.ordinary(run[0].text):
@@ -353,7 +353,7 @@ def _trim(text: str, run: list[_Raw], ctx: _Context) -> list[_Raw]:
     while run:
         low = run[-1].text.casefold()
         after = text[run[-1].end :].lstrip()[:1]
-        if run[-1].particle or low in _DAYS or low in _SUFFIXES or (low in _MONTHS and after.isdigit()):
+        if run[-1].particle or low in DAYS or low in _SUFFIXES or (low in MONTHS and after.isdigit()):
             run.pop()
         else:
             break
