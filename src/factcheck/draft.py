@@ -659,12 +659,6 @@ def _render(article_path: str, published: date | None, from_dateline: bool, skip
 # --- the draft ---------------------------------------------------------------------------------
 
 
-def extract_claims(article: Article, published: date | None) -> list[Claim]:
-    """Every checkable statement of the article as a claim that the checker locates in it and
-    that agrees with it: names, dates, figures, quotations, attributed statements, in that order."""
-    return [d.claim for d in _drafts(article, published)[0]]
-
-
 def _drafts(article: Article, published: date | None) -> tuple[list[_Draft], int]:
     text = article.text
     spans = sentences(text)
