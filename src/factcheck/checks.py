@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
@@ -17,7 +18,7 @@ from functools import lru_cache
 from . import dates, names, numbers
 from .article import Article
 from .index import FullScan, TextIndex, lens, within
-from .locate import STOPWORDS, Passage, excerpt, locate, locate_exact, sentence_around
+from .locate import STOPWORDS, Passage, excerpt, locate, sentence_around
 from .model import Claim, ClaimType, Document, Evidence, Mention, Status
 from .normalize import fold
 from .quotes import find_quote
@@ -57,10 +58,7 @@ def _find(needle: str, text: str, view: TextIndex | FullScan, threshold: float |
     """``locate`` over the whole text, or, through an index, the fuzzy part only over the
     sentences that share the needle's words (looked up only when the exact search fails)."""
     kwargs = {} if threshold is None else {"threshold": threshold}
-    exact = locate_exact(needle, text, view.view)
-    if exact is not None:
-        return exact
-    return locate(needle, text, hay=view.view, within=view.near(needle), **kwargs)
+    return locate(needle, text, hay=view.view, within=lambda: view.near(needle), **kwargs)
 
 
 def _clip(words: str, width: int = 90) -> str:
@@ -102,7 +100,7 @@ def _read_value(claim: Claim, article: Article, passage: Passage, spans, found, 
         return Reading((mention,), False, "", f"no {what} in the passage '{mention.text}'")
     f_start, f_end, value = inside[0]
     mention = article.mention(f_start, f_end, _describe(value))
-    return Reading((mention,), _agrees(claim, value), f"'{mention.text}' ({mention.value})")
+    return Reading((mention,), _agreement(claim)(value), f"'{mention.text}' ({mention.value})")
 
 
 def _describe(value: dates.DateSpan | numbers.Quantity) -> str:
@@ -121,12 +119,14 @@ def _expected(claim: Claim):
     return numbers.parse_expect(claim.expect)
 
 
-def _agrees(claim: Claim, value) -> bool:
+def _agreement(claim: Claim) -> Callable[[dates.DateSpan | numbers.Quantity], bool]:
+    """Whether a date or figure, in the article or a source, agrees with the claim's ``expect``
+    (figures in a compatible unit, within the claim's tolerance)."""
+    expected = _expected(claim)
     if claim.type is ClaimType.DATE:
-        return dates.agrees(value, dates.parse_expect(claim.expect))
+        return lambda span: dates.agrees(span, expected)
     tolerance = numbers.parse_tolerance(claim.tolerance) if claim.tolerance else None
-    expected = numbers.parse_expect(claim.expect)
-    return numbers.units_compatible(value.unit, expected.unit) and numbers.agrees(value, expected, tolerance)
+    return lambda q: numbers.units_compatible(q.unit, expected.unit) and numbers.agrees(q, expected, tolerance)
 
 
 # --- sources -------------------------------------------------------------------------------
@@ -219,21 +219,15 @@ def _topic(claim: Claim) -> str:
 
 
 def _judge_date(claim: Claim, text: str, view):
-    expected = dates.parse_expect(claim.expect)
-    return _judge_value(
-        claim, text, view, view.values_between("date"),
-        compatible=lambda span: True,
-        agrees=lambda span: dates.agrees(span, expected),
-    )
+    return _judge_value(claim, text, view, view.values_between("date"), lambda span: True, _agreement(claim))
 
 
 def _judge_number(claim: Claim, text: str, view):
-    expected = numbers.parse_expect(claim.expect)
-    tolerance = numbers.parse_tolerance(claim.tolerance) if claim.tolerance else None
+    unit = _expected(claim).unit
     return _judge_value(
         claim, text, view, view.values_between("number"),
-        compatible=lambda q: q.unit is not None and numbers.units_compatible(q.unit, expected.unit),
-        agrees=lambda q: numbers.agrees(q, expected, tolerance),
+        compatible=lambda q: q.unit is not None and numbers.units_compatible(q.unit, unit),
+        agrees=_agreement(claim),
     )
 
 

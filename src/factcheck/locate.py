@@ -7,6 +7,7 @@ from __future__ import annotations
 import bisect
 import re
 from array import array
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -99,11 +100,11 @@ def locate_exact(needle: str, text: str, hay: View | None = None) -> Passage | N
 
 def locate(
     needle: str, text: str, threshold: float = LOCATE_THRESHOLD, hay: View | None = None,
-    within: list[tuple[int, int]] | None = None,
+    within: Callable[[], list[tuple[int, int]] | None] | None = None,
 ) -> Passage | None:
     """The stretch of ``text`` that best matches ``needle``, widened to whole words. ``hay`` is
-    ``make_view(text)`` when the caller keeps one; ``within`` limits the fuzzy search (not the
-    exact one) to these stretches of ``text``."""
+    ``make_view(text)`` when the caller keeps one; ``within``, asked only once the exact search
+    has failed, gives the stretches of ``text`` the fuzzy search is limited to (None: all)."""
     hay = hay or view(text)
     exact = locate_exact(needle, text, hay)
     if exact is not None:
@@ -111,8 +112,9 @@ def locate(
     query = view(needle).text.strip()
     if not query:
         return None
+    stretches = within() if within is not None else None
     best = None
-    for lo, hi in [(0, len(hay.text))] if within is None else _view_ranges(hay, within, len(query)):
+    for lo, hi in [(0, len(hay.text))] if stretches is None else _view_ranges(hay, stretches, len(query)):
         if hi - lo < len(query):
             continue
         found = fuzz.partial_ratio_alignment(query, hay.text[lo:hi], score_cutoff=threshold)
@@ -123,10 +125,14 @@ def locate(
 
 def _view_ranges(hay: View, within: list[tuple[int, int]], margin: int) -> list[tuple[int, int]]:
     """Stretches of ``text`` as ranges of the view, widened by ``margin``, overlaps merged."""
+    return widened([(hay.at(s), hay.at(e)) for s, e in within], margin, len(hay.text))
+
+
+def widened(stretches: Sequence[tuple[int, int]], margin: int, length: int) -> list[tuple[int, int]]:
+    """The stretches widened by ``margin`` on both sides within ``[0, length)``, overlaps merged."""
     ranges: list[tuple[int, int]] = []
-    for s, e in sorted(within):
-        lo = max(0, hay.at(s) - margin)
-        hi = min(len(hay.text), hay.at(e) + margin)
+    for s, e in sorted(stretches):
+        lo, hi = max(0, s - margin), min(length, e + margin)
         if ranges and lo <= ranges[-1][1]:
             ranges[-1] = (ranges[-1][0], max(hi, ranges[-1][1]))
         else:

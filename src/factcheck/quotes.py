@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz
 
 from .diff import Op, changed, word_diff
-from .locate import View, make_view
+from .locate import View, make_view, widened
 from .normalize import fold, normalize
 
 MISQUOTE_THRESHOLD = 60.0  # a passage this close is the same quotation with other words
@@ -76,7 +76,8 @@ def find_quote(
     if m:
         return QuoteMatch(hay.origin(m.start()), hay.origin(m.end() - 1) + 1, True, 100.0, ())
     stretches = near() if near is not None else None
-    spans = [(0, len(text))] if stretches is None else _merged(stretches, len(text), 12 * len(words))
+    # a long quotation spans several sentences: widen each stretch by about its length
+    spans = [(0, len(text))] if stretches is None else widened(stretches, 12 * len(words), len(text))
     best = None
     for lo, hi in spans:
         chunk = Words.of(text[lo:hi])
@@ -92,16 +93,3 @@ def find_quote(
     score, start, end = best
     ops = tuple(word_diff(quote, text[start:end]))
     return QuoteMatch(start, end, not changed(list(ops)), score, ops)
-
-
-def _merged(stretches: Sequence[tuple[int, int]], length: int, margin: int) -> list[tuple[int, int]]:
-    """The stretches widened by ``margin`` characters on both sides (a long quotation spans
-    several sentences), overlapping ones merged."""
-    ranges: list[tuple[int, int]] = []
-    for s, e in sorted(stretches):
-        lo, hi = max(0, s - margin), min(length, e + margin)
-        if ranges and lo <= ranges[-1][1]:
-            ranges[-1] = (ranges[-1][0], max(hi, ranges[-1][1]))
-        else:
-            ranges.append((lo, hi))
-    return ranges
