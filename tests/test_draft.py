@@ -16,7 +16,8 @@ from factcheck import numbers
 from factcheck.article import Article
 from factcheck.claims import parse_claims
 from factcheck.cli import main
-from factcheck.draft import SOURCES_LINE, draft_claims, find_dateline
+from factcheck.claims.writer import SOURCES_LINE
+from factcheck.draft import draft_claims, find_dateline
 from factcheck.model import ClaimType
 from factcheck.normalize import normalize
 

@@ -6,10 +6,10 @@ from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from factcheck.checks import judge, read_article
+from factcheck.claimtypes import judge, read_article, typed
 from factcheck.article import Article
 from factcheck.claims import load_claims
-from factcheck.index import FullScan, TextIndex
+from factcheck.index import FullScan, Lenses, TextIndex
 from factcheck.model import Document, Status, Via
 
 ROOT = Path(__file__).parent.parent
@@ -44,18 +44,18 @@ def test_seed_verdict_inputs_equal_between_index_and_full_scan():
     claims = load_claims(ROOT / "claims.yaml")
     article = Article.from_string(SEED, "seed.txt")
     for claim in claims.claims:
-        assert read_article(claim, article, claims.article.published) == read_article(
-            claim, article, claims.article.published, naive=True
+        assert read_article(claim, article, claims.article.published, Lenses()) == read_article(
+            claim, article, claims.article.published, Lenses(naive=True)
         ), claim.id
         doc = Document(claim.sources[0], SEED, Via.ARCHIVE) if claim.sources else None
         if doc is not None:
-            assert judge(claim, doc) == judge(claim, doc, naive=True), claim.id
+            assert judge(claim, doc, Lenses()) == judge(claim, doc, Lenses(naive=True)), claim.id
 
 
 def test_a_source_without_text_is_an_error_not_evidence():
     claims = load_claims(ROOT / "claims.yaml")
     claim = claims.claims[0]
-    evidence = judge(claim, Document(claim.sources[0], error="HTTP 404 Not Found"))
+    evidence = judge(claim, Document(claim.sources[0], error="HTTP 404 Not Found"), Lenses())
     assert evidence.status is Status.ERROR and evidence.error == "HTTP 404 Not Found"
 
 
@@ -76,10 +76,11 @@ def test_the_same_figure_for_another_named_place_is_not_evidence():
     from factcheck.model import Claim, ClaimType, SourceSpec
 
     spec = SourceSpec("eia", archive=ROOT / "x.html")
-    claim = Claim("flow", ClaimType.NUMBER, "about 21 million barrels per day of oil passed through the Strait of Hormuz",
-                  "21 million barrels per day", sources=(spec,))
+    claim = typed(Claim("flow", ClaimType.NUMBER,
+                        "about 21 million barrels per day of oil passed through the Strait of Hormuz",
+                        "21 million barrels per day", sources=(spec,)))
     other_place = "Tankers are busy. 16 million barrels per day of oil passed through the Strait of Malacca in 2016."
     same_place = "Tankers are busy. 18 million barrels per day of oil passed through the Strait of Hormuz in 2016."
     for naive in (False, True):
-        assert judge(claim, Document(spec, other_place, Via.ARCHIVE), naive).status is Status.SILENT
-        assert judge(claim, Document(spec, same_place, Via.ARCHIVE), naive).status is Status.CONTRADICTS
+        assert judge(claim, Document(spec, other_place, Via.ARCHIVE), Lenses(naive)).status is Status.SILENT
+        assert judge(claim, Document(spec, same_place, Via.ARCHIVE), Lenses(naive)).status is Status.CONTRADICTS

@@ -2,9 +2,16 @@
 
 import pytest
 
-from factcheck.checks import Reading
+from factcheck.claimtypes import KINDS, Reading
+from factcheck.decision import decide as decision_of
+from factcheck.messages import message
 from factcheck.model import Claim, ClaimType, Evidence, Mention, Status, Verdict
-from factcheck.verdicts import decide
+
+
+def decide(claim, reading, evidence):
+    """The verdict and its message, as a result carries them."""
+    decision = decision_of(KINDS[claim.type], claim, reading, evidence)
+    return decision.verdict, message(claim, decision)
 
 M = (Mention("almost one fourth", 11, 1, 0, 17, "22.5-25%"),)
 

@@ -29,19 +29,21 @@ class Article:
     text: str  # normalised plain text
     origin: tuple[int, ...]  # offset in ``raw`` of each character of ``text``
     line_starts: tuple[int, ...]
+    ends: tuple[int, ...] = ()  # offset in ``raw`` just after each character's source (an entity is several)
 
     @classmethod
     def from_string(cls, raw: str, path: str = "<article>", kind: str | None = None) -> Article:
         kind = kind or kind_of(path)
         if kind == "html":
-            plain, origin = _html_text(raw)
+            plain, origin, ends = _html_text(raw)
         elif kind == "markdown":
             plain, origin = _markdown_text(raw)
+            ends = [o + 1 for o in origin]
         else:
-            plain, origin = raw, None
-        text, offsets = normalize_mapped(plain, origin)
+            plain, origin, ends = raw, list(range(len(raw))), list(range(1, len(raw) + 1))
+        text, kept = normalize_mapped(plain)
         starts = [0] + [m.end() for m in re.finditer(r"\r\n|\r|\n", raw)]
-        return cls(path, raw, text, tuple(offsets), tuple(starts))
+        return cls(path, raw, text, tuple(origin[i] for i in kept), tuple(starts), tuple(ends[i] for i in kept))
 
     @property
     def sha256(self) -> str:
@@ -57,11 +59,11 @@ class Article:
         """The stretch ``text[start:end]`` as a ``Mention`` quoting the original file."""
         line, column = self.position(start)
         raw_start = self.origin[start]
-        raw_end = self.origin[end - 1] + 1 if end > start else raw_start
+        raw_end = self.ends[end - 1] if end > start else raw_start
         original = self.raw[raw_start:raw_end]
         if "<" in original or "&" in original or "[" in original:  # markup inside: quote the plain text
             original = self.text[start:end]
-        return Mention(original, line, column, start, end, value)
+        return Mention(original, line, column, start, end, value, raw_start, raw_end)
 
 
 def kind_of(name: str) -> str:
@@ -125,28 +127,37 @@ class _PositionedText(HTMLParser):
         self.line_offsets = [0] + [m.end() for m in re.finditer(r"\n", raw)]
         self.chars: list[str] = []
         self.origin: list[int] = []
+        self.ends: list[int] = []
         self.skip_depth = 0
 
     def _offset(self) -> int:
         line, col = self.getpos()
         return self.line_offsets[line - 1] + col
 
-    def _emit(self, text: str, offsets) -> None:
-        for ch, off in zip(text, offsets):
+    def _emit(self, text: str, offsets, ends) -> None:
+        for ch, off, end in zip(text, offsets, ends):
             if ch.isspace():
                 if not self.chars or self.chars[-1] in " \n":
                     continue
                 ch = " "
             self.chars.append(ch)
             self.origin.append(off)
+            self.ends.append(end)
+
+    def _reference_end(self, start: int, body: str) -> int:
+        """Where the reference ``&body`` (``&#257;``, ``&amp;``) that starts at ``start`` ends in the source."""
+        end = start + 1 + len(body)
+        return end + 1 if self.raw.startswith(";", end) else end
 
     def _break(self) -> None:
         while self.chars and self.chars[-1] == " ":
             self.chars.pop()
             self.origin.pop()
+            self.ends.pop()
         if self.chars and self.chars[-1] != "\n":
             self.chars.append("\n")
             self.origin.append(self._offset())
+            self.ends.append(self._offset())
 
     def handle_starttag(self, tag, attrs):
         if tag in _SKIP and tag not in _VOID:
@@ -167,12 +178,13 @@ class _PositionedText(HTMLParser):
     def handle_data(self, data):
         if not self.skip_depth:
             start = self._offset()
-            self._emit(data, range(start, start + len(data)))
+            self._emit(data, range(start, start + len(data)), range(start + 1, start + len(data) + 1))
 
     def handle_entityref(self, name):
         if not self.skip_depth:
             char = html.entities.html5.get(name + ";") or html.entities.html5.get(name) or f"&{name}"
-            self._emit(char, [self._offset()] * len(char))
+            start = self._offset()
+            self._emit(char, [start] * len(char), [self._reference_end(start, name)] * len(char))
 
     def handle_charref(self, name):
         if not self.skip_depth:
@@ -181,10 +193,11 @@ class _PositionedText(HTMLParser):
                 char = chr(code)
             except (ValueError, OverflowError):
                 char = "\ufffd"
-            self._emit(char, [self._offset()])
+            start = self._offset()
+            self._emit(char, [start], [self._reference_end(start, "#" + name)])
 
 
-def _html_text(raw: str) -> tuple[str, list[int]]:
+def _html_text(raw: str) -> tuple[str, list[int], list[int]]:
     parser = _PositionedText(raw)
     parser.feed(raw)
     parser.close()
@@ -192,4 +205,5 @@ def _html_text(raw: str) -> tuple[str, list[int]]:
     if parser.chars and parser.chars[-1] == "\n":
         parser.chars.pop()
         parser.origin.pop()
-    return "".join(parser.chars), parser.origin
+        parser.ends.pop()
+    return "".join(parser.chars), parser.origin, parser.ends

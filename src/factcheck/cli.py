@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import contextlib
 import io
 import json
 import os
@@ -15,6 +14,7 @@ import click
 
 from . import __version__
 from .model import DEFAULT_FAIL_ON, Verdict
+from .reports import FORMATS, Style, format_for, render
 
 EXIT_FAILED = 1
 EXIT_INPUT = 2
@@ -52,8 +52,7 @@ def main() -> None:
 @main.command()
 @click.argument("claims", default="claims.yaml", type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--article", "article", metavar="PATH|URL", help="Check this article instead of the claims file's.")
-@click.option("--format", "formats", multiple=True, metavar="FORMAT",
-              type=click.Choice(["text", "json", "markdown", "html", "junit", "sarif"]),
+@click.option("--format", "formats", multiple=True, metavar="FORMAT", type=click.Choice(list(FORMATS)),
               help="Report format; repeat together with -o to write several reports in one run.")
 @click.option("-o", "--output", "outputs", multiple=True, type=click.Path(dir_okay=False, path_type=Path),
               help="Write the report there (format from the extension if --format is not given).")
@@ -84,71 +83,67 @@ def verify(claims, article, formats, outputs, fail_on, strict, offline, cache_di
     130 when interrupted (the claims checked so far are printed, no report file is written).
     """
     from .claims import ClaimsError, load_claims
-    from .engine import Checker, Options
-    from .reports import format_for, render
+    from .engine import Checker, Interrupted, Options
 
-    targets = _pair_outputs(formats, outputs, format_for)
+    targets = _pair_outputs(formats, outputs)
     fail = _verdicts(fail_on, "--fail-on") | ({Verdict.UNVERIFIED} if strict else set())
-    progress = not quiet and sys.stderr.isatty()
     options = Options(
         article=article, only=frozenset(i.strip() for i in only.split(",") if i.strip()) if only else None,
         fail_on=frozenset(fail), offline=offline, refresh=refresh, cache_dir=cache_dir, jobs=jobs,
-        timeout=timeout, progress=progress, allow_paths=tuple(allow_paths), allow_link_local=allow_link_local,
+        timeout=timeout, allow_paths=tuple(allow_paths), allow_link_local=allow_link_local,
     )
     verbosity = verbose - quiet
     _tolerant(sys.stdout)
     _tolerant(sys.stderr)
-    checker = doc = None
-    done = []
     try:
-        try:
-            checker = Checker(load_claims(claims), options)
-            doc = checker.load_article()
-        except ClaimsError as exc:
-            if checker is not None:
-                checker.close()
-            raise InputError(str(exc)) from None
-        results = checker.results(doc)
-        bar = (click.progressbar(results, length=len(checker.selected), label="checking claims", file=sys.stderr)
-               if progress else contextlib.nullcontext(results))
-        with bar as claims_checked:
-            for result in claims_checked:
-                done.append(result)  # noqa: PERF402 - one by one, so Ctrl-C keeps what was checked
-        checker.close()
-    except KeyboardInterrupt:
-        _interrupted(checker, doc, done, verbosity)
-    report = checker.report(doc, done)
+        checker = Checker(load_claims(claims), options)
+        report = checker.run(_Bar() if not quiet and sys.stderr.isatty() else None)
+    except ClaimsError as exc:
+        raise InputError(str(exc)) from None
+    except Interrupted as stop:
+        _interrupted(stop, verbosity)
     for warning in checker.warnings:
         click.echo(f"factcheck: warning: {warning}", err=True)
-
-    rendered = [(path, render(report, fmt) if fmt != "text" else render(report, fmt, verbosity=verbosity))
-                for fmt, path in targets if path is not None]
+    rendered = [(path, render(report, fmt, Style(verbosity=verbosity))) for fmt, path in targets if path is not None]
     for path, content in rendered:
         _write_atomically(path, content)
-    stdout = [fmt for fmt, path in targets if path is None] or ["text"]
-    for fmt in stdout:
-        if fmt == "text":
-            colour = _colour(sys.stdout)
-            click.echo(render(report, "text", color=colour, verbosity=verbosity), nl=False, color=colour)
-        else:
-            click.echo(render(report, fmt), nl=False)
+    for fmt in [fmt for fmt, path in targets if path is None] or ["text"]:
+        colour = fmt == "text" and _colour(sys.stdout)
+        click.echo(render(report, fmt, Style(colour, verbosity)), nl=False, color=colour)
     sys.exit(0 if report.passed else EXIT_FAILED)
 
 
-def _interrupted(checker, article, done: list, verbosity: int) -> None:
+class _Bar:
+    """The engine's progress, as click's bar on stderr."""
+
+    def __init__(self) -> None:
+        self.bar = None
+
+    def start(self, total: int) -> None:
+        self.bar = click.progressbar(length=total, label="checking claims", file=sys.stderr)
+        self.bar.__enter__()
+
+    def advance(self) -> None:
+        if self.bar is not None:
+            self.bar.update(1)
+
+    def finish(self) -> None:
+        if self.bar is not None:
+            self.bar.__exit__(None, None, None)
+            self.bar = None
+
+
+def _interrupted(stop, verbosity: int) -> None:
     """Ctrl-C: the claims checked so far as text, one line on stderr, exit 130, no report files.
 
     Exits at once (``os._exit``) rather than waiting for fetches in flight, which may take up to
     their deadline; the cache is safe, since every entry is written to a temporary file and renamed."""
-    from .reports import render
-
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # a second Ctrl-C must not turn this into a traceback
     try:
-        if checker is not None and article is not None:
+        if stop.report is not None:
             colour = _colour(sys.stdout)
-            click.echo(render(checker.report(article, done), "text", color=colour, verbosity=verbosity),
-                       nl=False, color=colour)
-            message = f"interrupted: {len(done)} of {len(checker.selected)} claims checked"
+            click.echo(render(stop.report, "text", Style(colour, verbosity)), nl=False, color=colour)
+            message = f"interrupted: {len(stop.report.results)} of {stop.total} claims checked"
         else:
             message = "interrupted before any claim was checked"
         click.echo(f"factcheck: {message}", err=True)
@@ -158,7 +153,7 @@ def _interrupted(checker, article, done: list, verbosity: int) -> None:
         os._exit(EXIT_INTERRUPTED)
 
 
-def _pair_outputs(formats, outputs, format_for) -> list[tuple[str, Path | None]]:
+def _pair_outputs(formats, outputs) -> list[tuple[str, Path | None]]:
     """The i-th ``-o`` takes the i-th ``--format`` (or its extension's); a format left over goes to stdout."""
     targets: list[tuple[str, Path | None]] = []
     for i, path in enumerate(outputs):
@@ -201,17 +196,12 @@ def _tolerant(stream) -> None:
 
 
 def _load_article(source: str):
-    from .article import Article
-    from .engine import display_path
+    from .engine import ArticleError, load_article
 
-    path = Path(source)
     try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise InputError(f"{source}: cannot read article: {exc.strerror or exc}") from None
-    from .fetch import decode_body
-
-    return Article.from_string(decode_body(raw, None), display_path(path))
+        return load_article(source)
+    except ArticleError as exc:
+        raise InputError(f"{source}: cannot read article: {exc.reason.removeprefix('cannot be read: ')}") from None
 
 
 @main.command()
@@ -271,7 +261,7 @@ def text(pages, fmt, selector, timeout):
         documents = gather(specs, fetcher)
     for spec in specs:
         doc = documents[spec]
-        note = doc.error or "; ".join(doc.notes) or None
+        note = doc.error or "; ".join(n.text for n in doc.notes) or None
         if fmt == "json":
             click.echo(json.dumps({"source": spec.key, "text": None if doc.error else doc.text, "note": note},
                                   ensure_ascii=False))

@@ -24,9 +24,10 @@ from __future__ import annotations
 import calendar
 import datetime
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
+from .lexicon import MONTH_ABBREVIATIONS, MONTH_NUMBERS, SMALL_NUMBERS, WEEKDAY_NUMBERS
 from .numbers import longest_first
 
 PRECISIONS = ("day", "week", "month", "year")
@@ -124,12 +125,10 @@ def agrees(stated: DateSpan, expected: DateSpan) -> bool:
 
 # --- patterns --------------------------------------------------------------------------------
 
-_MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
-_MONTH_ABBR = {"jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8,
-               "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12}
-_WEEKDAYS = {name.lower(): i for i, name in enumerate(calendar.day_name)}
-_SMALL = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
-          "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
+_MONTHS = MONTH_NUMBERS
+_MONTH_ABBR = MONTH_ABBREVIATIONS
+_WEEKDAYS = WEEKDAY_NUMBERS
+_SMALL = {"a": 1, "an": 1, **{w: n for w, n in SMALL_NUMBERS.items() if 1 <= n <= 12}}
 
 
 def _cap(word: str) -> str:

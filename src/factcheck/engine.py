@@ -1,26 +1,31 @@
-"""The pipeline, top to bottom: claims file → article → sources → locate and compare →
-verdicts → ``Report``. Usable as a library::
+"""The run, top to bottom: claims file → article → sources → locate and compare → decision →
+``Report``. Usable as a library::
 
     from factcheck.engine import Options, verify
     report = verify("claims.yaml", Options(offline=True))
+
+The run owns everything it builds (the fetcher unless one is passed in, the pages' indexes), so
+nothing one run caches is seen by another.
 """
 
 from __future__ import annotations
 
 import os
 import stat
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Protocol
 
 from .article import Article, kind_of
-from .checks import judge, read_article
 from .claims import ClaimsError, load_claims
+from .claimtypes import KINDS, judge, read_article
+from .decision import decide
 from .fetch import Fetcher, decode_body
-from .index import index_of
-from .model import DEFAULT_FAIL_ON, ClaimsFile, Report, Result, Verdict
+from .index import Lenses
+from .messages import message
+from .model import DEFAULT_FAIL_ON, ClaimsFile, Report, Result, Verdict, standing_of
 from .sources import Documents, TextCache, confined
-from .verdicts import decide
 
 
 @dataclass(frozen=True)
@@ -33,11 +38,74 @@ class Options:
     cache_dir: Path | None = None  # default: .factcheck-cache beside the claims file
     jobs: int = 8
     timeout: float = 10.0
-    progress: bool = False
     naive: bool = False  # the benchmark's baseline: every claim scans its pages' full text, no index
     allow_paths: tuple[Path, ...] = ()  # local files the claims file may name besides its own directory tree
     allow_link_local: bool = False  # let sources reach link-local / cloud-metadata addresses
     fetcher_options: dict = field(default_factory=dict)  # passed through to ``Fetcher``
+
+
+class Progress(Protocol):
+    """Told how far a run is; the command line fills it with a progress bar."""
+
+    def start(self, total: int) -> None: ...
+
+    def advance(self) -> None: ...
+
+    def finish(self) -> None: ...
+
+
+class NoProgress:
+    def start(self, total: int) -> None:
+        pass
+
+    def advance(self) -> None:
+        pass
+
+    def finish(self) -> None:
+        pass
+
+
+class ArticleError(Exception):
+    """The article cannot be read; ``reason`` completes "article X ..." ("cannot be read: ...")."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason
+
+
+def load_article(target: str, fetcher: Fetcher | None = None, confine: Sequence[Path] | None = None) -> Article:
+    """The article, from a file or (with a fetcher) a URL: the one loader of verify, lint, extract.
+    With ``confine``, a file must lie below one of those directories, symlinks resolved."""
+    if target.startswith(("http://", "https://")):
+        if fetcher is None:
+            raise ArticleError("is a URL; give a local file")
+        result = fetcher.fetch(target)
+        if result.error or result.text is None:
+            raise ArticleError(f"cannot be read: {result.error}")
+        return Article.from_string(result.text, target, result.kind if result.kind == "html" else kind_of(target))
+    path = Path(target)
+    readable = path
+    if confine is not None:
+        inside = confined(path, confine)
+        if inside is None:
+            raise ArticleError("is outside the claims file's directory (allow it with --allow-path)")
+        readable = inside
+    try:
+        if not stat.S_ISREG(readable.stat().st_mode):
+            raise ArticleError("is not a regular file")
+        raw = decode_body(readable.read_bytes(), "text/html" if kind_of(target) == "html" else None)
+    except OSError as exc:
+        raise ArticleError(f"cannot be read: {exc.strerror or exc}") from None
+    return Article.from_string(raw, display_path(path))
+
+
+class Interrupted(Exception):
+    """Ctrl-C during a run: the claims checked so far, as a report (None before the article was read)."""
+
+    def __init__(self, report: Report | None, total: int) -> None:
+        super().__init__("interrupted")
+        self.report = report
+        self.total = total
 
 
 class Checker:
@@ -47,7 +115,7 @@ class Checker:
     the claims file's directory tree, symlinks resolved, or below an ``allow_paths`` entry:
     the file may come from a pull request and the run from a CI runner with secrets on disk."""
 
-    def __init__(self, claims: ClaimsFile, options: Options = Options()) -> None:
+    def __init__(self, claims: ClaimsFile, options: Options = Options(), fetcher: Fetcher | None = None) -> None:
         self.claims = claims
         self.options = options
         unknown = (options.only or frozenset()) - {c.id for c in claims.claims}
@@ -57,9 +125,10 @@ class Checker:
         cache_dir = options.cache_dir or Path(claims.path).parent / ".factcheck-cache"
         self.texts = TextCache(cache_dir)
         self.roots = (Path(claims.path).absolute().parent, *(Path(p).absolute() for p in options.allow_paths))
-        self.fetcher = Fetcher(
+        self.lenses = Lenses(options.naive)
+        self.fetcher = fetcher or Fetcher(
             cache_dir=cache_dir, offline=options.offline, refresh=options.refresh,
-            timeout=options.timeout, jobs=options.jobs, progress=options.progress,
+            timeout=options.timeout, jobs=options.jobs,
             **{"allow_link_local": options.allow_link_local, **options.fetcher_options},
         )
 
@@ -73,34 +142,21 @@ class Checker:
         spec = self.claims.article
         target = self.options.article or (spec.url if spec.url else str(spec.path))
         key = "--article" if self.options.article else ("article.url" if spec.url else "article.path")
-        if target.startswith(("http://", "https://")):
-            result = self.fetcher.fetch(target)
-            if result.error or result.text is None:
-                raise ClaimsError(self.claims.path, None, key, f"article {target} cannot be read: {result.error}")
-            return Article.from_string(result.text, target, result.kind if result.kind == "html" else kind_of(target))
-        path = Path(target)
-        readable = path
-        if not self.options.article:
-            readable = confined(path, self.roots)
-            if readable is None:
-                raise ClaimsError(self.claims.path, None, key, f"article {target} is outside the claims file's "
-                                  "directory (allow it with --allow-path)")
         try:
-            if not stat.S_ISREG(readable.stat().st_mode):
-                raise ClaimsError(self.claims.path, None, key, f"article {target} is not a regular file")
-            raw = decode_body(readable.read_bytes(), "text/html" if kind_of(target) == "html" else None)
-        except OSError as exc:
-            raise ClaimsError(self.claims.path, None, key, f"article {target} cannot be read: {exc.strerror or exc}")
-        return Article.from_string(raw, display_path(path))
+            return load_article(target, self.fetcher, None if self.options.article else self.roots)
+        except ArticleError as exc:
+            raise ClaimsError(self.claims.path, None, key, f"article {target} {exc.reason}") from None
 
     def results(self, article: Article) -> Iterator[Result]:
         """One result per selected claim, in file order, each as soon as its own sources are in."""
         documents = Documents((s for c in self.selected for s in c.sources), self.fetcher, self.roots, self.texts)
+        published = self.claims.article.published
         for claim in self.selected:
-            reading = read_article(claim, article, self.claims.article.published, self.options.naive)
-            evidence = tuple(judge(claim, documents[s], self.options.naive) for s in claim.sources)
-            verdict, message = decide(claim, reading, evidence)
-            yield Result(claim, verdict, message, reading.mentions, evidence)
+            reading = read_article(claim, article, published, self.lenses)
+            evidence = tuple(judge(claim, documents[s], self.lenses) for s in claim.sources)
+            decision = decide(KINDS[claim.type], claim, reading, evidence)
+            yield Result(claim, decision.verdict, message(claim, decision), reading.mentions, evidence,
+                         decision.discrepancies, standing_of(claim, decision.verdict, self.options.fail_on))
 
     def report(self, article: Article, results: Iterable[Result]) -> Report:
         return Report(
@@ -110,18 +166,34 @@ class Checker:
 
     def close(self) -> None:
         self.fetcher.close()
-        index_of.cache_clear()  # the pages' indexes are this run's; free them
+        self.lenses = Lenses(self.options.naive)  # the pages' indexes are this run's; free them
 
-    def run(self) -> Report:
+    def run(self, progress: Progress | None = None) -> Report:
+        """The whole run. Ctrl-C raises ``Interrupted`` with the claims checked so far and leaves
+        the fetches in flight alone (closing would wait for them, up to their deadline)."""
+        progress = progress or NoProgress()
+        article = None
+        done: list[Result] = []
         try:
             article = self.load_article()
-            return self.report(article, self.results(article))
-        finally:
+            progress.start(len(self.selected))
+            for result in self.results(article):
+                done.append(result)
+                progress.advance()
+        except KeyboardInterrupt:
+            progress.finish()
+            raise Interrupted(None if article is None else self.report(article, done), len(self.selected)) from None
+        except BaseException:
+            progress.finish()
             self.close()
+            raise
+        progress.finish()
+        self.close()
+        return self.report(article, done)
 
 
-def verify(claims_path: str | os.PathLike, options: Options = Options()) -> Report:
-    return Checker(load_claims(claims_path), options).run()
+def verify(claims_path: str | os.PathLike, options: Options = Options(), fetcher: Fetcher | None = None) -> Report:
+    return Checker(load_claims(claims_path), options, fetcher).run()
 
 
 def display_path(path: Path) -> str:

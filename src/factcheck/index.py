@@ -14,15 +14,15 @@ from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 from datetime import date
-from functools import cached_property, lru_cache
+from functools import cached_property
 
 from . import dates, names, numbers
 from .locate import View, folded_stems, make_view, relevance, relevant_sentences, sentences, stems
 from .normalize import fold
+from .settings import NEAR, NEAR_LIMIT, NEAR_SATURATION, RELEVANCE_SATURATION, RELEVANT
 
 _WORD = re.compile(r"(?<![\w'-])[^\W\d_][\w'-]*")
 _HYPHENS = re.compile(r"[-\u2010\u2011]")
-NEAR = 25.0  # a sentence sharing a quarter of a claim's words may hold a reworded version of it
 
 
 class TextIndex:
@@ -40,7 +40,7 @@ class TextIndex:
         self._between: dict[str, dict[tuple[int, int], list]] = {}
         self._keys: dict[str, dict[str, list[str]]] = {}
 
-    def relevant(self, query: str, min_score: float = 40.0, saturation: int = 6) -> list[tuple[int, int, float]]:
+    def relevant(self, query: str, min_score: float = RELEVANT, saturation: int = RELEVANCE_SATURATION) -> list[tuple[int, int, float]]:
         """Exactly ``locate.relevant_sentences(query, text, ...)``, looking only at the sentences
         that hold a query word (or follow one: a sentence's context includes the one before)."""
         wanted = stems(query)
@@ -139,9 +139,9 @@ class TextIndex:
     def sentence_starts(self) -> list[int]:
         return [s for s, _ in self.spans]
 
-    def near(self, query: str, limit: int = 20) -> list[tuple[int, int]]:
+    def near(self, query: str, limit: int = NEAR_LIMIT) -> list[tuple[int, int]]:
         """The stretches worth a fuzzy comparison with ``query``: its most relevant sentences."""
-        return [(s, e) for s, e, _ in self.relevant(query, NEAR, saturation=4)[:limit]]
+        return [(s, e) for s, e, _ in self.relevant(query, NEAR, saturation=NEAR_SATURATION)[:limit]]
 
 
 class FullScan:
@@ -155,7 +155,7 @@ class FullScan:
     def spans(self) -> list[tuple[int, int]]:
         return sentences(self.text)
 
-    def relevant(self, query: str, min_score: float = 40.0, saturation: int = 6) -> list[tuple[int, int, float]]:
+    def relevant(self, query: str, min_score: float = RELEVANT, saturation: int = RELEVANCE_SATURATION) -> list[tuple[int, int, float]]:
         return relevant_sentences(query, self.text, min_score, saturation)
 
     def dates(self, published: date | None) -> list[tuple[int, int, dates.DateSpan]]:
@@ -180,7 +180,7 @@ class FullScan:
     def mentions_of(self, expect: str, aliases: Sequence[str] = ()) -> list[names.NameMatch]:
         return names.find_name_mentions(self.text, expect, aliases)
 
-    def near(self, query: str, limit: int = 20) -> None:
+    def near(self, query: str, limit: int = NEAR_LIMIT) -> None:
         return None  # everywhere
 
 
@@ -200,11 +200,17 @@ def within(found: list, start: int, end: int) -> list:
     return out
 
 
-@lru_cache(maxsize=4096)
-def index_of(text: str) -> TextIndex:
-    """The index of ``text``, built on first use. ``index_of.cache_clear()`` frees them all."""
-    return TextIndex(text)
+class Lenses:
+    """The texts of one run, each indexed once on first use and shared by every claim that reads
+    it; the run owns them and drops them with itself. With ``naive``, every read is a full scan."""
 
+    def __init__(self, naive: bool = False) -> None:
+        self.naive = naive
+        self._indexes: dict[str, TextIndex] = {}
 
-def lens(text: str, naive: bool = False) -> TextIndex | FullScan:
-    return FullScan(text) if naive else index_of(text)
+    def __call__(self, text: str) -> TextIndex | FullScan:
+        if self.naive:
+            return FullScan(text)
+        if text not in self._indexes:
+            self._indexes[text] = TextIndex(text)
+        return self._indexes[text]

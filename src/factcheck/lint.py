@@ -19,9 +19,9 @@ from .model import Mention
 from .names import (
     NameOccurrence,
     NameToken,
-    token_relation,
     close_keys,
     extract_names,
+    token_relation,
 )
 
 

@@ -13,20 +13,14 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz
 
+from .lexicon import STOPWORDS
 from .normalize import fold
+from .settings import EXCERPT_WIDTH, LOCATE_THRESHOLD, RELEVANCE_SATURATION, RELEVANT
 
-LOCATE_THRESHOLD = 82.0  # below this the claim's wording is not in the article
 _SPACES = re.compile(r"\s+")
 _COLLAPSIBLE = re.compile(r"\s*[^\S ]\s*|\s{2,}|^\s+")  # runs that are not one plain space
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"')\]]*\s+(?=[\"'(\[]?[A-Z0-9])|\n\s*\n|\n(?=\s*[-*\u2022|])")
 _WORD = re.compile(r"\w+")
-STOPWORDS = frozenset(
-    """a an the of to in on at by for from with and or but as is are was were be been being that this
-    these those it its their his her he she they we you i not no so than then there here which who whom
-    whose what when where how will would can could should may might must has have had do does did
-    into over under about after before during between through while also only just very more most
-    such some any all each other both either neither per""".split()
-)
 
 
 @dataclass(frozen=True)
@@ -190,14 +184,14 @@ def folded_stems(folded: str) -> frozenset[str]:
     return frozenset(_PREFIX.findall(folded)).difference(_STOP_PREFIXES)
 
 
-def relevance(wanted: frozenset[str], own: frozenset[str], previous: frozenset[str], saturation: int = 6) -> float:
+def relevance(wanted: frozenset[str], own: frozenset[str], previous: frozenset[str], saturation: int = RELEVANCE_SATURATION) -> float:
     """How much a sentence (with the one before it as context) speaks of a query: the share of
     the query's stems it holds, where ``saturation`` shared stems is full relevance."""
     return 100.0 * len(wanted & (own | previous)) / min(len(wanted), saturation)
 
 
 def relevant_sentences(
-    query: str, text: str, min_score: float = 40.0, saturation: int = 6
+    query: str, text: str, min_score: float = RELEVANT, saturation: int = RELEVANCE_SATURATION
 ) -> list[tuple[int, int, float]]:
     """Sentences of ``text`` that speak of ``query``, best first. A sentence's context includes
     the one before it (a figure's subject is often named a sentence earlier: "The Strait of Hormuz
@@ -218,7 +212,7 @@ def relevant_sentences(
     return scored
 
 
-def excerpt(text: str, start: int, end: int, width: int = 300, spans: list[tuple[int, int]] | None = None) -> str:
+def excerpt(text: str, start: int, end: int, width: int = EXCERPT_WIDTH, spans: list[tuple[int, int]] | None = None) -> str:
     """The source's words around a passage, trimmed for a report."""
     s, e = sentence_around(text, start, end, spans)
     if e - s > width:

@@ -11,7 +11,10 @@ import enum
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cached_property
 from pathlib import Path
+
+from .diff import Op
 
 
 class Verdict(str, enum.Enum):
@@ -53,6 +56,51 @@ class Status(str, enum.Enum):
 
     def __str__(self) -> str:
         return self.value
+
+
+class Standing(str, enum.Enum):
+    """Where a result stands against the gate."""
+
+    FAILS = "fails"
+    ACCEPTED = "accepted"  # a finding the claims file accepts: reported, not failing
+    PASSES = "passes"  # another verdict the gate lets through, such as unverified without --strict
+    STALE = "stale acceptance"  # accepted, but now supported: the acceptance can go
+    SUPPORTED = "supported"
+
+    def __str__(self) -> str:
+        return self.value
+
+
+def standing_of(claim: Claim, verdict: Verdict, fail_on: frozenset[Verdict]) -> Standing:
+    if verdict in fail_on and not claim.accepted:
+        return Standing.FAILS
+    if claim.accepted and verdict is Verdict.SUPPORTED:
+        return Standing.STALE
+    if claim.accepted:
+        return Standing.ACCEPTED
+    return Standing.SUPPORTED if verdict is Verdict.SUPPORTED else Standing.PASSES
+
+
+class NoteKind(str, enum.Enum):
+    """What a note about a source's text says happened on the way."""
+
+    ARCHIVE_USED = "archive used"  # the live page could not be read; the saved copy was
+    CACHE_USED = "cache used"  # the live fetch failed; an older cached copy was
+    CHANGED = "changed"  # the page differs from the last check
+    REDIRECTED = "redirected"
+    EXTRACTION = "extraction"  # the extractor's remark (no article body found, ...)
+
+    def __str__(self) -> str:
+        return self.value
+
+
+@dataclass(frozen=True)
+class SourceNote:
+    kind: NoteKind
+    text: str  # for people
+
+    def __str__(self) -> str:
+        return self.text
 
 
 class Via(str, enum.Enum):
@@ -99,6 +147,8 @@ class Claim:
     accepted: str | None = None
     tolerance: str | None = None
     line: int = 0  # line of the claim in the claims file, for diagnostics
+    expected: object = None  # ``expect`` as its claim type parsed it at load (a DateSpan, a Quantity, ...)
+    margin: object = None  # ``tolerance`` parsed at load (a numbers.Tolerance)
 
 
 @dataclass(frozen=True)
@@ -120,6 +170,8 @@ class Mention:
     start: int
     end: int
     value: str | None = None
+    raw_start: int = 0  # the stretch of the original file it quotes, markup and entities included
+    raw_end: int = 0
 
 
 @dataclass(frozen=True)
@@ -132,7 +184,7 @@ class Document:
     error: str | None = None  # set when no text could be had
     url: str | None = None  # final URL after redirects
     sha256: str | None = None
-    notes: tuple[str, ...] = ()  # e.g. "live link dead (404); archive used", "page changed since last check"
+    notes: tuple[SourceNote, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -144,7 +196,19 @@ class Evidence:
     value: str | None = None  # the value read from it
     error: str | None = None
     score: float | None = None
-    notes: tuple[str, ...] = ()
+    notes: tuple[SourceNote, ...] = ()
+
+
+@dataclass(frozen=True)
+class Discrepancy:
+    """The article's words against the source's, with a diff where a diff helps a reader."""
+
+    article: str
+    source: str
+    label: str  # what ``source`` is: "verified spelling", "source" or "expected"
+    mention: Mention | None = None
+    ops: tuple[Op, ...] | None = None
+    sep: str = ""
 
 
 @dataclass(frozen=True)
@@ -154,6 +218,8 @@ class Result:
     message: str
     mentions: tuple[Mention, ...] = ()
     evidence: tuple[Evidence, ...] = ()
+    discrepancies: tuple[Discrepancy, ...] = ()
+    standing: Standing = Standing.PASSES
 
 
 @dataclass(frozen=True)
@@ -167,16 +233,24 @@ class Report:
 
     def fails(self, result: Result) -> bool:
         """Whether this result fails the gate; an accepted finding never does."""
-        return result.verdict in self.fail_on and not result.claim.accepted
+        return result.standing is Standing.FAILS
 
     def stale_acceptance(self, result: Result) -> bool:
-        return bool(result.claim.accepted) and result.verdict is Verdict.SUPPORTED
+        return result.standing is Standing.STALE
+
+    @cached_property
+    def failing(self) -> int:
+        return sum(r.standing is Standing.FAILS for r in self.results)
+
+    @cached_property
+    def accepted(self) -> int:
+        return sum(r.standing is Standing.ACCEPTED for r in self.results)
 
     @property
     def passed(self) -> bool:
-        return not any(self.fails(r) for r in self.results)
+        return self.failing == 0
 
-    @property
+    @cached_property
     def counts(self) -> dict[str, int]:
         tally = Counter(r.verdict for r in self.results)
         return {v.value: tally.get(v, 0) for v in Verdict}

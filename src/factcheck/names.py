@@ -19,22 +19,11 @@ from dataclasses import dataclass
 from rapidfuzz import process
 from rapidfuzz.distance import DamerauLevenshtein, Levenshtein
 
+from .lexicon import DAYS, MONTHS, TITLES
+from .lexicon import NOT_NAME_WORDS as STOPWORDS
 from .normalize import normalize
 
 # --- vocabularies -----------------------------------------------------------------------------
-
-TITLES = frozenset(
-    """
-    president vice prime minister ministry foreign defence defense interior finance secretary
-    special envoy representative supreme leader ayatollah king queen prince princess crown sheikh
-    sheik emir sultan chancellor senator sen rep governor gov mayor ambassador general gen admiral
-    adm colonel col major maj captain capt lieutenant lt sergeant sgt commander chief judge justice
-    dr mr mrs ms mme messrs miss sir dame lord lady pope cardinal archbishop bishop rabbi imam
-    chairman chairwoman chair spokesman spokeswoman spokesperson director deputy assistant
-    undersecretary premier pres council committee security national state speaker commissioner
-    high former acting prof professor senior adviser advisor attorney executive first
-    """.split()
-)
 
 PARTICLES = frozenset(
     "bin ibn bint al el ad as ash an ar at az abu abd von van der den de del della di da du la le "
@@ -47,28 +36,6 @@ _OFFICES = frozenset(
 )
 _SUFFIXES = frozenset("jr sr ii iii iv".split())
 _HYPHEN_PARTICLES = frozenset("al el ad as ash an ar at az".split())
-
-MONTHS = frozenset(
-    "january february march april may june july august september october november december "
-    "jan feb mar apr jun jul aug sep sept oct nov dec".split()
-)
-DAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
-
-STOPWORDS = frozenset(
-    """
-    the a an and but or nor for so yet if in on at to of by as with from into onto after before
-    during while when where why how what which who whom whose that this these those there their
-    they them he she it its we our you your his her him my me not no yes all any some many most
-    more much both each every other such only also even then than now here however although though
-    because since until unless whether still just again once meanwhile moreover furthermore
-    nevertheless nonetheless instead indeed thus hence therefore later earlier last next first
-    second third today yesterday tomorrow tonight should would could will shall might must can do
-    does did is are was were be been has have had according despite among between under over about
-    above against without within through across around along behind beyond like unlike per via
-    following based given asked speaking separately simultaneously obviously clearly currently
-    previously recently finally additionally overall officials analysts critics sources
-    """.split()
-)
 
 # Endings that turn a place into a people or an adjective (Russia/Russian, Iraq/Iraqi): a
 # different word, not a typo.

@@ -28,18 +28,18 @@ def normalize(text: str) -> str:
     return text.translate(_TABLE)
 
 
-def normalize_mapped(text: str, origin: list[int] | None = None) -> tuple[str, list[int]]:
-    """``normalize`` that also returns, for each output character, its offset in ``text``
-    (or ``origin[i]`` when ``text`` is itself derived from an original)."""
+def normalize_mapped(text: str) -> tuple[str, list[int]]:
+    """``normalize`` that also returns, for each output character, its index in ``text``
+    (invisible characters are dropped, everything else maps one to one)."""
     out: list[str] = []
-    offsets: list[int] = []
+    kept: list[int] = []
     for i, ch in enumerate(text):
         repl = _TABLE.get(ord(ch), ch)
         if repl is None:
             continue
         out.append(repl)
-        offsets.append(origin[i] if origin is not None else i)
-    return "".join(out), offsets
+        kept.append(i)
+    return "".join(out), kept
 
 
 _FOLDED: dict[int, str] = {}  # code point → its folded letter, filled as characters are met

@@ -38,6 +38,8 @@ import math
 import re
 from dataclasses import dataclass
 
+from .lexicon import SCALES, SMALL_NUMBERS, TENS
+
 # --- types -----------------------------------------------------------------------------------
 
 
@@ -107,11 +109,9 @@ def _interval(value: float, hedge: str | None) -> tuple[float, float]:
 
 # --- number words ----------------------------------------------------------------------------
 
-_SMALL = {w: i for i, w in enumerate(
-    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
-    "sixteen seventeen eighteen nineteen".split())}
-_TENS = {w: 10 * i for i, w in enumerate("twenty thirty forty fifty sixty seventy eighty ninety".split(), 2)}
-_SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
+_SMALL = SMALL_NUMBERS
+_TENS = TENS
+_SCALES = SCALES
 _NUMWORDS = set(_SMALL) | set(_TENS) | set(_SCALES) | {"hundred", "dozen"}
 _NUMWORD = "|".join(sorted(_NUMWORDS, key=len, reverse=True))
 _SCALE_WORD = "hundred|thousand|million|billion|trillion|dozen"

@@ -14,8 +14,8 @@ from rapidfuzz import fuzz
 from .diff import Op, changed, word_diff
 from .locate import View, make_view, widened
 from .normalize import fold, normalize
+from .settings import MISQUOTE_THRESHOLD
 
-MISQUOTE_THRESHOLD = 60.0  # a passage this close is the same quotation with other words
 _WORD = re.compile(r"\w+(?:'\w+)*")
 
 
@@ -55,7 +55,6 @@ class Words:
 
     def word_at(self, joined_offset: int) -> int:
         return bisect.bisect_right(self.offsets, joined_offset) - 1
-
 
 
 def find_quote(

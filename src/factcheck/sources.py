@@ -21,13 +21,13 @@ from dataclasses import replace
 from functools import lru_cache
 from pathlib import Path
 
-from . import normalize as normalize_module, readable
+from . import normalize as normalize_module
+from . import readable
 from .fetch import Fetcher, FetchResult, decode_body
-from .model import Document, SourceSpec, Via
+from .model import Document, NoteKind, SourceNote, SourceSpec, Via
 from .normalize import normalize
 from .readable import extract
-
-MAX_LOCAL_BYTES = 10 * 2**20
+from .settings import MAX_LOCAL_BYTES
 
 
 class TextCache:
@@ -38,21 +38,23 @@ class TextCache:
     def __init__(self, root: Path | None) -> None:
         self.root = Path(root) / "text-v1" if root is not None else None
 
-    def readable(self, body_sha256: str | None, text: str, kind: str, selector: str | None) -> tuple[str, tuple[str, ...]]:
+    def readable(self, body_sha256: str | None, text: str, kind: str,
+                 selector: str | None) -> tuple[str, tuple[SourceNote, ...]]:
         if self.root is None or body_sha256 is None:
             return _readable(text, kind, selector)
         key = hashlib.sha256(f"{_extractor_version()}|{kind}|{selector}|{body_sha256}".encode()).hexdigest()
         path = self.root / key[:2] / key
         try:
             stored = json.loads(path.read_text(encoding="utf-8"))
-            return stored["text"], tuple(stored["notes"])
+            return stored["text"], tuple(SourceNote(NoteKind.EXTRACTION, str(n)) for n in stored["notes"])
         except (OSError, ValueError, KeyError, TypeError):
             pass
         readable, notes = _readable(text, kind, selector)
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
-            with tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=path.parent, prefix=".tmp-", delete=False) as tmp:
-                json.dump({"text": readable, "notes": list(notes)}, tmp, ensure_ascii=False)
+            with tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=path.parent, prefix=".tmp-",
+                                             delete=False) as tmp:
+                json.dump({"text": readable, "notes": [n.text for n in notes]}, tmp, ensure_ascii=False)
             os.replace(tmp.name, path)
         except OSError:
             pass
@@ -125,11 +127,11 @@ def _document(spec: SourceSpec, result: FetchResult | None, confine: Sequence[Pa
     if result is not None and result.error is None and result.text is not None:
         text, notes = texts.readable(result.sha256, result.text, result.kind or "html", spec.selector)
         if result.note:
-            notes += (result.note,)
+            notes += (SourceNote(NoteKind.CACHE_USED, result.note),)
         if result.changed:
-            notes += ("the cited page changed since it was last checked",)
+            notes += (SourceNote(NoteKind.CHANGED, "the cited page changed since it was last checked"),)
         if result.final_url and result.final_url != spec.url:
-            notes += (f"redirected to {result.final_url}",)
+            notes += (SourceNote(NoteKind.REDIRECTED, f"redirected to {result.final_url}"),)
         return Document(spec, text, result.via, url=result.final_url or spec.url, sha256=result.sha256, notes=notes)
     if spec.archive is None:
         return Document(spec, error=result.error if result else "no URL and no archive", url=spec.url)
@@ -139,7 +141,7 @@ def _document(spec: SourceSpec, result: FetchResult | None, confine: Sequence[Pa
     why = "live link dead" if result.dead else "live page not read"
     return Document(
         spec, archived.text, Via.ARCHIVE, url=spec.url, sha256=archived.sha256,
-        notes=(f"{why} ({result.error}); archive used",) + archived.notes,
+        notes=(SourceNote(NoteKind.ARCHIVE_USED, f"{why} ({result.error}); archive used"),) + archived.notes,
     )
 
 
@@ -171,9 +173,9 @@ def read_local(spec: SourceSpec, confine: Sequence[Path] | None = None, texts: T
     return Document(spec, text, Via.ARCHIVE, url=spec.url, sha256=digest, notes=notes)
 
 
-def _readable(text: str, kind: str, selector: str | None) -> tuple[str, tuple[str, ...]]:
+def _readable(text: str, kind: str, selector: str | None) -> tuple[str, tuple[SourceNote, ...]]:
     """Normalised readable text, and the extractor's note when it found no article body."""
     if kind != "html":
         return normalize(text), ()
     extracted = extract(text, selector=selector)
-    return normalize(extracted.text), ((extracted.note,) if extracted.note else ())
+    return normalize(extracted.text), ((SourceNote(NoteKind.EXTRACTION, extracted.note),) if extracted.note else ())

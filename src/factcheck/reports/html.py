@@ -12,11 +12,11 @@ from __future__ import annotations
 from html import escape
 
 from ..diff import Op
-from ..model import Evidence, Report, Result, Status, Verdict
-from .findings import ACCEPTED, FAILS, STALE, clip, discrepancies, ordered, source_note, spans, standing, web_url
+from ..model import Evidence, Report, Result, Standing, Status, Verdict
+from ..settings import HTML_EXCERPT_CHARS as EXCERPT_CHARS
+from .findings import clip, discrepancies, ordered, source_note, spans, web_url
 
 CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src 'none'; base-uri 'none'; form-action 'none'"
-EXCERPT_CHARS = 1500
 
 _COLOURS = {  # background, accent
     Verdict.SUPPORTED: ("#d9f2dd", "#1e7b34"),
@@ -68,7 +68,7 @@ def _e(text: object) -> str:
 
 def _header(report: Report) -> str:
     total = len(report.results)
-    failing = sum(report.fails(r) for r in report.results)
+    failing = report.failing
     if report.passed:
         outcome = f'<p class="outcome passed">Passed: no claim fails the gate ({total} checked)</p>'
     else:
@@ -77,7 +77,7 @@ def _header(report: Report) -> str:
         f'<li class="v-{v}"><span class="badge v-{v}">{v}</span> {n}</li>' for v, n in report.counts.items() if n
     )
     extra = []
-    accepted = sum(standing(report, r) == ACCEPTED for r in report.results)
+    accepted = report.accepted
     stale = [r for r in report.results if report.stale_acceptance(r)]
     if accepted:
         extra.append(f"{accepted} accepted finding{'s' * (accepted > 1)} (reported, not failing the gate)")
@@ -96,7 +96,7 @@ def _header(report: Report) -> str:
 
 def _filters(report: Report) -> str:
     """Radio buttons before ``<main>``: their ``:checked`` state filters the cards and marks."""
-    options = [("all", "All", len(report.results)), ("fails", "Failing", sum(map(report.fails, report.results)))]
+    options = [("all", "All", len(report.results)), ("fails", "Failing", report.failing)]
     options += [(v, v.replace("_", " "), n) for v, n in report.counts.items() if n]
     parts = ['<p class="filters-title" id="filters-title">Show:</p>']
     for key, label, n in options:
@@ -124,7 +124,7 @@ def _article(report: Report) -> str:
             out.append(_e(raw[pos:end]) + "</mark>")
             pos = end
 
-    for i, j, mention, start, end in marks:
+    for i, j, _mention, start, end in marks:
         close_until(start)
         out.append(_e(raw[pos:start]))
         pos = start
@@ -146,18 +146,18 @@ def _article(report: Report) -> str:
 def _card(report: Report, number: int, result: Result) -> str:
     claim = result.claim
     verdict = result.verdict.value
-    where = standing(report, result)
-    classes = f"card v-{verdict}" + (" fails" if where == FAILS else "")
+    where = result.standing
+    classes = f"card v-{verdict}" + (" fails" if where is Standing.FAILS else "")
     parts = [
         f'<article class="{classes}" id="claim-{number}">',
         f'<h3><span class="num">{number}</span> <span class="badge v-{verdict}">{_e(verdict)}</span>'
         f' <code>{_e(claim.id)}</code> <span class="type">{_e(claim.type.value)}</span></h3>',
     ]
-    if where == FAILS:
+    if where is Standing.FAILS:
         parts.append('<p class="gate fails">Fails the gate</p>')
-    elif where == ACCEPTED:
+    elif where is Standing.ACCEPTED:
         parts.append(f'<p class="gate accepted">Accepted: {_e(claim.accepted)}</p>')
-    elif where == STALE:
+    elif where is Standing.STALE:
         parts.append(
             f'<p class="gate stale">Stale acceptance: the claim is now supported; remove'
             f' <code>accepted: {_e(claim.accepted)}</code></p>'

@@ -35,7 +35,7 @@ def _claim(report: Report, result: Result) -> dict:
                 "text": e.text,
                 "value": e.value,
                 "error": e.error,
-                **({"notes": list(e.notes)} if e.notes else {}),
+                **({"notes": [n.text for n in e.notes]} if e.notes else {}),
             }
             for e in result.evidence
         ],

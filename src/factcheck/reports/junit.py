@@ -10,15 +10,15 @@ from __future__ import annotations
 import re
 import xml.etree.ElementTree as ET
 
-from ..model import Report, Result
-from .findings import ACCEPTED, FAILS, STALE, details, standing
+from ..model import Report, Result, Standing
+from .findings import details
 
 # XML 1.0 cannot carry these at all, not even escaped.
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 
 
 def render(report: Report) -> str:
-    failures = sum(report.fails(r) for r in report.results)
+    failures = report.failing
     counts = {"tests": str(len(report.results)), "failures": str(failures), "errors": "0", "skipped": "0", "time": "0"}
     root = ET.Element("testsuites", {"name": "factcheck", **counts})
     suite = ET.SubElement(root, "testsuite", {"name": _x(f"factcheck: {report.article_path}"), **counts})
@@ -40,16 +40,16 @@ def _testcase(suite: ET.Element, report: Report, result: Result) -> None:
     case = ET.SubElement(
         suite, "testcase", {"classname": _x(report.article_path), "name": _x(result.claim.id), "time": "0"}
     )
-    where = standing(report, result)
+    where = result.standing
     body = "\n".join(details(result))
-    if where == FAILS:
+    if where is Standing.FAILS:
         failure = ET.SubElement(case, "failure", {"message": _x(result.message), "type": result.verdict.value})
         failure.text = _x(f"{result.verdict.value}: {result.message}\n{body}")
         return
     head = f"{result.verdict.value}: {result.message}"
-    if where == ACCEPTED:
+    if where is Standing.ACCEPTED:
         head = f"accepted: {result.claim.accepted}\n{head}"
-    elif where == STALE:
+    elif where is Standing.STALE:
         head = f"stale acceptance: the claim is now supported; remove 'accepted: {result.claim.accepted}'\n{head}"
     ET.SubElement(case, "system-out").text = _x(f"{head}\n{body}")
 

@@ -9,15 +9,13 @@ from __future__ import annotations
 import re
 
 from ..diff import render as render_diff
-from ..model import Evidence, Report, Result, Status, Verdict
-from .findings import (
-    ACCEPTED, EXCERPT_CHARS, FAILS, OTHER, STALE, SUPPORTED, clip, discrepancies, ordered, source_note,
-    standing, web_url,
-)
+from ..model import Evidence, Report, Result, Standing, Status, Verdict
+from ..settings import EXCERPT_CHARS
+from .findings import clip, discrepancies, ordered, source_note, web_url
 
 _HEADINGS = {
-    FAILS: "Failing claims", ACCEPTED: "Accepted findings", OTHER: "Not failing the gate",
-    STALE: "Supported", SUPPORTED: "Supported",
+    Standing.FAILS: "Failing claims", Standing.ACCEPTED: "Accepted findings",
+    Standing.PASSES: "Not failing the gate", Standing.STALE: "Supported", Standing.SUPPORTED: "Supported",
 }
 
 
@@ -25,7 +23,7 @@ def render(report: Report) -> str:
     lines = [f"# Fact-check: {_escape(report.article_path)}", "", _summary(report), ""]
     heading = None
     for number, result in ordered(report):
-        group = _HEADINGS[standing(report, result)]
+        group = _HEADINGS[result.standing]
         if group != heading:
             heading = group
             lines += [f"## {group}", ""]
@@ -37,10 +35,10 @@ def render(report: Report) -> str:
 
 
 def _summary(report: Report) -> str:
-    failing = sum(report.fails(r) for r in report.results)
+    failing = report.failing
     outcome = "**Passed**" if report.passed else f"**Failed**: {failing} of {len(report.results)} claims fail the gate"
     counts = ", ".join(f"{n} {v}" for v, n in report.counts.items() if n) or "no claims"
-    accepted = sum(standing(report, r) == ACCEPTED for r in report.results)
+    accepted = report.accepted
     stale = [r.claim.id for r in report.results if report.stale_acceptance(r)]
     parts = [f"{outcome} ({counts}).", f"Fails on: {', '.join(sorted(v.value for v in report.fail_on))}."]
     if accepted:

@@ -47,7 +47,7 @@ def _source_notes(report: Report) -> list[str]:
     notes: dict[str, list[str]] = {}
     for result in report.results:
         for e in result.evidence:
-            for n in (e.error,) if e.error else e.notes:
+            for n in (e.error,) if e.error else [note.text for note in e.notes]:
                 notes.setdefault(e.source, [])
                 if n not in notes[e.source]:
                     notes[e.source].append(n)

@@ -1,11 +1,10 @@
 """The claims file (SPEC §2): a strict loader that turns ``claims.yaml`` into a ``ClaimsFile``.
 
 Every defect becomes one ``ClaimsError`` naming file, line and key, because the command line turns
-it into exit 2 with a one-line message; no other exception ever leaves this module. The YAML is only
-*composed* (``yaml.SafeLoader``), never constructed, so every value keeps its line, and the node
-tree is converted here by hand. The file is the editor's but may come from anywhere (a pull
-request), so the loader refuses what could hurt: tags outside the core schema, aliases (billion
-laughs), deep nesting, huge documents, and source URLs other than http(s).
+it into exit 2 with a one-line message; no other exception ever leaves this module. The node tree
+the hardened reader composes is converted here by hand. The file is the editor's but may come from
+anywhere (a pull request), so the loader refuses tags outside the core schema and source URLs
+other than http(s).
 """
 
 from __future__ import annotations
@@ -17,19 +16,15 @@ from datetime import date
 from pathlib import Path
 from urllib.parse import urlsplit
 
-import yaml
 from yaml.constructor import SafeConstructor
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
-from yaml.reader import ReaderError
 
-from factcheck import dates, numbers
-from factcheck.model import ArticleSpec, Claim, ClaimsFile, ClaimType, SourceSpec
-
-MAX_BYTES = 16 * 1024 * 1024  # 10,000 claims take about 3 MB
-MAX_SCALAR = 10_000  # characters in one value: a long quotation fits
-_SURROGATE = re.compile("[\ud800-\udfff]")
-MAX_DEPTH = 40
-MAX_NODES = 2_000_000  # aliases are refused, so nodes grow with the file, never faster
+from .. import numbers, settings
+from ..claimtypes import KINDS
+from ..model import ArticleSpec, Claim, ClaimsFile, ClaimType, SourceSpec
+from .errors import ClaimsError
+from .keys import ARTICLE_KEYS, CLAIM_KEYS, SOURCE_KEYS, TOP_KEYS
+from .reader import compose
 
 _ID = re.compile(r"[A-Za-z0-9_-]+")
 _KEY = re.compile(r"[A-Za-z0-9_-][A-Za-z0-9_ -]*[A-Za-z0-9_-]|[A-Za-z0-9_-]")
@@ -53,26 +48,6 @@ _SCALAR_KINDS = {
 }
 _COLLECTION_TAGS = {SequenceNode: _CORE + "seq", MappingNode: _CORE + "map"}
 
-_TOP_KEYS = ("version", "article", "sources", "claims")
-_ARTICLE_KEYS = ("path", "url", "published")
-_SOURCE_KEYS = ("url", "archive", "selector")
-_CLAIM_KEYS = ("id", "type", "text", "expect", "aliases", "sources", "note", "accepted", "tolerance")
-_NEEDS_EXPECT = (ClaimType.NAME, ClaimType.DATE, ClaimType.NUMBER)
-
-
-class ClaimsError(Exception):
-    """An unusable claims file, located for an editor: ``path:line: key: message`` on one line."""
-
-    def __init__(self, path: Path | str, line: int | None, key: str | None, message: str) -> None:
-        super().__init__(path, line, key, message)
-        self.path = path
-        self.line = line
-        self.key = None if key is None else "".join(c if c.isprintable() else repr(c)[1:-1] for c in key)
-        self.message = " ".join(str(message).split())
-
-    def __str__(self) -> str:
-        where = str(self.path) if self.line is None else f"{self.path}:{self.line}"
-        return f"{where}: {self.key}: {self.message}" if self.key else f"{where}: {self.message}"
 
 
 def load_claims(path: Path | str) -> ClaimsFile:
@@ -82,7 +57,7 @@ def load_claims(path: Path | str) -> ClaimsFile:
         if p.is_dir():
             raise ClaimsError(path, None, None, "is a directory, not a claims file")
         with p.open("rb") as handle:
-            data = handle.read(MAX_BYTES + 1)
+            data = handle.read(settings.CLAIMS_MAX_BYTES + 1)
     except ClaimsError:
         raise
     except FileNotFoundError:
@@ -98,87 +73,19 @@ def load_claims(path: Path | str) -> ClaimsFile:
 def parse_claims(text: str | bytes, path: Path | str) -> ClaimsFile:
     """Validate claims given as text; relative paths inside resolve against ``Path(path).parent``."""
     try:
-        return _Converter(path).convert(_compose(text, path))
+        return _Converter(path).convert(compose(text, path))
     except ClaimsError:
         raise
     except RecursionError:
-        raise ClaimsError(path, None, None, f"nesting deeper than {MAX_DEPTH} levels") from None
+        raise ClaimsError(path, None, None, f"nesting deeper than {settings.CLAIMS_MAX_DEPTH} levels") from None
     except Exception as exc:  # the contract: nothing but ClaimsError, whatever the input
         raise ClaimsError(path, None, None, f"internal error while loading: {type(exc).__name__}: {exc}") from exc
 
 
-class _Refused(Exception):
-    def __init__(self, mark: yaml.Mark, message: str) -> None:
-        super().__init__(message)
-        self.mark = mark
-        self.message = message
 
 
-class _Loader(yaml.SafeLoader):
-    """The safe loader's composer with limits: aliases refused, depth and node count bounded."""
-
-    def __init__(self, stream: str) -> None:
-        super().__init__(stream)
-        self._depth = 0
-        self._nodes = 0
-
-    def compose_node(self, parent: Node | None, index: object) -> Node:
-        event = self.peek_event()
-        if isinstance(event, yaml.AliasEvent):
-            raise _Refused(event.start_mark, f"YAML aliases (*{event.anchor[:30]}) are not allowed in a claims file")
-        self._nodes += 1
-        if self._nodes > MAX_NODES:
-            raise _Refused(event.start_mark, f"too many YAML values (more than {MAX_NODES})")
-        if self._depth >= MAX_DEPTH:
-            raise _Refused(event.start_mark, f"nesting deeper than {MAX_DEPTH} levels")
-        if isinstance(event, yaml.ScalarEvent):
-            if len(event.value) > MAX_SCALAR:
-                raise _Refused(event.start_mark, f"value longer than {MAX_SCALAR:,} characters")
-            if _SURROGATE.search(event.value):
-                raise _Refused(event.start_mark, "a lone surrogate character (\\ud800-\\udfff) is not text")
-        self._depth += 1
-        try:
-            return super().compose_node(parent, index)
-        finally:
-            self._depth -= 1
 
 
-def _compose(text: str | bytes, path: Path | str) -> Node | None:
-    if len(text) > MAX_BYTES:
-        raise ClaimsError(path, None, None, f"claims file too large (over {MAX_BYTES // (1024 * 1024)} MB)")
-    if isinstance(text, (bytes, bytearray, memoryview)):
-        data = bytes(text)
-        if data.startswith(b"\xef\xbb\xbf"):
-            data = data[3:]
-        try:
-            text = data.decode("utf-8")
-        except UnicodeDecodeError as exc:
-            line = data.count(b"\n", 0, exc.start) + 1
-            raise ClaimsError(path, line, None, f"not UTF-8 (byte 0x{data[exc.start]:02x})") from None
-    text = text.removeprefix("\ufeff")
-    loader = None
-    try:
-        loader = _Loader(text)
-        return loader.get_single_node()
-    except _Refused as exc:
-        raise ClaimsError(path, exc.mark.line + 1, None, exc.message) from None
-    except ReaderError as exc:
-        line = text.count("\n", 0, max(exc.position, 0)) + 1
-        char = exc.character if isinstance(exc.character, int) else ord(str(exc.character)[:1] or "?")
-        raise ClaimsError(path, line, None, f"not valid YAML: character U+{char:04X} is not allowed") from None
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        detail = exc.problem or "syntax error"
-        if exc.context:
-            started = exc.context_mark
-            at = f" that started at line {started.line + 1}" if started and mark and started.line != mark.line else ""
-            detail += f" ({exc.context}{at})"
-        raise ClaimsError(path, mark.line + 1 if mark else None, None, f"not valid YAML: {detail}") from None
-    except yaml.YAMLError as exc:
-        raise ClaimsError(path, None, None, f"not valid YAML: {exc}") from None
-    finally:
-        if loader is not None:
-            loader.dispose()
 
 
 def _line(node: Node) -> int:
@@ -332,7 +239,7 @@ class _Converter:
         self.check_tags(root)
         top = self.entries(root, "", "a mapping with version, article and claims at the top level")
         self.version(root, top)
-        self.check_keys(root, top, "", _TOP_KEYS, ("version", "article", "claims"))
+        self.check_keys(root, top, "", TOP_KEYS, ("version", "article", "claims"))
         if "sources" in top:
             self.named_sources(top["sources"][1])
         article = self.article(top["article"][1])
@@ -355,7 +262,7 @@ class _Converter:
 
     def article(self, node: Node) -> ArticleSpec:
         found = self.entries(node, "article", "a mapping with path: or url:")
-        self.check_keys(node, found, "article", _ARTICLE_KEYS, ())
+        self.check_keys(node, found, "article", ARTICLE_KEYS, ())
         if "path" in found and "url" in found:
             raise self.fail(found["url"][0], "article", "give either 'path' or 'url', not both")
         if "path" not in found and "url" not in found:
@@ -401,7 +308,7 @@ class _Converter:
 
     def source_mapping(self, node: Node, key: str, name: str | None = None) -> SourceSpec:
         found = self.entries(node, key)
-        self.check_keys(node, found, key, _SOURCE_KEYS, ())
+        self.check_keys(node, found, key, SOURCE_KEYS, ())
         if "url" not in found and "archive" not in found:
             raise self.fail(node, key, "a source needs 'url' or 'archive'")
         url = archive = selector = None
@@ -470,7 +377,7 @@ class _Converter:
     def claim(self, node: Node, key: str, seen: dict[str, int]) -> Claim:
         """One claim; ``seen`` maps the ids so far to their lines, to name the first of a duplicate."""
         found = self.entries(node, key, "a mapping (a claim with id, type, text)")
-        self.check_keys(node, found, key, _CLAIM_KEYS, ("id", "type", "text"))
+        self.check_keys(node, found, key, CLAIM_KEYS, ("id", "type", "text"))
 
         def value(name: str) -> tuple[Node, Node, str]:
             k, v = found[name]
@@ -495,11 +402,12 @@ class _Converter:
         _, v, vkey = value("text")
         text = self.string(v, vkey)
 
-        expect = tolerance = note = accepted = None
+        expect = tolerance = note = accepted = expected = margin = None
         if "expect" in found:
             _, v, vkey = value("expect")
-            expect = self.expect(v, vkey, ctype, self.string(v, vkey, verbatim=True))
-        elif ctype in _NEEDS_EXPECT:
+            expect = self.string(v, vkey, verbatim=True)
+            expected = self.expect(v, vkey, ctype, expect)
+        elif KINDS[ctype].needs_expect:
             raise self.fail(node, f"{key}.expect", f"missing required key 'expect' ({ctype.value} claims need the verified value)")
 
         if "tolerance" in found:
@@ -508,7 +416,7 @@ class _Converter:
                 raise self.fail(k, vkey, f"'tolerance' is only for number claims, not {ctype.value}")
             tolerance = self.string(v, vkey, verbatim=True)
             try:
-                numbers.parse_tolerance(tolerance)
+                margin = numbers.parse_tolerance(tolerance)
             except ValueError:
                 raise self.fail(v, vkey, f"{_show(tolerance)} is not a tolerance ('10%' relative, or a plain number in the value's unit)") from None
 
@@ -544,18 +452,14 @@ class _Converter:
             accepted=accepted,
             tolerance=tolerance,
             line=_line(node),
+            expected=expected,
+            margin=margin,
         )
 
-    def expect(self, node: Node, key: str, ctype: ClaimType, value: str) -> str:
-        """``expect`` must mean something for its type, or every run would report the same nonsense."""
+    def expect(self, node: Node, key: str, ctype: ClaimType, value: str) -> object:
+        """``expect`` as its claim type reads it: it must mean something for its type, or every
+        run would report the same nonsense."""
         try:
-            if ctype is ClaimType.DATE:
-                dates.parse_expect(value)
-            elif ctype is ClaimType.NUMBER:
-                numbers.parse_expect(value)
+            return KINDS[ctype].parse_expect(value)
         except ValueError as exc:
-            if ctype is ClaimType.DATE:
-                raise self.fail(node, key, f"{_show(value)} is not a date (ISO date, YYYY-MM or year)") from None
-            reason = str(exc).split(": ", 1)[-1]  # what the parser read and what it could not
-            raise self.fail(node, key, f"{_show(value)} is not a number: {reason}") from None
-        return value
+            raise self.fail(node, key, f"{_show(value)} {exc}") from None

@@ -1,0 +1,9 @@
+"""The claims file's keys (SPEC §2), declared once: the loader checks against them, the writer
+writes them, in this order."""
+
+from __future__ import annotations
+
+TOP_KEYS = ("version", "article", "sources", "claims")
+ARTICLE_KEYS = ("path", "url", "published")
+SOURCE_KEYS = ("url", "archive", "selector")
+CLAIM_KEYS = ("id", "type", "text", "expect", "aliases", "sources", "note", "accepted", "tolerance")

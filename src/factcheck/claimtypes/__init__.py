@@ -1,0 +1,58 @@
+"""The claim types, one module each, behind ``ClaimKind`` (``base.py``). This registry is the only
+place that maps a ``ClaimType`` to its behaviour; add a type here and in ``model.ClaimType``."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+
+from .. import numbers
+from ..article import Article
+from ..index import Lenses
+from ..locate import excerpt
+from ..model import Claim, ClaimType, Document, Evidence, Status
+from .base import SILENT, ClaimKind, Judgement, Lens, Reading
+from .date import DateKind
+from .name import NameKind
+from .number import NumberKind
+from .quote import QuoteKind
+from .statement import StatementKind
+
+KINDS: dict[ClaimType, ClaimKind] = {
+    kind.type: kind for kind in (NameKind(), DateKind(), NumberKind(), QuoteKind(), StatementKind())
+}
+
+
+def kind_of(claim_type: ClaimType) -> ClaimKind:
+    return KINDS[claim_type]
+
+
+def typed(claim: Claim) -> Claim:
+    """The claim with ``expect`` parsed by its type (and ``tolerance``), as the loader hands it
+    over: for claims built in code (drafted ones, tests)."""
+    expected = claim.expected
+    if expected is None and claim.expect is not None:
+        expected = KINDS[claim.type].parse_expect(claim.expect)
+    margin = claim.margin
+    if margin is None and claim.tolerance is not None:
+        margin = numbers.parse_tolerance(claim.tolerance)
+    return replace(claim, expected=expected, margin=margin)
+
+
+def read_article(claim: Claim, article: Article, published: date | None, lenses: Lenses) -> Reading:
+    """What the article says about the claim."""
+    return KINDS[claim.type].read(claim, article, lenses(article.text), published)
+
+
+def judge(claim: Claim, doc: Document, lenses: Lenses) -> Evidence:
+    """What one source says about the claim. A source without text is an error, never evidence."""
+    if doc.error is not None:
+        return Evidence(doc.source.label, Status.ERROR, via=doc.via, error=doc.error, notes=doc.notes)
+    view = lenses(doc.text)
+    found = KINDS[claim.type].judge(claim, doc.text, view)
+    text = excerpt(doc.text, found.start, found.end, spans=view.spans) if found.status is not Status.SILENT else None
+    return Evidence(doc.source.label, found.status, via=doc.via, text=text, value=found.value, score=found.score,
+                    notes=doc.notes)
+
+
+__all__ = ["KINDS", "SILENT", "ClaimKind", "Judgement", "Lens", "Reading", "judge", "kind_of", "read_article", "typed"]

@@ -1,0 +1,70 @@
+"""The one protocol every claim type implements, and the small types that cross it.
+
+A claim type parses its ``expect`` once (at load), reads the article at the claim's passage,
+judges one source's text, says what the fix is, and drafts claims of its type. Nothing outside
+``claimtypes`` branches on the type: it asks the registry for the type's ``ClaimKind``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import TYPE_CHECKING, Protocol
+
+from ..article import Article
+from ..index import FullScan, TextIndex
+from ..model import Claim, ClaimType, Mention, Status, Verdict
+
+if TYPE_CHECKING:
+    from .drafting import Draft, DraftContext
+
+Lens = TextIndex | FullScan  # a text read through its index, or scanned in full (the naive baseline)
+
+
+@dataclass(frozen=True)
+class Reading:
+    """What the article says about a claim."""
+
+    mentions: tuple[Mention, ...]  # empty: not found
+    agrees: bool  # with ``expect`` (always True for quotes and statements once found)
+    stated: str  # the article's value, for messages
+    detail: str = ""  # why it was not found, or how it disagrees
+    typo: bool = False  # the disagreement is a near-miss spelling of the expected name
+
+
+@dataclass(frozen=True)
+class Judgement:
+    """What one source's text says about a claim: where (offsets into that text) and with what value."""
+
+    status: Status
+    start: int = 0
+    end: int = 0
+    value: str | None = None  # the value read there, as shown to people
+    score: float | None = None
+
+
+SILENT = Judgement(Status.SILENT)
+
+
+class ClaimKind(Protocol):
+    type: ClaimType
+    needs_expect: bool  # a claim of this type must say what the verified value is
+    contradicted_as: Verdict  # the verdict when the sources only say otherwise (a quotation: misquoted)
+    has_value: bool  # its ``expect`` is the value sources are compared with (names, dates, figures)
+    section: str  # the heading of its part of a drafted claims file
+
+    def parse_expect(self, raw: str) -> object:
+        """The typed value of ``expect``; ``ValueError`` with a one-line reason when it means nothing."""
+        ...
+
+    def read(self, claim: Claim, article: Article, text: Lens, published: date | None) -> Reading:
+        """What the article says at the claim's passage, and whether it agrees with ``expect``."""
+        ...
+
+    def judge(self, claim: Claim, text: str, view: Lens) -> Judgement:
+        """What one source's text says about the claim."""
+        ...
+
+    def draft(self, context: DraftContext) -> list[Draft]:
+        """Claims of this type drafted from the article, in the article's own words."""
+        ...

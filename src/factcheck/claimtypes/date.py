@@ -1,0 +1,80 @@
+"""Dates: the date the article's passage states, at its precision, against ``expect``; a source
+sentence about the claim holding that date supports it, one holding only another contradicts."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from .. import dates
+from ..article import Article
+from ..model import Claim, ClaimType, Verdict
+from .about import find, judge_value, read_value, topic
+from .base import Judgement, Lens, Reading
+from .drafting import Draft, DraftContext, Ids, context, flat, slug
+
+_DAY_WORDS = re.compile(r"(?i)^(?:today|yesterday|tomorrow|tonight|last\s+night|this\s+(?:morning|afternoon|evening))$")
+
+_DAY_OF_MONTH = re.compile(r"\d")  # "February 4", "4 Feb.", "2017-02-04"
+
+
+class DateKind:
+    type = ClaimType.DATE
+    needs_expect = True
+    contradicted_as = Verdict.CONTRADICTED  # the verdict when sources only say otherwise
+    has_value = True
+    section = "dates: expect is the article's own date; correct it if the article is wrong"
+
+    def parse_expect(self, raw: str) -> object:
+        try:
+            return dates.parse_expect(raw)
+        except ValueError:
+            raise ValueError("is not a date (ISO date, YYYY-MM or year)") from None
+
+    def read(self, claim: Claim, article: Article, text: Lens, published: date | None) -> Reading:
+        passage = find(claim.text, article.text, text)
+        if passage is None:
+            return Reading((), False, "", "the claim's wording is not in the article")
+        return read_value(article, passage, text.spans, text.dates(published), "date", lambda span: True,
+                          self._agrees(claim), str)
+
+    def judge(self, claim: Claim, text: str, view: Lens) -> Judgement:
+        return judge_value(claim, text, view, topic(claim, dates.find_dates), view.values_between("date"),
+                           lambda span: True, self._agrees(claim), str)
+
+    def _agrees(self, claim: Claim):
+        expected = claim.expected
+        return lambda span: dates.agrees(span, expected)
+
+    def draft(self, context: DraftContext) -> list[Draft]:
+        return _date_claims(context.article, context.dates, context.spans, context.ids)
+
+
+def _date_expect(span: dates.DateSpan) -> str:
+    """The article's date at its own precision; a range (a week, "4-6 February") by its first day."""
+    shown = str(span)
+    if "/" not in shown:
+        return shown
+    if span.precision == "year":
+        return f"{span.start.year:04d}"
+    if span.precision == "month":
+        return f"{span.start.year:04d}-{span.start.month:02d}"
+    return span.start.isoformat()
+
+def _date_claims(article: Article, found: list[dates.DateMatch], spans, ids: Ids) -> list[Draft]:
+    out = []
+    floor = 0
+    for m in found:
+        prev_floor, floor = floor, m.end
+        if m.span is None or _DAY_WORDS.match(m.text):
+            continue  # unresolved without a publication date, or "today": the dateline's business
+        if m.span.precision == "day" and not _DAY_OF_MONTH.search(m.text):
+            continue  # "on Saturday", "two days ago": rarely the point of a sentence
+        wording = context(article, spans, m.start, m.end, prev_floor, 3, 0)
+        if wording is None:
+            continue
+        expect = _date_expect(m.span)
+        claim = Claim(ids.take(f"date-{expect}", f"date-{slug(m.text)}"), ClaimType.DATE, wording, expect=expect,
+                      note=f"the article says '{flat(m.text)}' ({m.span})")
+        out.append(Draft(claim, m.start))
+    return out

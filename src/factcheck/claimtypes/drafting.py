@@ -1,0 +1,252 @@
+"""What drafting claims of every type shares: the article's sentences and people, readable
+unique ids, and the few words of context that make a drafted claim's wording unique."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from datetime import date
+from functools import cached_property
+
+from .. import dates
+from ..article import Article
+from ..lexicon import ABBREVIATED_TITLES, PERSON_TITLES, STOPWORDS, TITLES
+from ..lint import lint_article
+from ..lint import people as group_people
+from ..locate import sentences, view
+from ..model import Claim
+from ..names import NameOccurrence, extract_names
+from ..normalize import fold
+from ..settings import DRAFT_MIN_QUOTE_WORDS, DRAFT_SLUG_LIMIT
+
+_SPEECH = (
+    r"said|says|told|tells|added|stated|declared|announced|confirmed|explained|noted|argued|wrote|"
+    r"insisted|warned|expressed|urged|stressed|denied|claimed|welcomed|called|replied|asked"
+)
+
+SPEECH_AFTER = re.compile(rf"[ ,]+(?:{_SPEECH})\b")
+
+SPEECH_BEFORE = re.compile(rf"\b(?:{_SPEECH})\s+(?:[A-Z][a-z]+\s+)*$")  # '…," said President Putin
+
+PLACE_BEFORE = re.compile(r"(?i)\b(?:in|of|across|near|throughout|within)\s+$")
+_QUOTE = re.compile(r'"((?:[^"\n]|\n(?![ \t]*\n))+)"')  # within a paragraph
+
+
+@dataclass(frozen=True)
+class Draft:
+    """A drafted claim and where the article states it, for ordering."""
+
+    claim: Claim
+    start: int
+
+
+@dataclass
+class DraftContext:
+    """The article as every claim type's drafter reads it; each part is worked out once."""
+
+    article: Article
+    published: date | None
+    ids: Ids
+
+    @cached_property
+    def spans(self) -> list[tuple[int, int]]:
+        return sentences(self.article.text)
+
+    @cached_property
+    def people(self) -> list[Person]:
+        return people_in(self.article)
+
+    @cached_property
+    def dates(self) -> list[dates.DateMatch]:
+        return dates.find_dates(self.article.text, self.published)
+
+    @cached_property
+    def quotes(self) -> list[tuple[int, int]]:
+        return quotations(self.article)
+
+    @cached_property
+    def names(self) -> list[NameOccurrence]:
+        return extract_names(self.article.text)
+
+    @cached_property
+    def lint(self) -> list:
+        return lint_article(self.article)
+
+
+def flat(text: str) -> str:
+    """One line: an article wrapped at 80 columns must not put line breaks into the claims."""
+    return " ".join(text.split())
+
+def slug(text: str) -> str:
+    words = re.findall(r"[a-z0-9]+", fold(text))
+    out = ""
+    for w in words:
+        nxt = f"{out}-{w}" if out else w
+        if len(nxt) > DRAFT_SLUG_LIMIT and out:
+            break
+        out = nxt
+    return out or "x"
+
+class Ids:
+    """Readable ids, made unique by a numeric suffix."""
+
+    def __init__(self) -> None:
+        self.used: set[str] = set()
+
+    def take(self, *candidates: str) -> str:
+        for c in candidates:
+            if c and c not in self.used:
+                self.used.add(c)
+                return c
+        base, n = candidates[0], 2
+        while f"{base}-{n}" in self.used:
+            n += 1
+        self.used.add(f"{base}-{n}")
+        return f"{base}-{n}"
+
+def _occurrences(needle: str, hay: str) -> int:
+    count, i = 0, hay.find(needle)
+    while i >= 0:
+        count += 1
+        i = hay.find(needle, i + 1)
+    return count
+
+def unique(article: Article, text: str) -> bool:
+    """Whether ``text`` occurs once in the article as the locator sees it (folded, spaces collapsed)."""
+    needle = view(text).text.strip()
+    return bool(needle) and _occurrences(needle, view(article.text).text) == 1
+
+def _sentence(spans: list[tuple[int, int]], start: int, end: int) -> tuple[int, int]:
+    for s, e in spans:
+        if s <= start and end <= e:
+            return s, e
+    return start, end
+
+def context(article: Article, spans, start: int, end: int, floor: int, before: int, after: int,
+             least: int = 5) -> str | None:
+    """The match with a few words of its clause around it (``before`` words before, ``after``
+    after, at least ``least`` in all where the clause allows), grown until it is unique. It
+    never reaches back past ``floor`` (the end of the previous value of the same kind), so the
+    value the checker reads first in the passage is this one."""
+    text = article.text
+    s, e = _sentence(spans, start, end)
+    lo = max(s, floor)
+    pre = [(lo + m.start(), lo + m.end()) for m in re.finditer(r"\S+", text[lo:start])]
+    post = [(end + m.start(), end + m.end()) for m in re.finditer(r"\S+", text[end:e])]
+    in_clause_pre = next((len(pre) - i - 1 for i in range(len(pre) - 1, -1, -1)
+                          if text[pre[i][1] - 1] in ",;:"), len(pre))
+    in_clause_post = next((i + 1 for i, (_, we) in enumerate(post) if text[we - 1] in ",;:"), len(post))
+    own = len(text[start:end].split())
+    b = min(before, in_clause_pre)
+    a = min(after, in_clause_post)
+    b = min(in_clause_pre, b + max(0, least - own - a - b))
+    a = min(in_clause_post, a + max(0, least - own - a - b))
+    grown = a
+    while True:
+        while a and fold(text[post[a - 1][0] : post[a - 1][1]]).strip(",;:.") in STOPWORDS:
+            a -= 1  # "six-day visit to Iran", not "... to Iran to"
+        first = pre[-b][0] if b else start
+        last = post[a - 1][1] if a else end
+        piece = text[first:last]
+        if first < start:
+            piece = re.sub(r"^[^\w$\u20ac\u00a3]+", "", piece)
+        if last > end:
+            piece = re.sub(r"[\s,;:.!?\"'()\-]+$", "", piece)
+        if piece and unique(article, piece):
+            return flat(piece)
+        if b >= len(pre) and grown >= len(post):
+            return None
+        b, grown = min(b + 1, len(pre)), min(grown + 1, len(post))
+        a = grown
+
+@dataclass(frozen=True)
+class Person:
+    occurrences: tuple[NameOccurrence, ...]
+    full: NameOccurrence  # the most complete spelling, as the article writes it
+
+def _is_title(word: str) -> bool:
+    low = word.casefold()
+    return low in TITLES or (low.endswith("s") and low[:-1] in TITLES)  # "Democratic senators Joe Manchin"
+
+def title_before(text: str, start: int) -> int:
+    """Start of the run of title words right before a name ("Special Envoy", "chairman",
+    "Secretary of State")."""
+    pos = start
+    while True:
+        window = text[max(0, pos - 60) : pos]
+        m = re.search(r"([A-Za-z]+)(\.?)\s+$", window)
+        if not m or not _is_title(m.group(1)) or (m.group(2) and m.group(1).casefold() not in ABBREVIATED_TITLES):
+            return pos  # "a North Korean leader. Kim" ends a sentence; "Gen. Milley" does not
+        pos = pos - len(window) + m.start(1)
+        of = re.search(r"([A-Za-z]+)\s+of\s+$", text[max(0, pos - 60) : pos])
+        if of and _is_title(of.group(1)):
+            pos -= len(of.group(0))
+
+def role_of(text: str, occ: NameOccurrence) -> str | None:
+    """An apposition that says who the person is: "An Iranian commentator, Shoeib Bahman",
+    "South Korea's president, Moon Jae-in" or "Ali Shamkhani, secretary of Iran's Supreme
+    National Security Council,"."""
+    after = re.match(r",\s+([a-z][^,.;:\"]{2,80}?),", text[occ.end :])  # closed by a comma
+    if after:
+        words = after.group(1).split()
+        if len(words) <= 10 and (words[0] in ("the", "a", "an", "former") or _is_title(words[0])):
+            return " ".join(words)
+    before = re.search(r"(?:^|[.;:,]\s*|\n\s*\n)([^,.;:\"]{2,60}),\s+$", text[max(0, occ.start - 80) : occ.start])
+    if before:
+        chunk = before.group(1).split()
+        while len(chunk) > 1 and chunk[0].casefold() in ("and", "but", "while", "with"):
+            chunk = chunk[1:]
+        if len(chunk) <= 5 and (chunk[0].casefold() in ("a", "an", "the") or chunk[-1].casefold() in PERSON_TITLES):
+            return " ".join(chunk)
+    return None
+
+def _titled(text: str, occ: NameOccurrence) -> bool:
+    """A personal title right before the name or in an apposition beside it."""
+    start = title_before(text, occ.start)
+    words = set(re.findall(r"[a-z]+", text[start : occ.start].casefold()))
+    role = role_of(text, occ)
+    if role:
+        words |= set(re.findall(r"[a-z]+", role.casefold()))
+    return bool(words & PERSON_TITLES)
+
+def _is_person(text: str, occs: list[NameOccurrence], full: NameOccurrence, standalone: set[str]) -> bool:
+    """Places, bodies and peoples look like names too; a person is named with a personal title,
+    speaks, or is introduced in full and then called by surname alone (not "in Korea")."""
+    if any(t.text.isupper() and len(t.text) > 1 for t in full.tokens):
+        return False
+    if re.search(r"(?i)\bthe\s+$", text[max(0, full.start - 8) : full.start]):
+        return False  # "the Middle East", "the White House"
+    for occ in occs:
+        if _titled(text, occ) or (len(occ.tokens) > 1 and SPEECH_AFTER.match(text, occ.end)):
+            return True
+    bare = [o for o in occs if not o.given and not PLACE_BEFORE.search(text, max(0, o.start - 12), o.start)]
+    given_alone = any(t.key in standalone for t in full.given)
+    return bool(full.given) and bool(bare) and not given_alone
+
+def people_in(article: Article) -> list[Person]:
+    occurrences = extract_names(article.text)
+    standalone = {o.tokens[0].key for o in occurrences if len(o.tokens) == 1}
+    people = []
+    for group in group_people(occurrences):
+        occs = sorted(group, key=lambda o: o.start)
+        if not occs:
+            continue
+        spelled = Counter(tuple(t.text for t in o.tokens) for o in occs)
+        full = max(occs, key=lambda o: (len(o.tokens), spelled[tuple(t.text for t in o.tokens)], -o.start))
+        if _is_person(article.text, occs, full, standalone):
+            people.append(Person(tuple(occs), full))
+    return people
+
+def quotations(article: Article) -> list[tuple[int, int]]:
+    """Spans of the quotations inside straight double quotes, long enough to be someone's words."""
+    out = []
+    for m in _QUOTE.finditer(article.text):
+        s, e = m.start(1), m.end(1)
+        inner = article.text[s:e]
+        stripped = inner.rstrip(" ,;:")
+        e -= len(inner) - len(stripped)
+        lead = len(stripped) - len(stripped.lstrip())
+        if len(stripped.split()) >= DRAFT_MIN_QUOTE_WORDS:
+            out.append((s + lead, e))
+    return out

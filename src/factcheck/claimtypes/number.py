@@ -1,0 +1,143 @@
+"""Figures: the figure the article's passage states (in ``expect``'s unit when it holds several)
+against ``expect`` within the claim's tolerance; sources are read for figures in a compatible unit."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from .. import numbers
+from ..article import Article
+from ..model import Claim, ClaimType, Verdict
+from .about import find, judge_value, read_value, topic
+from .base import Judgement, Lens, Reading
+from .drafting import Draft, DraftContext, Ids, context, flat, slug
+
+_DEFINITE_BEFORE = re.compile(r"(?i)\b(?:the|these|those|both|all)\s+$")
+
+
+class NumberKind:
+    type = ClaimType.NUMBER
+    needs_expect = True
+    contradicted_as = Verdict.CONTRADICTED  # the verdict when sources only say otherwise
+    has_value = True
+    section = "numbers: expect is the article's own figure, hedge and unit"
+
+    def parse_expect(self, raw: str) -> object:
+        try:
+            return numbers.parse_expect(raw)
+        except ValueError as exc:
+            reason = str(exc).split(": ", 1)[-1]  # what the parser read and what it could not
+            raise ValueError(f"is not a number: {reason}") from None
+
+    def read(self, claim: Claim, article: Article, text: Lens, published: date | None) -> Reading:
+        passage = find(claim.text, article.text, text)
+        if passage is None:
+            return Reading((), False, "", "the claim's wording is not in the article")
+        unit = claim.expected.unit
+        return read_value(article, passage, text.spans, text.numbers, "figure",
+                          lambda q: numbers.units_compatible(q.unit, unit), self._agrees(claim), describe)
+
+    def judge(self, claim: Claim, text: str, view: Lens) -> Judgement:
+        unit = claim.expected.unit
+        return judge_value(
+            claim, text, view, topic(claim, numbers.find_numbers), view.values_between("number"),
+            lambda q: q.unit is not None and numbers.units_compatible(q.unit, unit), self._agrees(claim), describe,
+        )
+
+    def _agrees(self, claim: Claim):
+        expected, tolerance = claim.expected, claim.margin
+        return lambda q: numbers.units_compatible(q.unit, expected.unit) and numbers.agrees(q, expected, tolerance)
+
+    def draft(self, context: DraftContext) -> list[Draft]:
+        found = numbers.find_numbers(context.article.text)
+        date_spans = [(m.start, m.end) for m in context.dates]
+        return _number_claims(context.article, found, date_spans, context.spans, context.ids)
+
+
+def describe(value: numbers.Quantity) -> str:
+    """A figure as a checker reads it: "22.5-25%", "21 million barrel per day"."""
+    unit = "" if value.unit is None else ("%" if value.unit == "%" else f" {value.unit}")
+    if value.low == value.high:
+        return f"{value.value:,.6g}{unit}"
+    return f"{value.low:,.6g}-{value.high:,.6g}{unit}"
+
+
+def _plural(unit: str) -> str:
+    head, sep, rest = unit.partition(" per ")
+    words = head.split(" ")
+    last = words[-1]
+    if re.search(r"[^aeiou]y$", last):
+        last = last[:-1] + "ies"
+    elif re.search(r"(?:s|x|z|ch|sh)$", last):
+        last += "es"
+    else:
+        last += "s"
+    return " ".join(words[:-1] + [last]) + sep + rest
+
+def _figure(value: float) -> str:
+    for scale, word in ((1e12, "trillion"), (1e9, "billion"), (1e6, "million")):
+        if abs(value) >= scale:
+            return f"{value / scale:.3f}".rstrip("0").rstrip(".") + f" {word}"
+    if value.is_integer():
+        return f"{int(value):,}" if abs(value) >= 10000 else str(int(value))
+    return f"{value:.3f}".rstrip("0").rstrip(".")
+
+def _number_expect(q: numbers.Quantity, wording: str) -> str | None:
+    """A figure ``numbers.parse_expect`` reads back as the article's own value and unit."""
+    core = _figure(q.value)
+    hedge = f"{q.hedge} " if q.hedge else ""
+    candidates = []
+    if q.unit == "%":
+        candidates.append(f"{hedge}{core}%")
+    elif q.unit:
+        if q.value != 1:
+            candidates.append(f"{hedge}{core} {_plural(q.unit)}")
+        candidates.append(f"{hedge}{core} {q.unit}")
+    else:
+        candidates.append(f"{hedge}{core}")
+    candidates.append(wording)
+    for c in candidates:
+        try:
+            parsed = numbers.parse_expect(c)
+        except ValueError:
+            continue
+        if numbers.canonical_unit(parsed.unit) == numbers.canonical_unit(q.unit) and numbers.agrees(q, parsed):
+            return c
+    return None
+
+def _starts_sentence(text: str, index: int) -> bool:
+    before = text[:index].rstrip(" \t\"'(")
+    return not before or before[-1] in ".!?:" or before.endswith("\n") or text[:index].endswith("\n\n")
+
+def _number_claims(article: Article, found: list[numbers.NumberMatch], date_spans, spans, ids: Ids) -> list[Draft]:
+    text = article.text
+    out = []
+    floor = 0
+    for m in found:
+        prev_floor, floor = floor, m.end
+        q = m.quantity
+        if any(s < m.end and m.start < e for s, e in date_spans):
+            continue  # the day or year of a date is the date's claim
+        has_digits = bool(re.search(r"\d", m.text))
+        if q.unit is None and not has_digits:
+            continue  # "One of the dimensions": a word, not a figure
+        if q.unit is None and not q.hedge and q.value.is_integer() and 1000 <= q.value <= 2999:
+            continue  # a year
+        if not has_digits and _DEFINITE_BEFORE.search(text, max(0, m.start - 12), m.start):
+            continue  # "the two countries" refers back; it states no figure
+        if not has_digits and q.value == 1 and not q.hedge and q.unit != "%":
+            continue  # "one name", "one of them": an article more often than a count
+        if m.text[:1].isupper() and not _starts_sentence(text, m.start):
+            continue  # "the Group of Seven": part of a name
+        wording = context(article, spans, m.start, m.end, prev_floor, 0, 4)
+        if wording is None:
+            continue
+        expect = _number_expect(q, m.text)
+        if expect is None:
+            continue
+        cid = ids.take(f"number-{slug(m.text.replace('%', ' percent'))}")
+        claim = Claim(cid, ClaimType.NUMBER, wording, expect=expect,
+                      note=f"the article says {q}" if not has_digits else f"the article says '{flat(m.text)}'")
+        out.append(Draft(claim, m.start))
+    return out

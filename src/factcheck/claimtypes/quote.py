@@ -1,0 +1,90 @@
+"""Quotations: the source must hold the article's words, word for word; a passage close to them
+with other words is a misquote."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from datetime import date
+
+from ..article import Article
+from ..model import Claim, ClaimType, Status, Verdict
+from ..quotes import find_quote
+from ..settings import MESSAGE_CLIP
+from .about import clip, find
+from .base import SILENT, Judgement, Lens, Reading
+from .drafting import SPEECH_AFTER, SPEECH_BEFORE, Draft, DraftContext, Ids, Person, flat, slug
+
+
+class QuoteKind:
+    type = ClaimType.QUOTE
+    needs_expect = False
+    contradicted_as = Verdict.MISQUOTED  # the verdict when sources only say otherwise
+    has_value = False
+    section = "quotes: the source must hold these words"
+
+    def parse_expect(self, raw: str) -> object:
+        return raw
+
+    def read(self, claim: Claim, article: Article, text: Lens, published: date | None) -> Reading:
+        return read_passage(claim, article, text)
+
+    def judge(self, claim: Claim, text: str, view: Lens) -> Judgement:
+        match = find_quote(claim.text, text, hay=view.view, near=lambda: view.near(claim.text))
+        if match is None:
+            return SILENT
+        status = Status.SUPPORTS if match.exact else Status.CONTRADICTS
+        return Judgement(status, match.start, match.end, text[match.start : match.end], match.score)
+
+    def draft(self, context: DraftContext) -> list[Draft]:
+        return _quote_claims(context.article, context.quotes, context.people, context.spans, context.ids)
+
+
+def read_passage(claim: Claim, article: Article, text: Lens) -> Reading:
+    """Quotes and statements: found is all the article has to say; the sources judge the rest."""
+    passage = find(claim.text, article.text, text)
+    if passage is None:
+        return Reading((), False, "", "the claim's wording is not in the article")
+    mention = article.mention(passage.start, passage.end)
+    return Reading((mention,), True, clip(mention.text, MESSAGE_CLIP))
+
+
+def _speaker(article: Article, people: list[Person], spans, start: int, end: int) -> Person | None:
+    """Who says the quotation ``text[start:end]``: a person named right after it ('…," Bahman
+    said') or before it in its sentence, or else in the sentence that introduces it ('Putin
+    expressed this view. "…"')."""
+    text = article.text
+    tail = re.match(r"(?:[^.!?\n]|\n(?!\s*\n))*", text[end:])
+    after = [(o.start, p) for p in people for o in p.occurrences if end <= o.start < end + tail.end()
+             and (SPEECH_AFTER.match(text, o.end) or SPEECH_BEFORE.search(text, max(0, o.start - 20), o.start))]
+    if after:
+        return min(after, key=lambda sp: sp[0])[1]
+    index = next((i for i, (s, e) in enumerate(spans) if s <= start < e), None)
+    if index is None:
+        return None
+    windows = [(spans[index][0], start)]
+    if index > 0 and "\n\n" not in text[spans[index - 1][1] : spans[index][0]]:
+        windows.append(spans[index - 1])
+    for lo, hi in windows:
+        before = [(o.start, p) for p in people for o in p.occurrences if o.end > lo and o.start < hi]
+        if before:
+            return max(before, key=lambda sp: sp[0])[1]
+    return None
+
+def _quote_claims(article: Article, quotes, people, spans, ids: Ids) -> list[Draft]:
+    out = []
+    counts: Counter[str] = Counter()
+    seen = set()
+    for s, e in quotes:
+        wording = flat(article.text[s:e])
+        if wording in seen:
+            continue
+        seen.add(wording)
+        speaker = _speaker(article, people, spans, s - 1, e + 1)
+        who = slug(speaker.full.surname.text) if speaker else "unattributed"
+        counts[who] += 1
+        name = flat(article.text[speaker.full.tokens[0].start : speaker.full.end]) if speaker else None
+        note = f"speaker: {name}" if name else "speaker not found in the article: say who said it"
+        claim = Claim(ids.take(f"quote-{who}-{counts[who]}"), ClaimType.QUOTE, wording, note=note)
+        out.append(Draft(claim, s))
+    return out

@@ -1,0 +1,84 @@
+"""From what the article says and what each source says to one typed decision (SPEC §3).
+
+``decide`` is the only place a verdict is reached; ``messages`` words it, and the reports only
+present it: the discrepancies (with their diffs) are worked out here, once.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from rapidfuzz import process
+
+from .claimtypes import ClaimKind, Reading
+from .diff import char_diff, word_diff
+from .model import Claim, Discrepancy, Evidence, Mention, Status, Verdict
+
+
+@dataclass(frozen=True)
+class Decision:
+    verdict: Verdict
+    reading: Reading  # what the article says: its value, its mentions, or why it was not found
+    supports: tuple[Evidence, ...]
+    against: tuple[Evidence, ...]
+    evidence: tuple[Evidence, ...]  # every source, readable or not
+    has_value: bool  # the claim's ``expect`` is what sources confirm (names, dates, figures)
+    discrepancies: tuple[Discrepancy, ...] = ()  # the article's words against the source's, with diffs
+
+    @property
+    def misquote(self) -> Discrepancy | None:
+        """The closest source passage of a misquoted quotation, with its word diff."""
+        return self.discrepancies[0] if self.verdict is Verdict.MISQUOTED and self.discrepancies else None
+
+
+def decide(kind: ClaimKind, claim: Claim, reading: Reading, evidence: Sequence[Evidence]) -> Decision:
+    """The verdict. A source that could not be read is silent: it can leave a claim unverified,
+    never contradict it."""
+    supports = tuple(e for e in evidence if e.status is Status.SUPPORTS)
+    against = tuple(e for e in evidence if e.status is Status.CONTRADICTS)
+    verdict = _verdict(kind, reading, supports, against)
+    found = discrepancies_of(claim, verdict, reading.mentions, against)
+    return Decision(verdict, reading, supports, against, tuple(evidence), kind.has_value, found)
+
+
+def _verdict(kind: ClaimKind, reading: Reading, supports: Sequence[Evidence], against: Sequence[Evidence]) -> Verdict:
+    if not reading.mentions:
+        return Verdict.NOT_FOUND
+    if not reading.agrees:
+        if reading.typo:
+            return Verdict.MISSPELLED
+        return Verdict.CONTRADICTED if reading.stated else Verdict.NOT_FOUND
+    if against and not supports:
+        return kind.contradicted_as
+    if supports and against:
+        return Verdict.DISPUTED
+    return Verdict.SUPPORTED if supports else Verdict.UNVERIFIED
+
+
+def discrepancies_of(claim: Claim, verdict: Verdict, mentions: Sequence[Mention],
+                   against: Sequence[Evidence]) -> tuple[Discrepancy, ...]:
+    if verdict is Verdict.MISSPELLED:
+        forms = [f for f in (claim.expect, *claim.aliases) if f]
+        return tuple(_spelling(m, forms) for m in mentions) if forms else ()
+    valued = [e for e in against if e.value]
+    if verdict is Verdict.MISQUOTED and valued:
+        source = max(valued, key=lambda e: e.score or 0).value or ""
+        first = mentions[0] if mentions else None
+        return (Discrepancy(claim.text, source, "source", first, tuple(word_diff(claim.text, source)), " "),)
+    if verdict in (Verdict.CONTRADICTED, Verdict.DISPUTED) and mentions:
+        m = mentions[0]
+        if valued:
+            return (Discrepancy(m.text, ", ".join(dict.fromkeys(e.value or "" for e in valued)), "source", m),)
+        if claim.expect:
+            return (Discrepancy(m.text, claim.expect, "expected", m),)
+    return ()
+
+
+def _spelling(mention: Mention, forms: list[str]) -> Discrepancy:
+    """Diff a variant against the verified form with as many words ("Leventieve" against
+    "Lavrentiev", not against "Alexander Lavrentiev")."""
+    width = len(mention.text.split())
+    candidates = list(dict.fromkeys(" ".join(f.split()[-width:]) for f in forms)) + forms
+    target = process.extractOne(mention.text, candidates)[0]
+    return Discrepancy(mention.text, target, "verified spelling", mention, tuple(char_diff(mention.text, target)))

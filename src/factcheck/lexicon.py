@@ -1,0 +1,76 @@
+"""The English words the checker treats specially, each list once: function words, titles,
+month and weekday names, number words. Parsers and judges import them from here."""
+
+from __future__ import annotations
+
+# Function words: carry no topic, so they neither make a sentence relevant nor a name.
+STOPWORDS = frozenset(
+    """a an the of to in on at by for from with and or but as is are was were be been being that this
+    these those it its their his her he she they we you i not no so than then there here which who whom
+    whose what when where how will would can could should may might must has have had do does did
+    into over under about after before during between through while also only just very more most
+    such some any all each other both either neither per""".split()
+)
+
+# Words a capitalised run may start with (a sentence opener, a discourse word) that are never part
+# of a name. "May" and "I" are names or months as often as function words, so they are not here.
+NOT_NAME_WORDS = (STOPWORDS - {"being", "either", "i", "may", "neither", "very"}) | frozenset(
+    """
+    above according across additionally again against along although among analysts around asked
+    based because behind beyond clearly critics currently despite earlier even every finally first
+    following furthermore given hence him however if indeed instead last later like many me meanwhile
+    moreover much my nevertheless next nonetheless nor now obviously officials once onto our overall
+    previously recently second separately shall simultaneously since sources speaking still them
+    therefore third though thus today tomorrow tonight unless unlike until via whether why within
+    without yes yesterday yet your
+    """.split()
+)
+
+# Words of an office or rank that stand before or around a name.
+TITLES = frozenset(
+    """
+    president vice prime minister ministry foreign defence defense interior finance secretary
+    special envoy representative supreme leader ayatollah king queen prince princess crown sheikh
+    sheik emir sultan chancellor senator sen rep governor gov mayor ambassador general gen admiral
+    adm colonel col major maj captain capt lieutenant lt sergeant sgt commander chief judge justice
+    dr mr mrs ms mme messrs miss sir dame lord lady pope cardinal archbishop bishop rabbi imam
+    chairman chairwoman chair spokesman spokeswoman spokesperson director deputy assistant
+    undersecretary premier pres council committee security national state speaker commissioner
+    high former acting prof professor senior adviser advisor attorney executive first
+    """.split()
+)
+# The titles that name a person's office right before a name ("President Obama", "chairman Viktor
+# Ozerov"); the others ("national", "first", "council") also qualify bodies and places.
+PERSON_TITLES = TITLES - frozenset(
+    """
+    acting assistant chair chief committee council crown defence defense deputy executive finance
+    first foreign former high interior messrs ministry national prime security senior special state
+    supreme vice
+    """.split()
+)
+# Titles written abbreviated with a full stop ("Gen. Milley"): the stop ends no sentence.
+ABBREVIATED_TITLES = frozenset("mr mrs ms dr gen sen rep gov lt col capt prof adm maj sgt pres".split())
+
+MONTH_NUMBERS = {
+    name: i for i, name in enumerate(
+        "january february march april may june july august september october november december".split(), 1
+    )
+}
+MONTH_ABBREVIATIONS = {
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9, "oct": 10,
+    "nov": 11, "dec": 12,
+}
+MONTHS = frozenset(MONTH_NUMBERS) | frozenset(MONTH_ABBREVIATIONS)
+WEEKDAY_NUMBERS = {
+    name: i for i, name in enumerate("monday tuesday wednesday thursday friday saturday sunday".split())
+}
+DAYS = frozenset(WEEKDAY_NUMBERS)
+
+SMALL_NUMBERS = {
+    w: i for i, w in enumerate(
+        "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
+        "sixteen seventeen eighteen nineteen".split()
+    )
+}
+TENS = {w: 10 * i for i, w in enumerate("twenty thirty forty fifty sixty seventy eighty ninety".split(), 2)}
+SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}

@@ -1,0 +1,40 @@
+"""Every threshold and limit the checker uses, by name, each with why it is what it is.
+
+Scores are percentages (0-100). Change one here and the README's "How claims are judged" and the
+tests that pin its behaviour tell you what moved.
+"""
+
+from __future__ import annotations
+
+# --- locating a claim in the article ------------------------------------------------------------
+LOCATE_THRESHOLD = 82.0  # fuzzy match of the claim's wording; below it the wording is not in the article
+
+# --- which sentences of a source speak of a claim -----------------------------------------------
+RELEVANT = 40.0  # share of a claim's content words a source sentence needs to be about it
+STRONGLY_RELEVANT = 60.0  # ... to contradict it with another value (a sidebar figure is not evidence)
+RELEVANCE_SATURATION = 6  # this many shared content words is full relevance, however long the claim
+NEAR = 25.0  # a sentence sharing a quarter of a claim's words may hold a reworded version of it
+NEAR_SATURATION = 4  # ... counted against at most four words, so long claims still find candidates
+NEAR_LIMIT = 20  # fuzzy comparisons per claim and page: the best candidates only, so cost stays flat
+
+# --- judging ------------------------------------------------------------------------------------
+STATEMENT_THRESHOLD = 75.0  # a source sentence this close to a statement says the same thing
+MISQUOTE_THRESHOLD = 60.0  # a passage this close to a quotation is the same quotation with other words
+
+# --- what reports show --------------------------------------------------------------------------
+EXCERPT_WIDTH = 300  # characters of a source's sentence kept as evidence text
+EXCERPT_CHARS = 400  # evidence text shown in CI logs (JUnit, SARIF, Markdown)
+HTML_EXCERPT_CHARS = 1500  # ... and in the HTML report, which scrolls
+MESSAGE_CLIP = 90  # the article's passage quoted in a one-line message
+
+# --- input limits (a claims file or a saved page may come from a pull request) ---------------------
+CLAIMS_MAX_BYTES = 16 * 1024 * 1024  # 10,000 claims take about 3 MB
+CLAIMS_MAX_SCALAR = 10_000  # characters in one value: a long quotation fits
+CLAIMS_MAX_DEPTH = 40  # no claims file nests deeper; a hostile one would exhaust the stack
+CLAIMS_MAX_NODES = 2_000_000  # aliases are refused, so nodes grow with the file, never faster
+MAX_LOCAL_BYTES = 10 * 2**20  # a saved page or local source larger than this is refused, not read
+
+# --- drafting (`factcheck extract`) -------------------------------------------------------------
+DRAFT_MIN_QUOTE_WORDS = 4  # a shorter quoted phrase is a scare quote, not someone's words
+DRAFT_LONG_SENTENCE = 200  # a longer attributed sentence is drafted as its attributing clause
+DRAFT_SLUG_LIMIT = 40  # characters of a drafted claim's id
