@@ -1,12 +1,10 @@
 """Positions reported for mentions point at the original file, whatever its markup."""
 
-from pathlib import Path
 
 import pytest
 
+from conftest import SEED
 from factcheck.article import Article, kind_of
-
-SEED = Path(__file__).parent.parent / "seeds" / "000_cfcb191671b4f14f.txt"
 
 
 def _at(article: Article, needle: str, nth: int = 0):

@@ -17,6 +17,8 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
+from conftest import ROOT
+
 try:
     import factcheck.engine  # noqa: F401  (only whether it imports)
 except ImportError:  # the engine is still being written: nothing to run the examples against
@@ -26,7 +28,6 @@ else:
 
 needs_engine = pytest.mark.skipif(not ENGINE, reason="factcheck.engine is not importable yet")
 
-ROOT = Path(__file__).parents[1]
 WORKFLOW = ROOT / "examples/ci/github-actions.yml"
 HOOKS = ROOT / ".pre-commit-hooks.yaml"
 PRE_COMMIT = ROOT / "examples/ci/pre-commit-config.yaml"
@@ -49,7 +50,7 @@ def outputs(argv: list[str]) -> dict[str, str]:
     """``--format F -o PATH`` pairs, in order, as the CLI pairs them."""
     formats = [argv[i + 1] for i, a in enumerate(argv) if a == "--format"]
     paths = [argv[i + 1] for i, a in enumerate(argv) if a in ("-o", "--output")]
-    return dict(zip(formats, paths))
+    return dict(zip(formats, paths, strict=False))
 
 
 def run(argv: list[str], cwd: Path) -> subprocess.CompletedProcess:

@@ -14,12 +14,13 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from factcheck import claims as claims_module, settings as limits
+from conftest import ROOT
+from factcheck import claims as claims_module
+from factcheck import settings as limits
 from factcheck.claims import ClaimsError, load_claims, parse_claims
 from factcheck.claimtypes import typed
 from factcheck.model import ArticleSpec, Claim, ClaimsFile, ClaimType, SourceSpec
 
-ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = ROOT / "fixtures" / "claims"
 GOOD = FIXTURES / "good.yaml"
 PAGES = ROOT / "fixtures" / "pages"

@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from conftest import ROOT
 from factcheck import __version__
 from factcheck.cli import main
 
-ROOT = Path(__file__).parent.parent
 E2E = ROOT / "fixtures" / "e2e"
 
 EXPECTED = {

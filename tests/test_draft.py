@@ -12,16 +12,16 @@ from click.testing import CliRunner
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from conftest import ROOT
 from factcheck import numbers
 from factcheck.article import Article
 from factcheck.claims import parse_claims
-from factcheck.cli import main
 from factcheck.claims.writer import SOURCES_LINE
+from factcheck.cli import main
 from factcheck.draft import draft_claims, find_dateline
 from factcheck.model import ClaimType
 from factcheck.normalize import normalize
 
-ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "seeds" / "000_cfcb191671b4f14f.txt"
 ARTICLES = ROOT / "fixtures" / "articles"
 PUBLISHED = datetime.date(2017, 2, 8)

@@ -21,11 +21,12 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from werkzeug import Request, Response
 
+from conftest import ROOT
 from factcheck import __version__
 from factcheck.fetch import Fetcher, decode_body
 from factcheck.model import Via
 
-FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "http"
+FIXTURES = ROOT / "fixtures" / "http"
 HTML = "text/html; charset=utf-8"
 
 

@@ -22,7 +22,6 @@ import struct
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 from collections import Counter
 from pathlib import Path
@@ -32,6 +31,7 @@ from click.testing import CliRunner
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from conftest import ROOT
 from factcheck import dates, names, numbers
 from factcheck.article import Article
 from factcheck.claims import MAX_BYTES, ClaimsError, ClaimsFile, parse_claims
@@ -41,8 +41,8 @@ from factcheck.fetch.cache import DiskCache
 from factcheck.fetch.client import link_local
 from factcheck.locate import locate
 from factcheck.normalize import fold
+from loopback import Loopback, head, respond
 
-ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "fixtures" / "hardening"
 ARTICLE = (FIXTURES / "article.md").read_text(encoding="utf-8")
 PAGE = (FIXTURES / "page.html").read_bytes()
@@ -365,81 +365,18 @@ def test_cli_fuzz_reached_both_loads_and_errors():
 
 # == 3. faults injected by a real server =======================================================
 
-class FaultServer:
-    """A raw HTTP server on 127.0.0.1: each route gets the connected socket and writes whatever
-    bytes it likes, so a test can misbehave in ways a well-behaved server library will not."""
-
-    def __init__(self) -> None:
-        self.routes: dict[str, callable] = {}
-        self.hits: Counter[str] = Counter()
-        self.hit = threading.Event()
-        self.stopping = threading.Event()
-        self.sock = socket.create_server(("127.0.0.1", 0))
-        self.port = self.sock.getsockname()[1]
-        threading.Thread(target=self._serve, daemon=True).start()
-
-    def url(self, path: str) -> str:
-        return f"http://127.0.0.1:{self.port}{path}"
-
-    def _serve(self) -> None:
-        while not self.stopping.is_set():
-            try:
-                conn, _ = self.sock.accept()
-            except OSError:
-                return
-            threading.Thread(target=self._handle, args=(conn,), daemon=True).start()
-
-    def _handle(self, conn: socket.socket) -> None:
-        with conn:
-            conn.settimeout(10)
-            head = b""
-            try:
-                while b"\r\n\r\n" not in head and len(head) < 65536:
-                    chunk = conn.recv(4096)
-                    if not chunk:
-                        return
-                    head += chunk
-                path = head.split(b" ", 2)[1].decode("latin-1")
-                self.hits[path] += 1
-                self.hit.set()
-                self.routes.get(path.split("?", 1)[0], _not_found)(conn)
-            except OSError:
-                pass
-
-    def stop(self) -> None:
-        self.stopping.set()
-        self.sock.close()
-
-
-def _head(status: str = "200 OK", ctype: str = "text/html; charset=utf-8", length: int | None = None,
-          **headers: str) -> bytes:
-    lines = [f"HTTP/1.1 {status}", f"Content-Type: {ctype}", "Connection: close"]
-    if length is not None:
-        lines.append(f"Content-Length: {length}")
-    lines += [f"{k.replace('_', '-')}: {v}" for k, v in headers.items()]
-    return ("\r\n".join(lines) + "\r\n\r\n").encode("latin-1")
-
-
-def respond(conn: socket.socket, body: bytes, status: str = "200 OK", **headers: str) -> None:
-    conn.sendall(_head(status, length=len(body), **headers) + body)
-
-
-def _not_found(conn):
-    respond(conn, b"<p>nothing here</p>", "404 Not Found")
-
-
 def _page(conn):
     respond(conn, PAGE)
 
 
 def _reset_mid_body(conn):
-    conn.sendall(_head(length=5000) + b"<p>" + b"x" * 997)
+    conn.sendall(head(length=5000) + b"<p>" + b"x" * 997)
     time.sleep(0.2)
     conn.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))  # close() sends RST
 
 
 def _short_body(conn):
-    conn.sendall(_head(length=5000) + b"<p>" + b"x" * 997)
+    conn.sendall(head(length=5000) + b"<p>" + b"x" * 997)
 
 
 def _invalid_gzip(conn):
@@ -447,7 +384,7 @@ def _invalid_gzip(conn):
 
 
 def _endless_chunked(conn):
-    conn.sendall(_head(Transfer_Encoding="chunked"))
+    conn.sendall(head(Transfer_Encoding="chunked"))
     chunk = b"<p>" + b"y" * 65533
     deadline = time.monotonic() + 15
     while time.monotonic() < deadline:
@@ -457,21 +394,21 @@ def _endless_chunked(conn):
 def _trickle_body(conn):
     """One byte every half second: each read succeeds well within the 1 s read timeout, so only
     the total deadline per source can end it."""
-    conn.sendall(_head(length=1000))
+    conn.sendall(head(length=1000))
     for _ in range(60):
         conn.sendall(b"x")
         time.sleep(0.5)
 
 
 def _trickle_headers(conn):
-    for byte in _head(length=2, X_Slow="a" * 200) + b"ok":
+    for byte in head(length=2, X_Slow="a" * 200) + b"ok":
         conn.sendall(bytes([byte]))
         time.sleep(0.5)
 
 
 def _ten_thousand_headers(conn):
     extra = "".join(f"X-Header-{i}: {i}\r\n" for i in range(10_000))
-    conn.sendall(_head(length=2)[:-2] + extra.encode() + b"\r\nok")
+    conn.sendall(head(length=2)[:-2] + extra.encode() + b"\r\nok")
 
 
 def _not_http(conn):
@@ -504,7 +441,7 @@ FAULTS = {
 
 @pytest.fixture(scope="module")
 def faults():
-    server = FaultServer()
+    server = Loopback()
     server.routes.update({path: route for path, (route, _) in FAULTS.items()})
     server.routes["/page"] = _page
     yield server

@@ -4,15 +4,14 @@ Needs Debian's chromium (`apt-get install chromium`); skipped where it is absent
 
 import shutil
 import subprocess
-from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
 
+from conftest import ROOT
 from factcheck.engine import Options, verify
 from factcheck.reports import render
 
-ROOT = Path(__file__).parent.parent
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 FLAGS = [
     "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",

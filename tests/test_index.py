@@ -1,18 +1,17 @@
 """The index answers exactly what a full scan answers; it only looks at fewer sentences."""
 
 from datetime import date
-from pathlib import Path
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from factcheck.claimtypes import judge, read_article, typed
+from conftest import ROOT
 from factcheck.article import Article
 from factcheck.claims import load_claims
+from factcheck.claimtypes import judge, read_article, typed
 from factcheck.index import FullScan, Lenses, TextIndex
 from factcheck.model import Document, Status, Via
 
-ROOT = Path(__file__).parent.parent
 SEED = (ROOT / "seeds" / "000_cfcb191671b4f14f.txt").read_text(encoding="utf-8")
 
 WORDS = ["oil", "strait", "Hormuz", "flow", "million", "barrels", "Iran", "Russia", "envoy", "the", "of", "in", "2018"]

@@ -11,10 +11,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from conftest import ROOT
 from factcheck.article import Article
 from factcheck.lint import LintFinding, lint_article, render_json, render_text
 
-ROOT = Path(__file__).resolve().parent.parent
 ARTICLES = ROOT / "fixtures" / "articles"
 SEED = "seeds/000_cfcb191671b4f14f.txt"
 SEED_LINE = (

@@ -1,13 +1,12 @@
-from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from conftest import ROOT
 from factcheck.article import Article
 from factcheck.names import NameMatch, extract_names, find_name_mentions, fold_name, is_near_miss, same_name
 
-ROOT = Path(__file__).resolve().parent.parent
 SEED = "seeds/000_cfcb191671b4f14f.txt"
 
 

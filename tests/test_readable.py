@@ -3,13 +3,12 @@ from __future__ import annotations
 
 import gzip
 import json
-from pathlib import Path
 
 import pytest
 
+from conftest import ROOT
 from factcheck.readable import NO_BODY_NOTE, Extracted, extract
 
-ROOT = Path(__file__).resolve().parent.parent
 PAGES = ROOT / "fixtures" / "html"
 BENCH = ROOT.parent / "shared" / "bench" / "article-extraction"
 

@@ -12,14 +12,26 @@ import jsonschema
 import pytest
 from bs4 import BeautifulSoup
 
+from conftest import FIXTURES
 from factcheck.article import Article
 from factcheck.decision import discrepancies_of
 from factcheck.model import (
-    Claim, ClaimType, Evidence, NoteKind, Report, Result, SourceNote, Status, Verdict, Via, standing_of,
+    Claim,
+    ClaimType,
+    Evidence,
+    Mention,
+    NoteKind,
+    Report,
+    Result,
+    SourceNote,
+    Status,
+    Verdict,
+    Via,
+    standing_of,
 )
 from factcheck.reports import html, junit, markdown, sarif
 
-SCHEMA = json.loads((Path(__file__).parents[1] / "fixtures/sarif/sarif-2.1.0-trimmed.json").read_text())
+SCHEMA = json.loads((FIXTURES / "sarif/sarif-2.1.0-trimmed.json").read_text())
 
 ARTICLE = (
     "President Vladimir Putin sent his Special Envoy Alexandre Laventieve to meet with Iran\u2019s Supreme "
@@ -228,9 +240,9 @@ def test_markdown_escapes_markup_links_and_mentions():
     assert "<https://example.org/" not in text  # a URL with quotes and markup is not made a link
     pinging = replace(report.results[0], message="ping @alice about #12 and [x](http://e.vil)")
     report2 = settled(replace(report, results=(pinging,)))
-    line = next(l for l in markdown.render(report2).splitlines() if "alice" in l)
+    line = next(ln for ln in markdown.render(report2).splitlines() if "alice" in ln)
     assert "\\@alice" in line and "\\#12" in line and "\\[x\\](http://e.vil)" in line
-    assert max(len(l) for l in text.splitlines()) < 2_000  # excerpts are clipped
+    assert max(len(ln) for ln in text.splitlines()) < 2_000  # excerpts are clipped
 
 
 # --- html --------------------------------------------------------------------------------------

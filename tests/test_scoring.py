@@ -2,11 +2,12 @@
 from __future__ import annotations
 
 import sys
-from pathlib import Path
 
 import pytest
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "bench"))
+from conftest import ROOT
+
+sys.path.insert(0, str(ROOT / "bench"))
 from scoring import page_counts, score, shingles, tokens
 
 

@@ -1,11 +1,10 @@
 """Sources: archives, local files and the cache of extracted text."""
 
-from pathlib import Path
 
+from conftest import ROOT
 from factcheck.model import SourceSpec, Via
 from factcheck.sources import TextCache, read_local
 
-ROOT = Path(__file__).parent.parent
 PAGE = ROOT / "fixtures" / "pages" / "eia_hormuz.html"
 
 

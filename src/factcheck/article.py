@@ -135,7 +135,7 @@ class _PositionedText(HTMLParser):
         return self.line_offsets[line - 1] + col
 
     def _emit(self, text: str, offsets, ends) -> None:
-        for ch, off, end in zip(text, offsets, ends):
+        for ch, off, end in zip(text, offsets, ends, strict=True):
             if ch.isspace():
                 if not self.chars or self.chars[-1] in " \n":
                     continue

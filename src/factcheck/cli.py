@@ -117,11 +117,11 @@ class _Bar:
     """The engine's progress, as click's bar on stderr."""
 
     def __init__(self) -> None:
-        self.bar = None
+        self.bar: click._termui_impl.ProgressBar[int] | None = None
 
     def start(self, total: int) -> None:
-        self.bar = click.progressbar(length=total, label="checking claims", file=sys.stderr)
-        self.bar.__enter__()
+        bar = click.progressbar(length=total, label="checking claims", file=sys.stderr)
+        self.bar = bar.__enter__()
 
     def advance(self) -> None:
         if self.bar is not None:

@@ -10,7 +10,6 @@ nothing one run caches is seen by another.
 
 from __future__ import annotations
 
-import os
 import stat
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -192,7 +191,7 @@ class Checker:
         return self.report(article, done)
 
 
-def verify(claims_path: str | os.PathLike, options: Options = Options(), fetcher: Fetcher | None = None) -> Report:
+def verify(claims_path: str | Path, options: Options = Options(), fetcher: Fetcher | None = None) -> Report:
     return Checker(load_claims(claims_path), options, fetcher).run()
 
 

@@ -18,6 +18,7 @@ from functools import cached_property
 
 from . import dates, names, numbers
 from .locate import View, folded_stems, make_view, relevance, relevant_sentences, sentences, stems
+from .names import NameMatch, NameOccurrence
 from .normalize import fold
 from .settings import NEAR, NEAR_LIMIT, NEAR_SATURATION, RELEVANCE_SATURATION, RELEVANT
 
@@ -40,7 +41,8 @@ class TextIndex:
         self._between: dict[str, dict[tuple[int, int], list]] = {}
         self._keys: dict[str, dict[str, list[str]]] = {}
 
-    def relevant(self, query: str, min_score: float = RELEVANT, saturation: int = RELEVANCE_SATURATION) -> list[tuple[int, int, float]]:
+    def relevant(self, query: str, min_score: float = RELEVANT,
+                 saturation: int = RELEVANCE_SATURATION) -> list[tuple[int, int, float]]:
         """Exactly ``locate.relevant_sentences(query, text, ...)``, looking only at the sentences
         that hold a query word (or follow one: a sentence's context includes the one before)."""
         wanted = stems(query)
@@ -80,7 +82,7 @@ class TextIndex:
         return between
 
     @cached_property
-    def names(self) -> list[names.NameOccurrence]:
+    def names(self) -> list[NameOccurrence]:
         return names.extract_names(self.text)
 
     @cached_property
@@ -111,7 +113,7 @@ class TextIndex:
             self._keys[letter] = dict(found)
         return self._keys[letter]
 
-    def mentions_of(self, expect: str, aliases: Sequence[str] = ()) -> list[names.NameMatch]:
+    def mentions_of(self, expect: str, aliases: Sequence[str] = ()) -> list[NameMatch]:
         """``names.find_name_mentions`` on the sentences (each with the one before) that hold a
         spelling of the person's surname, or a near miss of it, instead of on the whole page."""
         spellings: set[str] = set()
@@ -155,7 +157,8 @@ class FullScan:
     def spans(self) -> list[tuple[int, int]]:
         return sentences(self.text)
 
-    def relevant(self, query: str, min_score: float = RELEVANT, saturation: int = RELEVANCE_SATURATION) -> list[tuple[int, int, float]]:
+    def relevant(self, query: str, min_score: float = RELEVANT,
+                 saturation: int = RELEVANCE_SATURATION) -> list[tuple[int, int, float]]:
         return relevant_sentences(query, self.text, min_score, saturation)
 
     def dates(self, published: date | None) -> list[tuple[int, int, dates.DateSpan]]:
@@ -170,14 +173,14 @@ class FullScan:
         return lambda s, e: within(found, s, e)
 
     @property
-    def names(self) -> list[names.NameOccurrence]:
+    def names(self) -> list[NameOccurrence]:
         return names.extract_names(self.text)
 
     @property
     def view(self) -> View:
         return make_view(self.text)
 
-    def mentions_of(self, expect: str, aliases: Sequence[str] = ()) -> list[names.NameMatch]:
+    def mentions_of(self, expect: str, aliases: Sequence[str] = ()) -> list[NameMatch]:
         return names.find_name_mentions(self.text, expect, aliases)
 
     def near(self, query: str, limit: int = NEAR_LIMIT) -> None:

@@ -184,7 +184,8 @@ def folded_stems(folded: str) -> frozenset[str]:
     return frozenset(_PREFIX.findall(folded)).difference(_STOP_PREFIXES)
 
 
-def relevance(wanted: frozenset[str], own: frozenset[str], previous: frozenset[str], saturation: int = RELEVANCE_SATURATION) -> float:
+def relevance(wanted: frozenset[str], own: frozenset[str], previous: frozenset[str],
+              saturation: int = RELEVANCE_SATURATION) -> float:
     """How much a sentence (with the one before it as context) speaks of a query: the share of
     the query's stems it holds, where ``saturation`` shared stems is full relevance."""
     return 100.0 * len(wanted & (own | previous)) / min(len(wanted), saturation)
@@ -212,7 +213,8 @@ def relevant_sentences(
     return scored
 
 
-def excerpt(text: str, start: int, end: int, width: int = EXCERPT_WIDTH, spans: list[tuple[int, int]] | None = None) -> str:
+def excerpt(text: str, start: int, end: int, width: int = EXCERPT_WIDTH,
+            spans: list[tuple[int, int]] | None = None) -> str:
     """The source's words around a passage, trimmed for a report."""
     s, e = sentence_around(text, start, end, spans)
     if e - s > width:

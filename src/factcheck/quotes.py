@@ -48,7 +48,7 @@ class Words:
             ends.append(m.end())
             offsets.append(pos)
             pos += m.end() - m.start() + 1
-        return cls(" ".join(folded[s:e] for s, e in zip(starts, ends)), starts, ends, offsets)
+        return cls(" ".join(folded[s:e] for s, e in zip(starts, ends, strict=True)), starts, ends, offsets)
 
     def __len__(self) -> int:
         return len(self.starts)

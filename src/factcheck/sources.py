@@ -64,7 +64,7 @@ class TextCache:
 @lru_cache(maxsize=1)
 def _extractor_version() -> str:
     """The extraction code itself: change it and every cached text is stale."""
-    code = b"".join(Path(m.__file__).read_bytes() for m in (readable, normalize_module))
+    code = b"".join(Path(m.__file__ or "").read_bytes() for m in (readable, normalize_module))
     return hashlib.sha256(code).hexdigest()[:16]
 
 
@@ -147,6 +147,8 @@ def _document(spec: SourceSpec, result: FetchResult | None, confine: Sequence[Pa
 
 def read_local(spec: SourceSpec, confine: Sequence[Path] | None = None, texts: TextCache = NO_TEXT_CACHE) -> Document:
     """A saved copy or a local file cited as a source; with ``confine``, only below those directories."""
+    if spec.archive is None:
+        return Document(spec, error="no archive", url=spec.url)
     path = Path(spec.archive)
     if confine is not None:
         inside = confined(path, confine)

@@ -46,7 +46,7 @@ _SCALAR_KINDS = {
     _CORE + "null": "null",
     _CORE + "timestamp": "date",
 }
-_COLLECTION_TAGS = {SequenceNode: _CORE + "seq", MappingNode: _CORE + "map"}
+_COLLECTION_TAGS: dict[type, str] = {SequenceNode: _CORE + "seq", MappingNode: _CORE + "map"}
 
 
 
@@ -126,6 +126,10 @@ def _scheme(s: str) -> str | None:
     return m.group(1).lower() if m and len(m.group(1)) > 1 else None
 
 
+def _refused_scheme(scheme: str, s: str) -> str:
+    return f"scheme '{scheme}:' is not allowed in {_show(s)} (only http and https URLs and local paths)"
+
+
 def _looks_like_path(s: str) -> bool:
     return "/" in s or "\\" in s or s.startswith(".") or s.lower().endswith(_FILE_SUFFIXES)
 
@@ -181,7 +185,8 @@ class _Converter:
         return out
 
     def check_keys(
-        self, node: Node, found: dict[str, tuple[Node, Node]], key: str, allowed: tuple[str, ...], required: tuple[str, ...]
+        self, node: Node, found: dict[str, tuple[Node, Node]], key: str, allowed: tuple[str, ...],
+        required: tuple[str, ...],
     ) -> None:
         for name, (k, _) in found.items():
             if name not in allowed:
@@ -209,7 +214,7 @@ class _Converter:
         if scheme in ("http", "https"):
             raise self.fail(node, key, f"{_show(s)} is a URL, not a local path")
         if scheme:
-            raise self.fail(node, key, f"scheme '{scheme}:' is not allowed in {_show(s)} (only http and https URLs and local paths)")
+            raise self.fail(node, key, _refused_scheme(scheme, s))
         if _CONTROL.search(s):
             raise self.fail(node, key, f"path {_show(s)} contains control characters")
         return Path(os.path.abspath(self.base / s))
@@ -219,7 +224,7 @@ class _Converter:
         if scheme is None:
             raise self.fail(node, key, f"{_show(s)} is not a URL (expected http:// or https://)")
         if scheme not in ("http", "https"):
-            raise self.fail(node, key, f"scheme '{scheme}:' is not allowed in {_show(s)} (only http and https URLs and local paths)")
+            raise self.fail(node, key, _refused_scheme(scheme, s))
         if re.search(r"[\s\x00-\x1f\x7f]", s):
             raise self.fail(node, key, f"URL {_show(s)} contains white space or control characters")
         try:
@@ -250,14 +255,17 @@ class _Converter:
         if "version" not in top:
             raise self.fail(root, "version", "missing required key 'version' (this factcheck reads version 1)")
         node = top["version"][1]
-        if _kind(node) == "integer":
+        if isinstance(node, ScalarNode) and _kind(node) == "integer":
             try:
                 if SafeConstructor().construct_yaml_int(node) == 1:
                     return
             except ValueError:
                 pass
         kind = _kind(node)
-        shown = node.value if kind in ("integer", "number") else _show(node.value) if kind != "list" and kind != "mapping" else _a(kind)
+        if kind in ("list", "mapping"):
+            shown = _a(kind)
+        else:
+            shown = node.value if kind in ("integer", "number") else _show(node.value)
         raise self.fail(node, "version", f"unsupported version {shown} (this factcheck reads version 1)")
 
     def article(self, node: Node) -> ArticleSpec:
@@ -408,7 +416,8 @@ class _Converter:
             expect = self.string(v, vkey, verbatim=True)
             expected = self.expect(v, vkey, ctype, expect)
         elif KINDS[ctype].needs_expect:
-            raise self.fail(node, f"{key}.expect", f"missing required key 'expect' ({ctype.value} claims need the verified value)")
+            raise self.fail(node, f"{key}.expect",
+                            f"missing required key 'expect' ({ctype.value} claims need the verified value)")
 
         if "tolerance" in found:
             k, v, vkey = value("tolerance")
@@ -418,7 +427,8 @@ class _Converter:
             try:
                 margin = numbers.parse_tolerance(tolerance)
             except ValueError:
-                raise self.fail(v, vkey, f"{_show(tolerance)} is not a tolerance ('10%' relative, or a plain number in the value's unit)") from None
+                raise self.fail(v, vkey, f"{_show(tolerance)} is not a tolerance ('10%' relative, "
+                                         "or a plain number in the value's unit)") from None
 
         aliases: tuple[str, ...] = ()
         if "aliases" in found:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import cast
 
 import yaml
 from yaml.nodes import Node
@@ -31,20 +32,21 @@ class _Loader(yaml.SafeLoader):
         self._depth = 0
         self._nodes = 0
 
-    def compose_node(self, parent: Node | None, index: object) -> Node:
+    def compose_node(self, parent: Node | None, index: int) -> Node | None:
         event = self.peek_event()
+        mark = cast(yaml.Mark, event.start_mark)
         if isinstance(event, yaml.AliasEvent):
-            raise _Refused(event.start_mark, f"YAML aliases (*{event.anchor[:30]}) are not allowed in a claims file")
+            raise _Refused(mark, f"YAML aliases (*{(event.anchor or '')[:30]}) are not allowed in a claims file")
         self._nodes += 1
         if self._nodes > settings.CLAIMS_MAX_NODES:
-            raise _Refused(event.start_mark, f"too many YAML values (more than {settings.CLAIMS_MAX_NODES})")
+            raise _Refused(mark, f"too many YAML values (more than {settings.CLAIMS_MAX_NODES})")
         if self._depth >= settings.CLAIMS_MAX_DEPTH:
-            raise _Refused(event.start_mark, f"nesting deeper than {settings.CLAIMS_MAX_DEPTH} levels")
+            raise _Refused(mark, f"nesting deeper than {settings.CLAIMS_MAX_DEPTH} levels")
         if isinstance(event, yaml.ScalarEvent):
             if len(event.value) > settings.CLAIMS_MAX_SCALAR:
-                raise _Refused(event.start_mark, f"value longer than {settings.CLAIMS_MAX_SCALAR:,} characters")
+                raise _Refused(mark, f"value longer than {settings.CLAIMS_MAX_SCALAR:,} characters")
             if _SURROGATE.search(event.value):
-                raise _Refused(event.start_mark, "a lone surrogate character (\\ud800-\\udfff) is not text")
+                raise _Refused(mark, "a lone surrogate character (\\ud800-\\udfff) is not text")
         self._depth += 1
         try:
             return super().compose_node(parent, index)
@@ -53,7 +55,8 @@ class _Loader(yaml.SafeLoader):
 
 def compose(text: str | bytes, path: Path | str) -> Node | None:
     if len(text) > settings.CLAIMS_MAX_BYTES:
-        raise ClaimsError(path, None, None, f"claims file too large (over {settings.CLAIMS_MAX_BYTES // (1024 * 1024)} MB)")
+        limit = settings.CLAIMS_MAX_BYTES // (1024 * 1024)
+        raise ClaimsError(path, None, None, f"claims file too large (over {limit} MB)")
     if isinstance(text, (bytes, bytearray, memoryview)):
         data = bytes(text)
         if data.startswith(b"\xef\xbb\xbf"):

@@ -11,6 +11,7 @@ import bisect
 import re
 from collections.abc import Callable
 from functools import lru_cache
+from typing import Any
 
 from ..article import Article
 from ..index import within
@@ -35,8 +36,8 @@ def find(needle: str, text: str, view: Lens, threshold: float = LOCATE_THRESHOLD
 
 
 def read_value(article: Article, passage: Passage, spans, found: list, what: str,
-               prefer: Callable[[object], bool], agrees: Callable[[object], bool],
-               describe: Callable[[object], str]) -> Reading:
+               prefer: Callable[[Any], bool], agrees: Callable[[Any], bool],
+               describe: Callable[[Any], str]) -> Reading:
     """The date or figure the located passage states (the first ``prefer`` accepts, if any),
     and whether it agrees with ``expect``."""
     start, end = passage.start, passage.end
@@ -92,8 +93,8 @@ def topic(claim: Claim, finder: Callable[[str], list]) -> str:
 
 
 def judge_value(claim: Claim, text: str, view: Lens, query: str, between: Callable[[int, int], list],
-                compatible: Callable[[object], bool], agrees: Callable[[object], bool],
-                describe: Callable[[object], str]) -> Judgement:
+                compatible: Callable[[Any], bool], agrees: Callable[[Any], bool],
+                describe: Callable[[Any], str]) -> Judgement:
     """Dates and figures: a relevant sentence holding the expected value supports; a strongly
     relevant one holding only other values of the same kind contradicts. A sidebar figure in a
     sentence about something else is neither."""

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from typing import cast
 
 from .. import dates
 from ..article import Article
@@ -43,7 +44,7 @@ class DateKind:
                            lambda span: True, self._agrees(claim), str)
 
     def _agrees(self, claim: Claim):
-        expected = claim.expected
+        expected = cast(dates.DateSpan, claim.expected)
         return lambda span: dates.agrees(span, expected)
 
     def draft(self, context: DraftContext) -> list[Draft]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from typing import cast
 
 from .. import numbers
 from ..article import Article
@@ -34,25 +35,29 @@ class NumberKind:
         passage = find(claim.text, article.text, text)
         if passage is None:
             return Reading((), False, "", "the claim's wording is not in the article")
-        unit = claim.expected.unit
+        unit = _expected(claim).unit
         return read_value(article, passage, text.spans, text.numbers, "figure",
                           lambda q: numbers.units_compatible(q.unit, unit), self._agrees(claim), describe)
 
     def judge(self, claim: Claim, text: str, view: Lens) -> Judgement:
-        unit = claim.expected.unit
+        unit = _expected(claim).unit
         return judge_value(
             claim, text, view, topic(claim, numbers.find_numbers), view.values_between("number"),
             lambda q: q.unit is not None and numbers.units_compatible(q.unit, unit), self._agrees(claim), describe,
         )
 
     def _agrees(self, claim: Claim):
-        expected, tolerance = claim.expected, claim.margin
+        expected, tolerance = _expected(claim), cast("numbers.Tolerance | None", claim.margin)
         return lambda q: numbers.units_compatible(q.unit, expected.unit) and numbers.agrees(q, expected, tolerance)
 
     def draft(self, context: DraftContext) -> list[Draft]:
         found = numbers.find_numbers(context.article.text)
         date_spans = [(m.start, m.end) for m in context.dates]
         return _number_claims(context.article, found, date_spans, context.spans, context.ids)
+
+
+def _expected(claim: Claim) -> numbers.Quantity:
+    return cast(numbers.Quantity, claim.expected)
 
 
 def describe(value: numbers.Quantity) -> str:

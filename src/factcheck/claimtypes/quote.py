@@ -55,7 +55,8 @@ def _speaker(article: Article, people: list[Person], spans, start: int, end: int
     expressed this view. "…"')."""
     text = article.text
     tail = re.match(r"(?:[^.!?\n]|\n(?!\s*\n))*", text[end:])
-    after = [(o.start, p) for p in people for o in p.occurrences if end <= o.start < end + tail.end()
+    reach = tail.end() if tail else 0  # the pattern matches everywhere, if only the empty string
+    after = [(o.start, p) for p in people for o in p.occurrences if end <= o.start < end + reach
              and (SPEECH_AFTER.match(text, o.end) or SPEECH_BEFORE.search(text, max(0, o.start - 20), o.start))]
     if after:
         return min(after, key=lambda sp: sp[0])[1]

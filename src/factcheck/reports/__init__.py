@@ -23,8 +23,13 @@ class Style:
 
 
 class Format(Protocol):
-    name: str
-    suffixes: tuple[str, ...]  # file name endings that imply this format, for -o
+    @property
+    def name(self) -> str: ...
+
+    @property
+    def suffixes(self) -> tuple[str, ...]:
+        """File name endings that imply this format, for -o."""
+        ...
 
     def render(self, report: Report, style: Style) -> str: ...
 

@@ -172,7 +172,7 @@ def _card(report: Report, number: int, result: Result) -> str:
     else:
         parts.append(f'<p class="missing">Not located in the article. Claim text: “{_e(claim.text)}”</p>')
     for d in discrepancies(result):
-        diff = f'<span class="diff">{_ops(d.ops, d.sep)}</span>' if d.ops is not None else ""
+        diff = f'<span class="diff">{_ops(list(d.ops), d.sep)}</span>' if d.ops is not None else ""
         parts.append(
             f'<p class="discrepancy">Article “{_e(d.article)}” · {_e(d.label)} “{_e(d.source)}”'
             f'{"<br>" + diff if diff else ""}</p>'

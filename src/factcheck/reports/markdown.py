@@ -61,7 +61,7 @@ def _finding(report: Report, number: int, result: Result) -> list[str]:
         at = f"line {d.mention.line}, column {d.mention.column}" if d.mention else "article"
         line = f"- **Article** ({at}): “{_escape(d.article)}” — **{d.label}:** “{_escape(d.source)}”"
         if d.ops is not None:
-            line += f"  \n  diff: {_code(render_diff(d.ops, d.sep))}"
+            line += f"  \n  diff: {_code(render_diff(list(d.ops), d.sep))}"
         lines.append(line)
     for m in result.mentions:
         if m not in shown:
@@ -94,7 +94,7 @@ def _compact(report: Report, number: int, result: Result) -> str:
     where = f"line {result.mentions[0].line}" if result.mentions else "—"
     line = f"- {number}. {_code(claim.id)} ({where}): {_escape(result.message)}"
     if report.stale_acceptance(result):
-        line += f" **Stale acceptance:** the claim is now supported; remove {_code('accepted: ' + claim.accepted)}."
+        line += f" **Stale acceptance:** the claim is now supported; remove {_code(f'accepted: {claim.accepted}')}."
     return line
 
 

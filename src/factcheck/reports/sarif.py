@@ -69,10 +69,11 @@ def as_dict(report: Report) -> dict:
 
 def _results(report: Report, result: Result, regions: list[tuple[Mention, int, int]], stale: bool) -> list[dict]:
     """One per finding: every variant of a misspelled name, else the first mention (or none)."""
+    targets: list[tuple[Mention, int, int] | None]
     if result.verdict is Verdict.MISSPELLED and regions:
-        targets = regions
+        targets = list(regions)
     else:
-        targets = regions[:1] or [None]
+        targets = [*regions[:1]] or [None]
     seen: dict[str, int] = {}
     out = []
     for target in targets:
