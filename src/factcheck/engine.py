@@ -24,7 +24,7 @@ from .fetch import Fetcher, decode_body
 from .index import Lenses
 from .messages import message
 from .model import DEFAULT_FAIL_ON, ClaimsFile, Report, Result, Verdict, standing_of
-from .sources import Documents, TextCache, confined
+from .sources import Documents, PageFetcher, TextCache, confined
 
 
 @dataclass(frozen=True)
@@ -72,7 +72,7 @@ class ArticleError(Exception):
         self.reason = reason
 
 
-def load_article(target: str, fetcher: Fetcher | None = None, confine: Sequence[Path] | None = None) -> Article:
+def load_article(target: str, fetcher: PageFetcher | None = None, confine: Sequence[Path] | None = None) -> Article:
     """The article, from a file or (with a fetcher) a URL: the one loader of verify, lint, extract.
     With ``confine``, a file must lie below one of those directories, symlinks resolved."""
     if target.startswith(("http://", "https://")):
@@ -114,7 +114,8 @@ class Checker:
     the claims file's directory tree, symlinks resolved, or below an ``allow_paths`` entry:
     the file may come from a pull request and the run from a CI runner with secrets on disk."""
 
-    def __init__(self, claims: ClaimsFile, options: Options = Options(), fetcher: Fetcher | None = None) -> None:
+    def __init__(self, claims: ClaimsFile, options: Options = Options(),
+                 fetcher: PageFetcher | None = None) -> None:
         self.claims = claims
         self.options = options
         unknown = (options.only or frozenset()) - {c.id for c in claims.claims}
@@ -125,7 +126,8 @@ class Checker:
         self.texts = TextCache(cache_dir)
         self.roots = (Path(claims.path).absolute().parent, *(Path(p).absolute() for p in options.allow_paths))
         self.lenses = Lenses(options.naive)
-        self.fetcher = fetcher or Fetcher(
+        self.owns_fetcher = fetcher is None  # one passed in is the caller's to close
+        self.fetcher: PageFetcher = fetcher or Fetcher(
             cache_dir=cache_dir, offline=options.offline, refresh=options.refresh,
             timeout=options.timeout, jobs=options.jobs,
             **{"allow_link_local": options.allow_link_local, **options.fetcher_options},
@@ -164,7 +166,8 @@ class Checker:
         )
 
     def close(self) -> None:
-        self.fetcher.close()
+        if self.owns_fetcher:
+            self.fetcher.close()
         self.lenses = Lenses(self.options.naive)  # the pages' indexes are this run's; free them
 
     def run(self, progress: Progress | None = None) -> Report:
@@ -191,7 +194,8 @@ class Checker:
         return self.report(article, done)
 
 
-def verify(claims_path: str | Path, options: Options = Options(), fetcher: Fetcher | None = None) -> Report:
+def verify(claims_path: str | Path, options: Options = Options(),
+           fetcher: PageFetcher | None = None) -> Report:
     return Checker(load_claims(claims_path), options, fetcher).run()
 
 

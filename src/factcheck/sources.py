@@ -20,14 +20,31 @@ from concurrent.futures import Future
 from dataclasses import replace
 from functools import lru_cache
 from pathlib import Path
+from typing import Protocol
 
 from . import normalize as normalize_module
 from . import readable
-from .fetch import Fetcher, FetchResult, decode_body
+from .fetch import FetchResult, decode_body
 from .model import Document, NoteKind, SourceNote, SourceSpec, Via
 from .normalize import normalize
 from .readable import extract
 from .settings import MAX_LOCAL_BYTES
+
+
+class PageFetcher(Protocol):
+    """What a run needs of a fetcher (``fetch.Fetcher``; a test may pass a fake)."""
+
+    warnings: list[str]
+
+    def fetch(self, url: str) -> FetchResult: ...
+
+    def start(self, urls: Iterable[str]) -> dict[str, Future]: ...
+
+    def fetch_all(self, urls: Iterable[str]) -> dict[str, FetchResult]: ...
+
+    def release(self, url: str) -> None: ...
+
+    def close(self) -> None: ...
 
 
 class TextCache:
@@ -71,7 +88,7 @@ def _extractor_version() -> str:
 NO_TEXT_CACHE = TextCache(None)
 
 
-def gather(specs: Iterable[SourceSpec], fetcher: Fetcher,
+def gather(specs: Iterable[SourceSpec], fetcher: PageFetcher,
            confine: Sequence[Path] | None = None) -> dict[SourceSpec, Document]:
     """Every distinct source once; URLs fetched concurrently by ``fetcher``."""
     unique = list(dict.fromkeys(specs))
@@ -83,7 +100,7 @@ class Documents:
     """Sources fetched concurrently in the background; a source's ``Document`` waits only for
     that source, so the first claims can be judged while later pages still download."""
 
-    def __init__(self, specs: Iterable[SourceSpec], fetcher: Fetcher, confine: Sequence[Path] | None = None,
+    def __init__(self, specs: Iterable[SourceSpec], fetcher: PageFetcher, confine: Sequence[Path] | None = None,
                  texts: TextCache = NO_TEXT_CACHE) -> None:
         self.specs = list(dict.fromkeys(specs))
         self.confine = confine

@@ -24,6 +24,7 @@ from ..claimtypes import KINDS
 from ..model import ArticleSpec, Claim, ClaimsFile, ClaimType, SourceSpec
 from .errors import ClaimsError
 from .keys import ARTICLE_KEYS, CLAIM_KEYS, SOURCE_KEYS, TOP_KEYS
+from .keys import TYPE_KEYS as _TYPE_KEYS
 from .reader import compose
 
 _ID = re.compile(r"[A-Za-z0-9_-]+")
@@ -386,85 +387,70 @@ class _Converter:
         """One claim; ``seen`` maps the ids so far to their lines, to name the first of a duplicate."""
         found = self.entries(node, key, "a mapping (a claim with id, type, text)")
         self.check_keys(node, found, key, CLAIM_KEYS, ("id", "type", "text"))
+        cid = self.claim_id(found["id"][1], f"{key}.id", seen)
+        ctype = self.claim_type(found["type"][1], f"{key}.type")
+        text = self.string(found["text"][1], f"{key}.text")
 
-        def value(name: str) -> tuple[Node, Node, str]:
+        def optional(name: str, read):
+            """The key's value read by ``read`` (None when absent); a key its type does not take is refused."""
+            if name not in found:
+                return None
             k, v = found[name]
-            return k, v, f"{key}.{name}"
+            if name in _TYPE_KEYS and name not in KINDS[ctype].keys:
+                takes = ", ".join(t.value for t, kind in KINDS.items() if name in kind.keys)
+                raise self.fail(k, f"{key}.{name}", f"{name!r} is only for {takes} claims, not {ctype.value}")
+            return read(v, f"{key}.{name}")
 
-        _, v, vkey = value("id")
+        expect = optional("expect", lambda v, k: self.string(v, k, verbatim=True))
+        expected = None if expect is None else self.expect(found["expect"][1], f"{key}.expect", ctype, expect)
+        if expect is None and KINDS[ctype].needs_expect:
+            raise self.fail(node, f"{key}.expect",
+                            f"missing required key 'expect' ({ctype.value} claims need the verified value)")
+        tolerance = optional("tolerance", lambda v, k: self.string(v, k, verbatim=True))
+        margin = None if tolerance is None else self.tolerance(found["tolerance"][1], f"{key}.tolerance", tolerance)
+        return Claim(
+            id=cid,
+            type=ctype,
+            text=text,
+            expect=expect,
+            aliases=optional("aliases", self.aliases) or (),
+            sources=optional("sources", self.claim_sources) or (),
+            note=optional("note", self.string),
+            accepted=optional("accepted", lambda v, k: self.string(v, k, what="a string (the reason it is accepted)")),
+            tolerance=tolerance,
+            line=_line(node),
+            expected=expected,
+            margin=margin,
+        )
+
+    def claim_id(self, v: Node, vkey: str, seen: dict[str, int]) -> str:
         cid = self.string(v, vkey)
         if not _ID.fullmatch(cid):
             raise self.fail(v, vkey, f"id {_show(cid)} may use only letters, digits, '-' and '_'")
         if cid in seen:
             raise self.fail(v, vkey, f"duplicate id {_show(cid)} (first at line {seen[cid]})")
         seen[cid] = _line(v)
+        return cid
 
-        _, v, vkey = value("type")
+    def claim_type(self, v: Node, vkey: str) -> ClaimType:
         kind = self.string(v, vkey)
         try:
-            ctype = ClaimType(kind)
+            return ClaimType(kind)
         except ValueError:
             allowed = ", ".join(t.value for t in ClaimType)
             raise self.fail(v, vkey, f"unknown type {_show(kind)} (expected one of: {allowed})") from None
 
-        _, v, vkey = value("text")
-        text = self.string(v, vkey)
+    def tolerance(self, v: Node, vkey: str, tolerance: str) -> object:
+        try:
+            return numbers.parse_tolerance(tolerance)
+        except ValueError:
+            raise self.fail(v, vkey, f"{_show(tolerance)} is not a tolerance ('10%' relative, "
+                                     "or a plain number in the value's unit)") from None
 
-        expect = tolerance = note = accepted = expected = margin = None
-        if "expect" in found:
-            _, v, vkey = value("expect")
-            expect = self.string(v, vkey, verbatim=True)
-            expected = self.expect(v, vkey, ctype, expect)
-        elif KINDS[ctype].needs_expect:
-            raise self.fail(node, f"{key}.expect",
-                            f"missing required key 'expect' ({ctype.value} claims need the verified value)")
-
-        if "tolerance" in found:
-            k, v, vkey = value("tolerance")
-            if ctype is not ClaimType.NUMBER:
-                raise self.fail(k, vkey, f"'tolerance' is only for number claims, not {ctype.value}")
-            tolerance = self.string(v, vkey, verbatim=True)
-            try:
-                margin = numbers.parse_tolerance(tolerance)
-            except ValueError:
-                raise self.fail(v, vkey, f"{_show(tolerance)} is not a tolerance ('10%' relative, "
-                                         "or a plain number in the value's unit)") from None
-
-        aliases: tuple[str, ...] = ()
-        if "aliases" in found:
-            k, v, vkey = value("aliases")
-            if ctype is not ClaimType.NAME:
-                raise self.fail(k, vkey, f"'aliases' is only for name claims, not {ctype.value}")
-            if not isinstance(v, SequenceNode):
-                raise self.fail(v, vkey, f"expected a list of strings, got {_a(_kind(v))}")
-            aliases = tuple(self.string(a, f"{vkey}[{j}]") for j, a in enumerate(v.value))
-
-        sources: tuple[SourceSpec, ...] = ()
-        if "sources" in found:
-            _, v, vkey = value("sources")
-            sources = self.claim_sources(v, vkey)
-
-        if "note" in found:
-            _, v, vkey = value("note")
-            note = self.string(v, vkey)
-        if "accepted" in found:
-            _, v, vkey = value("accepted")
-            accepted = self.string(v, vkey, what="a string (the reason it is accepted)")
-
-        return Claim(
-            id=cid,
-            type=ctype,
-            text=text,
-            expect=expect,
-            aliases=aliases,
-            sources=sources,
-            note=note,
-            accepted=accepted,
-            tolerance=tolerance,
-            line=_line(node),
-            expected=expected,
-            margin=margin,
-        )
+    def aliases(self, v: Node, vkey: str) -> tuple[str, ...]:
+        if not isinstance(v, SequenceNode):
+            raise self.fail(v, vkey, f"expected a list of strings, got {_a(_kind(v))}")
+        return tuple(self.string(a, f"{vkey}[{j}]") for j, a in enumerate(v.value))
 
     def expect(self, node: Node, key: str, ctype: ClaimType, value: str) -> object:
         """``expect`` as its claim type reads it: it must mean something for its type, or every

@@ -35,13 +35,19 @@ def find(needle: str, text: str, view: Lens, threshold: float = LOCATE_THRESHOLD
     return locate(needle, text, threshold, hay=view.view, within=lambda: view.near(needle))
 
 
-def read_value(article: Article, passage: Passage, spans, found: list, what: str,
+NOT_IN_ARTICLE = Reading((), False, "", "the claim's wording is not in the article")
+
+
+def read_value(claim: Claim, article: Article, view: Lens, found: list, what: str,
                prefer: Callable[[Any], bool], agrees: Callable[[Any], bool],
                describe: Callable[[Any], str]) -> Reading:
-    """The date or figure the located passage states (the first ``prefer`` accepts, if any),
+    """The date or figure the claim's passage states (the first ``prefer`` accepts, if any),
     and whether it agrees with ``expect``."""
+    passage = find(claim.text, article.text, view)
+    if passage is None:
+        return NOT_IN_ARTICLE
     start, end = passage.start, passage.end
-    s, e = sentence_around(article.text, start, end, spans)
+    s, e = sentence_around(article.text, start, end, view.spans)
     inside = within(found, start, end) or within(found, s, e)
     inside = [f for f in inside if prefer(f[2])] or inside
     if not inside:

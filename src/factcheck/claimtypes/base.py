@@ -48,6 +48,7 @@ SILENT = Judgement(Status.SILENT)
 
 class ClaimKind(Protocol):
     type: ClaimType
+    keys: frozenset[str]  # the type-specific claim keys it takes ("aliases", "tolerance")
     needs_expect: bool  # a claim of this type must say what the verified value is
     contradicted_as: Verdict  # the verdict when the sources only say otherwise (a quotation: misquoted)
     has_value: bool  # its ``expect`` is the value sources are compared with (names, dates, figures)

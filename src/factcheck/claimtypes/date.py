@@ -10,7 +10,7 @@ from typing import cast
 from .. import dates
 from ..article import Article
 from ..model import Claim, ClaimType, Verdict
-from .about import find, judge_value, read_value, topic
+from .about import judge_value, read_value, topic
 from .base import Judgement, Lens, Reading
 from .drafting import Draft, DraftContext, Ids, context, flat, slug
 
@@ -21,6 +21,7 @@ _DAY_OF_MONTH = re.compile(r"\d")  # "February 4", "4 Feb.", "2017-02-04"
 
 class DateKind:
     type = ClaimType.DATE
+    keys: frozenset[str] = frozenset()  # the type-specific keys it takes
     needs_expect = True
     contradicted_as = Verdict.CONTRADICTED  # the verdict when sources only say otherwise
     has_value = True
@@ -33,10 +34,7 @@ class DateKind:
             raise ValueError("is not a date (ISO date, YYYY-MM or year)") from None
 
     def read(self, claim: Claim, article: Article, text: Lens, published: date | None) -> Reading:
-        passage = find(claim.text, article.text, text)
-        if passage is None:
-            return Reading((), False, "", "the claim's wording is not in the article")
-        return read_value(article, passage, text.spans, text.dates(published), "date", lambda span: True,
+        return read_value(claim, article, text, text.dates(published), "date", lambda span: True,
                           self._agrees(claim), str)
 
     def judge(self, claim: Claim, text: str, view: Lens) -> Judgement:

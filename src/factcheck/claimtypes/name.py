@@ -17,6 +17,7 @@ from .drafting import Draft, DraftContext, Ids, Person, flat, role_of, slug, tit
 
 class NameKind:
     type = ClaimType.NAME
+    keys: frozenset[str] = frozenset({"aliases"})  # the type-specific keys it takes
     needs_expect = True
     contradicted_as = Verdict.CONTRADICTED  # the verdict when sources only say otherwise
     has_value = True

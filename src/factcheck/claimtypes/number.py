@@ -10,7 +10,7 @@ from typing import cast
 from .. import numbers
 from ..article import Article
 from ..model import Claim, ClaimType, Verdict
-from .about import find, judge_value, read_value, topic
+from .about import judge_value, read_value, topic
 from .base import Judgement, Lens, Reading
 from .drafting import Draft, DraftContext, Ids, context, flat, slug
 
@@ -19,6 +19,7 @@ _DEFINITE_BEFORE = re.compile(r"(?i)\b(?:the|these|those|both|all)\s+$")
 
 class NumberKind:
     type = ClaimType.NUMBER
+    keys: frozenset[str] = frozenset({"tolerance"})  # the type-specific keys it takes
     needs_expect = True
     contradicted_as = Verdict.CONTRADICTED  # the verdict when sources only say otherwise
     has_value = True
@@ -32,11 +33,8 @@ class NumberKind:
             raise ValueError(f"is not a number: {reason}") from None
 
     def read(self, claim: Claim, article: Article, text: Lens, published: date | None) -> Reading:
-        passage = find(claim.text, article.text, text)
-        if passage is None:
-            return Reading((), False, "", "the claim's wording is not in the article")
         unit = _expected(claim).unit
-        return read_value(article, passage, text.spans, text.numbers, "figure",
+        return read_value(claim, article, text, text.numbers, "figure",
                           lambda q: numbers.units_compatible(q.unit, unit), self._agrees(claim), describe)
 
     def judge(self, claim: Claim, text: str, view: Lens) -> Judgement:

@@ -11,13 +11,14 @@ from ..article import Article
 from ..model import Claim, ClaimType, Status, Verdict
 from ..quotes import find_quote
 from ..settings import MESSAGE_CLIP
-from .about import clip, find
+from .about import NOT_IN_ARTICLE, clip, find
 from .base import SILENT, Judgement, Lens, Reading
 from .drafting import SPEECH_AFTER, SPEECH_BEFORE, Draft, DraftContext, Ids, Person, flat, slug
 
 
 class QuoteKind:
     type = ClaimType.QUOTE
+    keys: frozenset[str] = frozenset()  # the type-specific keys it takes
     needs_expect = False
     contradicted_as = Verdict.MISQUOTED  # the verdict when sources only say otherwise
     has_value = False
@@ -44,7 +45,7 @@ def read_passage(claim: Claim, article: Article, text: Lens) -> Reading:
     """Quotes and statements: found is all the article has to say; the sources judge the rest."""
     passage = find(claim.text, article.text, text)
     if passage is None:
-        return Reading((), False, "", "the claim's wording is not in the article")
+        return NOT_IN_ARTICLE
     mention = article.mention(passage.start, passage.end)
     return Reading((mention,), True, clip(mention.text, MESSAGE_CLIP))
 

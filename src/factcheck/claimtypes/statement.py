@@ -26,6 +26,7 @@ _ADJECTIVE_BEFORE = re.compile(r"(?i)\b(?:the|a|an|its|their|his|her|newly|recen
 
 class StatementKind:
     type = ClaimType.STATEMENT
+    keys: frozenset[str] = frozenset()  # the type-specific keys it takes
     needs_expect = False
     contradicted_as = Verdict.CONTRADICTED  # the verdict when sources only say otherwise
     has_value = False

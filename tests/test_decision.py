@@ -4,6 +4,7 @@ import pytest
 
 from factcheck.claimtypes import KINDS, Reading
 from factcheck.decision import decide as decision_of
+from factcheck.diff import render
 from factcheck.messages import message
 from factcheck.model import Claim, ClaimType, Evidence, Mention, Status, Verdict
 
@@ -79,3 +80,22 @@ def test_quote_exact_in_one_source_and_reworded_in_another_is_disputed():
     q = claim(ClaimType.QUOTE, "we need friends", None)
     verdict, _ = decide(q, Reading(M, True, "quote"), [ev(Status.SUPPORTS), ev(Status.CONTRADICTS, "we need allies")])
     assert verdict is Verdict.DISPUTED
+
+
+def test_the_decision_carries_the_misquote_with_its_diff():
+    quote = Claim("q", ClaimType.QUOTE, "We aren't seeking enemies, we need friends.")
+    against = Evidence("kremlin", Status.CONTRADICTS, value="we are not seeking enemies. We need friends.", score=80.0)
+    decision = decision_of(KINDS[ClaimType.QUOTE], quote, Reading(M, True, "'...'"), [against])
+    assert decision.verdict is Verdict.MISQUOTED
+    (found,) = decision.discrepancies
+    assert found.source == against.value and found.label == "source"
+    assert render(list(found.ops), " ") in message(quote, decision)
+
+
+def test_a_misspelling_is_diffed_against_the_verified_form_with_as_many_words():
+    name = Claim("n", ClaimType.NAME, "Leventieve", "Alexander Lavrentiev")
+    mentions = (Mention("Alexandre Laventieve", 1, 1, 0, 20), Mention("Leventieve", 3, 1, 30, 40))
+    decision = decision_of(KINDS[ClaimType.NAME], name, Reading(mentions, False, "...", typo=True), [])
+    assert [(d.article, d.source) for d in decision.discrepancies] == [
+        ("Alexandre Laventieve", "Alexander Lavrentiev"), ("Leventieve", "Lavrentiev")]
+    assert render(list(decision.discrepancies[1].ops)) == "L[-e-]{+a+}v{+r+}entiev[-e-]"

@@ -1,0 +1,37 @@
+"""Number claims: the figure in expect's unit, within tolerance; sources in a compatible unit."""
+
+import pytest
+from kinds import claim, drafted, judge, read
+
+from factcheck.claimtypes import KINDS
+from factcheck.model import ClaimType, Status
+from factcheck.numbers import Quantity, Tolerance
+
+ARTICLE = "Iran can block the strait through which almost one fourth of world oil supplies pass.\n"
+
+
+def test_expect_and_tolerance_are_parsed_once():
+    c = claim("number", "one fourth of world oil supplies", "about 21%", tolerance="5%")
+    assert isinstance(c.expected, Quantity) and c.expected.unit == "%"
+    assert isinstance(c.margin, Tolerance)
+    with pytest.raises(ValueError, match="is not a number"):
+        KINDS[ClaimType.NUMBER].parse_expect("lots")
+
+
+def test_the_passage_figure_is_read_with_its_hedge():
+    reading = read(claim("number", "almost one fourth of world oil supplies", "about 21%"), ARTICLE)
+    assert not reading.agrees and reading.stated == "'almost one fourth' (22.5-25%)"
+    assert read(claim("number", "almost one fourth of world oil supplies", "roughly 24%"), ARTICLE).agrees
+
+
+def test_sources_are_read_for_a_figure_in_a_compatible_unit():
+    c = claim("number", "about 21 million barrels per day passed the Strait of Hormuz", "21 million barrels per day")
+    page = "In 2018, the oil flow through the Strait of Hormuz averaged 21 million barrels per day."
+    assert judge(c, page)[0] is Status.SUPPORTS
+    assert judge(c, page.replace("21 million", "17 million"))[0] is Status.CONTRADICTS
+    assert judge(c, "In 2018, 21 tankers passed the Strait of Hormuz.")[0] is Status.SILENT  # another unit
+
+
+def test_figures_are_drafted_with_their_unit():
+    text = "The pipeline will carry 30 billion cubic meters of gas a year to China.\n"
+    assert [c.expect for c in drafted("number", text)] == ["30 billion cubic meters per year"]

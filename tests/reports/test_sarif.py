@@ -1,0 +1,109 @@
+"""The SARIF report for code-scanning views."""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import replace
+from pathlib import Path
+
+from reportkit import ARTICLE, HOSTILE_SCRIPT, HOSTILE_URL, _claim, build, hostile, results_of, settled, validate
+
+from factcheck.article import Article
+from factcheck.model import Report, Result, Verdict
+from factcheck.reports import sarif
+
+
+def test_sarif_is_valid_and_describes_the_tool_and_rules():
+    doc = json.loads(sarif.render(build()))
+    validate(doc)
+    assert doc["$schema"] == "https://json.schemastore.org/sarif-2.1.0.json" and doc["version"] == "2.1.0"
+    driver = doc["runs"][0]["tool"]["driver"]
+    assert driver["name"] == "factcheck" and driver["version"] and driver["informationUri"].startswith("https://")
+    assert [r["id"] for r in driver["rules"]] == [v.value for v in Verdict]
+    levels = {r["id"]: r["defaultConfiguration"]["level"] for r in driver["rules"]}
+    assert levels == {"supported": "note", "contradicted": "error", "misspelled": "error", "misquoted": "error",
+                      "disputed": "error", "unverified": "warning", "not_found": "error"}
+    for r in doc["runs"][0]["results"]:
+        assert driver["rules"][r["ruleIndex"]]["id"] == r["ruleId"]
+
+
+def test_sarif_results_one_per_variant_located_at_the_article():
+    found = results_of(build())
+    assert [(r["ruleId"], r["properties"]["claimId"]) for r in found] == [
+        ("misspelled", "envoy-name"), ("misspelled", "envoy-name"), ("contradicted", "hormuz-share"),
+        ("misquoted", "putin-quote"), ("not_found", "arms-deal"), ("misspelled", "hezbollah"),
+        ("supported", "putin-name"),
+    ]
+    regions = [r["locations"][0]["physicalLocation"]["region"] for r in found]
+    assert regions[0] == {
+        "startLine": 1, "startColumn": 49, "endColumn": 69, "snippet": {"text": "Alexandre Laventieve"}}
+    assert regions[1] == {"startLine": 5, "startColumn": 38, "endColumn": 48, "snippet": {"text": "Leventieve"}}
+    assert regions[4] == {"startLine": 1}  # not found: the file, no column
+    assert "'Leventieve' is not the verified spelling" in found[1]["message"]["text"]
+    assert "Alexandre Laventieve" not in found[1]["message"]["text"].split("\n", 1)[1]  # this variant's facts only
+    assert "21 million barrels per day" in found[2]["message"]["text"]
+    assert "{+are not+}" in found[3]["message"]["text"]
+    for r in found:
+        loc = r["locations"][0]["physicalLocation"]["artifactLocation"]
+        assert loc == {"uri": "seeds/article.txt", "uriBaseId": "%SRCROOT%"}
+    assert [r["level"] for r in found] == ["error"] * 6 + ["note"]
+
+
+def test_sarif_suppresses_accepted_findings_and_notes_stale_acceptances():
+    found = {r["properties"]["claimId"]: r for r in results_of(build())}
+    assert found["hezbollah"]["suppressions"] == [
+        {"kind": "external", "status": "accepted", "justification": "house style spells it Hezbollah"}
+    ]
+    stale = found["putin-name"]
+    assert "suppressions" not in stale and stale["level"] == "note"
+    assert stale["message"]["text"].startswith("stale acceptance (putin-name)")
+    assert all("suppressions" not in r for i, r in found.items() if i not in ("hezbollah",))
+
+
+def test_sarif_unverified_is_a_warning_only_under_strict():
+    assert "six-day" not in {r["properties"]["claimId"] for r in results_of(build())}
+    strict = results_of(build(fail_on=frozenset(Verdict) - {Verdict.SUPPORTED}))
+    (unverified,) = [r for r in strict if r["ruleId"] == "unverified"]
+    assert unverified["level"] == "warning" and unverified["properties"]["claimId"] == "six-day"
+
+
+def test_sarif_fingerprints_are_stable_and_ignore_line_numbers():
+    first, again = results_of(build()), results_of(build())
+    prints = [r["partialFingerprints"]["factcheck/v1"] for r in first]
+    assert prints == [r["partialFingerprints"]["factcheck/v1"] for r in again]
+    assert len(set(prints)) == len(prints) and all(re.fullmatch(r"[0-9a-f]{64}", p) for p in prints)
+    moved = results_of(build("Editor's note: updated.\n\n" + ARTICLE))
+    assert [r["locations"][0]["physicalLocation"]["region"].get("startLine") for r in moved][:2] == [3, 7]
+    assert [r["partialFingerprints"]["factcheck/v1"] for r in moved] == prints
+    text = ARTICLE.replace("by Leventieve", "by Lewentieve")
+    art = Article.from_string(text, "seeds/article.txt")
+    i = art.text.index("Lewentieve")
+    report = build()
+    envoy = replace(report.results[0], mentions=(report.results[0].mentions[0], art.mention(i, i + 10)))
+    respelled = results_of(settled(replace(report, results=(envoy,) + report.results[1:], article_text=text)))
+    assert respelled[0]["partialFingerprints"]["factcheck/v1"] == prints[0]
+    assert respelled[1]["partialFingerprints"]["factcheck/v1"] != prints[1]
+
+
+def test_sarif_repeated_variant_gets_distinct_fingerprints_and_multiline_regions():
+    text = "Envoy Laventieve met.\nLater Laventieve left.\n"
+    art = Article.from_string(text, "dir\\a.txt")
+    m1, m2 = (art.mention(i, i + 10) for i in (6, 28))
+    claim = _claim("envoy", "name", "Laventieve", expect="Lavrentiev")
+    quote = Result(_claim("q", "quote", "met. Later"), Verdict.MISQUOTED, "misquoted", (art.mention(17, 27),))
+    report = settled(Report(Path("c.yaml"), "dir\\a.txt", "0" * 64,
+                            (Result(claim, Verdict.MISSPELLED, "misspelled", (m1, m2)), quote), article_text=text))
+    found = results_of(report)
+    assert found[0]["partialFingerprints"] != found[1]["partialFingerprints"]
+    assert found[0]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] == "dir/a.txt"
+    assert found[2]["locations"][0]["physicalLocation"]["region"] == {
+        "startLine": 1, "startColumn": 18, "endLine": 2, "endColumn": 6, "snippet": {"text": "met.\nLater"}}
+
+
+def test_sarif_keeps_hostile_text_as_data():
+    doc = json.loads(sarif.render(hostile()))
+    validate(doc)
+    (first, second) = doc["runs"][0]["results"]
+    assert HOSTILE_SCRIPT in first["message"]["text"] and HOSTILE_URL in first["message"]["text"]
+    assert first["locations"][0]["physicalLocation"]["artifactLocation"]["uri"].startswith("%3C/title%3E")
