@@ -156,20 +156,25 @@ class Fetcher:
         """Start fetching distinct URLs in the background (fragments ignored), each once; each
         future's result is a ``FetchResult`` (for the URL without its fragment). Progress counts
         the URLs this call started."""
+        return self._start(urls)[0]
+
+    def fetch_all(self, urls: Iterable[str]) -> dict[str, FetchResult]:
+        """Distinct URLs concurrently (fragments ignored), each once; never raises for a bad source.
+        Returns once the results are in and the progress display has been told."""
+        claimed, reported = self._start(urls)
+        wait(set(claimed.values()))
+        reported.wait()
+        return {url: replace(future.result(), url=url) for url, future in claimed.items()}
+
+    def _start(self, urls: Iterable[str]) -> tuple[dict[str, Future[FetchResult]], threading.Event]:
         claimed = {url: self._once.claim(url) for url in dict.fromkeys(urls)}
         todo = [(url, future) for url, (future, mine) in claimed.items() if mine]
+        reported = self._track([future for _, future in todo])
         if todo:
-            self._track(future for _, future in todo)
             pool = self._executor()
             for url, future in interleave_by_host(todo):
                 pool.submit(self._run, url, future)
-        return {url: future for url, (future, _) in claimed.items()}
-
-    def fetch_all(self, urls: Iterable[str]) -> dict[str, FetchResult]:
-        """Distinct URLs concurrently (fragments ignored), each once; never raises for a bad source."""
-        claimed = self.start(urls)
-        wait(set(claimed.values()))
-        return {url: replace(future.result(), url=url) for url, future in claimed.items()}
+        return {url: future for url, (future, _) in claimed.items()}, reported
 
     def release(self, url: str) -> None:
         """Forget a fetched body once its text has been read (a run keeps no raw HTML); the URL
@@ -178,10 +183,13 @@ class Fetcher:
 
     # -- scheduling -------------------------------------------------------------------
 
-    def _track(self, futures: Iterable[Future[FetchResult]]) -> None:
-        """Report a batch's progress: ``advance`` as each future completes, ``finish`` after the last;
-        the calls are serialised, whichever worker thread completes the future."""
-        batch = list(futures)
+    def _track(self, batch: list[Future[FetchResult]]) -> threading.Event:
+        """Report a batch's progress: ``advance`` as each future completes, ``finish`` after the last
+        (the calls serialised, whichever worker completes the future); the event is set after ``finish``."""
+        reported = threading.Event()
+        if not batch:
+            reported.set()
+            return reported
         left = [len(batch)]
         lock = threading.Lock()
         self.progress.start(len(batch))
@@ -194,9 +202,11 @@ class Fetcher:
                 if left[0] == 0:
                     with suppress(Exception):
                         self.progress.finish()
+                    reported.set()
 
         for future in batch:
             future.add_done_callback(done)
+        return reported
 
     def _executor(self) -> ThreadPoolExecutor:
         with self._lock:
@@ -318,7 +328,7 @@ class Fetcher:
                     raise self._overtime(url, status) from None
                 if isinstance(exc, urllib3.exceptions.ReadTimeoutError):
                     raise timed_out(self.timeout, url, status) from None
-                raise body_failure(exc, status, response.headers.get("content-encoding"), url) from None
+                raise body_failure(exc, status, response.headers, total, url) from None
             if not chunk:
                 if remaining() <= 0:  # the watchdog's shutdown looks like the end of the body
                     raise self._overtime(url, status)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import enum
 import http
 import http.client
+from collections.abc import Mapping
 from urllib.parse import urlsplit
 
 import requests
@@ -117,6 +118,9 @@ def request_failure(exc: Exception, url: str, timeout: float, whole: float | Non
         return timed_out(timeout, url)
     if isinstance(exc, requests.exceptions.ConnectionError):
         return connection_failure(exc, url)
+    if find(exc, urllib3.exceptions.InvalidHeader):  # the server's, not ours: its words are not repeated
+        return Failure(FailureKind.INVALID_RESPONSE,
+                       f"invalid HTTP response from {_where(url)}: invalid Content-Length", final_url=url)
     if isinstance(exc, (requests.exceptions.InvalidURL, requests.exceptions.InvalidSchema,
                         requests.exceptions.MissingSchema, requests.exceptions.InvalidHeader)):
         return Failure(FailureKind.INVALID_URL, f"invalid URL: {oneline(exc)}", final_url=url)
@@ -163,16 +167,19 @@ def connection_failure(exc: requests.exceptions.ConnectionError, url: str) -> Fa
     return Failure(kind, message, dead=dead, final_url=url, transient=True)
 
 
-def body_failure(exc: Exception, status: int, content_encoding: str | None, url: str) -> Failure:
-    """A body that broke off or could not be decoded while streaming."""
+def body_failure(exc: Exception, status: int, headers: Mapping[str, str], received: int, url: str) -> Failure:
+    """A body that broke off or could not be decoded while streaming, ``received`` bytes in."""
     if find(exc, urllib3.exceptions.DecodeError):
-        encoding = oneline(content_encoding or "?", 30)
+        encoding = oneline(headers.get("content-encoding") or "?", 30)
         return Failure(FailureKind.DECODE, f"invalid body: not valid {encoding} data (Content-Encoding: {encoding})",
                        status=status, final_url=url)
-    if find(exc, urllib3.exceptions.InvalidChunkLength):
-        return Failure(FailureKind.DECODE, "invalid chunked body (bad chunk length)", status=status, final_url=url)
     short = find(exc, http.client.IncompleteRead)
-    if isinstance(short, http.client.IncompleteRead):
+    chunked = "chunked" in (headers.get("transfer-encoding") or "").lower()
+    if find(exc, urllib3.exceptions.InvalidChunkLength) or (chunked and short is not None and find(short, ValueError)):
+        return Failure(FailureKind.DECODE, "invalid chunked body (bad chunk length)", status=status, final_url=url)
+    if chunked and short is not None:
+        message = f"chunked body cut off: connection closed after {received} bytes"
+    elif isinstance(short, http.client.IncompleteRead):
         got = short.partial if isinstance(short.partial, int) else len(short.partial)
         expected = short.expected if isinstance(short.expected, int) else None
         of = f" of {got + expected}" if expected is not None else ""
