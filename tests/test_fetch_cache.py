@@ -4,13 +4,14 @@ its tree is not used, and nothing below it is followed if it is a symlink."""
 
 from __future__ import annotations
 
+import hashlib
 import json
 from pathlib import Path
 
 import pytest
 
 from factcheck.fetch import Fetcher
-from factcheck.fetch.cache import DiskCache
+from factcheck.fetch.cache import TextStore
 from factcheck.model import Via
 from fetch_servers import (
     HTML,
@@ -157,7 +158,7 @@ def test_a_symlinked_directory_inside_the_cache_is_not_followed(server, tree, le
     cache = claims / ".factcheck-cache"
     server.expect_request("/p").respond_with_data(PAGE, content_type=HTML)
     url = server.url_for("/p")
-    bucket = DiskCache(cache)._key(url)[0]
+    bucket = hashlib.sha256(url.encode()).hexdigest()[:2]
     if level == "layout":
         cache.mkdir()
         (cache / "http-v1").symlink_to(outside, target_is_directory=True)
@@ -187,3 +188,35 @@ def test_an_entry_that_is_a_symlink_is_neither_read_nor_written_through(server, 
     assert not entry.is_symlink() and entry.is_file()  # replaced by a regular file
     assert secret.read_bytes() == planted
     assert _files(outside) == [secret]
+
+
+# -- the readable-text store ------------------------------------------------------------------
+
+TEXT_DAMAGES = {
+    "text a number": {"text": 3, "notes": []},
+    "text null": {"text": None, "notes": []},
+    "notes a string": {"text": "t", "notes": "no body found"},
+    "a note not a string": {"text": "t", "notes": ["ok", 4]},
+    "no notes": {"text": "t"},
+    "no text": {"notes": []},
+    "a list": ["t", []],
+    "a string": "t",
+}
+
+
+@pytest.mark.parametrize("damage", TEXT_DAMAGES.values(), ids=TEXT_DAMAGES.keys())
+def test_a_text_entry_of_the_wrong_shape_is_a_miss(tmp_path, damage):
+    store = TextStore(tmp_path)
+    assert store.put("k", "The Cape of Good Hope", ("note",)) is None
+    assert store.get("k") == ("The Cape of Good Hope", ("note",))
+    (path,) = [p for p in (tmp_path / "text-v1").rglob("*") if p.is_file()]
+    path.write_text(json.dumps(damage))
+    assert store.get("k") is None
+
+
+def test_a_text_store_symlinked_out_of_its_tree_is_refused(tree):
+    claims, outside = tree
+    (claims / ".factcheck-cache").symlink_to(outside, target_is_directory=True)
+    store = TextStore(claims / ".factcheck-cache")
+    assert store.refused is not None and store.put("k", "t", ()) is not None and store.get("k") is None
+    assert _files(outside) == []

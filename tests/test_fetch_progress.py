@@ -6,6 +6,8 @@ import os
 import subprocess
 import sys
 
+import pytest
+
 from factcheck.fetch import Fetcher, NoProgress, Progress, SourceFetcher, TerminalBar
 from fetch_servers import (
     HTML,
@@ -38,6 +40,28 @@ def test_progress_is_told_of_each_url_and_the_end(server):
     assert recorder.calls[0] == ("start", 3) and recorder.calls[-1] == ("finish", None)
     assert sorted(url for what, url in recorder.calls if what == "advance") == sorted(urls)
     assert len(recorder.calls) == 5
+
+
+def test_a_given_progress_is_told_of_background_batches_and_true_is_not(server, monkeypatch):
+    """``progress=True`` is what the CLI passes while it draws its own bar over the results: only
+    ``fetch_all`` draws then, as before; a Progress given is told of ``start``'s batches too."""
+    server.expect_request("/a").respond_with_data("<p>ok</p>", content_type=HTML)
+    server.expect_request("/b").respond_with_data("<p>ok</p>", content_type=HTML)
+    recorder = Recorder()
+    with Fetcher(progress=recorder) as f:
+        f.start([server.url_for("/a")])[server.url_for("/a")].result()
+    assert recorder.calls == [("start", 1), ("advance", server.url_for("/a")), ("finish", None)]
+    leader, follower = os.openpty()
+    with os.fdopen(follower, "w") as tty:
+        monkeypatch.setattr(sys, "stderr", tty)
+        with Fetcher(progress=True) as f:
+            f.start([server.url_for("/a")])[server.url_for("/a")].result()
+            os.set_blocking(leader, False)
+            with pytest.raises(BlockingIOError):
+                os.read(leader, 4096)  # nothing drawn
+            f.fetch_all([server.url_for("/b")])
+            assert "1/1" in os.read(leader, 4096).decode()
+    os.close(leader)
 
 
 def test_a_broken_progress_display_loses_no_source(server):

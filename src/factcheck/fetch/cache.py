@@ -155,23 +155,19 @@ def confine_check(directory: Path, confine: Path | None = None) -> str | None:
     return None
 
 
-class DiskCache:
-    """Entries under ``<root>/http-v1/<2 hex>/<sha256 of url>``; safe across threads and processes.
+class ConfinedDir:
+    """A directory that is only read and written below its real root, following no symlink there.
 
-    ``refused`` says why the directory may not be used (see ``confine_check``); a refused cache
-    reads nothing and writes nothing."""
+    ``refused`` says why the directory may not be used (see ``confine_check``); a refused one
+    reads nothing and writes nothing. Writes are atomic (a temporary file, then a rename)."""
 
     def __init__(self, root: Path, confine: Path | None = None) -> None:
-        self.root = Path(root) / _LAYOUT
-        self.refused = confine_check(Path(root), confine)
+        self.root = Path(root)
+        self.refused = confine_check(self.root, confine)
         self._real = Path(os.path.realpath(root))
 
-    def _key(self, url: str) -> tuple[str, str]:
-        key = hashlib.sha256(url.encode("utf-8", "surrogatepass")).hexdigest()
-        return key[:2], key
-
     @contextmanager
-    def _dir(self, *names: str, create: bool = False) -> Iterator[int]:
+    def directory(self, *names: str, create: bool = False) -> Iterator[int]:
         """A descriptor of ``<real root>/names...``, no component below the root followed if a symlink."""
         if self.refused is not None:
             raise PermissionError(self.refused)
@@ -189,52 +185,32 @@ class DiskCache:
             for fd in fds:
                 os.close(fd)
 
-    def get(self, url: str) -> Entry | None:
-        """The stored entry, or None when absent, unreadable, damaged or a symlink."""
-        bucket, key = self._key(url)
+    def read(self, *names: str, limit: int = _READ_MAX) -> bytes | None:
+        """The regular file at ``names`` (directories, then the file name), or None when absent,
+        unreadable, larger than ``limit`` or reached through a symlink."""
+        *dirs, name = names
         try:
-            with self._dir(_LAYOUT, bucket) as dirfd:
-                fd = os.open(key, os.O_RDONLY | _NOFOLLOW, dir_fd=dirfd)
+            with self.directory(*dirs) as dirfd:
+                fd = os.open(name, os.O_RDONLY | _NOFOLLOW, dir_fd=dirfd)
                 with os.fdopen(fd, "rb") as f:
                     if not stat.S_ISREG(os.fstat(f.fileno()).st_mode):
                         return None
-                    raw = f.read(_READ_MAX + 1)
+                    raw = f.read(limit + 1)
         except OSError:
             return None
-        return None if len(raw) > _READ_MAX else parse_entry(url, raw)
+        return raw if len(raw) <= limit else None
 
-    def sweep(self) -> int:
-        """Remove temporary files left by killed runs; how many were removed. Never raises."""
-        removed = 0
-        try:
-            with self._dir(_LAYOUT) as layout:
-                buckets = [d.name for d in os.scandir(layout) if d.is_dir(follow_symlinks=False)]
-                for bucket in buckets:
-                    with suppress(OSError), self._dir(_LAYOUT, bucket) as dirfd:
-                        removed += _sweep_bucket(dirfd)
-        except OSError:
-            return removed
-        return removed
-
-    def put(self, entry: Entry) -> str | None:
-        """Store atomically; a failure to write (full disk, read-only dir) only loses the cache.
-        Returns why the entry could not be stored, or None."""
-        bucket, key = self._key(entry.url)
-        body = entry.body or b""
-        meta = {
-            "url": entry.url, "final_url": entry.final_url, "status": entry.status,
-            "headers": entry.headers, "stored_at": entry.stored_at, "sha256": entry.sha256,
-            "has_body": entry.body is not None, "length": len(body),
-        }
-        data = json.dumps(meta, ensure_ascii=True).encode("ascii") + b"\n" + body
+    def write(self, *names: str, data: bytes) -> str | None:
+        """Store ``data`` atomically at ``names``; why it could not be, or None."""
+        *dirs, name = names
         tmp = f".tmp-{os.getpid()}-{secrets.token_hex(6)}"
         try:
-            with self._dir(_LAYOUT, bucket, create=True) as dirfd:
+            with self.directory(*dirs, create=True) as dirfd:
                 fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | _NOFOLLOW, 0o644, dir_fd=dirfd)
                 try:
                     with os.fdopen(fd, "wb") as f:
                         f.write(data)
-                    os.replace(tmp, key, src_dir_fd=dirfd, dst_dir_fd=dirfd)  # replaces a symlink, never follows it
+                    os.replace(tmp, name, src_dir_fd=dirfd, dst_dir_fd=dirfd)  # replaces a symlink, never follows it
                 except OSError:
                     with suppress(OSError):
                         os.unlink(tmp, dir_fd=dirfd)
@@ -243,12 +219,92 @@ class DiskCache:
             return exc.strerror or str(exc)
         return None
 
+    def sweep(self, layout: str) -> int:
+        """Remove temporary files left by killed runs in ``layout``'s buckets; how many. Never raises."""
+        removed = 0
+        try:
+            with self.directory(layout) as top:
+                buckets = [d.name for d in os.scandir(top) if d.is_dir(follow_symlinks=False)]
+                for bucket in buckets:
+                    with suppress(OSError), self.directory(layout, bucket) as dirfd:
+                        removed += _sweep_bucket(dirfd)
+        except OSError:
+            return removed
+        return removed
+
+
+def _key(text: str) -> tuple[str, str]:
+    key = hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+    return key[:2], key
+
+
+class DiskCache:
+    """Entries under ``<root>/http-v1/<2 hex>/<sha256 of url>``; safe across threads and processes,
+    confined as ``ConfinedDir`` is (``refused`` says why a directory is not used)."""
+
+    def __init__(self, root: Path, confine: Path | None = None) -> None:
+        self.root = Path(root) / _LAYOUT
+        self.dir = ConfinedDir(Path(root), confine)
+        self.refused = self.dir.refused
+
+    def get(self, url: str) -> Entry | None:
+        """The stored entry, or None when absent, unreadable, damaged or a symlink."""
+        raw = self.dir.read(_LAYOUT, *_key(url))
+        return None if raw is None else parse_entry(url, raw)
+
+    def sweep(self) -> int:
+        """Remove temporary files left by killed runs; how many were removed. Never raises."""
+        return self.dir.sweep(_LAYOUT)
+
+    def put(self, entry: Entry) -> str | None:
+        """Store atomically; a failure to write (full disk, read-only dir) only loses the cache.
+        Returns why the entry could not be stored, or None."""
+        body = entry.body or b""
+        meta = {
+            "url": entry.url, "final_url": entry.final_url, "status": entry.status,
+            "headers": entry.headers, "stored_at": entry.stored_at, "sha256": entry.sha256,
+            "has_body": entry.body is not None, "length": len(body),
+        }
+        data = json.dumps(meta, ensure_ascii=True).encode("ascii") + b"\n" + body
+        return self.dir.write(_LAYOUT, *_key(entry.url), data=data)
+
     def touch(self, entry: Entry, headers: dict[str, str]) -> Entry:
         """After a 304: the same body, confirmed now, with the server's updated headers."""
         merged = {**entry.headers, **{k: v for k, v in headers.items() if k != "content-type"}}
         renewed = replace(entry, headers=merged, stored_at=time.time())
         self.put(renewed)  # not stored: the next run revalidates again, nothing worse
         return renewed
+
+
+class TextStore:
+    """Readable text and its notes by key under ``<root>/text-v1/``, confined like ``DiskCache``:
+    what ``sources.TextCache`` keeps beside the HTTP cache. An entry that is not a JSON object with
+    a string ``text`` and a list of string ``notes`` is a miss."""
+
+    LAYOUT = "text-v1"
+
+    def __init__(self, root: Path, confine: Path | None = None) -> None:
+        self.dir = ConfinedDir(Path(root), confine)
+        self.refused = self.dir.refused
+
+    def get(self, key: str) -> tuple[str, tuple[str, ...]] | None:
+        raw = self.dir.read(self.LAYOUT, *_key(key))
+        if raw is None:
+            return None
+        try:
+            stored = json.loads(raw)
+        except (ValueError, RecursionError):
+            return None
+        if not isinstance(stored, dict):
+            return None
+        text, notes = stored.get("text"), stored.get("notes")
+        if not isinstance(text, str) or not isinstance(notes, list) or not all(isinstance(n, str) for n in notes):
+            return None
+        return text, tuple(notes)
+
+    def put(self, key: str, text: str, notes: tuple[str, ...]) -> str | None:
+        data = json.dumps({"text": text, "notes": list(notes)}, ensure_ascii=False).encode("utf-8", "surrogatepass")
+        return self.dir.write(self.LAYOUT, *_key(key), data=data)
 
 
 def _sweep_bucket(dirfd: int) -> int:

@@ -87,7 +87,8 @@ class Fetcher:
     must lie in (default: the one ``cache_dir`` is named in), a cache outside it is not used.
     ``offline`` never touches the network. ``refresh`` revalidates even fresh cache entries.
     ``per_host`` bounds concurrent connections to one host name; ``jobs`` bounds them overall.
-    ``progress`` is a ``Progress`` (or True for a plain terminal bar, False for none).
+    ``progress`` is a ``Progress``, told of every batch ``start`` or ``fetch_all`` begins; True is a
+    plain terminal bar while ``fetch_all`` waits (what it always was), False none.
     Proxies from the environment (HTTPS_PROXY, ...) are used as requests uses them; the address
     guard checks each request's target before a proxy is asked for it."""
 
@@ -99,6 +100,9 @@ class Fetcher:
         self.cache = self._open_cache(cache_dir, cache_confine)
         self.offline, self.refresh = offline, refresh
         self.progress = progress_of(progress)
+        # ``True`` keeps its old meaning (a bar while ``fetch_all`` waits, none for ``start``, whose
+        # caller may be drawing its own); a Progress given is told of every batch.
+        self._progress_in_background = not isinstance(progress, bool)
         self.allow_link_local = allow_link_local
         self.timeout, self.jobs = float(timeout), max(1, jobs)
         self.max_bytes, self.max_redirects = max_bytes, max_redirects
@@ -156,20 +160,20 @@ class Fetcher:
         """Start fetching distinct URLs in the background (fragments ignored), each once; each
         future's result is a ``FetchResult`` (for the URL without its fragment). Progress counts
         the URLs this call started."""
-        return self._start(urls)[0]
+        return self._start(urls, self._progress_in_background)[0]
 
     def fetch_all(self, urls: Iterable[str]) -> dict[str, FetchResult]:
         """Distinct URLs concurrently (fragments ignored), each once; never raises for a bad source.
         Returns once the results are in and the progress display has been told."""
-        claimed, reported = self._start(urls)
+        claimed, reported = self._start(urls, True)
         wait(set(claimed.values()))
         reported.wait()
         return {url: replace(future.result(), url=url) for url, future in claimed.items()}
 
-    def _start(self, urls: Iterable[str]) -> tuple[dict[str, Future[FetchResult]], threading.Event]:
+    def _start(self, urls: Iterable[str], report: bool) -> tuple[dict[str, Future[FetchResult]], threading.Event]:
         claimed = {url: self._once.claim(url) for url in dict.fromkeys(urls)}
         todo = [(url, future) for url, (future, mine) in claimed.items() if mine]
-        reported = self._track([future for _, future in todo])
+        reported = self._track([future for _, future in todo] if report else [])
         if todo:
             pool = self._executor()
             for url, future in interleave_by_host(todo):
