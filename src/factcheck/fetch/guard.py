@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import ipaddress
 import socket
+import threading
 from contextlib import suppress
 from typing import Any
 from urllib.parse import urlsplit
@@ -120,7 +121,14 @@ class _HTTPSPool(HTTPSConnectionPool):
 
 
 class GuardedAdapter(HTTPAdapter):
-    """requests' adapter with guarded connections, direct or through a proxy."""
+    """requests' adapter with guarded connections, direct or through a proxy. A proxied target's
+    host name is resolved once per adapter (a run): a runner without DNS of its own then waits for
+    its resolver once per host, not once per request."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._resolved: dict[tuple[str, int], str | None] = {}
+        self._resolving = threading.Lock()
 
     def init_poolmanager(self, *args: Any, **kwargs: Any) -> None:
         super().init_poolmanager(*args, **kwargs)
@@ -138,10 +146,19 @@ class GuardedAdapter(HTTPAdapter):
         if guarding() and select_proxy(request.url or "", kwargs.get("proxies")):
             parts = urlsplit(request.url or "")
             host = parts.hostname or ""
-            address = refused_address(host, parts.port or (443 if parts.scheme == "https" else 80))
+            address = self._refused(host, parts.port or (443 if parts.scheme == "https" else 80))
             if address is not None:
                 raise requests.exceptions.ConnectionError(AddressRefused(None, host, address), request=request)
         return super().send(request, *args, **kwargs)
+
+    def _refused(self, host: str, port: int) -> str | None:
+        with self._resolving:
+            if (host, port) in self._resolved:
+                return self._resolved[(host, port)]
+        address = refused_address(host, port)
+        with self._resolving:
+            self._resolved[(host, port)] = address
+        return address
 
 
 def no_auth(request: requests.PreparedRequest) -> requests.PreparedRequest:
