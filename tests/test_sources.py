@@ -43,3 +43,19 @@ def test_another_selector_is_another_entry(tmp_path):
 def test_unreadable_archive_is_an_error_document(tmp_path):
     doc = read_local(SourceSpec("gone", archive=tmp_path / "gone.html"))
     assert doc.error and "gone.html" in doc.error and doc.text == ""
+
+
+def test_a_cache_directory_linked_out_of_the_claims_tree_is_never_written(tmp_path):
+    """A `.factcheck-cache` committed as a symlink to elsewhere: neither the HTTP cache nor the
+    readable-text cache writes through it."""
+    import shutil
+
+    from factcheck.engine import Options, verify
+
+    tree, outside = tmp_path / "tree", tmp_path / "outside"
+    shutil.copytree(ROOT / "fixtures" / "e2e", tree)
+    outside.mkdir()
+    (tree / ".factcheck-cache").symlink_to(outside, target_is_directory=True)
+    report = verify(tree / "claims.yaml", Options(offline=True))
+    assert report.results
+    assert list(outside.iterdir()) == []

@@ -123,12 +123,14 @@ class Checker:
             raise ClaimsError(claims.path, None, "--only", f"no claim with id {', '.join(sorted(unknown))}")
         self.selected = [c for c in claims.claims if options.only is None or c.id in options.only]
         cache_dir = options.cache_dir or Path(claims.path).parent / ".factcheck-cache"
-        self.texts = TextCache(cache_dir)
+        # the default cache lies in the claims tree and must stay there; one the user names is theirs
+        confine = None if options.cache_dir else Path(claims.path).parent
+        self.texts = TextCache(cache_dir, confine)
         self.roots = (Path(claims.path).absolute().parent, *(Path(p).absolute() for p in options.allow_paths))
         self.lenses = Lenses(options.naive)
         self.owns_fetcher = fetcher is None  # one passed in is the caller's to close
         self.fetcher: PageFetcher = fetcher or Fetcher(
-            cache_dir=cache_dir, offline=options.offline, refresh=options.refresh,
+            cache_dir=cache_dir, cache_confine=confine, offline=options.offline, refresh=options.refresh,
             timeout=options.timeout, jobs=options.jobs,
             **{"allow_link_local": options.allow_link_local, **options.fetcher_options},
         )

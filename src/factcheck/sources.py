@@ -11,10 +11,8 @@ directories: a claims file from a pull request must not make a CI runner read it
 from __future__ import annotations
 
 import hashlib
-import json
 import os
 import stat
-import tempfile
 from collections.abc import Iterable, Sequence
 from concurrent.futures import Future
 from dataclasses import replace
@@ -25,6 +23,7 @@ from typing import Protocol
 from . import normalize as normalize_module
 from . import readable
 from .fetch import FetchResult, decode_body
+from .fetch.cache import TextStore
 from .model import Document, NoteKind, SourceNote, SourceSpec, Via
 from .normalize import normalize
 from .readable import extract
@@ -49,32 +48,22 @@ class PageFetcher(Protocol):
 
 class TextCache:
     """Readable text kept beside the HTTP cache, keyed by the page body's hash, the selector and
-    the extractor's own code, so that a warm run parses no HTML. Failing to read or write it only
-    costs time."""
+    the extractor's own code, so that a warm run parses no HTML. Stored through ``fetch.cache.TextStore``
+    (confined, no symlink followed, a damaged entry is a miss); failing to read or write it only costs time."""
 
-    def __init__(self, root: Path | None) -> None:
-        self.root = Path(root) / "text-v1" if root is not None else None
+    def __init__(self, root: Path | None, confine: Path | None = None) -> None:
+        self.store = TextStore(Path(root), confine) if root is not None else None
 
     def readable(self, body_sha256: str | None, text: str, kind: str,
                  selector: str | None) -> tuple[str, tuple[SourceNote, ...]]:
-        if self.root is None or body_sha256 is None:
+        if self.store is None or body_sha256 is None:
             return _readable(text, kind, selector)
         key = hashlib.sha256(f"{_extractor_version()}|{kind}|{selector}|{body_sha256}".encode()).hexdigest()
-        path = self.root / key[:2] / key
-        try:
-            stored = json.loads(path.read_text(encoding="utf-8"))
-            return stored["text"], tuple(SourceNote(NoteKind.EXTRACTION, str(n)) for n in stored["notes"])
-        except (OSError, ValueError, KeyError, TypeError):
-            pass
+        stored = self.store.get(key)
+        if stored is not None:
+            return stored[0], tuple(SourceNote(NoteKind.EXTRACTION, n) for n in stored[1])
         readable, notes = _readable(text, kind, selector)
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            with tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=path.parent, prefix=".tmp-",
-                                             delete=False) as tmp:
-                json.dump({"text": readable, "notes": [n.text for n in notes]}, tmp, ensure_ascii=False)
-            os.replace(tmp.name, path)
-        except OSError:
-            pass
+        self.store.put(key, readable, tuple(n.text for n in notes))
         return readable, notes
 
 

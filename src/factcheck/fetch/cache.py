@@ -1,12 +1,18 @@
-"""A small persistent HTTP cache: one file per URL, replaced atomically.
+"""A small persistent HTTP cache: one file per URL, replaced atomically, confined to its directory.
 
 Each entry is a single file: one line of JSON metadata, then the body bytes. It is
 written to a temporary file in the same directory and moved into place with
 ``os.replace``, so a reader (another thread, another process, a later run after a
 kill) sees the old entry or the new one, never half of either. The metadata records
-the body's SHA-256 and length; an entry that does not match them is ignored as corrupt.
+the body's SHA-256 and length; an entry that does not match them, or whose fields are not
+of the types written (a hand-edited or damaged file), is a miss and is refetched.
 A run killed while writing leaves at most a temporary file, named after its process;
 the next run removes those whose process is gone.
+
+The cache directory may come with the claims file (a pull request can commit
+``.factcheck-cache`` as a symlink to anywhere): its real path must lie inside the directory it
+is confined to, and nothing below it is followed if it is a symlink (every open is relative to
+a directory descriptor, with ``O_NOFOLLOW``). A cache directory that breaks the rule is not used.
 """
 
 from __future__ import annotations
@@ -14,12 +20,17 @@ from __future__ import annotations
 import email.utils
 import hashlib
 import json
+import math
 import os
 import re
-import tempfile
+import secrets
+import stat
 import time
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import Any
 
 DEFAULT_TTL = 3600.0  # freshness of a page whose server says nothing about it
 _LAYOUT = "http-v1"
@@ -27,6 +38,10 @@ _KEPT_HEADERS = ("content-type", "etag", "last-modified", "cache-control", "expi
 _TMP = re.compile(r"\.tmp-(\d+)-")
 _ORPHAN_AGE = 3600.0  # a temporary file this old is removed even if its process id is in use again
 _MAX_AGE = re.compile(r"(?:^|,)\s*max-age\s*=\s*\"?(\d+)", re.IGNORECASE)
+_SHA256 = re.compile(r"[0-9a-f]{64}")
+_NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
+_DIRECTORY = getattr(os, "O_DIRECTORY", 0)
+_READ_MAX = 64 * 2**20  # an entry file larger than this is not ours (bodies are capped at 10 MB)
 
 
 @dataclass(frozen=True)
@@ -61,8 +76,8 @@ class Entry:
         return max(0.0, now - self.stored_at) + max(0.0, carried)
 
 
-def kept_headers(headers) -> dict[str, str]:
-    return {k: headers[k] for k in _KEPT_HEADERS if headers.get(k) is not None}
+def kept_headers(headers: Mapping[str, Any]) -> dict[str, str]:
+    return {k: str(headers[k]) for k in _KEPT_HEADERS if headers.get(k) is not None}
 
 
 def storable(headers: dict[str, str]) -> bool:
@@ -93,71 +108,157 @@ def _http_date(value: str) -> float | None:
         return None
 
 
-class DiskCache:
-    """Entries under ``<root>/http-v1/<2 hex>/<sha256 of url>``; safe across threads and processes."""
+def _is(value: object, kind: type | tuple[type, ...]) -> bool:
+    """``isinstance`` that does not take a bool for an int (JSON ``true`` is not a status)."""
+    return isinstance(value, kind) and not isinstance(value, bool)
 
-    def __init__(self, root: Path) -> None:
-        self.root = Path(root) / _LAYOUT
 
-    def _path(self, url: str) -> Path:
-        key = hashlib.sha256(url.encode("utf-8")).hexdigest()
-        return self.root / key[:2] / key
+def parse_entry(url: str, raw: bytes) -> Entry | None:
+    """The entry a file holds, or None when it is not exactly what ``DiskCache.put`` writes for
+    ``url``: a missing key, a field of another type, a header that is not a kept string, a body
+    that does not match its length and checksum."""
+    head, sep, body = raw.partition(b"\n")
+    if not sep:
+        return None
+    try:
+        meta = json.loads(head)
+    except (ValueError, RecursionError):
+        return None
+    if not isinstance(meta, dict):
+        return None
+    headers = meta.get("headers")
+    checks = (
+        meta.get("url") == url and _is(meta.get("final_url"), str),
+        _is(meta.get("status"), int) and 100 <= meta["status"] <= 599,
+        isinstance(headers, dict) and all(k in _KEPT_HEADERS and _is(v, str) for k, v in headers.items()),
+        _is(meta.get("stored_at"), (int, float)) and math.isfinite(meta["stored_at"]),
+        _is(meta.get("sha256"), str) and _SHA256.fullmatch(meta["sha256"]) is not None,
+        isinstance(meta.get("has_body"), bool) and _is(meta.get("length"), int),
+    )
+    if not all(checks) or not isinstance(headers, dict):
+        return None
+    if meta["has_body"] and (len(body) != meta["length"] or hashlib.sha256(body).hexdigest() != meta["sha256"]):
+        return None
+    return Entry(url=url, final_url=meta["final_url"], status=meta["status"], headers=dict(headers),
+                 stored_at=float(meta["stored_at"]), sha256=meta["sha256"], body=body if meta["has_body"] else None)
 
-    def get(self, url: str) -> Entry | None:
-        """The stored entry, or None when absent, unreadable or corrupt."""
+
+def confine_check(directory: Path, confine: Path | None = None) -> str | None:
+    """Why ``directory`` may not hold a cache, or None when it may: its real path (symlinks
+    resolved) must lie inside ``confine`` (default: the directory it is named in), and it must
+    not be a symlink to a place outside."""
+    directory = Path(os.path.abspath(directory))
+    root = Path(os.path.realpath(confine if confine is not None else directory.parent))
+    real = Path(os.path.realpath(directory))
+    if real != root and root not in real.parents:
+        return f"it resolves to {real}, outside {root}; symlinks out of the tree are not followed"
+    return None
+
+
+class ConfinedDir:
+    """A directory that is only read and written below its real root, following no symlink there.
+
+    ``refused`` says why the directory may not be used (see ``confine_check``); a refused one
+    reads nothing and writes nothing. Writes are atomic (a temporary file, then a rename)."""
+
+    def __init__(self, root: Path, confine: Path | None = None) -> None:
+        self.root = Path(root)
+        self.refused = confine_check(self.root, confine)
+        self._real = Path(os.path.realpath(root))
+
+    @contextmanager
+    def directory(self, *names: str, create: bool = False) -> Iterator[int]:
+        """A descriptor of ``<real root>/names...``, no component below the root followed if a symlink."""
+        if self.refused is not None:
+            raise PermissionError(self.refused)
+        if create:
+            self._real.mkdir(parents=True, exist_ok=True)
+        fds = [os.open(self._real, os.O_RDONLY | _DIRECTORY)]
         try:
-            raw = self._path(url).read_bytes()
+            for name in names:
+                if create:
+                    with suppress(FileExistsError):
+                        os.mkdir(name, 0o755, dir_fd=fds[-1])
+                fds.append(os.open(name, os.O_RDONLY | _DIRECTORY | _NOFOLLOW, dir_fd=fds[-1]))
+            yield fds[-1]
+        finally:
+            for fd in fds:
+                os.close(fd)
+
+    def read(self, *names: str, limit: int = _READ_MAX) -> bytes | None:
+        """The regular file at ``names`` (directories, then the file name), or None when absent,
+        unreadable, larger than ``limit`` or reached through a symlink."""
+        *dirs, name = names
+        try:
+            with self.directory(*dirs) as dirfd:
+                fd = os.open(name, os.O_RDONLY | _NOFOLLOW, dir_fd=dirfd)
+                with os.fdopen(fd, "rb") as f:
+                    if not stat.S_ISREG(os.fstat(f.fileno()).st_mode):
+                        return None
+                    raw = f.read(limit + 1)
         except OSError:
             return None
-        head, sep, body = raw.partition(b"\n")
-        if not sep:
-            return None
+        return raw if len(raw) <= limit else None
+
+    def write(self, *names: str, data: bytes) -> str | None:
+        """Store ``data`` atomically at ``names``; why it could not be, or None."""
+        *dirs, name = names
+        tmp = f".tmp-{os.getpid()}-{secrets.token_hex(6)}"
         try:
-            meta = json.loads(head)
-            entry = Entry(
-                url=meta["url"], final_url=meta["final_url"], status=int(meta["status"]),
-                headers=dict(meta["headers"]), stored_at=float(meta["stored_at"]), sha256=meta["sha256"],
-                body=body if meta["has_body"] else None,
-            )
-        except (ValueError, KeyError, TypeError):
-            return None
-        if entry.url != url:
-            return None
-        if entry.body is not None and (
-            len(body) != meta.get("length") or hashlib.sha256(body).hexdigest() != entry.sha256
-        ):
-            return None
-        return entry
+            with self.directory(*dirs, create=True) as dirfd:
+                fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | _NOFOLLOW, 0o644, dir_fd=dirfd)
+                try:
+                    with os.fdopen(fd, "wb") as f:
+                        f.write(data)
+                    os.replace(tmp, name, src_dir_fd=dirfd, dst_dir_fd=dirfd)  # replaces a symlink, never follows it
+                except OSError:
+                    with suppress(OSError):
+                        os.unlink(tmp, dir_fd=dirfd)
+                    raise
+        except OSError as exc:
+            return exc.strerror or str(exc)
+        return None
+
+    def sweep(self, layout: str) -> int:
+        """Remove temporary files left by killed runs in ``layout``'s buckets; how many. Never raises."""
+        removed = 0
+        try:
+            with self.directory(layout) as top:
+                buckets = [d.name for d in os.scandir(top) if d.is_dir(follow_symlinks=False)]
+                for bucket in buckets:
+                    with suppress(OSError), self.directory(layout, bucket) as dirfd:
+                        removed += _sweep_bucket(dirfd)
+        except OSError:
+            return removed
+        return removed
+
+
+def _key(text: str) -> tuple[str, str]:
+    key = hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+    return key[:2], key
+
+
+class DiskCache:
+    """Entries under ``<root>/http-v1/<2 hex>/<sha256 of url>``; safe across threads and processes,
+    confined as ``ConfinedDir`` is (``refused`` says why a directory is not used)."""
+
+    def __init__(self, root: Path, confine: Path | None = None) -> None:
+        self.root = Path(root) / _LAYOUT
+        self.dir = ConfinedDir(Path(root), confine)
+        self.refused = self.dir.refused
+
+    def get(self, url: str) -> Entry | None:
+        """The stored entry, or None when absent, unreadable, damaged or a symlink."""
+        raw = self.dir.read(_LAYOUT, *_key(url))
+        return None if raw is None else parse_entry(url, raw)
 
     def sweep(self) -> int:
         """Remove temporary files left by killed runs; how many were removed. Never raises."""
-        removed = 0
-        try:
-            buckets = [d for d in os.scandir(self.root) if d.is_dir(follow_symlinks=False)]
-        except OSError:
-            return 0
-        now = time.time()
-        for bucket in buckets:
-            try:
-                names = [e for e in os.scandir(bucket.path) if e.name.startswith(".tmp-")]
-            except OSError:
-                continue
-            for item in names:
-                match = _TMP.match(item.name)
-                try:
-                    orphan = (match is None or not _alive(int(match.group(1)))
-                              or now - item.stat(follow_symlinks=False).st_mtime > _ORPHAN_AGE)
-                    if orphan:
-                        os.unlink(item.path)
-                        removed += 1
-                except OSError:
-                    continue
-        return removed
+        return self.dir.sweep(_LAYOUT)
 
     def put(self, entry: Entry) -> str | None:
         """Store atomically; a failure to write (full disk, read-only dir) only loses the cache.
         Returns why the entry could not be stored, or None."""
-        path = self._path(entry.url)
         body = entry.body or b""
         meta = {
             "url": entry.url, "final_url": entry.final_url, "status": entry.status,
@@ -165,22 +266,7 @@ class DiskCache:
             "has_body": entry.body is not None, "length": len(body),
         }
         data = json.dumps(meta, ensure_ascii=True).encode("ascii") + b"\n" + body
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".tmp-{os.getpid()}-")
-        except OSError as exc:
-            return exc.strerror or str(exc)
-        try:
-            with os.fdopen(fd, "wb") as f:
-                f.write(data)
-            os.replace(tmp, path)
-        except OSError as exc:
-            try:
-                os.unlink(tmp)
-            except OSError:
-                pass
-            return exc.strerror or str(exc)
-        return None
+        return self.dir.write(_LAYOUT, *_key(entry.url), data=data)
 
     def touch(self, entry: Entry, headers: dict[str, str]) -> Entry:
         """After a 304: the same body, confirmed now, with the server's updated headers."""
@@ -188,6 +274,54 @@ class DiskCache:
         renewed = replace(entry, headers=merged, stored_at=time.time())
         self.put(renewed)  # not stored: the next run revalidates again, nothing worse
         return renewed
+
+
+class TextStore:
+    """Readable text and its notes by key under ``<root>/text-v1/``, confined like ``DiskCache``:
+    what ``sources.TextCache`` keeps beside the HTTP cache. An entry that is not a JSON object with
+    a string ``text`` and a list of string ``notes`` is a miss."""
+
+    LAYOUT = "text-v1"
+
+    def __init__(self, root: Path, confine: Path | None = None) -> None:
+        self.dir = ConfinedDir(Path(root), confine)
+        self.refused = self.dir.refused
+
+    def get(self, key: str) -> tuple[str, tuple[str, ...]] | None:
+        raw = self.dir.read(self.LAYOUT, *_key(key))
+        if raw is None:
+            return None
+        try:
+            stored = json.loads(raw)
+        except (ValueError, RecursionError):
+            return None
+        if not isinstance(stored, dict):
+            return None
+        text, notes = stored.get("text"), stored.get("notes")
+        if not isinstance(text, str) or not isinstance(notes, list) or not all(isinstance(n, str) for n in notes):
+            return None
+        return text, tuple(notes)
+
+    def put(self, key: str, text: str, notes: tuple[str, ...]) -> str | None:
+        data = json.dumps({"text": text, "notes": list(notes)}, ensure_ascii=False).encode("utf-8", "surrogatepass")
+        return self.dir.write(self.LAYOUT, *_key(key), data=data)
+
+
+def _sweep_bucket(dirfd: int) -> int:
+    removed, now = 0, time.time()
+    for item in os.scandir(dirfd):
+        if not item.name.startswith(".tmp-"):
+            continue
+        match = _TMP.match(item.name)
+        try:
+            orphan = (match is None or not _alive(int(match.group(1)))
+                      or now - item.stat(follow_symlinks=False).st_mtime > _ORPHAN_AGE)
+            if orphan:
+                os.unlink(item.name, dir_fd=dirfd)
+                removed += 1
+        except OSError:
+            continue
+    return removed
 
 
 def _alive(pid: int) -> bool:
