@@ -855,9 +855,9 @@ def test_reports_replace_old_ones_whole_even_with_a_lone_surrogate(tmp_path):
 
 
 def test_write_atomically_writes_what_utf8_cannot_carry_as_an_escape(tmp_path):
-    from factcheck.cli import _write_atomically
+    from factcheck.output import Report, write_reports
     target = tmp_path / "r.md"
-    _write_atomically(target, "Gulf\ud800 – done\n")
+    write_reports([Report(target, "Gulf\ud800 – done\n")])
     assert target.read_text(encoding="utf-8") == "Gulf\\ud800 – done\n"
     assert [p.name for p in tmp_path.iterdir()] == ["r.md"]
 

@@ -2,23 +2,29 @@
 
 from __future__ import annotations
 
-import contextlib
-import io
-import json
-import os
-import signal
-import sys
-from contextlib import suppress
-from pathlib import Path
+from . import interrupt, terminal
 
-import click
+interrupt.install()  # first of all: Ctrl-C while the imports below run is exit 130 too
+terminal.silence_library_warnings()
 
-from . import __version__
-from .model import DEFAULT_FAIL_ON, Verdict
+import contextlib  # noqa: E402
+import io  # noqa: E402
+import json  # noqa: E402
+import os  # noqa: E402
+import sys  # noqa: E402
+from contextlib import suppress  # noqa: E402
+from pathlib import Path  # noqa: E402
+from typing import NoReturn  # noqa: E402
+
+import click  # noqa: E402
+
+from . import __version__  # noqa: E402
+from .model import DEFAULT_FAIL_ON, Verdict  # noqa: E402
+from .output import OutputError, check_targets, write_reports  # noqa: E402
+from .output import Report as Output  # noqa: E402
 
 EXIT_FAILED = 1
 EXIT_INPUT = 2
-EXIT_INTERRUPTED = 130  # 128 + SIGINT, as shells report it
 
 
 class InputError(click.ClickException):
@@ -27,7 +33,7 @@ class InputError(click.ClickException):
     exit_code = EXIT_INPUT
 
     def show(self, file=None) -> None:
-        click.echo(f"factcheck: error: {self.format_message()}", err=True)
+        click.echo(f"factcheck: error: {terminal.clean(self.format_message())}", err=True)
 
 
 def _colour(stream) -> bool:
@@ -84,6 +90,7 @@ def verify(claims, article, formats, outputs, fail_on, strict, offline, cache_di
     130 when interrupted (the claims checked so far are printed, no report file is written).
     """
     from .claims import ClaimsError, load_claims
+    from .deprecations import selector_warnings
     from .engine import Checker, Options
     from .reports import format_for, render
 
@@ -99,63 +106,65 @@ def verify(claims, article, formats, outputs, fail_on, strict, offline, cache_di
     _tolerant(sys.stdout)
     _tolerant(sys.stderr)
     checker = doc = None
-    done = []
+    done: list = []
     try:
+        loaded = load_claims(claims)
+        files = [path for _fmt, path in targets if path is not None]
+        check_targets(files, [claims, article or loaded.article.url or loaded.article.path])
+        checker = Checker(loaded, options)
+        selected = len(checker.selected)
+        interrupt.set_status(lambda: f"interrupted: {len(done)} of {selected} claims checked")
+        for warning in selector_warnings(loaded):
+            click.echo(f"factcheck: warning: {terminal.clean(warning)}", err=True)
+        doc = checker.load_article()
+    except (ClaimsError, OutputError) as exc:
+        if checker is not None:
+            checker.close()
+        raise InputError(str(exc)) from None
+    with interrupt.raising():
         try:
-            checker = Checker(load_claims(claims), options)
-            doc = checker.load_article()
-        except ClaimsError as exc:
-            if checker is not None:
-                checker.close()
-            raise InputError(str(exc)) from None
-        results = checker.results(doc)
-        bar = (click.progressbar(results, length=len(checker.selected), label="checking claims", file=sys.stderr)
-               if progress else contextlib.nullcontext(results))
-        with bar as claims_checked:
-            for result in claims_checked:
-                done.append(result)  # noqa: PERF402 - one by one, so Ctrl-C keeps what was checked
-        checker.close()
-    except KeyboardInterrupt:
-        _interrupted(checker, doc, done, verbosity)
-    report = checker.report(doc, done)
-    for warning in checker.warnings:
-        click.echo(f"factcheck: warning: {warning}", err=True)
-
-    rendered = [(path, render(report, fmt) if fmt != "text" else render(report, fmt, verbosity=verbosity))
-                for fmt, path in targets if path is not None]
-    for path, content in rendered:
-        _write_atomically(path, content)
-    stdout = [fmt for fmt, path in targets if path is None] or ["text"]
-    for fmt in stdout:
-        if fmt == "text":
+            results = checker.results(doc)
+            bar = (click.progressbar(results, length=selected, label="checking claims", file=sys.stderr)
+                   if progress else contextlib.nullcontext(results))
+            with bar as claims_checked:
+                for result in claims_checked:
+                    done.append(result)  # noqa: PERF402 - one by one, so Ctrl-C keeps what was checked
+            checker.close()
+            report = checker.report(doc, done)
+            for warning in checker.warnings:
+                click.echo(f"factcheck: warning: {terminal.clean(warning)}", err=True)
+            rendered = [Output(path, render(report, fmt, **({"verbosity": verbosity} if fmt == "text" else {})))
+                        for fmt, path in targets if path is not None]
+            stdout = [fmt for fmt, path in targets if path is None] or ["text"]
             colour = _colour(sys.stdout)
-            click.echo(render(report, "text", color=colour, verbosity=verbosity), nl=False, color=colour)
-        else:
-            click.echo(render(report, fmt), nl=False)
+            printed = [render(report, "text", color=colour, verbosity=verbosity) if fmt == "text"
+                       else _for_terminal(fmt, render(report, fmt)) for fmt in stdout]
+            write_reports(rendered, then=lambda: click.echo("".join(printed), nl=False, color=colour))
+        except KeyboardInterrupt:
+            _interrupted(checker, doc, done, verbosity)
+        except OutputError as exc:
+            raise InputError(str(exc)) from None
     sys.exit(0 if report.passed else EXIT_FAILED)
 
 
-def _interrupted(checker, article, done: list, verbosity: int) -> None:
-    """Ctrl-C: the claims checked so far as text, one line on stderr, exit 130, no report files.
+def _for_terminal(fmt: str, rendered: str) -> str:
+    """JSON documents on a terminal carry C1 and bidi controls as escapes; the other formats escape their own."""
+    return terminal.json_for_terminal(rendered) if fmt in ("json", "sarif") else rendered
 
-    Exits at once (``os._exit``) rather than waiting for fetches in flight, which may take up to
-    their deadline; the cache is safe, since every entry is written to a temporary file and renamed."""
+
+def _interrupted(checker, article, done: list, verbosity: int) -> NoReturn:
+    """Ctrl-C: the claims checked so far as text (its summary says interrupted, never passed),
+    one line on stderr, exit 130, no report files.
+
+    Exits at once rather than waiting for fetches in flight, which may take up to their deadline;
+    the cache is safe, since every entry is written to a temporary file and renamed."""
     from .reports import render
 
-    signal.signal(signal.SIGINT, signal.SIG_IGN)  # a second Ctrl-C must not turn this into a traceback
-    try:
-        if checker is not None and article is not None:
-            colour = _colour(sys.stdout)
-            click.echo(render(checker.report(article, done), "text", color=colour, verbosity=verbosity),
-                       nl=False, color=colour)
-            message = f"interrupted: {len(done)} of {len(checker.selected)} claims checked"
-        else:
-            message = "interrupted before any claim was checked"
-        click.echo(f"factcheck: {message}", err=True)
-        sys.stdout.flush()
-        sys.stderr.flush()
-    finally:
-        os._exit(EXIT_INTERRUPTED)
+    with interrupt.deferred():  # a second Ctrl-C must not cut the partial report short
+        colour = _colour(sys.stdout)
+        click.echo(render(checker.report(article, done), "text", color=colour, verbosity=verbosity,
+                          complete=False), nl=False, color=colour)
+        interrupt.exit_interrupted(f"interrupted: {len(done)} of {len(checker.selected)} claims checked")
 
 
 def _pair_outputs(formats, outputs, format_for) -> list[tuple[str, Path | None]]:
@@ -171,26 +180,6 @@ def _pair_outputs(formats, outputs, format_for) -> list[tuple[str, Path | None]]
         raise click.BadParameter("only one format can go to standard output; give -o for the others",
                                  param_hint="--format")
     return targets + [(fmt, None) for fmt in leftover]
-
-
-def _write_atomically(path: Path, content: str) -> None:
-    """Write beside the target and rename, so a reader never sees half a report, and no
-    temporary file survives a failure. A character UTF-8 cannot carry (a lone surrogate
-    escaped in the claims file) is written as its escape rather than failing the run."""
-    data = content.encode("utf-8", errors="backslashreplace")
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    try:
-        with suppress(FileNotFoundError):
-            tmp.unlink()  # left by a killed run that had our process id
-        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)  # O_EXCL: never through a planted symlink
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-        os.replace(tmp, path)
-    except OSError as exc:
-        raise InputError(f"{path}: cannot write report: {exc.strerror or exc}") from None
-    finally:
-        with suppress(OSError):
-            tmp.unlink()
 
 
 def _tolerant(stream) -> None:
@@ -226,7 +215,8 @@ def lint(article, fmt):
 
     doc = _load_article(article)
     findings = lint_article(doc)
-    click.echo((render_json if fmt == "json" else render_text)(doc, findings), nl=False)
+    rendered = (render_json if fmt == "json" else render_text)(doc, findings)
+    click.echo(terminal.json_for_terminal(rendered) if fmt == "json" else terminal.clean_block(rendered), nl=False)
     sys.exit(EXIT_FAILED if findings else 0)
 
 
@@ -243,7 +233,11 @@ def extract(article, output, published):
     relative = os.path.relpath(Path(article).resolve(), claims_dir)
     text = draft_claims(doc, Path(relative).as_posix(), published.date() if published else None)
     if output:
-        _write_atomically(output, text)
+        try:
+            check_targets([output], [article])
+            write_reports([Output(output, text)])
+        except OutputError as exc:
+            raise InputError(str(exc)) from None
     else:
         click.echo(text, nl=False)
 
@@ -273,11 +267,11 @@ def text(pages, fmt, selector, timeout):
         doc = documents[spec]
         note = doc.error or "; ".join(doc.notes) or None
         if fmt == "json":
-            click.echo(json.dumps({"source": spec.key, "text": None if doc.error else doc.text, "note": note},
-                                  ensure_ascii=False))
+            click.echo(terminal.json_for_terminal(json.dumps(
+                {"source": spec.key, "text": None if doc.error else doc.text, "note": note}, ensure_ascii=False)))
             continue
         if note:
-            click.echo(f"factcheck: {spec.key}: {note}", err=True)
+            click.echo(f"factcheck: {terminal.clean(spec.key)}: {terminal.clean(note)}", err=True)
         if not doc.error:
-            click.echo(doc.text.rstrip("\n") + "\n")
+            click.echo(terminal.clean_block(doc.text.rstrip("\n")) + "\n")
     sys.exit(EXIT_FAILED if any(d.error for d in documents.values()) else 0)
