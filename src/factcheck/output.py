@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import fcntl
 import os
+import re
 import stat
+import sys
 from collections.abc import Callable, Iterable, Sequence
 from contextlib import suppress
 from dataclasses import dataclass
@@ -101,18 +103,27 @@ def write_reports(reports: Sequence[Report], then: Callable[[], None] | None = N
                     os.close(s.fd)
 
 
+_DESCRIPTOR = re.compile(r"/dev/(?:std(?P<std>in|out|err)|fd/(?P<fd>\d+))|/proc/self/fd/(?P<proc>\d+)")
+_STD = {"in": 0, "out": 1, "err": 2}
+
+
 def _stage(report: Report) -> _Staged:
     # A character UTF-8 cannot carry (a lone surrogate escaped in the claims file) is written as its escape.
     data = report.content.encode("utf-8", errors="backslashreplace")
-    target = Path(os.path.realpath(report.path))  # a symlinked report is replaced where the link points
+    given = os.path.abspath(report.path)
+    descriptor = _DESCRIPTOR.fullmatch(given)
+    if descriptor:  # /dev/stdout and the like: this process's own descriptor, at its own offset
+        number = _STD[descriptor["std"]] if descriptor["std"] else int(descriptor["fd"] or descriptor["proc"])
+        return _Staged(report.path, Path(given), data, fd=os.dup(number))
     try:
-        mode: int | None = os.stat(target).st_mode
+        mode: int | None = os.stat(given).st_mode
     except FileNotFoundError:
         mode = None
     if mode is not None and stat.S_ISDIR(mode):
         raise IsADirectoryError(21, "Is a directory", str(report.path))
-    if mode is not None and (not stat.S_ISREG(mode) or target.parts[1:2] in (("proc",), ("dev",))):
-        return _Staged(report.path, target, data, fd=_open_direct(target))
+    if mode is not None and (not stat.S_ISREG(mode) or Path(given).parts[1:2] in (("proc",), ("dev",))):
+        return _Staged(report.path, Path(given), data, fd=_open_direct(Path(given)))
+    target = Path(os.path.realpath(given))  # a symlinked report is replaced where the link points
     tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
     with suppress(FileNotFoundError):
         tmp.unlink()  # left by a killed run that had our process id
@@ -136,8 +147,9 @@ def _open_direct(path: Path) -> int:
 
 
 def _write_into(fd: int, data: bytes) -> None:
-    if stat.S_ISREG(os.fstat(fd).st_mode):  # /dev/stdout redirected to a file: the report replaces it
-        os.ftruncate(fd, 0)
+    for stream in (sys.stdout, sys.stderr):  # what this process printed comes first
+        with suppress(OSError, ValueError, AttributeError):
+            stream.flush()
     view = memoryview(data)
     while view:
         view = view[os.write(fd, view):]

@@ -40,6 +40,17 @@ def clean_block(text: str) -> str:
     return "\n".join(clean(line) for line in text.split("\n"))
 
 
+_CONTROL_BUT_LAYOUT = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def strip_controls(text: str) -> str:
+    """Escape sequences and control characters removed, line breaks and tabs kept: for a document
+    (HTML, Markdown) that shows the article's own lines, yet may be printed with ``cat``."""
+    if text.isprintable():
+        return text
+    return _CONTROL_BUT_LAYOUT.sub("", _SEQUENCE.sub("", text))
+
+
 def guard_lines(text: str) -> str:
     """Every line of a printed block that a CI runner would take for a workflow command, prefixed."""
     return _COMMAND_START.sub(lambda m: COMMAND_GUARD + m.group(0), text)

@@ -13,6 +13,7 @@ from html import escape
 
 from ..diff import Op
 from ..model import Evidence, Report, Result, Status, Verdict
+from ..terminal import strip_controls
 from .findings import ACCEPTED, FAILS, STALE, clip, discrepancies, ordered, source_note, spans, standing, web_url
 
 CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src 'none'; base-uri 'none'; form-action 'none'"
@@ -63,7 +64,7 @@ def render(report: Report) -> str:
 
 
 def _e(text: object) -> str:
-    return escape(str(text), quote=True)
+    return escape(strip_controls(str(text)), quote=True)
 
 
 def _header(report: Report) -> str:
@@ -124,7 +125,7 @@ def _article(report: Report) -> str:
             out.append(_e(raw[pos:end]) + "</mark>")
             pos = end
 
-    for i, j, mention, start, end in marks:
+    for i, j, _mention, start, end in marks:
         close_until(start)
         out.append(_e(raw[pos:start]))
         pos = start

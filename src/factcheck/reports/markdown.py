@@ -10,9 +10,20 @@ import re
 
 from ..diff import render as render_diff
 from ..model import Evidence, Report, Result, Status, Verdict
+from ..terminal import strip_controls
 from .findings import (
-    ACCEPTED, EXCERPT_CHARS, FAILS, OTHER, STALE, SUPPORTED, clip, discrepancies, ordered, source_note,
-    standing, web_url,
+    ACCEPTED,
+    EXCERPT_CHARS,
+    FAILS,
+    OTHER,
+    STALE,
+    SUPPORTED,
+    clip,
+    discrepancies,
+    ordered,
+    source_note,
+    standing,
+    web_url,
 )
 
 _HEADINGS = {
@@ -96,7 +107,7 @@ def _compact(report: Report, number: int, result: Result) -> str:
     where = f"line {result.mentions[0].line}" if result.mentions else "—"
     line = f"- {number}. {_code(claim.id)} ({where}): {_escape(result.message)}"
     if report.stale_acceptance(result):
-        line += f" **Stale acceptance:** the claim is now supported; remove {_code('accepted: ' + claim.accepted)}."
+        line += f" **Stale acceptance:** the claim is now supported; remove {_code(f'accepted: {claim.accepted}')}."
     return line
 
 
@@ -104,15 +115,15 @@ _MD_SPECIAL = re.compile(r"([\\`*_\[\]#|~@$])")
 
 
 def _escape(text: str) -> str:
-    """Inline text that renders as itself: no markup, HTML, autolinks, mentions or line breaks."""
-    text = re.sub(r"\s+", " ", text).strip()
+    """Inline text that renders as itself: no markup, HTML, autolinks, mentions, line breaks or controls."""
+    text = re.sub(r"\s+", " ", strip_controls(text)).strip()
     text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     return _MD_SPECIAL.sub(r"\\\1", text)
 
 
 def _code(text: str) -> str:
     """A code span that holds any text: the fence is one backtick longer than any run inside."""
-    text = re.sub(r"\s+", " ", text)
+    text = re.sub(r"\s+", " ", strip_controls(text))
     fence = "`" * (max((len(r) for r in re.findall(r"`+", text)), default=0) + 1)
     pad = " " if text.startswith("`") or text.endswith("`") else ""
     return f"{fence}{pad}{text}{pad}{fence}"
