@@ -270,6 +270,17 @@ def test_a_symlinked_report_replaces_its_target_and_keeps_the_link(tmp_path):
     assert json.loads((tmp_path / "reports" / "r.json").read_text())["summary"]["total"] == 1
 
 
+def test_the_temporary_report_of_a_killed_run_is_swept_by_the_next(tmp_path):
+    claims = _project(tmp_path)
+    dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True,
+                          check=True).stdout.strip()
+    (tmp_path / f".r.json.{dead}.tmp").write_text('{"half": ')
+    (tmp_path / f".r.json.{os.getppid()}.tmp").write_text("a live process's, being written")
+    result = _verify(str(claims), "-o", str(tmp_path / "r.json"))
+    assert result.exit_code == 0, result.output
+    assert sorted(p.name for p in tmp_path.glob(".r.json.*")) == [f".r.json.{os.getppid()}.tmp"]
+
+
 # == Ctrl-C =========================================================================================
 
 class SlowServer:

@@ -47,9 +47,11 @@ def read_article(claim: Claim, article: Article, published: date | None, naive: 
     if passage is None:
         return Reading((), False, "", "the claim's wording is not in the article")
     if claim.type is ClaimType.DATE:
-        return _read_value(claim, article, passage, text.spans, text.dates(published), "date")
+        return _read_value(claim, article, passage, text.spans, lambda t: [
+            (m.start, m.end, m.span) for m in dates.find_dates(t, published) if m.span is not None], "date")
     if claim.type is ClaimType.NUMBER:
-        return _read_value(claim, article, passage, text.spans, text.numbers, "figure")
+        return _read_value(claim, article, passage, text.spans, lambda t: [
+            (m.start, m.end, m.quantity) for m in numbers.find_numbers(t)], "figure")
     mention = article.mention(passage.start, passage.end)
     return Reading((mention,), True, _clip(mention.text))
 
@@ -87,10 +89,14 @@ def _read_name(claim: Claim, article: Article, text: TextIndex | FullScan) -> Re
     return Reading(mentions, not variants, stated, typo=bool(variants))
 
 
-def _read_value(claim: Claim, article: Article, passage: Passage, spans, found, what: str) -> Reading:
-    """The value the located passage states (dates and figures)."""
+def _read_value(claim: Claim, article: Article, passage: Passage, spans, find: Callable[[str], list],
+                what: str) -> Reading:
+    """The value the located passage states (dates and figures), read from the passage's own
+    sentences only: the rest of a long article is never parsed for one claim."""
     start, end = passage.start, passage.end
     s, e = sentence_around(article.text, start, end, spans)
+    w_start, w_end = _sentences_over(spans, min(s, start), max(e, end))
+    found = [(a + w_start, b + w_start, v) for a, b, v in find(article.text[w_start:w_end])]
     inside = within(found, start, end) or within(found, s, e)
     expected = _expected(claim)
     if claim.type is ClaimType.NUMBER:
@@ -101,6 +107,13 @@ def _read_value(claim: Claim, article: Article, passage: Passage, spans, found, 
     f_start, f_end, value = inside[0]
     mention = article.mention(f_start, f_end, _describe(value))
     return Reading((mention,), _agreement(claim)(value), f"'{mention.text}' ({mention.value})")
+
+
+def _sentences_over(spans: list[tuple[int, int]], start: int, end: int) -> tuple[int, int]:
+    """``[start, end)`` widened to the whole sentences it touches."""
+    i = bisect.bisect_right(spans, (start, float("inf"))) - 1
+    j = bisect.bisect_right(spans, (max(start, end - 1), float("inf"))) - 1
+    return (min(start, spans[i][0]) if i >= 0 else start), (max(end, spans[j][1]) if j >= 0 else end)
 
 
 def _describe(value: dates.DateSpan | numbers.Quantity) -> str:

@@ -124,6 +124,7 @@ def _stage(report: Report) -> _Staged:
     if mode is not None and (not stat.S_ISREG(mode) or Path(given).parts[1:2] in (("proc",), ("dev",))):
         return _Staged(report.path, Path(given), data, fd=_open_direct(Path(given)))
     target = Path(os.path.realpath(given))  # a symlinked report is replaced where the link points
+    _sweep(target)
     tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
     with suppress(FileNotFoundError):
         tmp.unlink()  # left by a killed run that had our process id
@@ -137,6 +138,27 @@ def _stage(report: Report) -> _Staged:
             tmp.unlink()
         raise
     return staged
+
+
+def _sweep(target: Path) -> None:
+    """Remove the temporary files a killed run left beside ``target`` (named by its process id)."""
+    pattern = re.compile(rf"\.{re.escape(target.name)}\.(\d+)\.tmp")
+    with suppress(OSError):
+        for entry in os.scandir(target.parent):
+            found = pattern.fullmatch(entry.name)
+            if found and int(found[1]) != os.getpid() and not _alive(int(found[1])):
+                with suppress(OSError):
+                    os.unlink(entry.path)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # another user's process
+        return True
+    return True
 
 
 def _open_direct(path: Path) -> int:
