@@ -122,7 +122,7 @@ STAGES: dict[str, tuple[Callable[[int], Callable[[], object]], int]] = {
     "article-markdown": (_article("md", _markdown), 2_000_000),
     "article-html": (_article("html", _html), 1_000_000),
     "locate": (stage_locate, 2_000_000),
-    "names (names.py)": (stage_names, 250_000),
+    "names (names.py)": (stage_names, 60_000),
     "verify": (stage_verify, 500_000),
     "text on HTML": (stage_text, 500_000),
     "many <p> (readable.py)": (stage_many_p, 250_000),
@@ -172,8 +172,9 @@ def main() -> int:
                 cells.append(f"{'hang':>8} {'':>6}")
                 break
             except subprocess.CalledProcessError as exc:
-                cells.append(f"{'error':>8} {'':>6}")
-                print(exc.stderr.strip().splitlines()[-1], file=sys.stderr)
+                died = f"killed by signal {-exc.returncode}" if exc.returncode < 0 else f"exit {exc.returncode}"
+                cells.append(f"{'died':>8} {'':>6}")
+                print(f"{name} at {factor}x: {died}: {(exc.stderr.strip().splitlines() or [''])[-1]}", file=sys.stderr)
                 break
             figures = json.loads(out.stdout.strip().splitlines()[-1])
             times.append(figures["seconds"])
