@@ -49,7 +49,7 @@ PAGE = (FIXTURES / "page.html").read_bytes()
 SECRET = "hardening-test-not-a-real-secret"
 
 PROPS = settings(max_examples=150, deadline=None, derandomize=True)
-FUZZ = settings(max_examples=100, deadline=None, derandomize=True,  # each input's 1 s bound is asserted below
+FUZZ = settings(max_examples=100, deadline=None, derandomize=True,
                 suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
 
 
@@ -157,7 +157,7 @@ claims:
 
 
 def _loader_outcome(data: str | bytes) -> str:
-    """Load one input: a ClaimsFile or a one-line ClaimsError (how fast is bench/'s business)."""
+    """Load one input: a ClaimsFile or a one-line ClaimsError (its time is bench/fuzz_claims.py's to print)."""
     try:
         result = parse_claims(data, "/nowhere/claims.yaml")
         outcome = "loaded"
@@ -782,9 +782,9 @@ def test_reports_replace_old_ones_whole_even_with_a_lone_surrogate(tmp_path):
 
 
 def test_write_atomically_writes_what_utf8_cannot_carry_as_an_escape(tmp_path):
-    from factcheck.cli import _write_atomically
+    from factcheck.output import Report, write_reports
     target = tmp_path / "r.md"
-    _write_atomically(target, "Gulf\ud800 – done\n")
+    write_reports([Report(target, "Gulf\ud800 – done\n")])
     assert target.read_text(encoding="utf-8") == "Gulf\\ud800 – done\n"
     assert [p.name for p in tmp_path.iterdir()] == ["r.md"]
 

@@ -2,23 +2,29 @@
 
 from __future__ import annotations
 
-import io
-import json
-import os
-import signal
-import sys
-from contextlib import suppress
-from pathlib import Path
+from . import interrupt, terminal
 
-import click
+interrupt.install()  # first of all: Ctrl-C while the imports below run is exit 130 too
+terminal.silence_library_warnings()
 
-from . import __version__
-from .model import DEFAULT_FAIL_ON, Verdict
-from .reports import FORMATS, Style, format_for, render
+import io  # noqa: E402
+import json  # noqa: E402
+import os  # noqa: E402
+import sys  # noqa: E402
+from contextlib import suppress  # noqa: E402
+from pathlib import Path  # noqa: E402
+from typing import NoReturn  # noqa: E402
+
+import click  # noqa: E402
+
+from . import __version__  # noqa: E402
+from .model import DEFAULT_FAIL_ON, Verdict  # noqa: E402
+from .output import OutputError, check_targets, write_reports  # noqa: E402
+from .output import Report as Output  # noqa: E402
+from .reports import FORMATS, Style, format_for, render  # noqa: E402
 
 EXIT_FAILED = 1
 EXIT_INPUT = 2
-EXIT_INTERRUPTED = 130  # 128 + SIGINT, as shells report it
 
 
 class InputError(click.ClickException):
@@ -27,7 +33,7 @@ class InputError(click.ClickException):
     exit_code = EXIT_INPUT
 
     def show(self, file=None) -> None:
-        click.echo(f"factcheck: error: {self.format_message()}", err=True)
+        click.echo(f"factcheck: error: {terminal.clean(self.format_message())}", err=True)
 
 
 def _colour(stream) -> bool:
@@ -83,6 +89,7 @@ def verify(claims, article, formats, outputs, fail_on, strict, offline, cache_di
     130 when interrupted (the claims checked so far are printed, no report file is written).
     """
     from .claims import ClaimsError, load_claims
+    from .deprecations import selector_warnings
     from .engine import Checker, Interrupted, Options
 
     targets = _pair_outputs(formats, outputs)
@@ -96,21 +103,34 @@ def verify(claims, article, formats, outputs, fail_on, strict, offline, cache_di
     _tolerant(sys.stdout)
     _tolerant(sys.stderr)
     try:
-        checker = Checker(load_claims(claims), options)
-        report = checker.run(_Bar() if not quiet and sys.stderr.isatty() else None)
-    except ClaimsError as exc:
+        loaded = load_claims(claims)
+        check_targets([path for _fmt, path in targets if path is not None],
+                      [claims, article or loaded.article.url or loaded.article.path])
+        checker = Checker(loaded, options)
+        for warning in selector_warnings(loaded):
+            click.echo(f"factcheck: warning: {terminal.clean(warning)}", err=True)
+        with interrupt.raising():
+            report = checker.run(_Bar() if not quiet and sys.stderr.isatty() else None)
+    except (ClaimsError, OutputError) as exc:
         raise InputError(str(exc)) from None
     except Interrupted as stop:
         _interrupted(stop, verbosity)
     for warning in checker.warnings:
-        click.echo(f"factcheck: warning: {warning}", err=True)
-    rendered = [(path, render(report, fmt, Style(verbosity=verbosity))) for fmt, path in targets if path is not None]
-    for path, content in rendered:
-        _write_atomically(path, content)
-    for fmt in [fmt for fmt, path in targets if path is None] or ["text"]:
-        colour = fmt == "text" and _colour(sys.stdout)
-        click.echo(render(report, fmt, Style(colour, verbosity)), nl=False, color=colour)
+        click.echo(f"factcheck: warning: {terminal.clean(warning)}", err=True)
+    colour = _colour(sys.stdout)
+    files = [Output(path, render(report, fmt, Style(verbosity=verbosity))) for fmt, path in targets if path is not None]
+    printed = [_for_terminal(fmt, render(report, fmt, Style(colour and fmt == "text", verbosity)))
+               for fmt in [fmt for fmt, path in targets if path is None] or ["text"]]
+    try:
+        write_reports(files, then=lambda: click.echo("".join(printed), nl=False, color=colour))
+    except OutputError as exc:
+        raise InputError(str(exc)) from None
     sys.exit(0 if report.passed else EXIT_FAILED)
+
+
+def _for_terminal(fmt: str, rendered: str) -> str:
+    """JSON documents on a terminal carry C1 and bidi controls as escapes; the other formats escape their own."""
+    return terminal.json_for_terminal(rendered) if fmt in ("json", "sarif") else rendered
 
 
 class _Bar:
@@ -133,24 +153,18 @@ class _Bar:
             self.bar = None
 
 
-def _interrupted(stop, verbosity: int) -> None:
-    """Ctrl-C: the claims checked so far as text, one line on stderr, exit 130, no report files.
+def _interrupted(stop, verbosity: int) -> NoReturn:
+    """Ctrl-C: the claims checked so far as text (its summary says interrupted, never passed),
+    one line on stderr, exit 130, no report files.
 
-    Exits at once (``os._exit``) rather than waiting for fetches in flight, which may take up to
-    their deadline; the cache is safe, since every entry is written to a temporary file and renamed."""
-    signal.signal(signal.SIGINT, signal.SIG_IGN)  # a second Ctrl-C must not turn this into a traceback
-    try:
-        if stop.report is not None:
-            colour = _colour(sys.stdout)
-            click.echo(render(stop.report, "text", Style(colour, verbosity)), nl=False, color=colour)
-            message = f"interrupted: {len(stop.report.results)} of {stop.total} claims checked"
-        else:
-            message = "interrupted before any claim was checked"
-        click.echo(f"factcheck: {message}", err=True)
-        sys.stdout.flush()
-        sys.stderr.flush()
-    finally:
-        os._exit(EXIT_INTERRUPTED)
+    Exits at once rather than waiting for fetches in flight, which may take up to their deadline;
+    the cache is safe, since every entry is written to a temporary file and renamed."""
+    with interrupt.deferred():  # a second Ctrl-C must not cut the partial report short
+        if stop.report is None:  # still reading the article
+            interrupt.exit_interrupted(f"interrupted: 0 of {stop.total} claims checked")
+        colour = _colour(sys.stdout)
+        click.echo(render(stop.report, "text", Style(colour, verbosity, complete=False)), nl=False, color=colour)
+        interrupt.exit_interrupted(f"interrupted: {len(stop.report.results)} of {stop.total} claims checked")
 
 
 def _pair_outputs(formats, outputs) -> list[tuple[str, Path | None]]:
@@ -166,26 +180,6 @@ def _pair_outputs(formats, outputs) -> list[tuple[str, Path | None]]:
         raise click.BadParameter("only one format can go to standard output; give -o for the others",
                                  param_hint="--format")
     return targets + [(fmt, None) for fmt in leftover]
-
-
-def _write_atomically(path: Path, content: str) -> None:
-    """Write beside the target and rename, so a reader never sees half a report, and no
-    temporary file survives a failure. A character UTF-8 cannot carry (a lone surrogate
-    escaped in the claims file) is written as its escape rather than failing the run."""
-    data = content.encode("utf-8", errors="backslashreplace")
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    try:
-        with suppress(FileNotFoundError):
-            tmp.unlink()  # left by a killed run that had our process id
-        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)  # O_EXCL: never through a planted symlink
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-        os.replace(tmp, path)
-    except OSError as exc:
-        raise InputError(f"{path}: cannot write report: {exc.strerror or exc}") from None
-    finally:
-        with suppress(OSError):
-            tmp.unlink()
 
 
 def _tolerant(stream) -> None:
@@ -216,7 +210,8 @@ def lint(article, fmt):
 
     doc = _load_article(article)
     findings = lint_article(doc)
-    click.echo((render_json if fmt == "json" else render_text)(doc, findings), nl=False)
+    rendered = (render_json if fmt == "json" else render_text)(doc, findings)
+    click.echo(terminal.json_for_terminal(rendered) if fmt == "json" else terminal.clean_block(rendered), nl=False)
     sys.exit(EXIT_FAILED if findings else 0)
 
 
@@ -233,7 +228,11 @@ def extract(article, output, published):
     relative = os.path.relpath(Path(article).resolve(), claims_dir)
     text = draft_claims(doc, Path(relative).as_posix(), published.date() if published else None)
     if output:
-        _write_atomically(output, text)
+        try:
+            check_targets([output], [article])
+            write_reports([Output(output, text)])
+        except OutputError as exc:
+            raise InputError(str(exc)) from None
     else:
         click.echo(text, nl=False)
 
@@ -263,11 +262,11 @@ def text(pages, fmt, selector, timeout):
         doc = documents[spec]
         note = doc.error or "; ".join(n.text for n in doc.notes) or None
         if fmt == "json":
-            click.echo(json.dumps({"source": spec.key, "text": None if doc.error else doc.text, "note": note},
-                                  ensure_ascii=False))
+            click.echo(terminal.json_for_terminal(json.dumps(
+                {"source": spec.key, "text": None if doc.error else doc.text, "note": note}, ensure_ascii=False)))
             continue
         if note:
-            click.echo(f"factcheck: {spec.key}: {note}", err=True)
+            click.echo(f"factcheck: {terminal.clean(spec.key)}: {terminal.clean(note)}", err=True)
         if not doc.error:
-            click.echo(doc.text.rstrip("\n") + "\n")
+            click.echo(terminal.clean_block(doc.text.rstrip("\n")) + "\n")
     sys.exit(EXIT_FAILED if any(d.error for d in documents.values()) else 0)

@@ -7,7 +7,10 @@ character it keeps, the offset it came from.
 
 from __future__ import annotations
 
+import re
 import unicodedata
+
+from .offsets import Offsets, compose
 
 _SINGLE_QUOTES = "\u2018\u2019\u201a\u201b\u2032\u02bc\u0060\u00b4"
 _DOUBLE_QUOTES = "\u201c\u201d\u201e\u201f\u2033\u00ab\u00bb"
@@ -28,18 +31,19 @@ def normalize(text: str) -> str:
     return text.translate(_TABLE)
 
 
-def normalize_mapped(text: str) -> tuple[str, list[int]]:
-    """``normalize`` that also returns, for each output character, its index in ``text``
-    (invisible characters are dropped, everything else maps one to one)."""
-    out: list[str] = []
-    kept: list[int] = []
-    for i, ch in enumerate(text):
-        repl = _TABLE.get(ord(ch), ch)
-        if repl is None:
-            continue
-        out.append(repl)
-        kept.append(i)
-    return "".join(out), kept
+_DROPPED_RUN = re.compile(f"[{_DROPPED}]+")
+
+
+def normalize_mapped(text: str, origin: Offsets | None = None) -> tuple[str, Offsets]:
+    """``normalize`` that also returns, for each output character, its offset in ``text``
+    (or ``origin[i]`` when ``text`` is itself derived from an original). Every replacement is one
+    character for one, so only the dropped characters move offsets: linear, by stretches."""
+    kept, pos = [], 0
+    for m in _DROPPED_RUN.finditer(text):
+        kept.append((pos, m.start()))
+        pos = m.end()
+    kept.append((pos, len(text)))
+    return text.translate(_TABLE), compose(iter(kept), origin)
 
 
 _FOLDED: dict[int, str] = {}  # code point → its folded letter, filled as characters are met

@@ -38,16 +38,19 @@ def find(needle: str, text: str, view: Lens, threshold: float = LOCATE_THRESHOLD
 NOT_IN_ARTICLE = Reading((), False, "", "the claim's wording is not in the article")
 
 
-def read_value(claim: Claim, article: Article, view: Lens, found: list, what: str,
+def read_value(claim: Claim, article: Article, view: Lens, read: Callable[[str], list], what: str,
                prefer: Callable[[Any], bool], agrees: Callable[[Any], bool],
                describe: Callable[[Any], str]) -> Reading:
     """The date or figure the claim's passage states (the first ``prefer`` accepts, if any),
-    and whether it agrees with ``expect``."""
+    and whether it agrees with ``expect``. ``read`` finds the values in a text; it is given the
+    passage's own sentences only, so the rest of a long article is never parsed for one claim."""
     passage = find(claim.text, article.text, view)
     if passage is None:
         return NOT_IN_ARTICLE
     start, end = passage.start, passage.end
     s, e = sentence_around(article.text, start, end, view.spans)
+    w_start, w_end = _sentences_over(view.spans, min(s, start), max(e, end))
+    found = [(a + w_start, b + w_start, v) for a, b, v in read(article.text[w_start:w_end])]
     inside = within(found, start, end) or within(found, s, e)
     inside = [f for f in inside if prefer(f[2])] or inside
     if not inside:
@@ -56,6 +59,13 @@ def read_value(claim: Claim, article: Article, view: Lens, found: list, what: st
     f_start, f_end, value = inside[0]
     mention = article.mention(f_start, f_end, describe(value))
     return Reading((mention,), agrees(value), f"'{mention.text}' ({mention.value})")
+
+
+def _sentences_over(spans: list[tuple[int, int]], start: int, end: int) -> tuple[int, int]:
+    """``[start, end)`` widened to the whole sentences it touches."""
+    i = bisect.bisect_right(spans, (start, float("inf"))) - 1
+    j = bisect.bisect_right(spans, (max(start, end - 1), float("inf"))) - 1
+    return (min(start, spans[i][0]) if i >= 0 else start), (max(end, spans[j][1]) if j >= 0 else end)
 
 
 @lru_cache(maxsize=4096)

@@ -34,8 +34,10 @@ class DateKind:
             raise ValueError("is not a date (ISO date, YYYY-MM or year)") from None
 
     def read(self, claim: Claim, article: Article, text: Lens, published: date | None) -> Reading:
-        return read_value(claim, article, text, text.dates(published), "date", lambda span: True,
-                          self._agrees(claim), str)
+        def read_dates(t: str) -> list:
+            return [(m.start, m.end, m.span) for m in dates.find_dates(t, published) if m.span is not None]
+
+        return read_value(claim, article, text, read_dates, "date", lambda span: True, self._agrees(claim), str)
 
     def judge(self, claim: Claim, text: str, view: Lens) -> Judgement:
         return judge_value(claim, text, view, topic(claim, dates.find_dates), view.values_between("date"),

@@ -34,7 +34,8 @@ class NumberKind:
 
     def read(self, claim: Claim, article: Article, text: Lens, published: date | None) -> Reading:
         unit = _expected(claim).unit
-        return read_value(claim, article, text, text.numbers, "figure",
+        return read_value(claim, article, text, lambda t: [
+            (m.start, m.end, m.quantity) for m in numbers.find_numbers(t)], "figure",
                           lambda q: numbers.units_compatible(q.unit, unit), self._agrees(claim), describe)
 
     def judge(self, claim: Claim, text: str, view: Lens) -> Judgement:

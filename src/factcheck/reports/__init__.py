@@ -20,6 +20,7 @@ class Style:
 
     color: bool = False
     verbosity: int = 0  # -1: only what fails the gate; 1: each source's evidence too
+    complete: bool = True  # False: the run was cut short, and the summary says so instead of passed
 
 
 class Format(Protocol):
@@ -45,7 +46,7 @@ class ModuleFormat:
     def render(self, report: Report, style: Style) -> str:
         module = importlib.import_module(f"{__name__}.{self.name}")
         if self.styled:
-            return module.render(report, color=style.color, verbosity=style.verbosity)
+            return module.render(report, color=style.color, verbosity=style.verbosity, complete=style.complete)
         return module.render(report)
 
 

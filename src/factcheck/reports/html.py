@@ -14,6 +14,7 @@ from html import escape
 from ..diff import Op
 from ..model import Evidence, Report, Result, Standing, Status, Verdict
 from ..settings import HTML_EXCERPT_CHARS as EXCERPT_CHARS
+from ..terminal import strip_controls
 from .findings import clip, discrepancies, ordered, source_note, spans, web_url
 
 CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src 'none'; base-uri 'none'; form-action 'none'"
@@ -63,7 +64,7 @@ def render(report: Report) -> str:
 
 
 def _e(text: object) -> str:
-    return escape(str(text), quote=True)
+    return escape(strip_controls(str(text)), quote=True)
 
 
 def _header(report: Report) -> str:

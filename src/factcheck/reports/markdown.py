@@ -11,6 +11,7 @@ import re
 from ..diff import render as render_diff
 from ..model import Evidence, Report, Result, Standing, Status, Verdict
 from ..settings import EXCERPT_CHARS
+from ..terminal import strip_controls
 from .findings import clip, discrepancies, ordered, source_note, web_url
 
 _HEADINGS = {
@@ -102,15 +103,15 @@ _MD_SPECIAL = re.compile(r"([\\`*_\[\]#|~@$])")
 
 
 def _escape(text: str) -> str:
-    """Inline text that renders as itself: no markup, HTML, autolinks, mentions or line breaks."""
-    text = re.sub(r"\s+", " ", text).strip()
+    """Inline text that renders as itself: no markup, HTML, autolinks, mentions, line breaks or controls."""
+    text = re.sub(r"\s+", " ", strip_controls(text)).strip()
     text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     return _MD_SPECIAL.sub(r"\\\1", text)
 
 
 def _code(text: str) -> str:
     """A code span that holds any text: the fence is one backtick longer than any run inside."""
-    text = re.sub(r"\s+", " ", text)
+    text = re.sub(r"\s+", " ", strip_controls(text))
     fence = "`" * (max((len(r) for r in re.findall(r"`+", text)), default=0) + 1)
     pad = " " if text.startswith("`") or text.endswith("`") else ""
     return f"{fence}{pad}{text}{pad}{fence}"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ..model import Report, Result, Verdict
+from ..terminal import clean, guard_lines
 
 _COLOURS = {
     Verdict.SUPPORTED: "32", Verdict.CONTRADICTED: "31", Verdict.MISSPELLED: "31", Verdict.MISQUOTED: "31",
@@ -10,8 +11,11 @@ _COLOURS = {
 }
 
 
-def render(report: Report, color: bool = False, verbosity: int = 0) -> str:
-    """``verbosity`` -1 shows only what fails the gate, 1 adds each source's evidence."""
+def render(report: Report, color: bool = False, verbosity: int = 0, complete: bool = True) -> str:
+    """``verbosity`` -1 shows only what fails the gate, 1 adds each source's evidence. A run cut short
+    (``complete`` false) says so in its summary instead of passed or failed. Everything quoted from the
+    article, the claims file or a page passes through ``terminal.clean``: no escape sequence, no
+    control character, no line a CI runner would take for a command."""
     paint = (lambda code, s: f"\033[{code}m{s}\033[0m") if color else (lambda code, s: s)
     lines = []
     for result in report.results:
@@ -19,27 +23,28 @@ def render(report: Report, color: bool = False, verbosity: int = 0) -> str:
             continue
         lines.append(_line(report, result, paint))
         for m in result.mentions[1:]:
-            lines.append(f"    also at {m.line}:{m.column} '{m.text}'")
+            lines.append(f"    also at {m.line}:{m.column} '{clean(m.text)}'")
         if verbosity > 0:
             for e in result.evidence:
                 via = f" via {e.via}" if e.via else ""
-                detail = e.error if e.error else (e.text or "")
-                lines.append(f"    [{e.status}] {e.source}{via}: {detail}".rstrip(": "))
-                lines.extend(f"        note: {n}" for n in e.notes)
+                detail = clean(e.error if e.error else (e.text or ""))
+                lines.append(f"    [{e.status}] {clean(e.source)}{via}: {detail}".rstrip(": "))
+                lines.extend(f"        note: {clean(n.text)}" for n in e.notes)
     if verbosity == 0:
         lines.extend(_source_notes(report))
-    lines.append(_summary(report, paint))
-    return "\n".join(lines) + "\n"
+    lines.append(_summary(report, paint, complete))
+    return guard_lines("\n".join(lines)) + "\n"
 
 
 def _line(report: Report, result: Result, paint) -> str:
-    where = f"{report.article_path}:{result.mentions[0].line}:{result.mentions[0].column}" if result.mentions \
-        else f"{report.article_path}"
+    path = clean(report.article_path)
+    where = f"{path}:{result.mentions[0].line}:{result.mentions[0].column}" if result.mentions else path
     verdict = paint(_COLOURS[result.verdict], f"{result.verdict.value:<12}")
     tag = ""
     if result.claim.accepted:
-        tag = " [stale acceptance]" if report.stale_acceptance(result) else f" [accepted: {result.claim.accepted}]"
-    return f"{where}: {verdict} {result.claim.id}: {result.message}{tag}"
+        stale = report.stale_acceptance(result)
+        tag = " [stale acceptance]" if stale else f" [accepted: {clean(result.claim.accepted)}]"
+    return f"{where}: {verdict} {clean(result.claim.id)}: {clean(result.message)}{tag}"
 
 
 def _source_notes(report: Report) -> list[str]:
@@ -53,11 +58,14 @@ def _source_notes(report: Report) -> list[str]:
                     notes[e.source].append(n)
     if not notes:
         return []
-    return ["sources:"] + [f"  {source}: {'; '.join(ns)}" for source, ns in notes.items()]
+    return ["sources:"] + [f"  {clean(source)}: {clean('; '.join(ns))}" for source, ns in notes.items()]
 
 
-def _summary(report: Report, paint) -> str:
+def _summary(report: Report, paint, complete: bool = True) -> str:
     counts = ", ".join(f"{n} {v}" for v, n in report.counts.items() if n)
     failing = sum(report.fails(r) for r in report.results)
-    verdict = paint("32", "passed") if report.passed else paint("31", f"failed ({failing} failing the gate)")
+    if not complete:
+        verdict = paint("33", "interrupted")
+    else:
+        verdict = paint("32", "passed") if report.passed else paint("31", f"failed ({failing} failing the gate)")
     return f"{len(report.results)} claims: {counts or 'none'}; {verdict}"
