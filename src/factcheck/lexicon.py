@@ -37,6 +37,8 @@ TITLES = frozenset(
     chairman chairwoman chair spokesman spokeswoman spokesperson director deputy assistant
     undersecretary premier pres council committee security national state speaker commissioner
     high former acting prof professor senior adviser advisor attorney executive first
+    ceo cfo coo cto cio founder cofounder co-founder superintendent coach manager sheriff detective
+    inspector officer constable pastor reverend rev economist analyst
     """.split()
 )
 # The titles that name a person's office right before a name ("President Obama", "chairman Viktor
