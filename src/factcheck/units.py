@@ -5,9 +5,10 @@ report shows what the text said; comparison converts ("115 miles" agrees with "1
 never converted between currencies. A bare "$" or "£" is the generic "dollar" or "pound", which is
 compatible with any dollar or pound ("US dollar", "Canadian dollar").
 
-Measured against pint (see bench/values.py): pint converts the same, but its import costs about a
-second on every run and it does not know news spellings ("barrels per day", "metric tons", "sq km",
-"200lbs"), so this table stays ours.
+Measured against pint (bench/values.py): pint converts the same, but importing it with its registry
+cost 1.0 s (idle) to 2.6 s (loaded machine) on every run, and it read 0-0.52 of Duckling's quantity
+cases to this reader's 0.72-0.86; it does not know news spellings ("barrels per day", "metric
+tons", "sq km", "200lbs"). So this table stays ours.
 """
 
 from __future__ import annotations
