@@ -343,6 +343,7 @@ NEWS_DATES = [
     ("She will decide 4 days from now.", "4 days from now", day(2016, 11, 20)),
     ("The plant opens a year from now.", "a year from now", month(2017, 11)),
     ("Results come out in the coming week.", "the coming week", week(2016, 11, 21)),
+    ("Results are due in the upcoming two weeks.", "upcoming two weeks", week(2016, 11, 28)),
     ("Protesters gathered this past Wednesday.", "this past Wednesday", day(2016, 11, 9)),
     ("The strike began the day before yesterday.", "the day before yesterday", day(2016, 11, 14)),
     ("He left 1 month 21 days ago.", "1 month 21 days ago", day(2016, 9, 25)),

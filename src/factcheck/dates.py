@@ -328,6 +328,8 @@ _PARTS = _part(1) + rf"(?:,?\s+(?:(?i:and)\s+)?{_part(2)})?"
 _AGO = re.compile(rf"\b{_PARTS}\s+(?i:ago|earlier|before)\b(?!\s+(?i:that|the|this|then))")
 _IN_N = re.compile(rf"\b(?P<in>(?i:in|within))\s+{_PARTS}\b(?!\s+(?i:ago|time\s+of|of|old|in))")
 _FROM_NOW = re.compile(rf"\b{_PARTS}\s+(?i:from\s+(?:now|today)|hence)\b")
+_UPCOMING = re.compile(rf"(?i)\b(?:upcoming\s+(?P<n>{_N})|(?P<n2>{_N})\s+upcoming)\s+"
+                       r"(?P<unit>days?|weeks?|months?|quarters?|years?)\b")
 _WEEKDAY_RE = re.compile(
     rf"(?:\b(?P<on>(?i:on))\s+|\b(?P<rel>(?i:last|next|this(?:\s+past|\s+coming)?|coming|past))\s+)?{_WEEKDAY}"
     r"(?P<poss>'s)?(?P<tod>\s+(?:morning|afternoon|evening|night)\b)?"
@@ -594,6 +596,26 @@ def _ahead(m: re.Match, ctx: _Context) -> Found | None:
     return start, m.end(), span
 
 
+def _upcoming(m: re.Match, ctx: _Context) -> Found | None:
+    """"the upcoming two weeks" / "2 upcoming days": the one unit that many steps ahead."""
+    if ctx.published is None:
+        return m.start(), m.end(), None
+    published, n = ctx.published, _count(m["n"] or m["n2"])
+    unit = m["unit"].lower().rstrip("s")
+    if unit == "day":
+        span = _day(published + datetime.timedelta(days=n))
+    elif unit == "week":
+        span = _week(_monday(published) + datetime.timedelta(weeks=n))
+    elif unit == "month":
+        span = _month(*_shift_month(published.year, published.month, n))
+    elif unit == "quarter":
+        year, month = _shift_month(published.year, published.month, 3 * n)
+        span = _quarter(year, (month - 1) // 3 + 1)
+    else:
+        span = _years(published.year + n, published.year + n)
+    return m.start(), m.end(), span
+
+
 def _weekday(m: re.Match, ctx: _Context) -> Found | None:
     rel = " ".join((m["rel"] or "").lower().split())
     week = (m["week"] or m["week2"] or "").lower()
@@ -640,6 +662,7 @@ _RULES: list[tuple[re.Pattern, Callable[[re.Match, _Context], Found | None]]] = 
     (_AGO, _ago),
     (_IN_N, _ahead),
     (_FROM_NOW, _ahead),
+    (_UPCOMING, _upcoming),
     (_DAYWORD, _day_word),
     (_WEEKDAY_RE, _weekday),
 ]
