@@ -66,6 +66,9 @@ MONTHS = frozenset(MONTH_NUMBERS) | frozenset(MONTH_ABBREVIATIONS)
 WEEKDAY_NUMBERS = {
     name: i for i, name in enumerate("monday tuesday wednesday thursday friday saturday sunday".split())
 }
+WEEKDAY_ABBREVIATIONS = {
+    "mon": 0, "tue": 1, "tues": 1, "wed": 2, "thu": 3, "thur": 3, "thurs": 3, "fri": 4, "sat": 5, "sun": 6,
+}
 DAYS = frozenset(WEEKDAY_NUMBERS)
 
 SMALL_NUMBERS = {
@@ -75,4 +78,12 @@ SMALL_NUMBERS = {
     )
 }
 TENS = {w: 10 * i for i, w in enumerate("twenty thirty forty fifty sixty seventy eighty ninety".split(), 2)}
-SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
+# scale words, plurals included ("thousands of"), and the South Asian lakh (1e5) and crore (1e7)
+SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "lakh": 1e5, "lakhs": 1e5,
+          "lac": 1e5, "lacs": 1e5, "crore": 1e7, "crores": 1e7, "cr": 1e7, "koti": 1e7,
+          "thousands": 1e3, "millions": 1e6, "billions": 1e9, "trillions": 1e12}
+ORDINALS = {w: i for i, w in enumerate(
+    "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth fourteenth "
+    "fifteenth sixteenth seventeenth eighteenth nineteenth twentieth".split(), 1)}
+ORDINALS.update({f"twenty-{w}": 20 + i for w, i in list(ORDINALS.items())[:9]})
+ORDINALS.update({"thirtieth": 30, "thirty-first": 31})
