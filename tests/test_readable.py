@@ -7,11 +7,13 @@ from pathlib import Path
 
 import pytest
 
+from factcheck.fetch import decode_body
 from factcheck.readable import NO_BODY_NOTE, Extracted, extract
 
 ROOT = Path(__file__).resolve().parent.parent
 PAGES = ROOT / "fixtures" / "html"
-BENCH = ROOT.parent / "shared" / "bench" / "article-extraction"
+BENCH = next((b / "shared" / "bench" / "article-extraction" for b in (ROOT.parent, ROOT.parent.parent)
+              if (b / "shared" / "bench").is_dir()), ROOT.parent / "shared" / "bench" / "article-extraction")
 
 
 def page(name: str) -> str:
@@ -93,7 +95,8 @@ def test_invalid_selector_is_reported_not_raised():
 
 
 def test_selector_matching_several_nodes_takes_each_once():
-    html = "<div class='x'><p>Alpha one.</p><div class='x'><p>Beta two.</p></div></div><div class='x'><p>Gamma.</p></div>"
+    html = ("<div class='x'><p>Alpha one.</p><div class='x'><p>Beta two.</p></div></div>"
+            "<div class='x'><p>Gamma.</p></div>")
     got = extract(html, selector=".x")
     assert got.text.count("Beta two.") == 1
     assert "Alpha one." in got.text and "Gamma." in got.text
@@ -137,7 +140,7 @@ def test_huge_line_and_deep_nesting_do_not_crash_or_leak_script():
     assert "about 21 million barrels per day" in extract(unclosed).text
 
 
-def test_bytes_are_decoded_by_meta_charset_or_utf8_with_replacement():
+def test_bytes_are_decoded_by_meta_charset_or_utf8_as_fetched_pages_are():
     body = "<p>Alexander Lavrentiev met officials in Genève and Zürich, the envoy's office said in a statement "
     body += "on Tuesday, without giving further details of the talks.</p>"
     latin1 = f"<html><head><meta charset='iso-8859-1'></head><body>{body}</body></html>".encode("latin-1")
@@ -146,8 +149,8 @@ def test_bytes_are_decoded_by_meta_charset_or_utf8_with_replacement():
     assert "Genève" in extract(http_equiv).text
     assert "Genève" in extract(body.encode("utf-8")).text
     broken = body.encode("utf-8").replace("è".encode(), b"\xff\xfe\xfd")
-    text = extract(broken).text
-    assert "Gen\ufffd" in text and "Lavrentiev" in text
+    text = extract(broken).text  # stray bytes: production's decoder decides (fetch/decode.py)
+    assert "Lavrentiev" in text and text == extract(decode_body(broken, "text/html")).text
     bogus = b"<meta charset='no-such-codec'>" + body.encode("utf-8")
     assert "Genève" in extract(bogus).text
 
