@@ -19,6 +19,8 @@ per-node objects, so a page of a million elements stays within a few hundred meg
 from __future__ import annotations
 
 import re
+from array import array
+from collections import deque
 from dataclasses import dataclass
 
 from lxml import etree
@@ -49,17 +51,21 @@ DROP_ALWAYS = frozenset({
 BOILERPLATE_TAGS = frozenset({"nav", "aside", "menu", "footer"})
 # scored as a paragraph of the article: their parent gains credit
 SCORED_TAGS = frozenset({"p", "pre", "td", "blockquote"})
+# scored only when nothing else reads as an article: an FAQ or a page of list items
+LAST_RESORT_TAGS = SCORED_TAGS | {"li", "dd"}
 # readability's starting scores by tag: divs and articles hold prose, headings and lists rarely do
 TAG_SCORE = {"div": 5, "article": 5, "pre": 3, "td": 3, "blockquote": 3, "address": -3, "ol": -3,
              "ul": -3, "dl": -3, "dd": -3, "dt": -3, "li": -3, "form": -3, "h1": -5, "h2": -5,
              "h3": -5, "h4": -5, "h5": -5, "h6": -5, "th": -5}
 CLASS_WEIGHT = 25  # per class and per id: a hint decides between two blocks of similar text
 ARTICLE_BODY_BONUS = 25  # itemprop=articleBody is the page saying where its article is
+PARAGRAPH_COMMAS = 5  # commas a paragraph can score: a bio or an appeal is one long comma-rich sentence run
+NAME_LINE = 80  # characters: a shorter paragraph with no sentence end is a name line (a signatory), no comma credit
 MIN_PARAGRAPH = 25  # characters: shorter text is a label or a link, not a paragraph
 SCORE_LEVELS = 5  # ancestors credited by a paragraph (parent fully, grandparent half, then 1/3n)
 SPLIT_CLOSE = 0.75  # candidates within this share of the best may be one article split in parts
 SPLIT_MIN = 3  # ... and when this many share an ancestor, the ancestor is the article
-SIBLING_SHARE = 0.2  # a sibling scoring this share of the best continues the article
+SIBLING_SHARE = 0.5  # a sibling scoring this share of the best continues the article
 SIBLING_MIN = 10.0  # ... and at least this much
 SIBLING_LINKS = 0.25  # a sibling more linked than this is navigation
 SIBLING_PROSE = 80  # characters: a plain sibling paragraph longer than this is article text
@@ -101,6 +107,8 @@ BOILER_LEAD = re.compile(
     r"|lire aussi\b|leia também\b|leia mais\b|читайте также\b)",
     re.IGNORECASE,
 )
+# reference lists and footnotes: links, but the page's sources, which a fact-checker wants
+REFERENCES = re.compile(r"reference|reflist|citation|footnote", re.IGNORECASE)
 HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 
 # --- vocabulary -------------------------------------------------------------------------------
@@ -273,8 +281,8 @@ class _Tree:
         self.order: list[etree._Element] = list(root.iter(etree.Element))
         self.index: dict[etree._Element, int] = {el: i for i, el in enumerate(self.order)}
         self.tags: list[str] = [el.tag if isinstance(el.tag, str) else "" for el in self.order]
-        parent: list[int] = [-1] * len(self.order)
-        dropped = [False] * len(self.order)
+        parent = array("i", [-1]) * len(self.order)
+        dropped = bytearray(len(self.order))
         index = self.index
         for i, el in enumerate(self.order):
             p = el.getparent()
@@ -283,7 +291,7 @@ class _Tree:
             dropped[i] = (pi >= 0 and dropped[pi]) or self.tags[i] in DROP_ALWAYS or _is_hidden(el)
         self.parent = parent
         self.dropped = dropped
-        ends = list(range(1, len(parent) + 1))  # one past each subtree's last element
+        ends = array("i", range(1, len(parent) + 1))  # one past each subtree's last element
         for j in range(len(parent) - 1, -1, -1):
             p = parent[j]
             if p >= 0 and ends[j] > ends[p]:
@@ -294,9 +302,9 @@ class _Tree:
         """Positions of element ``i`` and its descendants (contiguous in document order)."""
         return range(i, self.ends[i])
 
-    def skipped(self, strict: bool) -> list[bool]:
+    def skipped(self, strict: bool) -> bytearray:
         """Left out of scoring and output: dropped, boilerplate tags, and class/role names if strict."""
-        skip = [False] * len(self.order)
+        skip = bytearray(len(self.order))
         tags, parent, dropped = self.tags, self.parent, self.dropped
         for i, el in enumerate(self.order):
             p = parent[i]
@@ -308,30 +316,31 @@ class _Stats:
     """Per-element counts, each made from its children's: one bottom-up pass, no text copies."""
 
     def __init__(self, n: int) -> None:
-        self.text = [0] * n
-        self.link = [0] * n
-        self.commas = [0] * n
-        self.block = [False] * n  # has a block-level descendant
-        self.inline = [0] * n  # text not inside a block-level child
-        self.paras = [0] * n
-        self.lis = [0] * n
-        self.heads = [0] * n  # text inside headings
-        self.rows = [0] * n
-        self.cols = [0] * n  # most cells in one row
-        self.thead = [0] * n  # th, caption, thead...: marks of a data table
-        self.tables = [0] * n
+        zeros = array("q", [0]) * n
+        self.text = zeros
+        self.link = array("q", zeros)
+        self.commas = array("q", zeros)
+        self.block = bytearray(n)  # has a block-level descendant
+        self.inline = array("q", zeros)  # text not inside a block-level child
+        self.paras = array("q", zeros)
+        self.lis = array("q", zeros)
+        self.heads = array("q", zeros)  # text inside headings
+        self.rows = array("q", zeros)
+        self.cols = array("q", zeros)  # most cells in one row
+        self.thead = array("q", zeros)  # th, caption, thead...: marks of a data table
+        self.tables = array("q", zeros)
         self.short: list[str | None] = [None] * n  # the whole text, for nodes with little text
-        self.measured = [False] * n
+        self.measured = bytearray(n)
 
     @classmethod
-    def of(cls, tree: _Tree, skip: list[bool], positions: range | None = None) -> _Stats:
+    def of(cls, tree: _Tree, skip: bytearray, positions: range | None = None) -> _Stats:
         stats = cls(len(tree.order))
         for i in reversed(positions if positions is not None else range(len(tree.order))):
             if not skip[i]:
                 stats.measure(tree, i, skip)
         return stats
 
-    def measure(self, tree: _Tree, i: int, skip: list[bool]) -> None:
+    def measure(self, tree: _Tree, i: int, skip: bytearray) -> None:
         """Count element ``i`` from its (already measured) children, leaving out skipped ones."""
         el = tree.order[i]
         index, tags = tree.index, tree.tags
@@ -344,7 +353,7 @@ class _Stats:
             t += n
             inl += n
             c += _count_commas(s)
-            pieces.append(s)
+            pieces = [s]
         for child in el:
             ck = index.get(child, -1)
             if ck >= 0 and not skip[ck] and self.measured[ck]:
@@ -365,7 +374,7 @@ class _Stats:
                     block = True
                 else:
                     inl += ct
-                    block = block or self.block[ck]
+                    block = block or bool(self.block[ck])
                 if name in ("td", "th"):
                     cells += 1
                 if pieces is not None:
@@ -421,15 +430,19 @@ def _count_commas(s: str) -> int:
 # --- finding the article ----------------------------------------------------------------------
 
 
-def _score(tree: _Tree, stats: _Stats, skip: list[bool], body: int) -> dict[int, float]:
-    """Readability's scoring: each paragraph credits its parent fully and its ancestors less."""
+def _score(tree: _Tree, stats: _Stats, skip: bytearray, body: int,
+           scored: frozenset[str] = SCORED_TAGS) -> dict[int, float]:
+    """Readability's scoring: each paragraph credits its parent fully and its ancestors less.
+
+    A paragraph seen before on the page (a vendor's purposes, a repeated blurb) credits nothing."""
     scores: dict[int, float] = {}
     tags, parent = tree.tags, tree.parent
+    seen: set[str] = set()
     for i in range(body, tree.subtree(body).stop):
         if skip[i]:
             continue
         name = tags[i]
-        if name in SCORED_TAGS or (name in _CONTAINERS and not stats.block[i]):
+        if name in scored or (name in _CONTAINERS and not stats.block[i]):
             length, commas, node = stats.text[i], stats.commas[i], parent[i]
         elif name in _CONTAINERS and stats.inline[i] >= MIN_PARAGRAPH:  # loose text beside block children
             length, commas, node = stats.inline[i], 0, i
@@ -437,7 +450,14 @@ def _score(tree: _Tree, stats: _Stats, skip: list[bool], body: int) -> dict[int,
             continue
         if length < MIN_PARAGRAPH:
             continue
-        gain = 1 + commas + min(length // 100, 3)
+        short = stats.short[i]
+        if short is not None:
+            if short in seen:
+                continue
+            seen.add(short)
+            if length < NAME_LINE and not _SENTENCE_END.search(short):
+                commas = 0
+        gain = 1 + min(commas, PARAGRAPH_COMMAS) + min(length // 100, 3)
         level = 0
         while node >= body and level < SCORE_LEVELS:  # not above the root
             if node not in scores:
@@ -504,7 +524,7 @@ def _top(tree: _Tree, scores: dict[int, float], body: int) -> int | None:
     return top
 
 
-def _with_siblings(tree: _Tree, top: int, scores: dict[int, float], stats: _Stats, skip: list[bool],
+def _with_siblings(tree: _Tree, top: int, scores: dict[int, float], stats: _Stats, skip: bytearray,
                    body: int) -> list[int]:
     """The top candidate plus siblings that continue the article (same class, good score, prose)."""
     parent = tree.parent[top]
@@ -522,10 +542,14 @@ def _with_siblings(tree: _Tree, top: int, scores: dict[int, float], stats: _Stat
             inner[node] = s
     top_el = tree.order[top]
     top_class = top_el.get("class")
-    out = []
+    out: list[int] = []
     for sib in _element_children(tree, parent):
         if sib == top:
             out.append(sib)
+            continue
+        if tree.tags[sib] in _LISTS and out and out[-1] == _previous_element(tree, sib) \
+                and _ends_with_colon(tree.order[out[-1]]):
+            out.append(sib)  # "... were as follows:" and then the list or table
             continue
         el = tree.order[sib]
         if skip[sib] or _class_weight(el) < 0:
@@ -544,6 +568,22 @@ def _with_siblings(tree: _Tree, top: int, scores: dict[int, float], stats: _Stat
     return out
 
 
+_LISTS = frozenset({"ol", "ul", "dl", "table"})
+
+
+def _previous_element(tree: _Tree, i: int) -> int:
+    el = tree.order[i].getprevious()
+    while el is not None and el not in tree.index:
+        el = el.getprevious()
+    return tree.index[el] if el is not None else -1
+
+
+def _ends_with_colon(el: etree._Element) -> bool:
+    """The block's text ends with ":", introducing what follows it."""
+    last = deque((t for t in el.itertext() if not t.isspace()), maxlen=1)
+    return bool(last) and last[0].rstrip().endswith(":")
+
+
 def _same_as_title(text: str | None, title: str | None) -> bool:
     """The headline repeated in the body ("Headline | Site" titles hold it as a part)."""
     if not text or title is None:
@@ -559,16 +599,16 @@ def _next_element(tree: _Tree, i: int) -> int:
     return tree.index[el] if el is not None else -1
 
 
-def _prune(tree: _Tree, article: list[int], skip: list[bool], title: str | None, page: _Stats) -> list[bool]:
+def _prune(tree: _Tree, article: list[int], skip: bytearray, title: str | None, page: _Stats) -> bytearray:
     """Drop boxes inside the article that read as boilerplate (readability's conditional clean).
 
     Bottom-up, so each box is judged on what is left of it once its own boilerplate is gone.
     Data tables (judged on ``page``, the counts before pruning) are kept whole: facts live there.
     Returns the new skip list (``skip`` plus what was pruned).
     """
-    gone = list(skip)
+    gone = bytearray(skip)
     spans = [tree.subtree(a) for a in article]
-    keep = [False] * len(tree.order)
+    keep = bytearray(len(tree.order))
     for span in spans:
         for i in span:
             p = tree.parent[i]
@@ -611,7 +651,7 @@ def _prune(tree: _Tree, article: list[int], skip: list[bool], title: str | None,
                 drop = True
             elif name == "p":
                 drop = text == 0 or weight < 0
-            elif EMBED.search(el.get("class") or ""):
+            elif EMBED.search(el.get("class") or "") or REFERENCES.search(f"{el.get('class')} {el.get('id')}"):
                 drop = False
             elif text > total / 2:
                 drop = False  # a box holding most of the text is the article, whatever its class says
@@ -715,7 +755,7 @@ class _Renderer:
                        for i, (strength, text) in enumerate(self.parts))
 
 
-def _render(tree: _Tree, nodes: list[int], skip: list[bool]) -> str:
+def _render(tree: _Tree, nodes: list[int], skip: bytearray) -> str:
     out = _Renderer()
     index, tags = tree.index, tree.tags
     stack: list[tuple[etree._Element, bool, bool]] = [(tree.order[n], False, False) for n in reversed(nodes)]
@@ -760,10 +800,11 @@ def _title(root: etree._Element) -> str | None:
 def _article(tree: _Tree, body: int, title: str | None) -> str:
     """The article's text, or "" when no block reads as one."""
     best = ""
-    for strict in (True, False):  # class/id names rule out boxes; if that leaves too little, retry without
+    # class/id names rule out boxes; if that leaves too little, retry without; then score list items too
+    for strict, scored in ((True, SCORED_TAGS), (False, SCORED_TAGS), (False, LAST_RESORT_TAGS)):
         skip = tree.skipped(strict)
         stats = _Stats.of(tree, skip, tree.subtree(body))
-        scores = _score(tree, stats, skip, body)
+        scores = _score(tree, stats, skip, body, scored)
         top = _top(tree, scores, body)
         if top is None:
             continue
@@ -791,8 +832,7 @@ def _selected(html: str, selector: str) -> tuple[str | None, str | None]:
     if not chosen:
         return None, f"selector {selector!r} matched nothing; used the whole page"
     ids = {id(c) for c in chosen}
-    chosen = [c for c in chosen if not any(id(p) in ids for p in c.parents)]
-    return "".join(str(c) for c in chosen), None
+    return "".join(str(c) for c in chosen if not any(id(p) in ids for p in c.parents)), None
 
 
 def extract(html: str | bytes, selector: str | None = None, url: str | None = None) -> Extracted:
@@ -816,7 +856,8 @@ def extract(html: str | bytes, selector: str | None = None, url: str | None = No
             part = _parse(f"<html><body>{markup}</body></html>")
             if part is not None:
                 tree = _Tree(part)
-                body = tree.index.get(part.find("body"), 0)  # type: ignore[arg-type]
+                found = part.find("body")
+                body = tree.index.get(found, 0) if found is not None else 0
                 return Extracted(_render(tree, _element_children(tree, body), tree.skipped(strict=False)),
                                  title, True, None)
     _templates(root)
