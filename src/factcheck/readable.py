@@ -43,7 +43,7 @@ NO_BODY_NOTE = "no article body found; showing all visible text"
 # never article text: code, media, controls, metadata
 DROP_ALWAYS = frozenset({
     "script", "style", "noscript", "template", "link", "meta", "iframe", "frame", "frameset",
-    "object", "embed", "applet", "svg", "math", "canvas", "video", "audio", "source", "track",
+    "object", "embed", "applet", "svg", "canvas", "video", "audio", "source", "track",
     "picture", "img", "map", "area", "button", "input", "select", "option", "optgroup",
     "textarea", "datalist", "output", "progress", "meter", "dialog", "head", "title", "base",
 })
@@ -65,6 +65,8 @@ MIN_PARAGRAPH = 25  # characters: shorter text is a label or a link, not a parag
 SCORE_LEVELS = 5  # ancestors credited by a paragraph (parent fully, grandparent half, then 1/3n)
 SPLIT_CLOSE = 0.75  # candidates within this share of the best may be one article split in parts
 SPLIT_MIN = 3  # ... and when this many share an ancestor, the ancestor is the article
+SECTIONS_GROWTH = 3.0  # an ancestor holding this many times the top's paragraph credit holds the
+# article's later sections too (the intro was the best block); 3 levels up at most, never body
 SIBLING_SHARE = 0.5  # a sibling scoring this share of the best continues the article
 SIBLING_MIN = 10.0  # ... and at least this much
 SIBLING_LINKS = 0.25  # a sibling more linked than this is navigation
@@ -430,12 +432,19 @@ def _count_commas(s: str) -> int:
 # --- finding the article ----------------------------------------------------------------------
 
 
+@dataclass
+class _Scores:
+    score: dict[int, float]  # candidate → readability score
+    direct: dict[int, float]  # paragraph parent → its paragraphs' credit, before link density
+
+
 def _score(tree: _Tree, stats: _Stats, skip: bytearray, body: int,
-           scored: frozenset[str] = SCORED_TAGS) -> dict[int, float]:
+           scored: frozenset[str] = SCORED_TAGS) -> _Scores:
     """Readability's scoring: each paragraph credits its parent fully and its ancestors less.
 
     A paragraph seen before on the page (a vendor's purposes, a repeated blurb) credits nothing."""
     scores: dict[int, float] = {}
+    direct: dict[int, float] = {}
     tags, parent = tree.tags, tree.parent
     seen: set[str] = set()
     for i in range(body, tree.subtree(body).stop):
@@ -458,6 +467,8 @@ def _score(tree: _Tree, stats: _Stats, skip: bytearray, body: int,
             if length < NAME_LINE and not _SENTENCE_END.search(short):
                 commas = 0
         gain = 1 + min(commas, PARAGRAPH_COMMAS) + min(length // 100, 3)
+        if node >= body:
+            direct[node] = direct.get(node, 0.0) + gain
         level = 0
         while node >= body and level < SCORE_LEVELS:  # not above the root
             if node not in scores:
@@ -471,7 +482,7 @@ def _score(tree: _Tree, stats: _Stats, skip: bytearray, body: int,
             level += 1
     for k in scores:
         scores[k] *= 1 - stats.link_density(k)
-    return scores
+    return _Scores(scores, direct)
 
 
 def _ancestors(tree: _Tree, i: int) -> list[int]:
@@ -488,8 +499,9 @@ def _element_children(tree: _Tree, i: int) -> list[int]:
     return [index[c] for c in tree.order[i] if c in index]
 
 
-def _top(tree: _Tree, scores: dict[int, float], body: int) -> int | None:
+def _top(tree: _Tree, scored: _Scores, stats: _Stats, body: int) -> int | None:
     """The best candidate, moved up when the article is split across several of its children."""
+    scores = scored.score
     if not scores:
         return None
     ranked = sorted(scores, key=scores.__getitem__, reverse=True)
@@ -517,10 +529,30 @@ def _top(tree: _Tree, scores: dict[int, float], body: int) -> int | None:
                 break
             last = s
         p = parent[p]
+    top = _sections(tree, top, scored.direct, stats, body)
     while top != body and parent[top] >= 0 and parent[top] != body:
         if len(tree.order[parent[top]]) != 1:
             break
         top = parent[top]
+    return top
+
+
+def _sections(tree: _Tree, top: int, direct: dict[int, float], stats: _Stats, body: int) -> int:
+    """Up to the ancestor that also holds the article's later sections, when it holds far more of
+    its paragraphs than the top block and is not navigation."""
+    def credit(i: int) -> float:
+        end = tree.ends[i]
+        return sum(g for k, g in direct.items() if i <= k < end)
+
+    here = credit(top)
+    p = tree.parent[top]
+    for _ in range(3):
+        if p < 0 or p <= body:
+            break
+        there = credit(p)
+        if there >= SECTIONS_GROWTH * here and stats.link_density(p) < SIBLING_LINKS:
+            top, here = p, there
+        p = tree.parent[p]
     return top
 
 
@@ -805,10 +837,10 @@ def _article(tree: _Tree, body: int, title: str | None) -> str:
         skip = tree.skipped(strict)
         stats = _Stats.of(tree, skip, tree.subtree(body))
         scores = _score(tree, stats, skip, body, scored)
-        top = _top(tree, scores, body)
+        top = _top(tree, scores, stats, body)
         if top is None:
             continue
-        article = _with_siblings(tree, top, scores, stats, skip, body)
+        article = _with_siblings(tree, top, scores.score, stats, skip, body)
         text = _render(tree, article, _prune(tree, article, skip, title, stats))
         if len(text) > len(best):
             best = text
