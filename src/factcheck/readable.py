@@ -59,7 +59,7 @@ TAG_SCORE = {"div": 5, "article": 5, "pre": 3, "td": 3, "blockquote": 3, "addres
              "h3": -5, "h4": -5, "h5": -5, "h6": -5, "th": -5}
 CLASS_WEIGHT = 25  # per class and per id: a hint decides between two blocks of similar text
 ARTICLE_BODY_BONUS = 25  # itemprop=articleBody is the page saying where its article is
-PARAGRAPH_COMMAS = 5  # commas a paragraph can score: a bio or an appeal is one long comma-rich sentence run
+PARAGRAPH_COMMAS = 8  # commas one paragraph can score: a donation appeal or a bio is one comma-rich run
 NAME_LINE = 80  # characters: a shorter paragraph with no sentence end is a name line (a signatory), no comma credit
 MIN_PARAGRAPH = 25  # characters: shorter text is a label or a link, not a paragraph
 SCORE_LEVELS = 5  # ancestors credited by a paragraph (parent fully, grandparent half, then 1/3n)
@@ -318,19 +318,19 @@ class _Stats:
     """Per-element counts, each made from its children's: one bottom-up pass, no text copies."""
 
     def __init__(self, n: int) -> None:
-        zeros = array("q", [0]) * n
+        zeros = array("i", [0]) * n
         self.text = zeros
-        self.link = array("q", zeros)
-        self.commas = array("q", zeros)
+        self.link = array("i", zeros)
+        self.commas = array("i", zeros)
         self.block = bytearray(n)  # has a block-level descendant
-        self.inline = array("q", zeros)  # text not inside a block-level child
-        self.paras = array("q", zeros)
-        self.lis = array("q", zeros)
-        self.heads = array("q", zeros)  # text inside headings
-        self.rows = array("q", zeros)
-        self.cols = array("q", zeros)  # most cells in one row
-        self.thead = array("q", zeros)  # th, caption, thead...: marks of a data table
-        self.tables = array("q", zeros)
+        self.inline = array("i", zeros)  # text not inside a block-level child
+        self.paras = array("i", zeros)
+        self.lis = array("i", zeros)
+        self.heads = array("i", zeros)  # text inside headings
+        self.rows = array("i", zeros)
+        self.cols = array("i", zeros)  # most cells in one row
+        self.thead = array("i", zeros)  # th, caption, thead...: marks of a data table
+        self.tables = array("i", zeros)
         self.short: list[str | None] = [None] * n  # the whole text, for nodes with little text
         self.measured = bytearray(n)
 
