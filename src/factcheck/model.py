@@ -185,6 +185,7 @@ class Document:
     url: str | None = None  # final URL after redirects
     sha256: str | None = None
     notes: tuple[SourceNote, ...] = ()
+    page_date: date | None = None  # the page's own publication date, read from its metadata or URL
 
 
 @dataclass(frozen=True)
@@ -197,6 +198,9 @@ class Evidence:
     error: str | None = None
     score: float | None = None
     notes: tuple[SourceNote, ...] = ()
+    reason: str | None = None  # why the source counts as silent
+    page_date: date | None = None  # the page's own date, when year-less or relative dates were read against it
+    said: str | None = None  # the source's value as written ("21 million b/d", "Lavrentiev"): the fix
 
 
 @dataclass(frozen=True)
@@ -220,6 +224,7 @@ class Result:
     evidence: tuple[Evidence, ...] = ()
     discrepancies: tuple[Discrepancy, ...] = ()
     standing: Standing = Standing.PASSES
+    fix: str | None = None  # the correction the sources support (contradicted, misspelled, misquoted)
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from functools import lru_cache
 from typing import Any
 
@@ -19,8 +19,8 @@ from ..lexicon import DAYS, MONTHS, STOPWORDS, TITLES
 from ..locate import Passage, locate, sentence_around
 from ..model import Claim, Status
 from ..normalize import fold
-from ..settings import LOCATE_THRESHOLD, RELEVANT, STRONGLY_RELEVANT
-from .base import SILENT, Judgement, Lens, Reading
+from ..settings import LOCATE_THRESHOLD, NEAR, NEAR_SATURATION, RELEVANT, STRONGLY_RELEVANT
+from .base import Judgement, Lens, Page, Reading
 
 _NAME_RUN = re.compile(  # "Strait of Hormuz", "Viktor Ozerov", "EIA", "Gadrer"
     r"(?<![\w'-])[A-Z][\w-]*(?:'s)?(?:(?:\s+(?:of|the|de|al|bin|von|van))?\s+[A-Z][\w-]*(?:'s)?)*"
@@ -39,23 +39,27 @@ NOT_IN_ARTICLE = Reading((), False, "", "the claim's wording is not in the artic
 
 
 def read_value(claim: Claim, article: Article, view: Lens, found: list, what: str,
-               prefer: Callable[[Any], bool], agrees: Callable[[Any], bool],
+               prefer: Sequence[Callable[[Any], bool]], agrees: Callable[[Any], bool],
                describe: Callable[[Any], str]) -> Reading:
-    """The date or figure the claim's passage states (the first ``prefer`` accepts, if any),
-    and whether it agrees with ``expect``."""
+    """The date or figure the claim's passage states (the first the earliest of ``prefer``
+    accepts: "Port number 3 had 103 ships" with expect "103 ships" is about 103), and whether it
+    agrees with ``expect`` (always, without one: then the sources decide)."""
     passage = find(claim.text, article.text, view)
     if passage is None:
         return NOT_IN_ARTICLE
     start, end = passage.start, passage.end
     s, e = sentence_around(article.text, start, end, view.spans)
     inside = within(found, start, end) or within(found, s, e)
-    inside = [f for f in inside if prefer(f[2])] or inside
+    for wanted in prefer:
+        if chosen := [f for f in inside if wanted(f[2])]:
+            inside = chosen
+            break
     if not inside:
         mention = article.mention(start, end)
         return Reading((mention,), False, "", f"no {what} in the passage '{mention.text}'")
     f_start, f_end, value = inside[0]
     mention = article.mention(f_start, f_end, describe(value))
-    return Reading((mention,), agrees(value), f"'{mention.text}' ({mention.value})")
+    return Reading((mention,), agrees(value), f"'{mention.text}' ({mention.value})", value=value)
 
 
 @lru_cache(maxsize=4096)
@@ -98,27 +102,59 @@ def topic(claim: Claim, finder: Callable[[str], list]) -> str:
     return words
 
 
-def judge_value(claim: Claim, text: str, view: Lens, query: str, between: Callable[[int, int], list],
+def judge_value(claim: Claim, page: Page, query: str, between: Callable[[int, int], list],
                 compatible: Callable[[Any], bool], agrees: Callable[[Any], bool],
-                describe: Callable[[Any], str]) -> Judgement:
+                describe: Callable[[Any], str], what: str,
+                same: Callable[[Any], bool] | None = None) -> Judgement:
     """Dates and figures: a relevant sentence holding the expected value supports; a strongly
     relevant one holding only other values of the same kind contradicts. A sidebar figure in a
-    sentence about something else is neither."""
+    sentence about something else is neither, and so is a value that measures something else
+    (``same`` false: "18 years" against "13,000 troops"). Silence says why, at the closest candidate."""
+    text, view = page.text, page.view
     pattern = named(claim)
     contradiction = None
+    closest: tuple[int, int] | None = None
+    unresolved = other = False
     for s, e, score in view.relevant(query, RELEVANT):
         if not names_one(pattern, text, view.spans, s, e):
             continue
-        values = [f for f in between(s, e) if s <= f[0] and f[1] <= e and compatible(f[2])]
+        closest = closest or (s, e)
+        found = [f for f in between(s, e) if s <= f[0] and f[1] <= e]
+        unresolved = unresolved or any(f[2] is None for f in found)
+        values = [f for f in found if f[2] is not None and compatible(f[2])]
         for f_start, f_end, value in values:
             if agrees(value):
-                return Judgement(Status.SUPPORTS, f_start, f_end, f"{text[f_start:f_end]} ({describe(value)})", score)
-        if values and contradiction is None and score >= STRONGLY_RELEVANT:
-            f_start, f_end, value = values[0]
+                return Judgement(Status.SUPPORTS, f_start, f_end, f"{text[f_start:f_end]} ({describe(value)})", score,
+                                 said=text[f_start:f_end])
+        other = other or bool(values)
+        rivals = [f for f in values if same is None or same(f[2])]
+        if rivals and contradiction is None and score >= STRONGLY_RELEVANT:
+            f_start, f_end, value = rivals[0]
             contradiction = Judgement(
-                Status.CONTRADICTS, f_start, f_end, f"{text[f_start:f_end]} ({describe(value)})", score
+                Status.CONTRADICTS, f_start, f_end, f"{text[f_start:f_end]} ({describe(value)})", score,
+                said=text[f_start:f_end],
             )
-    return contradiction or SILENT
+    if contradiction is not None:
+        return contradiction
+    if closest is None:
+        return silent_near(query, view, "no passage about the claim")
+    if other:
+        reason = f"the passage about it holds another {what}, but is not clearly about the same thing"
+    elif unresolved and what == "date":
+        reason = "the passage's date has no year, and the page gives none"
+    else:
+        reason = f"the passage about it holds no {what}"
+    return Judgement(Status.SILENT, closest[0], closest[1], reason=reason)
+
+
+def silent_near(query: str, view: Lens, reason: str) -> Judgement:
+    """Silence, shown at the sentence closest to the claim (if any shares its words), so that an
+    editor can tell a silent source from a miss."""
+    near = view.relevant(query, NEAR, saturation=NEAR_SATURATION)[:1]
+    if not near:
+        return Judgement(Status.SILENT, reason=reason)
+    s, e, _ = near[0]
+    return Judgement(Status.SILENT, s, e, reason=f"{reason}; the closest passage is shown")
 
 
 def clip(words: str, width: int) -> str:

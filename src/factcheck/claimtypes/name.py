@@ -4,22 +4,23 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import cast
 
 from .. import names
 from ..article import Article
 from ..lint import lint_article
 from ..model import Claim, ClaimType, Status, Verdict
 from ..names import find_name_mentions
-from .about import find
-from .base import SILENT, Judgement, Lens, Reading
+from .about import find, silent_near
+from .base import Judgement, Lens, Page, Reading
 from .drafting import Draft, DraftContext, Ids, Person, flat, role_of, slug, title_before
 
 
 class NameKind:
     type = ClaimType.NAME
     keys: frozenset[str] = frozenset({"aliases"})  # the type-specific keys it takes
-    needs_expect = True
-    contradicted_as = Verdict.CONTRADICTED  # the verdict when sources only say otherwise
+    needs_expect = False  # without expect the sources decide (SPEC §2)
+    contradicted_as = Verdict.MISSPELLED  # a source spelling the name otherwise
     has_value = True
     section = "names: every mention of the person is checked, full name or surname"
 
@@ -27,7 +28,9 @@ class NameKind:
         return raw
 
     def read(self, claim: Claim, article: Article, text: Lens, published: date | None) -> Reading:
-        found = names.find_name_mentions(article.text, claim.expect or "", claim.aliases, text.names)
+        if claim.expect is None:
+            return self._read_own(claim, article, text)
+        found = names.find_name_mentions(article.text, claim.expect, claim.aliases, text.names)
         if not found:
             located = find(claim.text, article.text, text)
             if located is None:
@@ -44,13 +47,44 @@ class NameKind:
             f"'{form}' (line{'s' if len(ls) > 1 else ''} {', '.join(map(str, dict.fromkeys(ls)))})"
             for form, ls in lines.items()
         )
-        return Reading(mentions, not variants, stated, typo=bool(variants))
+        return Reading(mentions, not variants, stated, typo=bool(variants), value=claim.expect)
 
-    def judge(self, claim: Claim, text: str, view: Lens) -> Judgement:
-        for m in view.mentions_of(claim.expect or "", claim.aliases):
+    def _read_own(self, claim: Claim, article: Article, text: Lens) -> Reading:
+        """Without ``expect``: the name the passage holds (its longest run of name words, titles
+        left out), with every mention of it in the article; the sources decide its spelling."""
+        located = find(claim.text, article.text, text)
+        if located is None:
+            return Reading((), False, "", "the name is not in the article")
+        inside = [o for o in text.names if located.start <= o.start and o.end <= located.end]
+        if not inside:
+            mention = article.mention(located.start, located.end)
+            return Reading((mention,), False, "", f"no name in the passage '{mention.text}'")
+        own = max(inside, key=lambda o: (len(o.tokens), o.end - o.start))
+        name = " ".join(article.text[own.start : own.end].split())
+        found = names.find_name_mentions(article.text, name, claim.aliases, text.names)
+        mentions = tuple(article.mention(m.start, m.end, m.text) for m in found) or (
+            article.mention(own.start, own.end, name),)
+        lines = ", ".join(map(str, dict.fromkeys(m.line for m in mentions)))
+        return Reading(mentions, True, f"'{name}' (line{'s' if ',' in lines else ''} {lines})", value=name)
+
+    def judge(self, claim: Claim, reading: Reading, page: Page) -> Judgement:
+        """The full name spelled as expected (or as the article does, without ``expect``) supports
+        it; only a near-miss spelling of it contradicts: the source spells it otherwise."""
+        target = claim.expect or cast("str | None", reading.value)
+        if not target:
+            return Judgement(Status.SILENT, reason="the article names no one at the passage")
+        found = page.view.mentions_of(target, claim.aliases)
+        for m in found:
             if m.kind in ("exact", "alias") and len(m.text.split()) > 1:
-                return Judgement(Status.SUPPORTS, m.start, m.end, m.text)
-        return SILENT
+                return Judgement(Status.SUPPORTS, m.start, m.end, m.text, said=m.text)
+        if not any(m.kind in ("exact", "alias") for m in found):
+            for m in found:
+                if m.kind == "variant":
+                    return Judgement(Status.CONTRADICTS, m.start, m.end, m.text, said=" ".join(m.text.split()))
+        if found:
+            return Judgement(Status.SILENT, found[0].start, found[0].end,
+                             reason="the page names the person by surname only")
+        return silent_near(claim.text, page.view, "the page does not name the person")
 
     def draft(self, context: DraftContext) -> list[Draft]:
         return _name_claims(context.article, context.people, context.ids)

@@ -9,9 +9,9 @@ from typing import cast
 
 from .. import numbers
 from ..article import Article
-from ..model import Claim, ClaimType, Verdict
+from ..model import Claim, ClaimType, Status, Verdict
 from .about import judge_value, read_value, topic
-from .base import Judgement, Lens, Reading
+from .base import Judgement, Lens, Page, Reading
 from .drafting import Draft, DraftContext, Ids, context, flat, slug
 
 _DEFINITE_BEFORE = re.compile(r"(?i)\b(?:the|these|those|both|all)\s+$")
@@ -20,7 +20,7 @@ _DEFINITE_BEFORE = re.compile(r"(?i)\b(?:the|these|those|both|all)\s+$")
 class NumberKind:
     type = ClaimType.NUMBER
     keys: frozenset[str] = frozenset({"tolerance"})  # the type-specific keys it takes
-    needs_expect = True
+    needs_expect = False  # without expect the sources decide (SPEC §2)
     contradicted_as = Verdict.CONTRADICTED  # the verdict when sources only say otherwise
     has_value = True
     section = "numbers: expect is the article's own figure, hedge and unit"
@@ -33,19 +33,29 @@ class NumberKind:
             raise ValueError(f"is not a number: {reason}") from None
 
     def read(self, claim: Claim, article: Article, text: Lens, published: date | None) -> Reading:
-        unit = _expected(claim).unit
-        return read_value(claim, article, text, text.numbers, "figure",
-                          lambda q: numbers.units_compatible(q.unit, unit), self._agrees(claim), describe)
+        expected = cast("numbers.Quantity | None", claim.expected)
+        if expected is None:
+            return read_value(claim, article, text, text.numbers, "figure", (), lambda q: True, describe)
+        unit = expected.unit
+        prefer = (lambda q: _same_unit(q.unit, unit), lambda q: numbers.units_compatible(q.unit, unit))
+        return read_value(claim, article, text, text.numbers, "figure", prefer, self._agrees(claim, expected),
+                          describe)
 
-    def judge(self, claim: Claim, text: str, view: Lens) -> Judgement:
-        unit = _expected(claim).unit
+    def judge(self, claim: Claim, reading: Reading, page: Page) -> Judgement:
+        """Against ``expect``, or without one against the article's own figure. Only a figure in
+        the same unit or counted noun can contradict."""
+        target = cast("numbers.Quantity | None", claim.expected if claim.expected is not None else reading.value)
+        if target is None:
+            return Judgement(Status.SILENT, reason="the article states no figure at the passage")
+        unit = target.unit
         return judge_value(
-            claim, text, view, topic(claim, numbers.find_numbers), view.values_between("number"),
-            lambda q: q.unit is not None and numbers.units_compatible(q.unit, unit), self._agrees(claim), describe,
+            claim, page, topic(claim, numbers.find_numbers), page.view.values_between("number"),
+            lambda q: q.unit is not None and numbers.units_compatible(q.unit, unit), self._agrees(claim, target),
+            describe, "figure", same=lambda q: _same_unit(q.unit, unit),
         )
 
-    def _agrees(self, claim: Claim):
-        expected, tolerance = _expected(claim), cast("numbers.Tolerance | None", claim.margin)
+    def _agrees(self, claim: Claim, expected: numbers.Quantity):
+        tolerance = cast("numbers.Tolerance | None", claim.margin)
         return lambda q: numbers.units_compatible(q.unit, expected.unit) and numbers.agrees(q, expected, tolerance)
 
     def draft(self, context: DraftContext) -> list[Draft]:
@@ -54,8 +64,9 @@ class NumberKind:
         return _number_claims(context.article, found, date_spans, context.spans, context.ids)
 
 
-def _expected(claim: Claim) -> numbers.Quantity:
-    return cast(numbers.Quantity, claim.expected)
+def _same_unit(a: str | None, b: str | None) -> bool:
+    """Both figures count or measure the same thing: a unit each, and the same one."""
+    return a is not None and b is not None and numbers.canonical_unit(a) == numbers.canonical_unit(b)
 
 
 def describe(value: numbers.Quantity) -> str:

@@ -11,8 +11,8 @@ from ..article import Article
 from ..model import Claim, ClaimType, Status, Verdict
 from ..quotes import find_quote
 from ..settings import MESSAGE_CLIP
-from .about import NOT_IN_ARTICLE, clip, find
-from .base import SILENT, Judgement, Lens, Reading
+from .about import NOT_IN_ARTICLE, clip, find, silent_near
+from .base import Judgement, Lens, Page, Reading
 from .drafting import SPEECH_AFTER, SPEECH_BEFORE, Draft, DraftContext, Ids, Person, flat, slug
 
 
@@ -30,12 +30,14 @@ class QuoteKind:
     def read(self, claim: Claim, article: Article, text: Lens, published: date | None) -> Reading:
         return read_passage(claim, article, text)
 
-    def judge(self, claim: Claim, text: str, view: Lens) -> Judgement:
+    def judge(self, claim: Claim, reading: Reading, page: Page) -> Judgement:
+        text, view = page.text, page.view
         match = find_quote(claim.text, text, hay=view.view, near=lambda: view.near(claim.text))
         if match is None:
-            return SILENT
+            return silent_near(claim.text, view, "the page does not hold these words or any close to them")
         status = Status.SUPPORTS if match.exact else Status.CONTRADICTS
-        return Judgement(status, match.start, match.end, text[match.start : match.end], match.score)
+        said = text[match.start : match.end]
+        return Judgement(status, match.start, match.end, said, match.score, said=said)
 
     def draft(self, context: DraftContext) -> list[Draft]:
         return _quote_claims(context.article, context.quotes, context.people, context.spans, context.ids)
