@@ -49,7 +49,7 @@ def _fix(verdict: Verdict, reading: Reading, supports: Sequence[Evidence], again
     disagrees with ``expect``, what a confirming source says (none from ``expect`` alone)."""
     if verdict not in (Verdict.CONTRADICTED, Verdict.MISSPELLED, Verdict.MISQUOTED):
         return None
-    if not reading.agrees:
+    if not reading.agrees or (reading.variants and not against):
         return next((e.said for e in supports if e.said), None)
     said = [e for e in against if e.said]
     return max(said, key=lambda e: e.score or 0).said if said else None
@@ -64,6 +64,8 @@ def _verdict(kind: ClaimKind, reading: Reading, supports: Sequence[Evidence], ag
         return Verdict.CONTRADICTED if reading.stated else Verdict.NOT_FOUND
     if against and not supports:
         return kind.contradicted_as
+    if reading.variants and supports and not against:
+        return Verdict.MISSPELLED  # the sources confirm the passage's spelling, not the article's others
     if supports and against:
         return Verdict.DISPUTED
     return Verdict.SUPPORTED if supports else Verdict.UNVERIFIED

@@ -17,8 +17,8 @@ def message(claim: Claim, decision: Decision) -> str:
         return f"not found in the article: {reading.detail}"
     if verdict is Verdict.MISSPELLED:
         if reading.agrees:  # no expect, or expect as the article spells it: a source spells it otherwise
-            who = _names(decision.against)
-            return f"article spells the name {reading.stated}; {who} spell{_s(decision.against)} it '{decision.fix}'"
+            sources = decision.against or decision.supports
+            return f"article spells the name {reading.stated}; {_names(sources)} spell{_s(sources)} it '{decision.fix}'"
         return f"article spells the name {reading.stated}; {said}"
     if not reading.agrees:
         return f"article says {reading.stated}, expected '{claim.expect}'; {said}"

@@ -19,7 +19,7 @@ from ..lexicon import DAYS, MONTHS, STOPWORDS, TITLES
 from ..locate import Passage, locate, sentence_around
 from ..model import Claim, Status
 from ..normalize import fold
-from ..settings import LOCATE_THRESHOLD, NEAR, NEAR_SATURATION, RELEVANT, STRONGLY_RELEVANT
+from ..settings import LOCATE_THRESHOLD, NEAR, NEAR_LIMIT, NEAR_SATURATION, RELEVANT, STRONGLY_RELEVANT
 from .base import Judgement, Lens, Page, Reading
 
 _NAME_RUN = re.compile(  # "Strait of Hormuz", "Viktor Ozerov", "EIA", "Gadrer"
@@ -105,11 +105,12 @@ def topic(claim: Claim, finder: Callable[[str], list]) -> str:
 def judge_value(claim: Claim, page: Page, query: str, between: Callable[[int, int], list],
                 compatible: Callable[[Any], bool], agrees: Callable[[Any], bool],
                 describe: Callable[[Any], str], what: str,
-                same: Callable[[Any], bool] | None = None) -> Judgement:
+                same: Callable[[Any, str], bool] | None = None) -> Judgement:
     """Dates and figures: a relevant sentence holding the expected value supports; a strongly
     relevant one holding only other values of the same kind contradicts. A sidebar figure in a
     sentence about something else is neither, and so is a value that measures something else
-    (``same`` false: "18 years" against "13,000 troops"). Silence says why, at the closest candidate."""
+    (``same(value, the words after it)`` false: "18 years" against "13,000 troops"). Silence
+    says why, at the closest candidate."""
     text, view = page.text, page.view
     pattern = named(claim)
     contradiction = None
@@ -127,7 +128,7 @@ def judge_value(claim: Claim, page: Page, query: str, between: Callable[[int, in
                 return Judgement(Status.SUPPORTS, f_start, f_end, f"{text[f_start:f_end]} ({describe(value)})", score,
                                  said=text[f_start:f_end])
         other = other or bool(values)
-        rivals = [f for f in values if same is None or same(f[2])]
+        rivals = [f for f in values if same is None or same(f[2], text[f[1] : f[1] + 40])]
         if rivals and contradiction is None and score >= STRONGLY_RELEVANT:
             f_start, f_end, value = rivals[0]
             contradiction = Judgement(
@@ -136,6 +137,8 @@ def judge_value(claim: Claim, page: Page, query: str, between: Callable[[int, in
             )
     if contradiction is not None:
         return contradiction
+    if anchored := _anchored(claim, page, between, compatible, agrees, describe, pattern):
+        return anchored
     if closest is None:
         return silent_near(query, view, "no passage about the claim")
     if other:
@@ -145,6 +148,23 @@ def judge_value(claim: Claim, page: Page, query: str, between: Callable[[int, in
     else:
         reason = f"the passage about it holds no {what}"
     return Judgement(Status.SILENT, closest[0], closest[1], reason=reason)
+
+
+def _anchored(claim: Claim, page: Page, between: Callable[[int, int], list], compatible: Callable[[Any], bool],
+              agrees: Callable[[Any], bool], describe: Callable[[Any], str],
+              pattern: re.Pattern | None) -> Judgement | None:
+    """The claimed value is an anchor: a sentence holding it needs less topical overlap (the
+    claim's own words, its unit among them, against ``NEAR``) than one holding another value,
+    which never contradicts from here."""
+    text, view = page.text, page.view
+    for s, e, score in view.relevant(claim.text, NEAR, saturation=NEAR_SATURATION)[:NEAR_LIMIT]:
+        if not names_one(pattern, text, view.spans, s, e):
+            continue
+        for f_start, f_end, value in between(s, e):
+            if s <= f_start and f_end <= e and value is not None and compatible(value) and agrees(value):
+                return Judgement(Status.SUPPORTS, f_start, f_end, f"{text[f_start:f_end]} ({describe(value)})", score,
+                                 said=text[f_start:f_end])
+    return None
 
 
 def silent_near(query: str, view: Lens, reason: str) -> Judgement:

@@ -40,6 +40,7 @@ class Reading:
     detail: str = ""  # why it was not found, or how it disagrees
     typo: bool = False  # the disagreement is a near-miss spelling of the expected name
     value: object = None  # the article's own value at the passage (what sources are compared with without expect)
+    variants: tuple[Mention, ...] = ()  # without expect: other spellings of the passage's name in the article
 
 
 @dataclass(frozen=True)

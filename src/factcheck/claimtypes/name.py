@@ -9,7 +9,7 @@ from typing import cast
 from .. import names
 from ..article import Article
 from ..lint import lint_article
-from ..model import Claim, ClaimType, Status, Verdict
+from ..model import Claim, ClaimType, Mention, Status, Verdict
 from ..names import find_name_mentions
 from .about import find, silent_near
 from .base import Judgement, Lens, Page, Reading
@@ -40,14 +40,7 @@ class NameKind:
         variants = [m for m in found if m.kind == "variant"]
         chosen = variants or found
         mentions = tuple(article.mention(m.start, m.end, m.text) for m in chosen)
-        lines: dict[str, list[int]] = {}
-        for m in mentions:
-            lines.setdefault(" ".join(m.text.split()), []).append(m.line)
-        stated = " and ".join(
-            f"'{form}' (line{'s' if len(ls) > 1 else ''} {', '.join(map(str, dict.fromkeys(ls)))})"
-            for form, ls in lines.items()
-        )
-        return Reading(mentions, not variants, stated, typo=bool(variants), value=claim.expect)
+        return Reading(mentions, not variants, _stated(mentions), typo=bool(variants), value=claim.expect)
 
     def _read_own(self, claim: Claim, article: Article, text: Lens) -> Reading:
         """Without ``expect``: the name the passage holds (its longest run of name words, titles
@@ -56,16 +49,17 @@ class NameKind:
         if located is None:
             return Reading((), False, "", "the name is not in the article")
         inside = [o for o in text.names if located.start <= o.start and o.end <= located.end]
-        if not inside:
-            mention = article.mention(located.start, located.end)
-            return Reading((mention,), False, "", f"no name in the passage '{mention.text}'")
-        own = max(inside, key=lambda o: (len(o.tokens), o.end - o.start))
-        name = " ".join(article.text[own.start : own.end].split())
+        if inside:
+            own = max(inside, key=lambda o: (len(o.tokens), o.end - o.start))
+            start, end = own.start, own.end
+        else:  # a product or a body the name parser does not take for a person: the passage itself
+            start, end = located.start, located.end
+        name = " ".join(article.text[start:end].split())
         found = names.find_name_mentions(article.text, name, claim.aliases, text.names)
-        mentions = tuple(article.mention(m.start, m.end, m.text) for m in found) or (
-            article.mention(own.start, own.end, name),)
-        lines = ", ".join(map(str, dict.fromkeys(m.line for m in mentions)))
-        return Reading(mentions, True, f"'{name}' (line{'s' if ',' in lines else ''} {lines})", value=name)
+        variants = tuple(article.mention(m.start, m.end, m.text) for m in found if m.kind == "variant")
+        mentions = variants or tuple(article.mention(m.start, m.end, m.text) for m in found) or (
+            article.mention(start, end, name),)
+        return Reading(mentions, True, _stated(mentions), value=name, variants=variants)
 
     def judge(self, claim: Claim, reading: Reading, page: Page) -> Judgement:
         """The full name spelled as expected (or as the article does, without ``expect``) supports
@@ -74,9 +68,15 @@ class NameKind:
         if not target:
             return Judgement(Status.SILENT, reason="the article names no one at the passage")
         found = page.view.mentions_of(target, claim.aliases)
+        single = len(target.split()) == 1  # "Trump" as the article writes it: the surname is the name
         for m in found:
-            if m.kind in ("exact", "alias") and len(m.text.split()) > 1:
+            if m.kind in ("exact", "alias") and (single or len(m.text.split()) > 1):
                 return Judgement(Status.SUPPORTS, m.start, m.end, m.text, said=m.text)
+        if not found and not inside_page(target, page):
+            return silent_near(claim.text, page.view, "the page does not name the person")
+        if not found:
+            at = page.text.find(target)
+            return Judgement(Status.SUPPORTS, at, at + len(target), target, said=target)
         if not any(m.kind in ("exact", "alias") for m in found):
             for m in found:
                 if m.kind == "variant":
@@ -88,6 +88,22 @@ class NameKind:
 
     def draft(self, context: DraftContext) -> list[Draft]:
         return _name_claims(context.article, context.people, context.ids)
+
+
+def inside_page(name: str, page: Page) -> bool:
+    """A name the person parser does not read ("Nintendo Switch") found as written."""
+    return " " in name and name in page.text
+
+
+def _stated(mentions: tuple[Mention, ...]) -> str:
+    """"'Alexandre Laventieve' (line 3) and 'Leventieve' (line 13)"."""
+    lines: dict[str, list[int]] = {}
+    for m in mentions:
+        lines.setdefault(" ".join(m.text.split()), []).append(m.line)
+    return " and ".join(
+        f"'{form}' (line{'s' if len(ls) > 1 else ''} {', '.join(map(str, dict.fromkeys(ls)))})"
+        for form, ls in lines.items()
+    )
 
 
 def _name_claims(article: Article, people: list[Person], ids: Ids) -> list[Draft]:

@@ -48,11 +48,19 @@ class NumberKind:
         if target is None:
             return Judgement(Status.SILENT, reason="the article states no figure at the passage")
         unit = target.unit
-        return judge_value(
-            claim, page, topic(claim, numbers.find_numbers), page.view.values_between("number"),
-            lambda q: q.unit is not None and numbers.units_compatible(q.unit, unit), self._agrees(claim, target),
-            describe, "figure", same=lambda q: _same_unit(q.unit, unit),
-        )
+        noun = _noun_after(claim.text, target)
+
+        def compatible(q: numbers.Quantity) -> bool:
+            return q.unit is None if unit is None else q.unit is not None and numbers.units_compatible(q.unit, unit)
+
+        def same(q: numbers.Quantity, after: str) -> bool:
+            """Same unit; two bare figures only when the words after them match ("13,000 US troops")."""
+            if unit is None:
+                return q.unit is None and bool(noun) and _words(after)[: len(noun)] == noun
+            return _same_unit(q.unit, unit)
+
+        return judge_value(claim, page, topic(claim, numbers.find_numbers), page.view.values_between("number"),
+                           compatible, self._agrees(claim, target), describe, "figure", same=same)
 
     def _agrees(self, claim: Claim, expected: numbers.Quantity):
         tolerance = cast("numbers.Tolerance | None", claim.margin)
@@ -64,9 +72,21 @@ class NumberKind:
         return _number_claims(context.article, found, date_spans, context.spans, context.ids)
 
 
+def _words(text: str) -> list[str]:
+    return re.findall(r"[a-z]+", text.lower())[:2]
+
+
+def _noun_after(text: str, target: numbers.Quantity) -> list[str]:
+    """The two words after the claim's bare figure: what it counts, when the parser reads no unit."""
+    for m in numbers.find_numbers(text):
+        if m.quantity.value == target.value:
+            return _words(text[m.end : m.end + 40])
+    return []
+
+
 def _same_unit(a: str | None, b: str | None) -> bool:
-    """Both figures count or measure the same thing: a unit each, and the same one."""
-    return a is not None and b is not None and numbers.canonical_unit(a) == numbers.canonical_unit(b)
+    """Both figures count or measure the same thing: the same unit, or (bare figures) none."""
+    return numbers.canonical_unit(a) == numbers.canonical_unit(b)
 
 
 def describe(value: numbers.Quantity) -> str:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from datetime import date
+from typing import cast
 
 from ..article import Article
 from ..model import Claim, ClaimType, Status, Verdict
@@ -31,10 +32,13 @@ class QuoteKind:
         return read_passage(claim, article, text)
 
     def judge(self, claim: Claim, reading: Reading, page: Page) -> Judgement:
+        """The source must hold the article's words (as printed at the passage, which may differ
+        from the claim's ``text`` by a typo the locator forgave)."""
         text, view = page.text, page.view
-        match = find_quote(claim.text, text, hay=view.view, near=lambda: view.near(claim.text))
+        words = cast("str | None", reading.value) or claim.text
+        match = find_quote(words, text, hay=view.view, near=lambda: view.near(words))
         if match is None:
-            return silent_near(claim.text, view, "the page does not hold these words or any close to them")
+            return silent_near(words, view, "the page does not hold these words or any close to them")
         status = Status.SUPPORTS if match.exact else Status.CONTRADICTS
         said = text[match.start : match.end]
         return Judgement(status, match.start, match.end, said, match.score, said=said)
@@ -49,7 +53,7 @@ def read_passage(claim: Claim, article: Article, text: Lens) -> Reading:
     if passage is None:
         return NOT_IN_ARTICLE
     mention = article.mention(passage.start, passage.end)
-    return Reading((mention,), True, clip(mention.text, MESSAGE_CLIP))
+    return Reading((mention,), True, clip(mention.text, MESSAGE_CLIP), value=article.text[passage.start : passage.end])
 
 
 def _speaker(article: Article, people: list[Person], spans, start: int, end: int) -> Person | None:
