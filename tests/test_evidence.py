@@ -122,3 +122,31 @@ def test_the_sources_decide_a_figure(tmp_path, loopback):
 """)
     assert claims["troops"]["verdict"] == "contradicted"
     assert claims["troops"]["fix"] == "Roughly 13,000"
+
+
+SIDEBAR_PAGE = """<html><body>
+<article><p>The port authority published its yearly report on Monday.</p>
+<p>It praised the dock workers and the new cranes at length, with many words about safety and training,
+so that this paragraph is the article body an extractor keeps.</p></article>
+<aside><p>Fact box: Port number 3 handled 103 ships last year.</p></aside>
+</body></html>"""
+
+
+def test_9_the_rest_of_the_page_is_read_when_the_body_is_silent(tmp_path, loopback):
+    url = loopback.page("/port/report", SIDEBAR_PAGE)
+    (tmp_path / "article.txt").write_text("Port number 3 handled 103 ships last year.\n", encoding="utf-8")
+    (tmp_path / "claims.yaml").write_text(f"""version: 1
+article:
+  path: article.txt
+claims:
+  - id: ships
+    type: number
+    text: Port number 3 handled 103 ships
+    sources: ["{url}"]
+""", encoding="utf-8")
+    result = CliRunner().invoke(main, ["verify", str(tmp_path / "claims.yaml"), "--format", "json",
+                                       "--cache-dir", str(tmp_path / "cache")])
+    (claim,) = json.loads(result.stdout)["claims"]
+    (evidence,) = claim["evidence"]
+    assert claim["verdict"] == "supported", claim
+    assert "found outside the page's article body" in evidence.get("notes", [])

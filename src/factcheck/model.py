@@ -89,6 +89,7 @@ class NoteKind(str, enum.Enum):
     CHANGED = "changed"  # the page differs from the last check
     REDIRECTED = "redirected"
     EXTRACTION = "extraction"  # the extractor's remark (no article body found, ...)
+    OUTSIDE_BODY = "outside body"  # the evidence was found in the page's text outside its article body
 
     def __str__(self) -> str:
         return self.value
@@ -186,6 +187,7 @@ class Document:
     sha256: str | None = None
     notes: tuple[SourceNote, ...] = ()
     page_date: date | None = None  # the page's own publication date, read from its metadata or URL
+    full_text: str = ""  # the page's whole visible text, for what the article body is silent on (HTML only)
 
 
 @dataclass(frozen=True)

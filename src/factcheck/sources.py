@@ -27,6 +27,7 @@ from typing import Protocol
 
 from . import normalize as normalize_module
 from . import readable
+from .article import Article
 from .fetch import FetchResult, decode_body
 from .model import Document, NoteKind, SourceNote, SourceSpec, Via
 from .normalize import normalize
@@ -152,9 +153,10 @@ def _document(spec: SourceSpec, result: FetchResult | None, confine: Sequence[Pa
             notes += (SourceNote(NoteKind.CHANGED, "the cited page changed since it was last checked"),)
         if result.final_url and result.final_url != spec.url:
             notes += (SourceNote(NoteKind.REDIRECTED, f"redirected to {result.final_url}"),)
-        dated = page_date(result.text, result.final_url or spec.url) if (result.kind or "html") == "html" else None
+        html = (result.kind or "html") == "html"
         return Document(spec, text, result.via, url=result.final_url or spec.url, sha256=result.sha256, notes=notes,
-                        page_date=dated)
+                        page_date=page_date(result.text, result.final_url or spec.url) if html else None,
+                        full_text=_full_text(result.text, spec) if html else "")
     if spec.archive is None:
         return Document(spec, error=result.error if result else "no URL and no archive", url=spec.url)
     archived = read_local(spec, confine, texts)
@@ -163,6 +165,7 @@ def _document(spec: SourceSpec, result: FetchResult | None, confine: Sequence[Pa
     why = "live link dead" if result.dead else "live page not read"
     return Document(
         spec, archived.text, Via.ARCHIVE, url=spec.url, sha256=archived.sha256, page_date=archived.page_date,
+        full_text=archived.full_text,
         notes=(SourceNote(NoteKind.ARCHIVE_USED, f"{why} ({result.error}); archive used"),) + archived.notes,
     )
 
@@ -194,8 +197,10 @@ def read_local(spec: SourceSpec, confine: Sequence[Path] | None = None, texts: T
     digest = hashlib.sha256(body).hexdigest()
     raw = decode_body(body, "text/html" if kind == "html" else "text/plain")
     text, notes = texts.readable(digest, raw, kind, spec.selector)
-    dated = page_date(raw, spec.url) if kind == "html" else None
-    return Document(spec, text, Via.ARCHIVE, url=spec.url, sha256=digest, notes=notes, page_date=dated)
+    html = kind == "html"
+    return Document(spec, text, Via.ARCHIVE, url=spec.url, sha256=digest, notes=notes,
+                    page_date=page_date(raw, spec.url) if html else None,
+                    full_text=_full_text(raw, spec) if html else "")
 
 
 _META_DATE = re.compile(
@@ -207,6 +212,12 @@ _JSON_LD_DATE = re.compile(r'"datePublished"\s*:\s*"([^"]+)"')
 _TIME = re.compile(r"""<time\b[^>]*\bdatetime\s*=\s*["']([^"']+)""", re.I)
 _ISO = re.compile(r"((?:19|20)\d\d)-(\d\d)-(\d\d)")
 _URL_DATE = re.compile(r"/((?:19|20)\d\d)[/-](\d\d)[/-](\d\d)(?:/|$|[-_])")
+
+
+def _full_text(html: str, spec: SourceSpec) -> str:
+    """All the page's visible text (scripts, styles and navigation left out), for a claim its
+    article body is silent on; none when the claims file narrows the page with a selector."""
+    return "" if spec.selector else Article.from_string(html, "page.html", "html").text
 
 
 def page_date(html: str, url: str | None = None) -> date | None:

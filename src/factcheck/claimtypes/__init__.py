@@ -10,7 +10,7 @@ from .. import numbers
 from ..article import Article
 from ..index import Lenses
 from ..locate import excerpt
-from ..model import Claim, ClaimType, Document, Evidence, Status
+from ..model import Claim, ClaimType, Document, Evidence, NoteKind, SourceNote, Status
 from .base import SILENT, ClaimKind, Judgement, Lens, Page, Reading
 from .date import DateKind
 from .name import NameKind
@@ -50,12 +50,18 @@ def judge(claim: Claim, reading: Reading, doc: Document, lenses: Lenses, publish
     evidence. A silent source shows its closest candidate passage, if it has one, and says why."""
     if doc.error is not None:
         return Evidence(doc.source.label, Status.ERROR, via=doc.via, error=doc.error, notes=doc.notes)
-    view = lenses(doc.text)
-    page = Page(doc.text, view, doc.page_date or published)
-    found = KINDS[claim.type].judge(claim, reading, page)
-    text = excerpt(doc.text, found.start, found.end, spans=view.spans) if found.end > found.start else None
-    return Evidence(doc.source.label, found.status, via=doc.via, text=text, value=found.value, score=found.score,
-                    notes=doc.notes, reason=found.reason if found.status is Status.SILENT else None,
+    text, notes = doc.text, doc.notes
+    view = lenses(text)
+    found = KINDS[claim.type].judge(claim, reading, Page(text, view, doc.page_date or published))
+    if found.status is Status.SILENT and doc.full_text and doc.full_text != doc.text:
+        whole = lenses(doc.full_text)
+        outside = KINDS[claim.type].judge(claim, reading, Page(doc.full_text, whole, doc.page_date or published))
+        if outside.status is not Status.SILENT:
+            text, view, found = doc.full_text, whole, outside
+            notes += (SourceNote(NoteKind.OUTSIDE_BODY, "found outside the page's article body"),)
+    shown = excerpt(text, found.start, found.end, spans=view.spans) if found.end > found.start else None
+    return Evidence(doc.source.label, found.status, via=doc.via, text=shown, value=found.value, score=found.score,
+                    notes=notes, reason=found.reason if found.status is Status.SILENT else None,
                     page_date=doc.page_date if found.dated else None, said=found.said)
 
 
