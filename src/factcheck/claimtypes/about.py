@@ -16,7 +16,7 @@ from typing import Any
 from ..article import Article
 from ..index import within
 from ..lexicon import DAYS, MONTHS, STOPWORDS, TITLES
-from ..locate import Passage, locate, sentence_around
+from ..locate import Passage, locate, sentence_around, stems
 from ..model import Claim, Status
 from ..normalize import fold
 from ..settings import LOCATE_THRESHOLD, NEAR, NEAR_LIMIT, NEAR_SATURATION, RELEVANT, STRONGLY_RELEVANT
@@ -157,7 +157,11 @@ def _anchored(claim: Claim, page: Page, between: Callable[[int, int], list], com
     claim's own words, its unit among them, against ``NEAR``) than one holding another value,
     which never contradicts from here."""
     text, view = page.text, page.view
-    for s, e, score in view.relevant(claim.text, NEAR, saturation=NEAR_SATURATION)[:NEAR_LIMIT]:
+    candidates = view.relevant(claim.text, NEAR, saturation=NEAR_SATURATION)[:NEAR_LIMIT]
+    if not stems(claim.text):  # "In 2016": no content word to look for, only the words as written
+        folded = fold(claim.text)
+        candidates = [(s, e, 0.0) for s, e in view.spans if folded in fold(text[s:e])][:NEAR_LIMIT]
+    for s, e, score in candidates:
         if not names_one(pattern, text, view.spans, s, e):
             continue
         for f_start, f_end, value in between(s, e):
