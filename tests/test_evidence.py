@@ -150,3 +150,19 @@ claims:
     (evidence,) = claim["evidence"]
     assert claim["verdict"] == "supported", claim
     assert "found outside the page's article body" in evidence.get("notes", [])
+
+
+def test_3_an_acronym_and_its_expansion_are_one_name():
+    from factcheck.claimtypes import typed
+    from factcheck.claimtypes.about import named, names_one
+    from factcheck.model import Claim, ClaimType
+
+    def names(claim_text: str, sentence: str) -> bool:
+        claim = typed(Claim("c", ClaimType.NUMBER, claim_text, "3,248 cases"))
+        return names_one(named(claim), sentence, [(0, len(sentence))], 0, len(sentence))
+
+    who = "the World Health Organization counted 3,248 cases"
+    assert names(who, "The WHO counted 3,248 cases by Friday.")
+    assert not names(who, "Officials who counted said 3,248 cases.")  # "who" the pronoun is not WHO
+    assert names("the EIA counted 3,248 cases", "The U.S. Energy Information Administration counted 3,248 cases.")
+    assert not names("the EIA counted 3,248 cases", "The ministry counted 3,248 cases.")

@@ -10,6 +10,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
@@ -62,13 +63,27 @@ def read_value(claim: Claim, article: Article, view: Lens, found: list, what: st
     return Reading((mention,), agrees(value), f"'{mention.text}' ({mention.value})", value=value)
 
 
+@dataclass(frozen=True)
+class Names:
+    """The names a claim gives, as a source sentence must show one of them: folded words, and
+    (case-sensitive) the acronyms of its names and the expansions of its acronyms."""
+
+    words: re.Pattern | None
+    acronyms: re.Pattern | None
+
+
+_JOINERS = {"of", "the", "and", "for", "on", "de"}
+
+
 @lru_cache(maxsize=4096)
-def named(claim: Claim) -> re.Pattern | None:
-    """The names a claim and its note give ("Hormuz" of "Strait of Hormuz", "Ozerov", "EIA"), as
-    one pattern: a source sentence about a figure or a statement must name one of them (or the
-    sentence before it must). A name is the last word of a capitalised run; a single capitalised
-    word opening the claim's own sentence is not taken for one."""
+def named(claim: Claim) -> Names | None:
+    """The names a claim and its note give ("Hormuz" of "Strait of Hormuz", "Ozerov", "EIA"): a
+    source sentence about a figure or a statement must name one of them (or the sentence before
+    it must). A name is the last word of a capitalised run; a single capitalised word opening the
+    claim's own sentence is not taken for one. An acronym and its expansion are one name: "World
+    Health Organization" is named by "WHO", "EIA" by "Energy Information Administration"."""
     terms = set()
+    acronyms = set()
     for source, skip_initial in ((claim.text, True), (claim.note or "", False)):
         for m in _NAME_RUN.finditer(source):
             words = m.group().split()
@@ -78,19 +93,35 @@ def named(claim: Claim) -> re.Pattern | None:
             if skip_initial and len(words) == 1 and _SENTENCE_START.search(source, 0, m.start()):
                 continue
             terms.add(word)
+            acronyms |= _acronym_forms(words)
     if not terms:
         return None
-    return re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, sorted(terms, key=len, reverse=True))) + r")(?!\w)")
+    pattern = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, sorted(terms, key=len, reverse=True))) + r")(?!\w)")
+    return Names(pattern, re.compile("|".join(sorted(acronyms, key=len, reverse=True))) if acronyms else None)
 
 
-def names_one(pattern: re.Pattern | None, text: str, spans, start: int, end: int) -> bool:
+def _acronym_forms(words: list[str]) -> set[str]:
+    """Patterns for the other form of a name: the initials of a run of three or more capitalised
+    words, or the expansion of an all-capitals acronym."""
+    capitals = [w for w in words if w.lower() not in _JOINERS]
+    if len(capitals) >= 3 and all(w[:1].isupper() for w in capitals):
+        return {r"\b" + "".join(w[0] for w in capitals) + r"\b"}
+    if len(words) == 1 and words[0].isupper() and 2 <= len(words[0]) <= 6 and words[0].isalpha():
+        gap = r"\w*[\s-]+(?:(?:of|the|and|for|on)\s+)?"
+        return {r"\b" + gap.join(words[0]) + r"\w+"}
+    return set()
+
+
+def names_one(names: Names | None, text: str, spans, start: int, end: int) -> bool:
     """Whether the sentence ``text[start:end]`` or the one before it names one of the claim's
     proper nouns (always, when the claim names none)."""
-    if pattern is None:
+    if names is None or names.words is None:
         return True
     i = bisect.bisect_right(spans, (start, len(text) + 1)) - 1
     lo = spans[i - 1][0] if i > 0 else start
-    return pattern.search(fold(text[lo:end])) is not None
+    if names.words.search(fold(text[lo:end])) is not None:
+        return True
+    return names.acronyms is not None and names.acronyms.search(text, lo, end) is not None
 
 
 def topic(claim: Claim, finder: Callable[[str], list]) -> str:
@@ -152,7 +183,7 @@ def judge_value(claim: Claim, page: Page, query: str, between: Callable[[int, in
 
 def _anchored(claim: Claim, page: Page, between: Callable[[int, int], list], compatible: Callable[[Any], bool],
               agrees: Callable[[Any], bool], describe: Callable[[Any], str],
-              pattern: re.Pattern | None) -> Judgement | None:
+              pattern: Names | None) -> Judgement | None:
     """The claimed value is an anchor: a sentence holding it needs less topical overlap (the
     claim's own words, its unit among them, against ``NEAR``) than one holding another value,
     which never contradicts from here."""
