@@ -44,6 +44,9 @@ def _misquoted(decision: Decision) -> str:
 def _sources_say(claim: Claim, decision: Decision) -> str:
     if not decision.supports:
         return f"expected '{claim.expect}'" if claim.expect else "no source confirms it"
+    said = next((e.said for e in decision.supports if e.said), None)
+    if decision.has_value and said:  # what the source says, in its words: "… says 'about 21%'"
+        return f"{_names(decision.supports)} say{_s(decision.supports)} '{' '.join(said.split())}'"
     if decision.has_value and claim.expect:
         return f"sources: '{claim.expect}' ({_names(decision.supports)})"
     return f"confirmed by {_names(decision.supports)}"
