@@ -441,3 +441,16 @@ def test_a_holiday_as_a_modifier_is_not_a_date(text):
 
 def test_a_holiday_after_a_preposition_is_a_date_even_mid_sentence():
     assert only("Stores opened on Thanksgiving morning.").span == day(2016, 11, 24)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Officials said Monday that talks had stalled.", day(2017, 2, 6)),  # past: the last Monday
+    ("The board will vote Friday.", day(2017, 2, 10)),  # future: the coming Friday
+])
+def test_a_bare_weekday_follows_its_sentence(text, expected):
+    assert only(text).span == expected
+
+
+@pytest.mark.parametrize("text", ["Super Tuesday results", "Cyber Monday deals", "Black Friday sales rose."])
+def test_a_weekday_beside_a_capitalised_word_is_a_name(text):
+    assert find_dates(text, PUB) == []

@@ -729,12 +729,18 @@ def _upcoming(m: re.Match, ctx: _Context) -> Found | None:
         span = _years(published.year + n, published.year + n)
     return m.start(), m.end(), span
 
+_NAME_WINDOW = 30  # characters before a bare weekday that hold the word it may be named with
+_CAPITAL_BEFORE = re.compile(r"\b[A-Z][\w'’-]*\s+$")
+_CAPITAL_AFTER = re.compile(r"\s+[A-Z][a-z]")
+
 
 def _weekday(m: re.Match, ctx: _Context) -> Found | None:
     rel = " ".join((m["rel"] or "").lower().split())
     week = (m["week"] or m["week2"] or "").lower()
-    if not (rel or m["on"] or m["poss"] or m["tod"] or week):
-        return None  # a bare weekday name is too often part of a name ("Black Friday")
+    if not (rel or m["on"] or m["poss"] or m["tod"] or week) and (
+            _CAPITAL_BEFORE.search(m.string, max(0, m.start() - _NAME_WINDOW), m.start())
+            or _CAPITAL_AFTER.match(m.string, m.end())):
+        return None  # a weekday beside a capitalised word is part of a name ("Black Friday", "Super Tuesday")
     start = m.start("rel") if rel else m.start("wd")
     end = m.end() if week else m.end("wd")
     if ctx.published is None:
