@@ -88,7 +88,7 @@ def stage_locate(size: int) -> Callable[[], object]:
 def stage_names(size: int) -> Callable[[], object]:
     from factcheck.names import find_name_mentions
     text = _story(size)
-    return lambda: find_name_mentions("Alexander Lavrentiev", text)
+    return lambda: find_name_mentions(text, "Alexander Lavrentiev")
 
 
 def stage_verify(size: int) -> Callable[[], object]:

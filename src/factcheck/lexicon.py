@@ -53,6 +53,12 @@ PERSON_TITLES = TITLES - frozenset(
 # Titles written abbreviated with a full stop ("Gen. Milley"): the stop ends no sentence.
 ABBREVIATED_TITLES = frozenset("mr mrs ms dr gen sen rep gov lt col capt prof adm maj sgt pres".split())
 
+# Abbreviations whose full stop ends no sentence ("Lt. Gen.", "Dec. 9", "the U.S. Navy").
+NON_FINAL_ABBREVIATIONS = frozenset(
+    """mr mrs ms dr gen sen rep gov lt col capt prof adm maj sgt pres st mt ft jan feb mar apr jun jul aug
+    sep sept oct nov dec no nos vol inc corp co ltd jr sr vs gov't u.s u.k u.n e.u a.m p.m d.c""".split()
+)
+
 MONTH_NUMBERS = {
     name: i for i, name in enumerate(
         "january february march april may june july august september october november december".split(), 1

@@ -16,6 +16,9 @@ def message(claim: Claim, decision: Decision) -> str:
     if verdict is Verdict.NOT_FOUND:
         return f"not found in the article: {reading.detail}"
     if verdict is Verdict.MISSPELLED:
+        if reading.agrees:  # no expect, or expect as the article spells it: a source spells it otherwise
+            sources = decision.against or decision.supports
+            return f"article spells the name {reading.stated}; {_names(sources)} spell{_s(sources)} it '{decision.fix}'"
         return f"article spells the name {reading.stated}; {said}"
     if not reading.agrees:
         return f"article says {reading.stated}, expected '{claim.expect}'; {said}"
@@ -41,7 +44,10 @@ def _misquoted(decision: Decision) -> str:
 def _sources_say(claim: Claim, decision: Decision) -> str:
     if not decision.supports:
         return f"expected '{claim.expect}'" if claim.expect else "no source confirms it"
-    if decision.has_value:
+    said = next((e.said for e in decision.supports if e.said), None)
+    if decision.has_value and said:  # what the source says, in its words: "… says 'about 21%'"
+        return f"{_names(decision.supports)} say{_s(decision.supports)} '{' '.join(said.split())}'"
+    if decision.has_value and claim.expect:
         return f"sources: '{claim.expect}' ({_names(decision.supports)})"
     return f"confirmed by {_names(decision.supports)}"
 
@@ -55,6 +61,10 @@ def _why_unconfirmed(evidence: Sequence[Evidence]) -> str:
     if silent:
         parts.append(f"{silent} source{'s' if silent > 1 else ''} silent")
     return "no source confirms it (" + "; ".join(parts) + ")"
+
+
+def _s(evidence: Sequence[Evidence]) -> str:
+    return "" if len({e.source for e in evidence}) > 1 else "s"
 
 
 def _names(evidence: Sequence[Evidence]) -> str:

@@ -691,11 +691,11 @@ def find_name_mentions(
             if rel:
                 relation[key, j] = rel
     related = {key for key, _ in relation}
-    endings = {f.compact[i:] for f in forms for i in range(len(f.compact))}
     out: list[NameMatch] = []
     for occ in occurrences:
         # only a related surname or a spelling that ends the whole name can match (see _match)
-        if occ.surname.key not in related and occ.tokens[-1].compact not in endings:
+        last = occ.tokens[-1].compact
+        if occ.surname.key not in related and not (last and any(f.compact.endswith(last) for f in forms)):
             continue
         candidates = []
         for j, form in enumerate(forms):
