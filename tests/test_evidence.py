@@ -166,3 +166,65 @@ def test_3_an_acronym_and_its_expansion_are_one_name():
     assert not names(who, "Officials who counted said 3,248 cases.")  # "who" the pronoun is not WHO
     assert names("the EIA counted 3,248 cases", "The U.S. Energy Information Administration counted 3,248 cases.")
     assert not names("the EIA counted 3,248 cases", "The ministry counted 3,248 cases.")
+
+
+MOON_PAGE = """<html><head><title>Apollo 11 lands on the Moon</title></head><body><article>
+<p>HOUSTON &mdash; Apollo 11 landed in the Sea of Tranquility in 1969, carrying Neil Armstrong and
+Buzz Aldrin to the surface.</p>
+<p>Armstrong radioed: "The Eagle has landed."</p>
+<p>More than 600 million people watched the broadcast, NASA estimates.</p>
+</article></body></html>
+"""
+
+
+def moon(tmp_path, loopback, article: str, claims: str) -> dict:
+    url = loopback.page("/news/apollo-11", MOON_PAGE)
+    (tmp_path / "article.txt").write_text(article, encoding="utf-8")
+    head = "version: 1\narticle:\n  path: article.txt\nclaims:\n"
+    (tmp_path / "claims.yaml").write_text(head + claims.replace("URL", url), encoding="utf-8")
+    result = CliRunner().invoke(main, ["verify", str(tmp_path / "claims.yaml"), "--format", "json",
+                                       "--cache-dir", str(tmp_path / "cache")])
+    assert result.exit_code in (0, 1), result.output
+    return {c["id"]: c for c in json.loads(result.stdout)["claims"]}
+
+
+def test_1_a_changed_value_is_still_located_and_reported(tmp_path, loopback):
+    article = ('Apollo 11 landed in the Sea of Tranquility in 1968.\nArmstrong radioed: "The Eagle has crashed."\n'
+               "More than 500 million people watched the broadcast.\n")
+    claims = moon(tmp_path, loopback, article, """
+  - id: year
+    type: date
+    text: landed in the Sea of Tranquility in 1969
+    sources: [URL]
+  - id: eagle
+    type: quote
+    text: The Eagle has landed.
+    sources: [URL]
+  - id: viewers
+    type: number
+    text: More than 600 million people watched
+    sources: [URL]
+""")
+    assert claims["year"]["verdict"] == "contradicted"
+    assert claims["eagle"]["verdict"] == "misquoted"
+    assert claims["viewers"]["verdict"] == "contradicted"  # the same hedge: the stated figures differ
+
+
+def test_1_the_article_as_written_is_supported(tmp_path, loopback):
+    article = ('Apollo 11 landed in the Sea of Tranquility in 1969.\nArmstrong radioed: "The Eagle has landed."\n'
+               "More than 600 million people watched the broadcast.\n")
+    claims = moon(tmp_path, loopback, article, """
+  - id: year
+    type: date
+    text: landed in the Sea of Tranquility in 1969
+    sources: [URL]
+  - id: eagle
+    type: quote
+    text: The Eagle has landed.
+    sources: [URL]
+  - id: viewers
+    type: number
+    text: More than 600 million people watched
+    sources: [URL]
+""")
+    assert {c["verdict"] for c in claims.values()} == {"supported"}

@@ -49,6 +49,8 @@ def read_value(claim: Claim, article: Article, view: Lens, read: Callable[[str],
     is never parsed for one claim."""
     passage = find(claim.text, article.text, view)
     if passage is None:
+        passage = around_value(claim.text, article.text, read)
+    if passage is None:
         return NOT_IN_ARTICLE
     start, end = passage.start, passage.end
     s, e = sentence_around(article.text, start, end, view.spans)
@@ -65,6 +67,30 @@ def read_value(claim: Claim, article: Article, view: Lens, read: Callable[[str],
     f_start, f_end, value = inside[0]
     mention = article.mention(f_start, f_end, describe(value))
     return Reading((mention,), agrees(value), f"'{mention.text}' ({mention.value})", value=value)
+
+
+_AROUND_WORDS = 6  # words kept on each side of the value: enough to place it, few enough to stay local
+_AROUND_MIN = 2  # words the claim must give besides its value ("In 2016" does; "2016" alone does not)
+_AROUND_GAP = 60  # characters another value may take in place of the claim's
+
+
+def around_value(wording: str, text: str, read: Callable[[str], list]) -> Passage | None:
+    """The claim's passage when its value was changed: its words before and after the value, as
+    written, with another value of the kind between them ("In 2016" finds "In 2017")."""
+    values = read(wording)
+    if not values:
+        return None
+    start, end = values[0][0], values[0][1]
+    before = re.findall(r"\w+", wording[:start])[-_AROUND_WORDS:]
+    after = re.findall(r"\w+", wording[end:])[:_AROUND_WORDS]
+    if len(before) + len(after) < _AROUND_MIN:
+        return None
+    head = r"(?<!\w)" + r"\W+".join(map(re.escape, before)) + r"\W+" if before else r"(?<!\w)"
+    tail = r"\W+" + r"\W+".join(map(re.escape, after)) + r"(?!\w)" if after else r"(?!\w)"
+    for m in re.finditer(f"(?i){head}(?P<gap>[^\n]{{1,{_AROUND_GAP}}}?){tail}", text):
+        if read(m["gap"]):
+            return Passage(m.start(), m.end(), 1.0)
+    return None
 
 
 @dataclass(frozen=True)

@@ -4,6 +4,7 @@ against ``expect`` within the claim's tolerance; sources are read for figures in
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import date
 from typing import cast
 
@@ -67,13 +68,32 @@ class NumberKind:
                            compatible, self._agrees(claim, target), describe, "figure", same=same)
 
     def _agrees(self, claim: Claim, expected: numbers.Quantity):
+        """Agreement of intervals; two figures under the same hedge ("more than 400,000" against
+        "more than 500,000") compare as the figures stated, since their open intervals always meet."""
         tolerance = cast("numbers.Tolerance | None", claim.margin)
-        return lambda q: numbers.units_compatible(q.unit, expected.unit) and numbers.agrees(q, expected, tolerance)
+
+        def agrees(q: numbers.Quantity) -> bool:
+            if not numbers.units_compatible(q.unit, expected.unit):
+                return False
+            if _same_hedge(q, expected):
+                return numbers.agrees(_stated(q), _stated(expected), tolerance)
+            return numbers.agrees(q, expected, tolerance)
+
+        return agrees
 
     def draft(self, context: DraftContext) -> list[Draft]:
         found = numbers.find_numbers(context.article.text)
         date_spans = [(m.start, m.end) for m in context.dates]
         return _number_claims(context.article, found, date_spans, context.spans, context.ids)
+
+
+def _same_hedge(a: numbers.Quantity, b: numbers.Quantity) -> bool:
+    return a.hedge is not None and b.hedge is not None and a.hedge.lower().split() == b.hedge.lower().split()
+
+
+def _stated(q: numbers.Quantity) -> numbers.Quantity:
+    """The figure as stated, without its hedge's interval (a range keeps its two ends)."""
+    return replace(q, low=q.value, high=q.upper if q.upper is not None else q.value, hedge=None)
 
 
 def _words(text: str) -> list[str]:

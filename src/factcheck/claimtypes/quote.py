@@ -29,7 +29,11 @@ class QuoteKind:
         return raw
 
     def read(self, claim: Claim, article: Article, text: Lens, published: date | None) -> Reading:
-        return read_passage(claim, article, text)
+        found = read_passage(claim, article, text)
+        if found.mentions or (swapped := one_word_off(claim.text, article.text)) is None:
+            return found
+        mention = article.mention(*swapped)
+        return Reading((mention,), True, clip(mention.text, MESSAGE_CLIP), value=article.text[swapped[0] : swapped[1]])
 
     def judge(self, claim: Claim, reading: Reading, page: Page) -> Judgement:
         """The source must hold the article's words (as printed at the passage, which may differ
@@ -37,6 +41,9 @@ class QuoteKind:
         text, view = page.text, page.view
         words = cast("str | None", reading.value) or claim.text
         match = find_quote(words, text, hay=view.view, near=lambda: view.near(words))
+        if match is None and (swapped := one_word_off(words, text)) is not None:
+            said = text[swapped[0] : swapped[1]]
+            return Judgement(Status.CONTRADICTS, swapped[0], swapped[1], said, 1.0, said=said)
         if match is None:
             return silent_near(words, view, "the page does not hold these words or any close to them")
         status = Status.SUPPORTS if match.exact else Status.CONTRADICTS
@@ -45,6 +52,28 @@ class QuoteKind:
 
     def draft(self, context: DraftContext) -> list[Draft]:
         return _quote_claims(context.article, context.quotes, context.people, context.spans, context.ids)
+
+
+_WORD = re.compile(r"\w+(?:'\w+)?")
+_ONE_OFF_MIN = 4  # words a quotation needs before one changed word still places it
+
+
+def one_word_off(words: str, text: str) -> tuple[int, int] | None:
+    """Where ``text`` says the quotation with exactly one word in place of another ("I almost
+    purple there" for "I almost died there"): too short a quotation for the fuzzy match to place,
+    still unmistakable when every other word stands in order."""
+    quoted = [w.lower() for w in _WORD.findall(words)]
+    if len(quoted) < _ONE_OFF_MIN:
+        return None
+    tokens = list(_WORD.finditer(text))
+    folded = [t.group().lower() for t in tokens]
+    n = len(quoted)
+    for i in range(len(folded) - n + 1):
+        if folded[i] != quoted[0] and folded[i + 1] != quoted[1]:
+            continue
+        if sum(a != b for a, b in zip(folded[i : i + n], quoted, strict=True)) == 1:
+            return tokens[i].start(), tokens[i + n - 1].end()
+    return None
 
 
 def read_passage(claim: Claim, article: Article, text: Lens) -> Reading:
