@@ -144,7 +144,7 @@ def _document(spec: SourceSpec, result: FetchResult | None, confine: Sequence[Pa
     archived = read_local(spec, confine, texts)
     if result is None or archived.error:
         return archived
-    why = "live link dead" if result.dead else "live page not read"
+    why = "live link dead" if result.status in (404, 410) else "could not be reached"
     return Document(
         spec, archived.text, Via.ARCHIVE, url=spec.url, sha256=archived.sha256,
         notes=(SourceNote(NoteKind.ARCHIVE_USED, f"{why} ({result.error}); archive used"),) + archived.notes,
@@ -178,7 +178,7 @@ def read_local(spec: SourceSpec, confine: Sequence[Path] | None = None, texts: T
     digest = hashlib.sha256(body).hexdigest()
     text, notes = texts.readable(digest, decode_body(body, "text/html" if kind == "html" else "text/plain"), kind,
                                  spec.selector)
-    return Document(spec, text, Via.ARCHIVE, url=spec.url, sha256=digest, notes=notes)
+    return Document(spec, text, Via.ARCHIVE if spec.url else Via.FILE, url=spec.url, sha256=digest, notes=notes)
 
 
 def _readable(text: str, kind: str, selector: str | None) -> tuple[str, tuple[SourceNote, ...]]:
