@@ -64,7 +64,11 @@ class Score:
 
 def score(pairs: Iterable[tuple[str, str]]) -> Score:
     """Score (truth, prediction) pairs: macro P and R, F1 from those means, exact-token accuracy."""
-    counts = [page_counts(t, p) for t, p in pairs]
+    return score_counts([page_counts(t, p) for t, p in pairs])
+
+
+def score_counts(counts: list[PageCounts]) -> Score:
+    """The corpus figures from per-page counts already made."""
     precs = [c.precision for c in counts if c.precision is not None]
     recs = [c.recall for c in counts if c.recall is not None]
     p = sum(precs) / len(precs) if precs else 0.0

@@ -5,7 +5,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from factcheck.dates import PRECISIONS, DateMatch, DateSpan, agrees, find_dates, parse_expect
+from factcheck.dates import PRECISIONS, DateMatch, DateOrder, DateSpan, Tense, agrees, find_dates, parse_expect
 
 PUB = dt.date(2017, 2, 8)  # a Wednesday: the seed article's publication date
 
@@ -296,7 +296,7 @@ def test_explicit_dates_resolve_to_themselves(date, fmt, pub):
 @given(st.dates(min_value=dt.date(1001, 1, 1), max_value=dt.date(2998, 12, 31)), st.integers(-180, 180))
 def test_month_day_resolves_to_the_nearest_year(date, offset):
     pub = date + dt.timedelta(days=offset)
-    (m,) = find_dates(f"on {calendar.month_name[date.month]} {date.day} they met", pub)
+    (m,) = find_dates(f"the summit on {calendar.month_name[date.month]} {date.day} in Geneva", pub)  # no tense
     assert m.span == DateSpan(date, date, "day")
 
 
@@ -318,3 +318,96 @@ def test_parse_expect_raises_only_value_error(value):
     except ValueError:
         return
     assert span.start <= span.end
+
+
+# --- issue 13: dates as news copy writes them ------------------------------------------------
+
+NOV = dt.date(2016, 11, 16)  # a Wednesday in November
+
+NEWS_DATES = [
+    ("The filing is dated 02/22/2016.", "02/22/2016", day(2016, 2, 22)),
+    ("The permit, issued 2015/08/12, expired.", "2015/08/12", day(2015, 8, 12)),
+    ("The decree of 16. Nov. 2016 took effect.", "16. Nov. 2016", day(2016, 11, 16)),
+    ("Voters go to the polls on 28 june in 2020.", "28 june in 2020", day(2020, 6, 28)),
+    ("Parades marked the fourth of july 1995.", "fourth of july 1995", day(1995, 7, 4)),
+    ("The deal closes on 4/22, the firm says.", "4/22", day(2017, 4, 22)),
+    ("The deal closes on 22/04, the firm says.", "22/04", day(2017, 4, 22)),
+    ("The contract, signed 05-Aug-2016, runs on.", "05-Aug-2016", day(2016, 8, 5)),
+    ("Rates stay low until Dec-2018, the bank says.", "Dec-2018", month(2018, 12)),
+    ("The report, dated 20161016, leaked.", "20161016", day(2016, 10, 16)),
+    ("Prices peaked in may and fell.", "may", month(2016, 5)),
+    ("Sales peaked last sept before falling.", "last sept", month(2016, 9)),
+    ("The vote is set for May twenty-first.", "May twenty-first", day(2017, 5, 21)),
+    ("The plan runs to two thousand and twenty.", "two thousand and twenty", year(2020)),
+    ("The vote is due in three weeks.", "three weeks", day(2016, 12, 7)),
+    ("She will decide 4 days from now.", "4 days from now", day(2016, 11, 20)),
+    ("The plant opens a year from now.", "a year from now", month(2017, 11)),
+    ("Results come out in the coming week.", "the coming week", week(2016, 11, 21)),
+    ("Results are due in the upcoming two weeks.", "upcoming two weeks", week(2016, 11, 28)),
+    ("Protesters gathered this past Wednesday.", "this past Wednesday", day(2016, 11, 9)),
+    ("The strike began the day before yesterday.", "the day before yesterday", day(2016, 11, 14)),
+    ("He left 1 month 21 days ago.", "1 month 21 days ago", day(2016, 9, 25)),
+    ("The talks resume on Friday next week.", "Friday next week", day(2016, 11, 25)),
+    ("Earnings for the third quarter of 2016 beat forecasts.", "the third quarter of 2016",
+     DateSpan(dt.date(2016, 7, 1), dt.date(2016, 9, 30), "quarter")),
+]
+
+
+@pytest.mark.parametrize("sentence,wording,span", NEWS_DATES, ids=[n[1] for n in NEWS_DATES])
+def test_news_dates(sentence, wording, span):
+    (m,) = [m for m in find_dates(sentence, NOV) if wording in m.text or m.text in wording]
+    assert m.text == wording
+    assert m.span == span
+
+
+def test_year_less_dates_follow_the_tense():
+    assert only("He was arrested in April.", NOV).span == month(2016, 4)
+    assert only("He will be sentenced in April.", NOV).span == month(2017, 4)
+    assert only("The meeting took place on 1st Jan.", NOV).span == day(2016, 1, 1)
+    assert only("The meeting is set for 1st Jan.", NOV).span == day(2017, 1, 1)
+    assert only("The summit will open on Saturday.", NOV).span == day(2016, 11, 19)
+    assert only("The summit opened on Saturday.", NOV).span == day(2016, 11, 12)
+    assert only("in April", NOV, ).span == month(2017, 4)  # no tense: the nearest
+    assert find_dates("in April", NOV, tense=Tense.PAST)[0].span == month(2016, 4)
+
+
+def test_day_month_order_from_the_text_else_the_setting_flagged():
+    (alone,) = find_dates("Polls open on 4/5.", NOV)
+    assert alone.span == DateSpan(dt.date(2017, 4, 5), dt.date(2017, 4, 5), "day", ambiguous=True)
+    (gb,) = find_dates("Polls open on 4/5.", NOV, date_order=DateOrder.DMY)
+    assert (gb.span.start, gb.span.ambiguous) == (dt.date(2017, 5, 4), True)
+    settled = find_dates("Filed 13/4/2016; polls open on 4/5/2016.", NOV)
+    assert [(m.text, m.span.start, m.span.ambiguous) for m in settled] == [
+        ("13/4/2016", dt.date(2016, 4, 13), False), ("4/5/2016", dt.date(2016, 5, 4), False)]
+    assert not find_dates("Open 24/7 since then.", NOV)
+
+
+def test_lower_case_may_as_a_verb_is_not_a_date():
+    assert not find_dates("this may be the end, and in may seem odd", NOV)
+
+
+RENDERED = ["2016-02-22", "2016-11", "2016-Q3", "2016", "2016-11-21/2016-11-27", "1990/1999", "2016-02-04/2016-02-06"]
+
+
+@pytest.mark.parametrize("value", RENDERED)
+def test_every_rendered_span_loads(value):
+    assert str(parse_expect(value)) == value
+
+
+NEWS_DATE_WORDS = ["February", "feb", "4", "22", "2016", "02/22/2016", "4/22", "22/04", "Q3", "third quarter", "of",
+                   "in", "on", "last", "next", "the coming", "this past", "week", "month", "year", "Friday", "ago",
+                   "three weeks", "days from now", "the day before yesterday", "1 month 21 days ago", "may", "June",
+                   "was", "will", "20161016", "05-Aug-2016", "1990s", "early", ",", "."]
+news_date_text = st.lists(st.tuples(st.sampled_from(NEWS_DATE_WORDS), st.sampled_from([" ", "", "-"])),
+                          max_size=12).map(lambda parts: "".join(w + sep for w, sep in parts))
+
+
+@settings(max_examples=300, deadline=None)
+@given(news_date_text, st.dates(min_value=dt.date(1900, 1, 1), max_value=dt.date(2100, 12, 31)))
+def test_whatever_is_read_loads_back_as_expect(text, pub):
+    for m in find_dates(text, pub):
+        if m.span is None:
+            continue
+        back = parse_expect(str(m.span))
+        assert (back.start, back.end) == (m.span.start, m.span.end), str(m.span)
+        assert agrees(m.span, back) and agrees(back, m.span)

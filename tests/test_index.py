@@ -8,12 +8,13 @@ from hypothesis import strategies as st
 from conftest import ROOT
 from factcheck.article import Article
 from factcheck.claims import load_claims
-from factcheck.claimtypes import judge, read_article, typed
+from factcheck.claimtypes import Reading, judge, read_article, typed
 from factcheck.index import FullScan, Lenses, TextIndex
 from factcheck.model import Document, Status, Via
 
 SEED = (ROOT / "seeds" / "000_cfcb191671b4f14f.txt").read_text(encoding="utf-8")
 
+NOTHING_READ = Reading((), True, "")  # with expect, what the article says does not change the judge
 WORDS = ["oil", "strait", "Hormuz", "flow", "million", "barrels", "Iran", "Russia", "envoy", "the", "of", "in", "2018"]
 sentence = st.lists(st.sampled_from(WORDS), min_size=1, max_size=12).map(lambda ws: " ".join(ws).capitalize() + ".")
 paragraphs = st.lists(sentence, min_size=1, max_size=30).map(" ".join)
@@ -48,13 +49,14 @@ def test_seed_verdict_inputs_equal_between_index_and_full_scan():
         ), claim.id
         doc = Document(claim.sources[0], SEED, Via.ARCHIVE) if claim.sources else None
         if doc is not None:
-            assert judge(claim, doc, Lenses()) == judge(claim, doc, Lenses(naive=True)), claim.id
+            reading = read_article(claim, article, claims.article.published, Lenses())
+            assert judge(claim, reading, doc, Lenses()) == judge(claim, reading, doc, Lenses(naive=True)), claim.id
 
 
 def test_a_source_without_text_is_an_error_not_evidence():
     claims = load_claims(ROOT / "claims.yaml")
     claim = claims.claims[0]
-    evidence = judge(claim, Document(claim.sources[0], error="HTTP 404 Not Found"), Lenses())
+    evidence = judge(claim, NOTHING_READ, Document(claim.sources[0], error="HTTP 404 Not Found"), Lenses())
     assert evidence.status is Status.ERROR and evidence.error == "HTTP 404 Not Found"
 
 
@@ -81,5 +83,5 @@ def test_the_same_figure_for_another_named_place_is_not_evidence():
     other_place = "Tankers are busy. 16 million barrels per day of oil passed through the Strait of Malacca in 2016."
     same_place = "Tankers are busy. 18 million barrels per day of oil passed through the Strait of Hormuz in 2016."
     for naive in (False, True):
-        assert judge(claim, Document(spec, other_place, Via.ARCHIVE), Lenses(naive)).status is Status.SILENT
-        assert judge(claim, Document(spec, same_place, Via.ARCHIVE), Lenses(naive)).status is Status.CONTRADICTS
+        assert judge(claim, NOTHING_READ, Document(spec, other_place, Via.ARCHIVE), Lenses(naive)).status is Status.SILENT
+        assert judge(claim, NOTHING_READ, Document(spec, same_place, Via.ARCHIVE), Lenses(naive)).status is Status.CONTRADICTS

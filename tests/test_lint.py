@@ -13,7 +13,8 @@ from hypothesis import strategies as st
 
 from conftest import ROOT
 from factcheck.article import Article
-from factcheck.lint import LintFinding, lint_article, render_json, render_text
+from factcheck.language import detect
+from factcheck.lint import LintFinding, MentionKind, lint_article, render_json, render_text
 
 ARTICLES = ROOT / "fixtures" / "articles"
 SEED = "seeds/000_cfcb191671b4f14f.txt"
@@ -59,8 +60,8 @@ def test_seed_json_shape():
                 "column": 59,
                 "message": SEED_LINE.split(": ", 1)[1],
                 "variants": [
-                    {"text": "Laventieve", "line": 3, "column": 59},
-                    {"text": "Leventieve", "line": 13, "column": 99},
+                    {"text": "Laventieve", "line": 3, "column": 59, "kind": "usual"},
+                    {"text": "Leventieve", "line": 13, "column": 99, "kind": "variant"},
                 ],
             }
         ],
@@ -81,7 +82,7 @@ def test_fixture_yields_exactly_the_expected_groups(name):
     assert sorted(sorted(g) for g in groups(findings)) == want
     lines = render_text(article, findings).splitlines()
     assert len(lines) == len(want)
-    for line, finding in zip(lines, findings):
+    for line, finding in zip(lines, findings, strict=True):
         assert line.startswith(f"fixtures/articles/{name}:{finding.first.line}:{finding.first.column}: ")
         for m in finding.variants:  # every mention is quoted from the original file at its position
             raw_line = article.raw.splitlines()[m.line - 1]
@@ -94,7 +95,12 @@ def test_majority_spelling_first_and_every_mention_listed():
     (finding,) = lint_article(article)
     assert finding.forms == ("Clinton", "Clinten")
     # Hillary's surname mentions only: Bill and Chelsea are other people
-    assert [(m.line, m.text) for m in finding.variants] == [(1, "Clinton"), (3, "Clinton"), (8, "Clinton"), (15, "Clinten")]
+    assert [(m.line, m.text) for m in finding.variants] == [
+        (1, "Clinton"),
+        (3, "Clinton"),
+        (8, "Clinton"),
+        (15, "Clinten"),
+    ]
     assert finding.message() == "inconsistent spelling of one name: 'Clinton' (1:3, 3:24, 8:1), 'Clinten' (15:20)"
 
 
@@ -136,6 +142,102 @@ def test_lint_never_raises(text, path):
     json.loads(render_json(article, findings))
     for f in findings:
         assert len(f.forms) >= 2 and len(f.variants) >= 2
+
+
+def forms_of(text: str) -> list[set[str]]:
+    return [set(f.forms) for f in lint_article(Article.from_string(text, path="news.txt"))]
+
+
+GERMAN = (
+    "Die elektronische Patientenakte soll den Versicherten helfen. Die Krankenkassen und die "
+    "Krankenhäuser haben lange gestritten, und die Versicherung der Daten ist nicht geklärt. "
+    "Die Krankenkasse Techniker Krankenkasse bietet eine eigene Akte an, auch für die "
+    "Versicherte und den Versicherer. Gesundheitsminister Karl Lauterbach sagte, die Patientenakten "
+    "werden kommen. Lauterbach sagte auch, die Gesundheitsdaten seien sicher."
+)
+RUSSIAN = (
+    "Полина Гагарина выступила в Москве. Концерт Полины прошёл с успехом, и поклонники "
+    "подарили Полине цветы. Первые зрители пришли рано. Первое отделение было коротким, и "
+    "это было не всё. Кристина Орбакайте тоже пела, а песни Кристины слушали стоя, и зал был полон."
+)
+INDONESIAN = (
+    "Sejarah Islam di Indonesia panjang dan ada banyak cerita yang tidak dikenal.\n"
+    "Sebelumnya para ulama sudah menulis tentang hal ini dengan sangat rinci untuk umat.\n"
+    "Sebaliknya para pedagang dari Gujarat membawa ajaran itu ke pantai utara Jawa dan juga ke Aceh."
+)
+
+
+def test_language_is_detected_cheaply():
+    assert [detect(t).code for t in (GERMAN, RUSSIAN, INDONESIAN)] == ["de", "ru", "id"]
+    assert detect(ENGLISH_NEWS).code == "en"
+    assert detect("Too short").code == "en"
+
+
+def test_german_nouns_russian_cases_and_line_start_words_are_not_typos():
+    assert forms_of(GERMAN) == []
+    assert forms_of(RUSSIAN) == []
+    assert forms_of(INDONESIAN) == []
+
+
+def test_a_typo_in_a_german_or_russian_name_is_still_found():
+    assert forms_of(GERMAN + " Danach sprach Lautrbach mit der Presse.") == [{"Lauterbach", "Lautrbach"}]
+    assert forms_of(RUSSIAN + " Гагарина и Гагрина — одна певица.") == [{"Гагарина", "Гагрина"}]
+
+
+ENGLISH_NEWS = (
+    "Ireland beat Iceland on Christmas Eve, and Christians marched in Dublin. The Jones Beach "
+    "Theater and the DTE Energy Music Theatre sold out. The Tax Policy Center and the Centre for "
+    "Economic Policy Research disagree. SpaceX won a contract from NASA over Boeing Defense, "
+    "Space, and Security. Aluminum tariffs hit Aluminium producers.\n\nInternal memo: the "
+    "Internet was down. The band played Long Train Running and It Keeps You Runnin’ again."
+)
+
+
+def test_places_common_words_brands_and_us_uk_spellings_are_not_typos():
+    assert forms_of(ENGLISH_NEWS) == []
+
+
+def test_four_letter_swaps_transliteration_and_final_y():
+    text = (
+        "Homeland Security Secretary Kristi Noem spoke on Monday. Critics said Neom was wrong. "
+        "Russian diplomat Igor Usov arrived; Usoff left later. Coach Jan Matuszewski won, and "
+        "Matuszewsky thanked the fans."
+    )
+    assert forms_of(text) == [{"Noem", "Neom"}, {"Usov", "Usoff"}, {"Matuszewski", "Matuszewsky"}]
+
+
+def test_a_surname_two_brothers_share_still_catches_its_typo():
+    text = (
+        "Anas Haqqani was freed in a swap. His brother Sirajuddin Haqqani leads the network. "
+        "The network founded by their father is feared, and Haqani said he would talk."
+    )
+    (finding,) = lint_article(Article.from_string(text, path="n.txt"))
+    assert set(finding.forms) == {"Haqqani", "Haqani"}
+
+
+def test_every_mention_is_listed_and_marked():
+    text = "Adam Schiff opened. Day-by-day Schiff's panel met. Schiff spoke, and Shiff left. Schiff stayed."
+    (finding,) = lint_article(Article.from_string(text, path="n.txt"))
+    assert [(m.mention.text, m.kind) for m in finding.mentions] == [
+        ("Schiff", MentionKind.USUAL),
+        ("Schiff", MentionKind.USUAL),
+        ("Schiff", MentionKind.USUAL),
+        ("Shiff", MentionKind.VARIANT),
+        ("Schiff", MentionKind.USUAL),
+    ]
+
+
+def test_contractions_and_word_forms_are_not_names():
+    text = (
+        "You're late. You've seen it. They're here. They've gone. Communism and the Communist "
+        "party; Economic growth and Economics students; Publishers and Publishing houses."
+    )
+    assert forms_of(text) == []
+
+
+def test_references_written_surname_first_are_different_people():
+    text = "^ Barker, Fiona (2012). Title.\n\n^ Baker, John (2005). Other title.\n\n^ Barker, Fiona (2013). More."
+    assert forms_of(text) == []
 
 
 def measure() -> tuple[int, int, int]:

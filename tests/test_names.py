@@ -5,7 +5,16 @@ from hypothesis import strategies as st
 
 from conftest import ROOT
 from factcheck.article import Article
-from factcheck.names import NameMatch, extract_names, find_name_mentions, fold_name, is_near_miss, same_name
+from factcheck.names import (
+    NameKind,
+    NameMatch,
+    extract_names,
+    find_name_mentions,
+    fold_name,
+    is_near_miss,
+    person_names,
+    same_name,
+)
 
 SEED = "seeds/000_cfcb191671b4f14f.txt"
 
@@ -169,7 +178,8 @@ def test_transliteration_variant_is_found():
         ("Zelensky", "exact"),
         ("Zelenskyy", "variant"),
     ]
-    assert [m.kind for m in find_name_mentions(text, "Volodymyr Zelensky", ["Zelenskyy"])] == ["alias", "exact", "alias"]
+    kinds = [m.kind for m in find_name_mentions(text, "Volodymyr Zelensky", ["Zelenskyy"])]
+    assert kinds == ["alias", "exact", "alias"]
 
 
 def test_name_match_is_plain_data():
@@ -215,3 +225,87 @@ def test_hyphenated_particle_names_are_one_person():
     found = find_name_mentions(text, "Bashar al-Assad")
     assert [(m.text, m.kind) for m in found] == [("Bashar al-Assad", "exact"), ("Assad", "exact"), ("Assad", "exact")]
     assert find_name_mentions(text, "Haitham al-Ghais")[0].text == "Haitham al-Ghais"
+
+
+def names_in(text: str) -> list[str]:
+    return [" ".join(t.text for t in o.tokens) for o in extract_names(text)]
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Noem", "Neom"),  # four letters: a swap of neighbours is still a slip
+        ("Usov", "Usoff"),  # transliteration
+        ("Matuszewski", "Matuszewsky"),  # a final i/y is not an ending
+        ("Zelenskiy", "Zelensky"),
+        ("Haqqani", "Haqani"),
+        ("Trump", "Trmp"),  # a dropped letter leaving four
+    ],
+)
+def test_slips_that_are_near_misses(a, b):
+    assert is_near_miss(a, b) and is_near_miss(b, a)
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Theater", "Theatre"),
+        ("Center", "Centre"),
+        ("Aluminum", "Aluminium"),
+        ("Labor", "Labour"),
+        ("Organization", "Organisation"),
+        ("Encyclopedia", "Encyclopaedia"),
+        ("Ireland", "Iceland"),
+        ("Christmas", "Christians"),
+        ("Iran", "Iraq"),
+        ("Mali", "Mila"),  # a swap that moves letters apart is no slip
+        ("Communism", "Communist"),
+        ("Publishers", "Publishing"),
+    ],
+)
+def test_us_uk_spellings_places_and_word_forms_are_not_near_misses(a, b):
+    assert not is_near_miss(a, b) and not is_near_miss(b, a)
+
+
+def test_alexandre_is_not_a_uk_spelling_of_alexander():
+    assert is_near_miss("Alexandre Laventieve", "Alexander Lavrentiev")
+
+
+def test_as_is_not_a_name_particle():
+    text = "Antonio Conte will replace Mauricio Pochettino as Tottenham's manager."
+    assert names_in(text) == ["Antonio Conte", "Mauricio Pochettino", "Tottenham"]
+
+
+def test_nationality_title_and_role_words_are_not_part_of_the_name():
+    text = (
+        "American Kevin King testified. The envoy for Ukraine Kurt Volker resigned. Their "
+        "CEO Andy Vesey quit, and Superintendent Jennifer McCormick spoke. Ukraine Kurt Volker said so."
+    )
+    assert names_in(text) == ["Kevin King", "Kurt Volker", "Andy Vesey", "Jennifer McCormick", "Kurt Volker"]
+
+
+def test_a_sentence_opening_common_word_is_not_a_given_name():
+    text = "Adam Schiff opened the hearing. Day-by-day Schiff's panel met day by day."
+    assert names_in(text) == ["Adam Schiff", "Schiff"]
+    found = find_name_mentions(text, "Adam Schiff")
+    assert [(m.text, m.kind) for m in found] == [("Adam Schiff", "exact"), ("Schiff", "exact")]
+
+
+def test_surname_first_names_are_found_by_their_surname():
+    text = "Fan Menguang, a retired teacher, was detained in Beijing. Mr Fan's family said Mr Fan is ill."
+    found = find_name_mentions(text, "Fan Menguang")
+    assert [(m.text, m.kind) for m in found] == [("Fan Menguang", "exact"), ("Fan", "exact"), ("Fan", "exact")]
+    (occ, *_) = extract_names(text)
+    assert occ.surname_first and occ.surname.text == "Fan"
+
+
+def test_places_slogans_and_firms_are_not_people():
+    text = (
+        "Welcome Jose to New York, said the banner. Full Fact checked the claim made in New York. "
+        "Angela Merkel visited the United States, and Merkel met Joe Biden."
+    )
+    kinds = {" ".join(t.text for t in o.tokens): o.kind for o in extract_names(text)}
+    assert kinds["New York"] is NameKind.PLACE
+    assert kinds["Full Fact"] is not NameKind.PERSON
+    assert kinds["Welcome Jose"] is not NameKind.PERSON
+    assert [" ".join(t.text for t in o.tokens) for o in person_names(text)] == ["Angela Merkel", "Merkel", "Joe Biden"]

@@ -9,9 +9,11 @@ from factcheck.numbers import (
     Quantity,
     Tolerance,
     agrees,
+    canonical_unit,
     find_numbers,
     parse_expect,
     parse_tolerance,
+    render,
     units_compatible,
 )
 
@@ -83,7 +85,7 @@ CASES = [
     ("roughly 24%", "roughly 24%", 24, 22.8, 25.2, "%", "roughly"),
     ("some 300 ships", "some 300 ships", 300, 285, 315, "ship", "some"),
     ("more than 20%", "more than 20%", 20, 20, 30, "%", "more than"),
-    ("over 6 days", "over 6 days", 6, 6, 9, "day", "over"),
+    ("for over 6 days", "over 6 days", 6, 6, 9, "day", "over"),  # "over six days" alone spans them
     ("at least 10", "at least 10", 10, 10, 15, None, "at least"),
     ("up to 10", "up to 10", 10, 5, 10, None, "up to"),
     ("less than 10", "less than 10", 10, 5, 10, None, "less than"),
@@ -371,5 +373,138 @@ FIGURES = ["20%", "21 million barrels per day", "six-day", "one fourth", "a thir
                  st.builds(Tolerance, absolute=st.floats(0, 100))))
 def test_a_parsed_quantity_agrees_with_itself(hedge, figure, tolerance):
     (m,) = find_numbers(hedge + figure)
-    assert m.quantity.hedge == (hedge.strip() or None)
+    spans = hedge == "over " and figure in ("six-day", "6 days")  # "over six days" is across them
+    assert m.quantity.hedge == (None if spans else hedge.strip() or None)
     assert agrees(m.quantity, m.quantity, tolerance)
+
+
+# --- issue 13: figures as news copy writes them ----------------------------------------------
+
+NEWS = [
+    # sentence, the figure's wording, value, unit, upper end of a range
+    ("The Pentagon awarded a $300 million contract.", "$300 million", 3e8, "dollar", None),
+    ("The club paid £100 player fees.", "£100", 100, "pound", None),
+    ("A baker sold 3 dozens of rolls.", "3 dozens", 36, None, None),
+    ("Sales topped 10k last month.", "10k", 1e4, None, None),
+    ("The deal is worth 1.2b, analysts say.", "1.2b", 1.2e9, None, None),
+    ("The firm raised $1.2bn from investors.", "$1.2bn", 1.2e9, "dollar", None),
+    ("About 5m people live there.", "About 5m people", 5e6, "person", None),
+    ("The fund holds 10M in cash.", "10M", 1e7, None, None),
+    ("The rate was .08 at the close.", ".08", 0.08, None, None),
+    ("The state spent 1,674,200.5 M on roads.", "1,674,200.5 M", 1674200.5e6, None, None),
+    ("Turnout fell by 1/4 in the city.", "1/4", 25, "%", None),
+    ("Only ⅔ of the seats were filled.", "⅔", 200 / 3, "%", None),
+    ("Some ¾ of voters backed it.", "Some ¾", 75, "%", None),
+    ("The road is 2 1/4 miles long.", "2 1/4 miles", 2.25, "mile", None),
+    ("One and a half million people fled.", "One and a half million people", 1.5e6, "person", None),
+    ("Half million tonnes of grain rotted.", "Half million tonnes", 5e5, "tonne", None),
+    ("Two thirds of a million voters stayed home.", "Two thirds of a million voters", 2e6 / 3, "voter", None),
+    ("One twenty-fifth of the budget goes to defence.", "One twenty-fifth", 4, "%", None),
+    ("1 in twenty-one children is affected.", "1 in twenty-one", 100 / 21, "%", None),
+    ("The census counted 1 414 021 100 people.", "1 414 021 100 people", 1414021100, "person", None),
+    ("The march drew 4\u2009000 people.", "4\u2009000 people", 4000, "person", None),
+    ("The town had 4 thousand 3 hundred and 21 residents.", "4 thousand 3 hundred and 21 residents", 4321,
+     "resident", None),
+    ("Output shrank -5% in the quarter.", "-5%", -5, "%", None),
+    ("Growth was minus five percent.", "minus five percent", -5, "%", None),
+    ("The reading was negative one on the scale.", "negative one", -1, None, None),
+    ("Tickets cost EUR 125 each.", "EUR 125", 125, "euro", None),
+    ("Bonds worth USD 115 million were sold.", "USD 115 million", 1.15e8, "US dollar", None),
+    ("It raised US$4.7 billion.", "US$4.7 billion", 4.7e9, "US dollar", None),
+    ("Entry costs €20.", "€20", 20, "euro", None),
+    ("A bowl of ramen costs ¥800.", "¥800", 800, "Japanese yen", None),
+    ("The bank sold Mex$10 million in bonds.", "Mex$10 million", 1e7, "Mexican peso", None),
+    ("He was paid 250000 us dollars.", "250000 us dollars", 250000, "US dollar", None),
+    ("They shipped 100 metric tons of wheat.", "100 metric tons", 100, "tonne", None),
+    ("Fire burned 50 square kilometres.", "50 square kilometres", 50, "square kilometre", None),
+    ("Output rose to 2 million barrels per day.", "2 million barrels per day", 2e6, "barrel per day", None),
+    ("Police seized 200lbs of cocaine.", "200lbs", 200, "pound", None),
+    ("Each vial holds 75ml of vaccine.", "75ml", 75, "millilitre", None),
+    ("The rifle fires 7.62mm rounds.", "7.62mm", 7.62, "millimetre", None),
+    ("The wall is 1.8m tall.", "1.8m", 1.8, "metre", None),
+    ("The agency runs four to six services a day.", "four to six services a day", 4, "service per day", 6),
+    ("The trail is 3-5 kilometers long.", "3-5 kilometers", 3, "kilometre", 5),
+    ("Fares run between 10 and 20 dollars.", "between 10 and 20 dollars", 10, "dollar", 20),
+    ("The wall is 7 feet and 10 inches high.", "7 feet and 10 inches", 94, "inch", None),
+]
+
+
+@pytest.mark.parametrize("sentence,wording,value,unit,upper", NEWS, ids=[n[1] for n in NEWS])
+def test_news_figures(sentence, wording, value, unit, upper):
+    (m,) = [m for m in find_numbers(sentence) if wording in m.text or m.text in wording]
+    assert m.text == wording
+    assert m.quantity.value == pytest.approx(value)
+    assert m.quantity.unit == unit
+    assert m.quantity.upper == (pytest.approx(upper) if upper is not None else None)
+
+
+@pytest.mark.parametrize("sentence,words", [
+    ("Airlines grounded every Boeing 737 after the crash.", "737"),
+    ("The S&P 500 index closed higher.", "500"),
+    ("Yields on 10-year notes rose.", "10"),
+    ("He lived at 1119 Eighth St in Sacramento.", "1119"),
+    ("Dispatchers took 911 calls all night.", "911"),
+    ("The curfew starts at 10 p.m. daily.", "10"),
+    ("Chelsea won 4-1 at home.", "4-1"),
+    ("Stocks fell for a seventh straight session.", "seventh"),
+])
+def test_news_numbers_that_are_not_figures(sentence, words):
+    at = sentence.index(words)
+    assert not [m for m in find_numbers(sentence) if m.start <= at < m.end]
+
+
+def test_over_a_span_of_time_is_not_more_than():
+    (across,) = find_numbers("Protests spread over three days.")
+    assert (across.text, across.quantity.hedge, across.quantity.high) == ("three days", None, 3)
+    (more,) = find_numbers("He was held for over three days.")
+    assert (more.quantity.hedge, more.quantity.low, more.quantity.high) == ("over", 3, 4.5)
+
+
+def test_a_modifier_is_not_the_counted_noun():
+    assert q("a $2.38 billion settlement").unit == "dollar"
+    assert agrees(q("a $300 million contract"), parse_expect("$300 million"))
+
+
+@pytest.mark.parametrize("article,expect,result", [
+    ("6.25 metres", "6.25 m", True),
+    ("115 miles", "185 km", True),
+    ("115 miles", "200 km", False),
+    ("21 million barrels per day", "147 million barrels per week", True),
+    ("100 metric tons", "100,000 kg", True),
+    ("98.6 °F", "37 celsius", True),
+    ("$300 million", "USD 300 million", True),  # a bare dollar is any dollar
+    ("EUR 125", "$125", False),  # money is never converted
+    ("-5%", "-5%", True),
+    ("-5%", "5%", False),
+    ("four to six services", "5 services", True),
+    ("four to six services", "8 services", False),
+])
+def test_agrees_after_conversion(article, expect, result):
+    assert agrees(q(article), parse_expect(expect)) is result
+
+
+@pytest.mark.parametrize("value", ["100 metric tons", "-5%", "$1.2bn", "EUR 125", "USD 115", "minus five percent",
+                                   "50 square kilometres", "200lbs", "3-5 km", "between 10 and 20 dollars"])
+def test_issue_expects_load(value):
+    assert parse_expect(value).text == value
+
+
+NEWS_WORDS = ["the", "firm", "said", "about", "nearly", "more than", "over", "$", "€", "EUR", "US$", "3", "12.5",
+              "1,200", "1 414 021", "-", "%", "percent", "million", "bn", "k", "m", "km", "miles", "metric tons",
+              "barrels per day", "ships", "a day", "one", "twenty-one", "half", "a third", "of", "and", "to",
+              "between", "1/4", "⅔", "dozen", "lbs", "ml", ",", ".", "minus"]
+news_text = st.lists(st.tuples(st.sampled_from(NEWS_WORDS), st.sampled_from(["", " ", " ", "-"])),
+                     max_size=14).map(lambda parts: "".join(w + sep for w, sep in parts))
+
+
+@settings(max_examples=300, deadline=None)
+@given(news_text)
+def test_whatever_is_read_loads_back_as_expect(text):
+    for m in find_numbers(text):
+        written = render(m.quantity)
+        back = parse_expect(written)
+        assert back.value == pytest.approx(m.quantity.value, rel=1e-12, abs=1e-12), written
+        assert canonical_unit(back.unit) == canonical_unit(m.quantity.unit), written
+        assert back.hedge == m.quantity.hedge, written
+        assert (back.upper is None) == (m.quantity.upper is None), written
+        assert agrees(m.quantity, back), written

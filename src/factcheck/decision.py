@@ -25,6 +25,7 @@ class Decision:
     evidence: tuple[Evidence, ...]  # every source, readable or not
     has_value: bool  # the claim's ``expect`` is what sources confirm (names, dates, figures)
     discrepancies: tuple[Discrepancy, ...] = ()  # the article's words against the source's, with diffs
+    fix: str | None = None  # what the sources say instead (their date, figure, spelling or wording)
 
     @property
     def misquote(self) -> Discrepancy | None:
@@ -38,8 +39,20 @@ def decide(kind: ClaimKind, claim: Claim, reading: Reading, evidence: Sequence[E
     supports = tuple(e for e in evidence if e.status is Status.SUPPORTS)
     against = tuple(e for e in evidence if e.status is Status.CONTRADICTS)
     verdict = _verdict(kind, reading, supports, against)
-    found = discrepancies_of(claim, verdict, reading.mentions, against)
-    return Decision(verdict, reading, supports, against, tuple(evidence), kind.has_value, found)
+    fix = _fix(verdict, reading, supports, against)
+    found = discrepancies_of(claim, verdict, reading.mentions, against, fix)
+    return Decision(verdict, reading, supports, against, tuple(evidence), kind.has_value, found, fix)
+
+
+def _fix(verdict: Verdict, reading: Reading, supports: Sequence[Evidence], against: Sequence[Evidence]) -> str | None:
+    """The correction the sources support: what a contradicting source says, or, when the article
+    disagrees with ``expect``, what a confirming source says (none from ``expect`` alone)."""
+    if verdict not in (Verdict.CONTRADICTED, Verdict.MISSPELLED, Verdict.MISQUOTED):
+        return None
+    if not reading.agrees or (reading.variants and not against):
+        return next((e.said for e in supports if e.said), None)
+    said = [e for e in against if e.said]
+    return max(said, key=lambda e: e.score or 0).said if said else None
 
 
 def _verdict(kind: ClaimKind, reading: Reading, supports: Sequence[Evidence], against: Sequence[Evidence]) -> Verdict:
@@ -51,15 +64,17 @@ def _verdict(kind: ClaimKind, reading: Reading, supports: Sequence[Evidence], ag
         return Verdict.CONTRADICTED if reading.stated else Verdict.NOT_FOUND
     if against and not supports:
         return kind.contradicted_as
+    if reading.variants and supports and not against:
+        return Verdict.MISSPELLED  # the sources confirm the passage's spelling, not the article's others
     if supports and against:
         return Verdict.DISPUTED
     return Verdict.SUPPORTED if supports else Verdict.UNVERIFIED
 
 
 def discrepancies_of(claim: Claim, verdict: Verdict, mentions: Sequence[Mention],
-                   against: Sequence[Evidence]) -> tuple[Discrepancy, ...]:
+                   against: Sequence[Evidence], fix: str | None = None) -> tuple[Discrepancy, ...]:
     if verdict is Verdict.MISSPELLED:
-        forms = [f for f in (claim.expect, *claim.aliases) if f]
+        forms = [f for f in (claim.expect, *claim.aliases) if f] or ([fix] if fix else [])
         return tuple(_spelling(m, forms) for m in mentions) if forms else ()
     valued = [e for e in against if e.value]
     if verdict is Verdict.MISQUOTED and valued:

@@ -197,10 +197,11 @@ class Checker:
         published = self.claims.article.published
         for claim in self.selected:
             reading = read_article(claim, article, published, self.lenses)
-            evidence = tuple(judge(claim, documents[s], self.lenses) for s in claim.sources)
+            evidence = tuple(judge(claim, reading, documents[s], self.lenses, published) for s in claim.sources)
             decision = decide(KINDS[claim.type], claim, reading, evidence)
             yield Result(claim, decision.verdict, message(claim, decision), reading.mentions, evidence,
-                         decision.discrepancies, standing_of(claim, decision.verdict, self.options.fail_on))
+                         decision.discrepancies, standing_of(claim, decision.verdict, self.options.fail_on),
+                         decision.fix)
 
     def report(self, article: Article, results: Iterable[Result]) -> Report:
         return Report(

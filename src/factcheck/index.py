@@ -38,7 +38,7 @@ class TextIndex:
                 postings[word].append(i)
         self.postings = dict(postings)
         self._dates: dict[date | None, list] = {}
-        self._between: dict[str, dict[tuple[int, int], list]] = {}
+        self._between: dict[tuple[str, date | None], dict[tuple[int, int], list]] = {}
         self._keys: dict[str, dict[str, list[str]]] = {}
 
     def relevant(self, query: str, min_score: float = RELEVANT,
@@ -68,15 +68,16 @@ class TextIndex:
     def numbers(self) -> list[tuple[int, int, numbers.Quantity]]:
         return [(m.start, m.end, m.quantity) for m in numbers.find_numbers(self.text)]
 
-    def values_between(self, kind: str) -> Callable[[int, int], list]:
-        """The absolute dates (``kind`` "date") or the figures ("number") in ``text[s:e]``,
-        read from that sentence alone the first time it is asked for: a page's other sentences,
-        which no claim is about, are never parsed."""
-        cache = self._between.setdefault(kind, {})
+    def values_between(self, kind: str, published: date | None = None) -> Callable[[int, int], list]:
+        """The dates (``kind`` "date", year-less and relative ones resolved against ``published``;
+        ``None`` for those it cannot resolve) or the figures ("number") in ``text[s:e]``, read
+        from that sentence alone the first time it is asked for: a page's other sentences, which
+        no claim is about, are never parsed."""
+        cache = self._between.setdefault((kind, published), {})
 
         def between(s: int, e: int) -> list:
             if (s, e) not in cache:
-                cache[s, e] = [(a + s, b + s, v) for a, b, v in _values(kind, self.text[s:e])]
+                cache[s, e] = [(a + s, b + s, v) for a, b, v in _values(kind, self.text[s:e], published)]
             return cache[s, e]
 
         return between
@@ -168,8 +169,8 @@ class FullScan:
     def numbers(self) -> list[tuple[int, int, numbers.Quantity]]:
         return [(m.start, m.end, m.quantity) for m in numbers.find_numbers(self.text)]
 
-    def values_between(self, kind: str) -> Callable[[int, int], list]:
-        found = _values(kind, self.text)
+    def values_between(self, kind: str, published: date | None = None) -> Callable[[int, int], list]:
+        found = _values(kind, self.text, published)
         return lambda s, e: within(found, s, e)
 
     @property
@@ -187,9 +188,9 @@ class FullScan:
         return None  # everywhere
 
 
-def _values(kind: str, text: str) -> list:
+def _values(kind: str, text: str, published: date | None = None) -> list:
     if kind == "date":
-        return [(m.start, m.end, m.span) for m in dates.find_dates(text) if m.span is not None]
+        return [(m.start, m.end, m.span) for m in dates.find_dates(text, published)]
     return [(m.start, m.end, m.quantity) for m in numbers.find_numbers(text)]
 
 

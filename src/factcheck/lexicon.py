@@ -37,6 +37,8 @@ TITLES = frozenset(
     chairman chairwoman chair spokesman spokeswoman spokesperson director deputy assistant
     undersecretary premier pres council committee security national state speaker commissioner
     high former acting prof professor senior adviser advisor attorney executive first
+    ceo cfo coo cto cio founder cofounder co-founder superintendent coach manager sheriff detective
+    inspector officer constable pastor reverend rev economist analyst
     """.split()
 )
 # The titles that name a person's office right before a name ("President Obama", "chairman Viktor
@@ -51,6 +53,12 @@ PERSON_TITLES = TITLES - frozenset(
 # Titles written abbreviated with a full stop ("Gen. Milley"): the stop ends no sentence.
 ABBREVIATED_TITLES = frozenset("mr mrs ms dr gen sen rep gov lt col capt prof adm maj sgt pres".split())
 
+# Abbreviations whose full stop ends no sentence ("Lt. Gen.", "Dec. 9", "the U.S. Navy").
+NON_FINAL_ABBREVIATIONS = frozenset(
+    """mr mrs ms dr gen sen rep gov lt col capt prof adm maj sgt pres st mt ft jan feb mar apr jun jul aug
+    sep sept oct nov dec no nos vol inc corp co ltd jr sr vs gov't u.s u.k u.n e.u a.m p.m d.c""".split()
+)
+
 MONTH_NUMBERS = {
     name: i for i, name in enumerate(
         "january february march april may june july august september october november december".split(), 1
@@ -64,6 +72,9 @@ MONTHS = frozenset(MONTH_NUMBERS) | frozenset(MONTH_ABBREVIATIONS)
 WEEKDAY_NUMBERS = {
     name: i for i, name in enumerate("monday tuesday wednesday thursday friday saturday sunday".split())
 }
+WEEKDAY_ABBREVIATIONS = {
+    "mon": 0, "tue": 1, "tues": 1, "wed": 2, "thu": 3, "thur": 3, "thurs": 3, "fri": 4, "sat": 5, "sun": 6,
+}
 DAYS = frozenset(WEEKDAY_NUMBERS)
 
 SMALL_NUMBERS = {
@@ -73,4 +84,12 @@ SMALL_NUMBERS = {
     )
 }
 TENS = {w: 10 * i for i, w in enumerate("twenty thirty forty fifty sixty seventy eighty ninety".split(), 2)}
-SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
+# scale words, plurals included ("thousands of"), and the South Asian lakh (1e5) and crore (1e7)
+SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "lakh": 1e5, "lakhs": 1e5,
+          "lac": 1e5, "lacs": 1e5, "crore": 1e7, "crores": 1e7, "cr": 1e7, "koti": 1e7,
+          "thousands": 1e3, "millions": 1e6, "billions": 1e9, "trillions": 1e12}
+ORDINALS = {w: i for i, w in enumerate(
+    "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth fourteenth "
+    "fifteenth sixteenth seventeenth eighteenth nineteenth twentieth".split(), 1)}
+ORDINALS.update({f"twenty-{w}": 20 + i for w, i in list(ORDINALS.items())[:9]})
+ORDINALS.update({"thirtieth": 30, "thirty-first": 31})

@@ -4,19 +4,33 @@ Names are grouped in two steps. Surnames (the last word of each name) that are t
 apart form a family; inside a family, full names whose given names clearly differ are different
 people (Bill / Hillary Clinton, George W. / George H. W. Bush), and a surname alone belongs to the
 person it most recently referred to. A person whose surname, or first given name, is spelled more
-than one way is a finding.
+than one way is a finding; so is a surname that a family shares (the Haqqani brothers) spelled
+two ways.
+
+Which spellings may be one name depends on the text's language (``language.detect``): where names
+inflect, an ending is not a typo (Полина / Полины); where every noun is capitalised, only a word
+that stands in a full name is taken for a name; and a word seen only at the start of sentences is
+taken for a common word. Two words the text also writes in lower case are two common words
+(Internet / Internal), and a brand is not its stem plus a capital (SpaceX / Space).
 """
 
 from __future__ import annotations
 
 import json
+import os
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from enum import Enum
+
+from rapidfuzz.distance import DamerauLevenshtein
 
 from .article import Article
+from .language import ENGLISH, Language, detect
 from .model import Mention
 from .names import (
+    KNOWN_WORDS,
+    NameKind,
     NameOccurrence,
     NameToken,
     close_keys,
@@ -24,15 +38,34 @@ from .names import (
     token_relation,
 )
 
+# Where names inflect, spellings that differ only in this many final letters are one word's forms.
+_INFLECTION_LETTERS = 2
+
+
+class MentionKind(Enum):
+    USUAL = "usual"  # the spelling the article uses most
+    VARIANT = "variant"  # another spelling of the same name
+
+
+@dataclass(frozen=True)
+class LintMention:
+    mention: Mention
+    kind: MentionKind
+
 
 @dataclass(frozen=True)
 class LintFinding:
-    variants: tuple[Mention, ...]  # every mention of every spelling, in text order
+    mentions: tuple[LintMention, ...]  # every mention of every spelling, in text order, each marked
     forms: tuple[str, ...]  # distinct spellings, most frequent (then fullest) first
 
     @property
+    def variants(self) -> tuple[Mention, ...]:
+        """Every mention, usual spelling and variants alike."""
+        return tuple(m.mention for m in self.mentions)
+
+    @property
     def first(self) -> Mention:
-        return self.variants[0]
+        return self.mentions[0].mention
 
     def message(self) -> str:
         parts = []
@@ -74,13 +107,61 @@ def _given_compatible(a: tuple[NameToken, ...], b: tuple[NameToken, ...]) -> boo
         return False
     ma, mb = a[1:], b[1:]
     if ma and mb:
-        return len(ma) == len(mb) and all(_tokens_compatible(x, y) for x, y in zip(ma, mb))
+        return len(ma) == len(mb) and all(_tokens_compatible(x, y) for x, y in zip(ma, mb, strict=True))
     return True
 
 
-def _families(occurrences: list[NameOccurrence]) -> list[list[NameOccurrence]]:
+def _inflection(a: str, b: str) -> bool:
+    stem = len(os.path.commonprefix([a, b]))
+    return max(len(a), len(b)) - stem <= _INFLECTION_LETTERS and stem >= _INFLECTION_LETTERS
+
+
+def _brand(a: NameToken, b: NameToken) -> bool:
+    """One spelling is the other plus capitals: a product or a firm (SpaceX / Space)."""
+    short, long_ = sorted((a.text, b.text), key=len)
+    return long_.startswith(short) and long_[len(short) :].isupper()
+
+
+def _elision(a: str, b: str) -> bool:
+    """A dropped final g, as song titles write it (Running / Runnin')."""
+    short, long_ = sorted((a, b), key=len)
+    return short.endswith("in") and long_ == short + "g"
+
+
+def _one_name(
+    a: NameToken,
+    b: NameToken,
+    language: Language,
+    start_only: frozenset[str] = frozenset(),
+    in_full: frozenset[str] = frozenset(),
+) -> bool:
+    """Two different surname spellings that can be one name's. A word that only opens sentences
+    next to a common word is another common word (Internal memo / the Internet); a common word
+    and a surname someone bears in full are two words ("The Role of" / Jeremy Rolfe)."""
+    if not token_relation(a.key, b.key):
+        return False
+    if (a.common and b.key in in_full) or (b.common and a.key in in_full):
+        return False
+    if (a.common and b.common) or _brand(a, b) or _elision(a.key, b.key):
+        return False
+    if {a.key, b.key} & start_only and (a.common or b.common or KNOWN_WORDS & {a.key, b.key}):
+        return False
+    if language.capitalises_nouns and DamerauLevenshtein.distance(a.key, b.key) > 1:
+        return False  # compounds share long stems (Krankenkasse / Krankenhäusern): a typo is one slip
+    return not (language.inflects_names and _inflection(a.key, b.key))
+
+
+def _families(occurrences: list[NameOccurrence], language: Language = ENGLISH) -> list[list[NameOccurrence]]:
     """Occurrences grouped by surname: the same or a near miss, transitively."""
-    keys = sorted({o.surname.key for o in occurrences})
+    sample: dict[str, NameToken] = {}
+    mid_sentence: set[str] = set()
+    in_full = frozenset(o.surname.key for o in occurrences if o.given)
+    for occ in occurrences:
+        sample.setdefault(occ.surname.key, occ.surname)
+        if not occ.at_start or len(occ.tokens) > 1:
+            mid_sentence.add(occ.surname.key)
+    start_only = frozenset(sample) - mid_sentence
+    keys = sorted(sample)
     parent = {k: k for k in keys}
 
     def root(k: str) -> str:
@@ -91,7 +172,7 @@ def _families(occurrences: list[NameOccurrence]) -> list[list[NameOccurrence]]:
 
     for key in keys:
         for other, _dist, _ in close_keys(key, keys):
-            if other != key and token_relation(key, other):
+            if other != key and _one_name(sample[key], sample[other], language, start_only, in_full):
                 parent[root(other)] = root(key)
     groups: dict[str, list[NameOccurrence]] = {}
     for occ in occurrences:
@@ -122,7 +203,7 @@ def _people(family: list[NameOccurrence]) -> list[_Person]:
     placed = {id(o) for p in people for o in p.all}
     for occ in bare:
         if id(occ) not in placed:
-            _bare_owner(occ, people, people[0]).all.append(occ)
+            (_bare_owner(occ, people, people[0]) or people[0]).all.append(occ)
     for p in people:
         p.all.sort(key=lambda o: o.start)
     return people
@@ -139,10 +220,18 @@ def _bare_owner(occ: NameOccurrence, people: list[_Person], last: _Person | None
     return last
 
 
-def _finding(article: Article, tokens: list[NameToken]) -> LintFinding | None:
+def _finding(article: Article, tokens: list[NameToken], language: Language = ENGLISH) -> LintFinding | None:
     spellings: dict[str, list[NameToken]] = {}
     for tok in tokens:
-        spellings.setdefault(_spelling(tok), []).append(tok)
+        key = _spelling(tok)
+        if language.inflects_names:  # Кристина / Кристины: one spelling in two cases
+            key = next((k for k in spellings if _inflection(k, key)), key)
+        spellings.setdefault(key, []).append(tok)
+    if len(spellings) < 2:
+        return None
+    # only spellings a typo away from the usual one: a chain of near misses links other words
+    usual = max(spellings, key=lambda k: (len(spellings[k]), len(k)))
+    spellings = {k: v for k, v in spellings.items() if k == usual or token_relation(k, usual)}
     if len(spellings) < 2:
         return None
     shown: dict[str, str] = {}
@@ -151,15 +240,40 @@ def _finding(article: Article, tokens: list[NameToken]) -> LintFinding | None:
         texts = Counter(t.text for t in toks if not t.text.isupper()) or Counter(t.text for t in toks)
         shown[key] = texts.most_common(1)[0][0]
         order.append((-len(toks), -len(shown[key]), toks[0].start, key))
-    forms = tuple(shown[k] for *_, k in sorted(order))
-    variants = tuple(
-        article.mention(t.start, t.end, value=shown[_spelling(t)]) for t in sorted(tokens, key=lambda t: t.start)
+    ranked = [k for *_, k in sorted(order)]
+    forms = tuple(shown[k] for k in ranked)
+    key_of = {id(t): k for k, toks in spellings.items() for t in toks}
+    mentions = tuple(
+        LintMention(
+            article.mention(t.start, t.end, value=shown[key_of[id(t)]]),
+            MentionKind.USUAL if key_of[id(t)] == ranked[0] else MentionKind.VARIANT,
+        )
+        for t in sorted((t for toks in spellings.values() for t in toks), key=lambda t: t.start)
     )
-    return LintFinding(variants, forms)
+    return LintFinding(mentions, forms)
 
 
-def _persons(occurrences: list[NameOccurrence]) -> Iterator[_Person]:
-    for family in _families(occurrences):
+def _names_for(occurrences: list[NameOccurrence], language: Language) -> list[NameOccurrence]:
+    """The occurrences that can be names in this language. Outside English a word seen only at
+    the start of sentences is a common word there (Sebelumnya, Первые)."""
+    if language == ENGLISH:
+        return occurrences
+    inside = {t.key for o in occurrences if not (len(o.tokens) == 1 and o.at_start) for t in o.tokens}
+    return [o for o in occurrences if len(o.tokens) > 1 or o.tokens[0].key in inside]
+
+
+def _named_family(family: list[NameOccurrence], language: Language) -> bool:
+    """Where every noun is capitalised, a word is a name only if it also stands in a full name."""
+    return not language.capitalises_nouns or any(o.given and o.kind is NameKind.PERSON for o in family)
+
+
+def _families_in(occurrences: list[NameOccurrence], language: Language) -> list[list[NameOccurrence]]:
+    names = _names_for(occurrences, language)
+    return [f for f in _families(names, language) if _named_family(f, language)]
+
+
+def _persons(occurrences: list[NameOccurrence], language: Language = ENGLISH) -> Iterator[_Person]:
+    for family in _families_in(occurrences, language):
         yield from _people(family)
 
 
@@ -169,16 +283,37 @@ def people(occurrences: list[NameOccurrence]) -> list[list[NameOccurrence]]:
     return [person.all for person in _persons(occurrences)]
 
 
+def _shared_surname_slip(family: list[NameOccurrence]) -> bool:
+    """Several people share the surname, and it has exactly two spellings a typo apart."""
+    spellings = Counter(o.surname.key for o in family)
+    full_names = {tuple(t.key for t in o.given) for o in family if o.given}
+    if len(spellings) != 2 or len(full_names) < 2:
+        return False
+    (usual, _), (rare, _) = spellings.most_common()
+    alone = all(not o.given for o in family if o.surname.key == rare)  # no full name of its own
+    return alone and token_relation(usual, rare) == "near"
+
+
 def lint_article(article: Article) -> list[LintFinding]:
     """Every name the article spells more than one way (case, diacritics and hyphens aside)."""
+    language = detect(article.text)
     findings: list[LintFinding] = []
-    for person in _persons(extract_names(article.text)):
-        surnames = [o.surname for o in person.all]
-        firsts = [o.given[0] for o in person.full if not o.given[0].initial]
-        for tokens in (surnames, firsts):
-            found = _finding(article, tokens)
-            if found is not None:
-                findings.append(found)
+    for family in _families_in(extract_names(article.text), language):
+        found_in_family = []
+        for person in _people(family):
+            surnames = [o.surname for o in person.all]
+            firsts = [o.given[0] for o in person.full if not o.given[0].initial]
+            for tokens in (surnames, firsts):
+                found = _finding(article, tokens, language)
+                if found is not None:
+                    found_in_family.append(found)
+        surname_findings = [f for f in found_in_family if f.first.start in {o.surname.start for o in family}]
+        if not surname_findings and _shared_surname_slip(family):
+            # a surname that several people share, spelled another way by one of them (Haqqani)
+            shared = _finding(article, [o.surname for o in family], language)
+            if shared is not None:
+                found_in_family.append(shared)
+        findings.extend(found_in_family)
     findings.sort(key=lambda f: f.first.start)
     return findings
 
@@ -196,7 +331,10 @@ def render_json(article: Article, findings: list[LintFinding]) -> str:
                 "line": f.first.line,
                 "column": f.first.column,
                 "message": f.message(),
-                "variants": [{"text": m.text, "line": m.line, "column": m.column} for m in f.variants],
+                "variants": [
+                    {"text": m.mention.text, "line": m.mention.line, "column": m.mention.column, "kind": m.kind.value}
+                    for m in f.mentions
+                ],
             }
             for f in findings
         ],

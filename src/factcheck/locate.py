@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz
 
-from .lexicon import STOPWORDS
+from .lexicon import NON_FINAL_ABBREVIATIONS, STOPWORDS
 from .normalize import fold
 from .settings import EXCERPT_WIDTH, LOCATE_THRESHOLD, RELEVANCE_SATURATION, RELEVANT
 
@@ -147,7 +147,8 @@ def sentences(text: str) -> list[tuple[int, int]]:
     """Sentence (or list item / paragraph) spans of ``text``, without surrounding white space."""
     spans = []
     pos = 0
-    for end, after in [(m.start(), m.end()) for m in _SENTENCE_END.finditer(text)] + [(len(text), len(text))]:
+    ends = [(m.start(), m.end()) for m in _SENTENCE_END.finditer(text) if not _abbreviated(text, m.start())]
+    for end, after in ends + [(len(text), len(text))]:
         chunk = text[pos:end]
         body = chunk.strip()
         if body:
@@ -155,6 +156,19 @@ def sentences(text: str) -> list[tuple[int, int]]:
             spans.append((start, start + len(body)))
         pos = after
     return spans
+
+
+_LAST_WORD = re.compile(r"(?:^|(?<=[\s(\"']))([A-Za-z][A-Za-z.']{0,5})\.$")
+
+
+def _abbreviated(text: str, end: int) -> bool:
+    """Whether the full stop before ``end`` closes an abbreviation that ends no sentence ("Dec.",
+    "Lt.", "U.S.") or an initial ("John F. Kennedy")."""
+    m = _LAST_WORD.search(text, max(0, end - 8), end)
+    if m is None:
+        return False
+    word = m.group(1)
+    return (len(word) == 1 and word.isupper()) or word.lower() in NON_FINAL_ABBREVIATIONS
 
 
 def sentence_around(

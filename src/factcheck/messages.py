@@ -46,6 +46,9 @@ def message(claim: Claim, decision: Decision) -> str:
     if verdict is Verdict.NOT_FOUND:
         return f"not found in the article: {reading.detail}"
     stated = _stated(reading.mentions)
+    if verdict is Verdict.MISSPELLED and (reading.agrees or not claim.expect):
+        sources = decision.against or decision.supports  # no expect: a source spells it otherwise
+        return f"change {stated} — {_names(sources)} spells it '{decision.fix}'"
     if verdict is Verdict.MISSPELLED:
         forms = ", ".join(dict.fromkeys(f"'{m.text}'" for m in reading.mentions if _misspelt(m, claim)))
         return f"change {forms or stated} to '{claim.expect}' — {_confirmed_or_expected(claim, decision)}"
@@ -120,7 +123,10 @@ def _names(evidence: Sequence[Evidence]) -> str:
 
 
 def _values(evidence: Sequence[Evidence]) -> str:
-    return ", ".join(dict.fromkeys(f"'{plain(e.value)}'" for e in evidence if e.value)) or "otherwise"
+    """What the sources say, in their words where the judge kept them ("21 million b/d"), else the
+    value it read, without the parser's bracketed reading."""
+    said = (" ".join(e.said.split()) if e.said else plain(e.value) for e in evidence if e.said or e.value)
+    return ", ".join(dict.fromkeys(f"'{v}'" for v in said)) or "otherwise"
 
 
 # -- misquotes: sentence by sentence, only what changed --------------------------------------------

@@ -89,6 +89,7 @@ class NoteKind(str, enum.Enum):
     CHANGED = "changed"  # the page differs from the last check
     REDIRECTED = "redirected"
     EXTRACTION = "extraction"  # the extractor's remark (no article body found, ...)
+    OUTSIDE_BODY = "outside body"  # the evidence was found in the page's text outside its article body
 
     def __str__(self) -> str:
         return self.value
@@ -186,6 +187,8 @@ class Document:
     url: str | None = None  # final URL after redirects
     sha256: str | None = None
     notes: tuple[SourceNote, ...] = ()
+    page_date: date | None = None  # the page's own publication date, read from its metadata or URL
+    full_text: str = ""  # the page's whole visible text, for what the article body is silent on (HTML only)
 
 
 @dataclass(frozen=True)
@@ -198,6 +201,9 @@ class Evidence:
     error: str | None = None
     score: float | None = None
     notes: tuple[SourceNote, ...] = ()
+    reason: str | None = None  # why the source counts as silent
+    page_date: date | None = None  # the page's own date, when year-less or relative dates were read against it
+    said: str | None = None  # the source's value as written ("21 million b/d", "Lavrentiev"): the fix
 
 
 @dataclass(frozen=True)
@@ -221,6 +227,7 @@ class Result:
     evidence: tuple[Evidence, ...] = ()
     discrepancies: tuple[Discrepancy, ...] = ()
     standing: Standing = Standing.PASSES
+    fix: str | None = None  # the correction the sources support (contradicted, misspelled, misquoted)
 
 
 @dataclass(frozen=True)

@@ -14,19 +14,23 @@ import os
 import re
 import unicodedata
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from enum import Enum
 
 from rapidfuzz import process
 from rapidfuzz.distance import DamerauLevenshtein, Levenshtein
 
 from .lexicon import DAYS, MONTHS, TITLES
 from .lexicon import NOT_NAME_WORDS as STOPWORDS
+from .namewords import COMMON_PROPER, COUNTRIES, DEMONYMS, ORG_WORDS, PLACES, SLOGAN_WORDS
 from .normalize import normalize
 
 # --- vocabularies -----------------------------------------------------------------------------
 
+# Lower-case words inside a name. "as", "an" and "at" are English words first ("replace Mauricio
+# Pochettino as Tottenham's manager"): as Arabic particles they come hyphenated ("as-Sadr").
 PARTICLES = frozenset(
-    "bin ibn bint al el ad as ash an ar at az abu abd von van der den de del della di da du la le "
+    "bin ibn bint al el ad ash ar az abu abd von van der den de del della di da du la le "
     "dos das ter ten zu".split()
 )
 # Title words that name an office, never a person: a run ending in one is not a name.
@@ -45,6 +49,15 @@ _DERIVATIONS = frozenset(
 # Two different final vowels mark another form of a word, not a typo (Argentina / Argentine,
 # Maria / Mario); only an added or dropped "e" can still be one (Lavrentiev / Lavrentieve).
 _ENDINGS = _DERIVATIONS | {"e", "o"}
+# Suffixes that make another word of one stem (Communism / Communist, Publishers / Publishing).
+_WORD_FORMS = _ENDINGS | frozenset(
+    "ism isms ist ists ies ing ings ers ed ion ions or ors ator ators ation ations ment ments ity "
+    "ness ive ical ly ally".split()
+)
+# How far back from the first differing letter a suffix may start ("communis-m" / "communis-t").
+_SUFFIX_REACH = 2
+# The part after an apostrophe that makes a contraction, not a name (You're, They've).
+_CONTRACTIONS = frozenset("re ve ll d m t".split())
 _ABBREVIATIONS = frozenset("mr mrs ms dr gen sen rep gov lt col capt prof st adm maj sgt pres jr sr".split())
 
 _LETTER = r"[^\W\d_]"
@@ -54,6 +67,37 @@ _TOKEN = re.compile(
     rf"(?<![\w{_HYPH}{_APOS}])({_LETTER}+(?:[{_HYPH}{_APOS}]{_LETTER}+)*)(?![\w{_HYPH}]\w)"
 )
 _POSSESSIVE = re.compile(rf"[{_APOS}][sS]$")
+_NEXT_VISIBLE = re.compile(r"\s*(\S?)")
+
+# Words whose near spellings are other words, never a typo of one another (Ireland / Iceland,
+# Christmas / Christians).
+KNOWN_WORDS = PLACES | DEMONYMS | COMMON_PROPER
+
+# One word spelled the US and the UK way (Theater / Theatre): rewritten to the US form.
+_US_UK = (
+    (re.compile(r"(?<=[a-z]{3})our(s?)$"), r"or\1"),
+    (re.compile(r"(?<=[a-z]{3})is(e|es|ed|ing|ation|ations)$"), r"iz\1"),
+    (re.compile(r"(?<=[a-z]{2})yse$"), "yze"),
+    (re.compile(r"(?<=[a-z]{2}[tbg])re(s?)$"), r"er\1"),
+    (re.compile(r"(?<=[a-z]{2})ogue$"), "og"),
+    (re.compile(r"^(def|off|pret|lic)ence$"), r"\1ense"),
+    (re.compile(r"^aluminium$"), "aluminum"),
+    (re.compile(r"(?<=[a-z])ae(?=[a-z]{3})"), "e"),
+    (re.compile(r"(?<=[a-z]{3}g)ement(s?)$"), r"ment\1"),
+)
+# Slips of transliteration (Usov / Usoff, Matuszewski / Matuszewsky, Zelenskiy / Zelensky):
+# rewritten to one spelling, so that a slip is a near miss even where the letter bound allows none.
+_TRANSLIT = (
+    (re.compile(r"(?<=[aeiou])ff$"), "v"),
+    (re.compile(r"(?<=o)w$"), "v"),
+    (re.compile(r"y"), "i"),
+    (re.compile(r"ii"), "i"),
+    (re.compile(r"kh"), "h"),
+    (re.compile(r"sch"), "sh"),
+    (re.compile(r"tch"), "ch"),
+    (re.compile(r"ks"), "x"),
+    (re.compile(r"ph"), "f"),
+)
 
 
 # --- comparison -------------------------------------------------------------------------------
@@ -87,6 +131,12 @@ def same_name(a: str, b: str) -> bool:
     return "".join(_name_parts(a)) == "".join(_name_parts(b))
 
 
+# Names this short take no letter change (Iran / Iraq), only a swap of two neighbours (Noem / Neom).
+_SHORT_NAME = 4
+# A transliteration slip needs some letters around it to be told from another name.
+_MIN_SLIP_LENGTH = 4
+
+
 def _edit_bound(length: int) -> int:
     """Typos a name part of this length can carry and still be recognisable; short parts none,
     because two short names one letter apart (Iran/Iraq, un/il) are usually different names."""
@@ -99,18 +149,50 @@ def _edit_bound(length: int) -> int:
     return 3
 
 
+def _rewrite(word: str, rules: tuple[tuple[re.Pattern[str], str], ...]) -> str:
+    for pattern, replacement in rules:
+        word = pattern.sub(replacement, word)
+    return word
+
+
+def us_uk_pair(x: str, y: str) -> bool:
+    """One word in its US and its UK spelling (Center / Centre, Aluminum / Aluminium)."""
+    return x != y and _rewrite(x, _US_UK) == _rewrite(y, _US_UK)
+
+
+def _swapped(x: str, y: str) -> bool:
+    """Two neighbouring letters swapped, not the first (Noem / Neom)."""
+    diff = [i for i, (a, b) in enumerate(zip(x, y, strict=False)) if a != b]
+    return (
+        len(x) == len(y)
+        and len(diff) == 2
+        and diff[0] > 0
+        and diff[1] == diff[0] + 1
+        and x[diff[0]] == y[diff[1]]
+        and x[diff[1]] == y[diff[0]]
+    )
+
+
 def _part_near(x: str, y: str) -> bool:
     """A typo-level difference between two folded name parts (``x != y``)."""
     if x == y or not x or not y or x[0] != y[0]:
         return False
     x, y = sorted((x, y))  # one alignment whichever way round: symmetric
-    bound = _edit_bound(min(len(x), len(y)))
-    if not bound:
+    if (x in KNOWN_WORDS and y in KNOWN_WORDS) or us_uk_pair(x, y):
         return False
+    if min(len(x), len(y)) >= _MIN_SLIP_LENGTH and _rewrite(x, _TRANSLIT) == _rewrite(y, _TRANSLIT):
+        return True
+    bound = _edit_bound(max(len(x), len(y)) if min(len(x), len(y)) >= _SHORT_NAME else 0)
+    if not bound:
+        return len(x) == _SHORT_NAME and _swapped(x, y)
     stem = os.path.commonprefix([x, y])
     tails = {x[len(stem) :], y[len(stem) :]}
     doubled = "" in tails and len(stem) and all(set(t) <= {stem[-1]} for t in tails)
     if not doubled and (tails <= _DERIVATIONS | {""} or ("" not in tails and tails <= _ENDINGS)):
+        return False
+    if not doubled and any(
+        {x[len(stem) - k :], y[len(stem) - k :]} <= _WORD_FORMS | {""} for k in range(min(_SUFFIX_REACH, len(stem)) + 1)
+    ):
         return False
     if DamerauLevenshtein.distance(x, y, score_cutoff=bound) > bound:
         return False
@@ -127,7 +209,7 @@ def token_relation(x: str, y: str) -> str | None:
     if x.replace(" ", "") == y.replace(" ", ""):
         return "same"
     px, py = x.split(), y.split()
-    if len(px) == len(py) and all(a == b or _part_near(a, b) for a, b in zip(px, py)):
+    if len(px) == len(py) and all(a == b or _part_near(a, b) for a, b in zip(px, py, strict=True)):
         return "near"
     return None
 
@@ -141,7 +223,7 @@ def is_near_miss(a: str, b: str) -> bool:
     if not pa or not pb:
         return False
     if len(pa) == len(pb):
-        return all(x == y or _part_near(x, y) for x, y in zip(pa, pb))
+        return all(x == y or _part_near(x, y) for x, y in zip(pa, pb, strict=True))
     if min(len(pa), len(pb)) == 1:
         short, long_ = (pa, pb) if len(pa) == 1 else (pb, pa)
         return _part_near(short[0], long_[-1])
@@ -159,18 +241,33 @@ class NameToken:
     key: str  # fold_name(text)
     particle: bool = False
     initial: bool = False
+    common: bool = False  # the text also writes this word in lower case: an ordinary word
 
     @property
     def compact(self) -> str:
         return self.key.replace(" ", "")
 
 
+class NameKind(Enum):
+    """What a run of capitalised words names, as far as the words tell."""
+
+    PERSON = "person"  # or could be: nothing says otherwise
+    PLACE = "place"
+    ORGANISATION = "organisation"
+    OTHER = "other"  # a slogan, a feast, a people, a common word
+
+
 @dataclass(frozen=True)
 class NameOccurrence:
     """One run of name words, titles removed: "Special Envoy Alexandre Laventieve's" → the two
-    name tokens. The last token is taken as the surname."""
+    name tokens. The last token is taken as the surname, except in a name written surname
+    first (Fan Menguang, later "Mr Fan")."""
 
     tokens: tuple[NameToken, ...]
+    kind: NameKind = NameKind.PERSON
+    titled: bool = False  # a title stood before it ("Mr Fan", "President Putin")
+    at_start: bool = False  # it opens a sentence, a line or a heading
+    surname_first: bool = False
 
     @property
     def start(self) -> int:
@@ -182,12 +279,13 @@ class NameOccurrence:
 
     @property
     def surname(self) -> NameToken:
-        return self.tokens[-1]
+        return self.tokens[0] if self.surname_first else self.tokens[-1]
 
     @property
     def given(self) -> tuple[NameToken, ...]:
-        """Given names and initials before the surname, particles left out."""
-        return tuple(t for t in self.tokens[:-1] if not t.particle)
+        """Given names and initials besides the surname, particles left out."""
+        rest = self.tokens[1:] if self.surname_first else self.tokens[:-1]
+        return tuple(t for t in rest if not t.particle)
 
 
 @dataclass(frozen=True)
@@ -204,6 +302,8 @@ def _raw_tokens(text: str) -> Iterator[_Raw]:
     for m in _TOKEN.finditer(text):
         word, start = m.group(1), m.start(1)
         low = word.casefold()
+        if re.split(f"[{_APOS}]", low)[-1] in _CONTRACTIONS and len(low) > 2:
+            continue
         # "al-Assad": the particle and the name are separate tokens
         head, sep, tail = word.partition("-")
         if sep and head.casefold() in _HYPHEN_PARTICLES and tail[:1].isupper():
@@ -235,9 +335,16 @@ class _Context:
     lower_stems: frozenset[str]
     heading_spans: tuple[tuple[int, int], ...]
 
+    def lower_case(self, word: str) -> bool:
+        """The text writes this word (or another form of it) in lower case too."""
+        return _stem(word.casefold()) in self.lower_stems
+
     def ordinary(self, word: str) -> bool:
         low = word.casefold()
-        return low in STOPWORDS or low in MONTHS or low in DAYS or _stem(low) in self.lower_stems
+        if low in STOPWORDS or low in MONTHS or low in DAYS or _stem(low) in self.lower_stems:
+            return True
+        parts = re.split(f"[{_HYPH}]", low)  # "Day-by-day Schiff's": every part an ordinary word
+        return len(parts) > 1 and all(p in STOPWORDS or _stem(p) in self.lower_stems for p in parts)
 
     def in_heading(self, index: int) -> bool:
         i = bisect.bisect_right(self.heading_spans, (index, float("inf"))) - 1
@@ -310,7 +417,14 @@ def _runs(text: str, ctx: _Context) -> Iterator[list[_Raw]]:
         yield run
 
 
-def _trim(text: str, run: list[_Raw], ctx: _Context) -> list[_Raw]:
+@dataclass(frozen=True)
+class _Trimmed:
+    run: list[_Raw]
+    titled: bool
+    at_start: bool
+
+
+def _trim(text: str, run: list[_Raw], ctx: _Context) -> _Trimmed:
     run = list(run)
     while run and (run[0].particle or run[0].text.casefold() in STOPWORDS | MONTHS | DAYS):
         run.pop(0)
@@ -319,7 +433,8 @@ def _trim(text: str, run: list[_Raw], ctx: _Context) -> list[_Raw]:
             run.pop(0)
     while run:
         low = run[-1].text.casefold()
-        after = text[run[-1].end :].lstrip()[:1]
+        m = _NEXT_VISIBLE.match(text, run[-1].end)
+        after = m.group(1) if m else ""
         if run[-1].particle or low in DAYS or low in _SUFFIXES or (low in MONTHS and after.isdigit()):
             run.pop()
         else:
@@ -327,15 +442,34 @@ def _trim(text: str, run: list[_Raw], ctx: _Context) -> list[_Raw]:
     # titles mark a name but are not part of it: keep what follows the last title word
     keys = [t.text.casefold() for t in run]
     last_title = max((i for i, k in enumerate(keys[:-1]) if k in TITLES), default=-1)
+    titled = last_title >= 0
     run = run[last_title + 1 :]
     while len(run) > 1 and run[0].text.casefold() in TITLES:
         run.pop(0)
+        titled = True
+    # a nationality or a country before a full name is not part of it ("Ukraine Kurt Volker")
+    while len(run) > 2 and fold_name(run[0].text) in DEMONYMS | COUNTRIES and not run[1].particle:
+        run.pop(0)
     while run and run[0].particle:
         run.pop(0)
-    return run
+    at_start = bool(run) and not titled and (_sentence_start(text, run[0].start) or ctx.in_heading(run[0].start))
+    return _Trimmed(run, titled, at_start)
 
 
-def _occurrence(run: list[_Raw]) -> NameOccurrence | None:
+def _kind(tokens: tuple[NameToken, ...]) -> NameKind:
+    keys = [t.key for t in tokens if not t.particle]
+    joined = " ".join(keys)
+    if joined in PLACES:
+        return NameKind.PLACE
+    if keys[-1] in ORG_WORDS or (len(tokens) == 1 and tokens[0].text.isupper()):
+        return NameKind.ORGANISATION
+    if keys[0] in SLOGAN_WORDS | DEMONYMS or joined in COMMON_PROPER or (len(keys) == 1 and tokens[0].common):
+        return NameKind.OTHER
+    return NameKind.PERSON
+
+
+def _occurrence(trimmed: _Trimmed, ctx: _Context) -> NameOccurrence | None:
+    run = trimmed.run
     if not run or len(run[-1].text) == 1:  # a name does not end in an initial
         return None
     tokens = tuple(
@@ -346,12 +480,13 @@ def _occurrence(run: list[_Raw]) -> NameOccurrence | None:
             fold_name(r.text),
             particle=r.particle,
             initial=len(r.text) == 1,
+            common=ctx.lower_case(r.text),
         )
         for r in run
     )
     if all(t.initial or t.particle for t in tokens) or tokens[-1].key in _OFFICES:
         return None
-    return NameOccurrence(tokens)
+    return NameOccurrence(tokens, _kind(tokens), trimmed.titled, trimmed.at_start)
 
 
 def _split_abbreviations(run: list[_Raw], text: str) -> Iterator[list[_Raw]]:
@@ -373,16 +508,71 @@ def _split_abbreviations(run: list[_Raw], text: str) -> Iterator[list[_Raw]]:
         yield part
 
 
+_INVERTED_END = re.compile(r"\s*[(;&]|\s*\.?\s*$|\s*\.?\s*\(", re.M)
+
+
+def _inverted(text: str, found: list[NameOccurrence]) -> list[NameOccurrence]:
+    """"Baker, John (2005)" in a list of references: one name, surname first."""
+    out: list[NameOccurrence] = []
+    i = 0
+    while i < len(found):
+        occ = found[i]
+        nxt = found[i + 1] if i + 1 < len(found) else None
+        if (
+            nxt is not None
+            and len(occ.tokens) == 1
+            and occ.kind is NameKind.PERSON
+            and nxt.kind is NameKind.PERSON
+            and text[occ.end : nxt.start] == ", "
+            and len(nxt.tokens) <= 2
+            and _INVERTED_END.match(text, nxt.end)
+        ):
+            out.append(NameOccurrence(occ.tokens + nxt.tokens, NameKind.PERSON, surname_first=True))
+            i += 2
+            continue
+        out.append(occ)
+        i += 1
+    return out
+
+
+def _surname_first(found: list[NameOccurrence]) -> list[NameOccurrence]:
+    """Names written surname first (Fan Menguang): the first word stands alone after a title
+    ("Mr Fan") and the last word never stands alone."""
+    titled_alone = {o.tokens[0].key for o in found if len(o.tokens) == 1 and o.titled}
+    alone = {o.tokens[0].key for o in found if len(o.tokens) == 1}
+    out = []
+    for occ in found:
+        toks = occ.tokens
+        if (
+            len(toks) == 2
+            and occ.kind is NameKind.PERSON
+            and not any(t.particle or t.initial for t in toks)
+            and toks[0].key in titled_alone
+            and toks[-1].key not in alone
+        ):
+            occ = NameOccurrence(toks, occ.kind, occ.titled, occ.at_start, surname_first=True)
+        out.append(occ)
+    return out
+
+
 def extract_names(text: str) -> list[NameOccurrence]:
-    """Every run of capitalised words in ``text`` that can be a name, in text order."""
+    """Every run of capitalised words in ``text`` that can be a name, in text order, each with
+    what it seems to name (``kind``): people, but also places, bodies and other words, which the
+    lint compares too. In time linear in the text."""
     ctx = _context(text)
     found: list[NameOccurrence] = []
     for run in _runs(text, ctx):
         for piece in _split_abbreviations(run, text):
-            occ = _occurrence(_trim(text, piece, ctx))
+            occ = _occurrence(_trim(text, piece, ctx), ctx)
             if occ is not None:
                 found.append(occ)
-    return found
+    return _surname_first(_inverted(text, found))
+
+
+def person_names(text: str) -> list[NameOccurrence]:
+    """The names in ``text`` that can be people's: places, bodies, slogans and peoples left out
+    ("New York", "Full Fact", "Welcome Jose", "American")."""
+    return [o for o in extract_names(text) if o.kind is NameKind.PERSON]
 
 
 # --- mentions of one expected name ---------------------------------------------------------------
@@ -488,6 +678,11 @@ def find_name_mentions(
         return []
     if occurrences is None:
         occurrences = extract_names(text)
+    reversed_names = {"".join(t.compact for t in o.tokens) for o in occurrences if o.surname_first}
+    forms = [
+        replace(f, surname=f.given[0], given=(f.surname,)) if f.compact in reversed_names and len(f.given) == 1 else f
+        for f in forms
+    ]
     surnames = sorted({o.surname.key for o in occurrences})
     relation: dict[tuple[str, int], str] = {}
     for j, form in enumerate(forms):

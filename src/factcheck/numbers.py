@@ -23,21 +23,25 @@ widened by 1% of its value (rounding); a ``Tolerance`` replaces that default.
 
 Units: "%" for percents and for fractions of a whole ("one fourth" is 25, "one in five" 20);
 otherwise a lower-case singular phrase ("barrel per day", "day", "ship", "dollar"); None for a bare
-number, which agrees with any unit on value alone. Different units never agree (no conversion).
+number, which agrees with any unit on value alone. Units of one kind are compared after conversion
+("115 miles" agrees with "185 km", see ``units``); money is never converted between currencies.
+A range ("3-5 km", "four to six services", "between 10 and 20 dollars") keeps both ends.
 
 Not figures: vague plurals ("thousands", "dozens"), names and codes ("S-300", "Covid-19", "F16",
-"4G"), ordinals ("4th"), decades ("1990s"), digits joined to digits by '-', ':' or '/' ("2017-02-04",
-"10:30", "24/7"; ranges such as "10-12" are not read). Years come back as bare numbers; callers
-filter by unit.
+"4G", "Boeing 737", "S&P 500", "10-year notes", "1119 Eighth St", "911 calls"), clock times
+("10 p.m."), ordinals ("4th", "seventh straight session"), decades ("1990s"), digits joined by ':'
+or '/' ("10:30", "24/7"), and scores ("4-1": a dash between bare numbers with no unit after).
+Years come back as bare numbers; callers filter by unit.
 """
 
 from __future__ import annotations
 
-import bisect
 import math
 import re
 from dataclasses import dataclass
+from decimal import Decimal
 
+from . import units
 from .lexicon import SCALES, SMALL_NUMBERS, TENS
 
 # --- types -----------------------------------------------------------------------------------
@@ -51,9 +55,11 @@ class Quantity:
     unit: str | None
     hedge: str | None
     text: str  # the original wording
+    upper: float | None = None  # a range's stated upper end ("3-5 km": value 3, upper 5)
 
     def __str__(self) -> str:
-        core = _with_unit(_fmt(self.value), self.unit)
+        figure = _fmt(self.value) if self.upper is None else f"{_fmt(self.value)}-{_fmt(self.upper)}"
+        core = _with_unit(figure, self.unit)
         if any(ch.isdigit() for ch in self.text):
             return f"{self.hedge} {core}" if self.hedge else core
         interval = core if self.low == self.high else _with_unit(f"{_fmt(self.low)}-{_fmt(self.high)}", self.unit)
@@ -112,14 +118,18 @@ def _interval(value: float, hedge: str | None) -> tuple[float, float]:
 _SMALL = SMALL_NUMBERS
 _TENS = TENS
 _SCALES = SCALES
-_NUMWORDS = set(_SMALL) | set(_TENS) | set(_SCALES) | {"hundred", "dozen"}
+_NUMWORDS = set(_SMALL) | set(_TENS) | set(_SCALES) | {"hundred", "dozen", "dozens", "nil"}
 _NUMWORD = "|".join(sorted(_NUMWORDS, key=len, reverse=True))
-_SCALE_WORD = "hundred|thousand|million|billion|trillion|dozen"
+_SCALE_WORD = "hundred|thousand|million|billion|trillion|dozen|lakhs?|crores?"
+# a digit token joins a run only before a scale word: "4 thousand 3 hundred and 21"
+_RUN_TOKEN = rf"(?:{_NUMWORD}|\d{{1,3}}(?=\s+(?:{_SCALE_WORD})\b)|(?<=and )\d{{1,2}}\b)"
 _WORD_RUN = re.compile(
-    rf"(?i)\b(?:an?(?=[\s-]+(?:{_SCALE_WORD})\b)|(?:{_NUMWORD}))(?:(?:\s+and\s+|[\s-]+)(?:{_NUMWORD}))*\b")
-_TOKEN = re.compile(r"[A-Za-z]+")
+    rf"(?i)\b(?:an?(?=[\s-]+(?:{_SCALE_WORD})\b)|{_RUN_TOKEN})"
+    rf"(?:(?:\s+and\s+|[\s-]+|\u2014)(?:{_RUN_TOKEN})\b)*(?:\s+point(?:\s+(?:{'|'.join(list(_SMALL)[:10])}))+\b)?\b")
+_TOKEN = re.compile(r"[A-Za-z]+|\d+")
 _PRONOUN_ONE = re.compile(r"(?i)\b(?:no|any|every|each|some|the|this|that|which|previous|other|only)\s+$")
 _AND_A_HALF = re.compile(r"(?i)\s+and\s+a\s+half\b(?:[\s-]+(?P<scale>thousand|million|billion|trillion)\b)?")
+_VAGUE = {"thousands", "millions", "billions", "trillions", "dozens", "hundreds", "lakhs", "crores"}
 
 
 def _parse_words(words: list[str], first: int = 0) -> tuple[float, int] | None:
@@ -135,11 +145,27 @@ def _parse_words(words: list[str], first: int = 0) -> tuple[float, int] | None:
             continue
         if w == "and":
             nxt = words[first + i + 1] if first + i + 1 < len(words) else ""
-            if last in ("hundred", "scale") and (nxt in _TENS or _SMALL.get(nxt, 0) > 0):
+            if last in ("hundred", "scale") and (nxt in _TENS or _SMALL.get(nxt, 0) > 0 or nxt.isdigit()):
                 last = "and"
                 continue
             break
-        if w in _SMALL:
+        if w == "point" and best and last not in ("a", "and"):
+            digits = ""
+            for d in words[first + i + 1:]:
+                if d not in _SMALL or _SMALL[d] > 9:
+                    break
+                digits += str(_SMALL[d])
+            if digits:
+                return total + group + float("0." + digits), i + 1 + len(digits)
+            break
+        if w.isdigit():
+            if last not in (None, "scale", "and") or int(w) >= 1000:
+                break
+            group += int(w)
+            last = "unit" if int(w) < 100 else "teen"
+        elif w == "nil":
+            return (0.0, 1) if not i else best
+        elif w in _SMALL:
             n = _SMALL[w]
             if n == 0:
                 if i:
@@ -159,12 +185,12 @@ def _parse_words(words: list[str], first: int = 0) -> tuple[float, int] | None:
             group += _TENS[w]
             last = "tens"
         elif w == "hundred":
-            if last not in ("unit", "teen", "a") or group >= 100:
+            if last not in ("unit", "teen", "a") or group >= 100 and last != "teen":
                 break
             group *= 100
             last = "hundred"
-        elif w == "dozen":
-            if last not in ("unit", "teen", "a"):
+        elif w in ("dozen", "dozens"):
+            if last not in ("unit", "teen", "a", "unit+", "tens"):
                 break
             best = (total + group * 12, i + 1)
             break
@@ -182,41 +208,71 @@ def _parse_words(words: list[str], first: int = 0) -> tuple[float, int] | None:
 
 # --- fractions of a whole --------------------------------------------------------------------
 
-_DENOMINATORS = {"half": 2, "halves": 2, "third": 3, "fourth": 4, "quarter": 4, "fifth": 5, "sixth": 6,
-                 "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10}
-_FRACTION = re.compile(
-    r"(?i)\b(?:(?P<num>an?|one|two|three|four|five|six|seven|eight|nine)[\s-]+)?"
-    r"(?P<den>half|halves|thirds?|fourths?|quarters?|fifths?|sixths?|sevenths?|eighths?|ninths?|tenths?)\b")
-_HALF_OF_SCALE = re.compile(r"(?i)\s+an?\s+(?P<scale>thousand|million|billion|trillion|dozen)\b")
+_ORDINAL_UNITS = {"half": 2, "third": 3, "fourth": 4, "quarter": 4, "fifth": 5, "sixth": 6, "seventh": 7,
+                  "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13,
+                  "fourteenth": 14, "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18,
+                  "nineteenth": 19, "twentieth": 20, "thirtieth": 30, "fortieth": 40, "fiftieth": 50,
+                  "sixtieth": 60, "seventieth": 70, "eightieth": 80, "ninetieth": 90, "hundredth": 100,
+                  "thousandth": 1000}
+_DENOMINATORS = dict(_ORDINAL_UNITS)
+_DENOMINATORS.update({f"{t}-{o}": _TENS[t] + _ORDINAL_UNITS[o] for t in _TENS for o in
+                      ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth")
+                      if o in _ORDINAL_UNITS})
+_DEN_ALTS = "|".join("[\\s-]".join(map(re.escape, d.split("-"))) + "s?"
+                     for d in sorted(_DENOMINATORS, key=len, reverse=True))
+_NUM_ALTS = "|".join(sorted(list(_SMALL)[1:], key=len, reverse=True))
+_FRACTION = re.compile(rf"(?i)\b(?:(?P<num>an?|{_NUM_ALTS})[\s-]+)?(?P<den>halves|{_DEN_ALTS})\b")
+_OF_SCALE = re.compile(r"(?i)(?:\s+of)?\s+(?:an?\s+)?(?P<scale>thousand|million|billion|trillion|dozen)\b")
 _NOT_HALF_BEFORE = re.compile(r"(?i)\b(?:first|second|other|latter|former|last|next|top|bottom|back|front)\s+$")
 _AND_BEFORE = re.compile(r"(?i)\band\s+$")  # "one and a half" is read with its whole number
 _A_FRACTION_AFTER = re.compile(r"\s+of\b|\s*(?:[.,;:!?)\"']|$)")
-_SMALL_ALTS = "|".join(sorted(list(_SMALL)[1:] + ["twenty"], key=len, reverse=True))
 _ONE_IN = re.compile(
-    rf"(?i)(?<![\w.,$-])(?P<a>{_SMALL_ALTS}|\d{{1,3}})\s+(?:in|out\s+of)\s+(?:every\s+)?"
-    rf"(?P<b>{_SMALL_ALTS}|hundred|a\s+hundred|\d{{1,4}})\b(?![.,]\d)")
+    rf"(?i)(?<![\w.,$-])(?P<a>{_NUM_ALTS}|twenty|\d{{1,3}})\s+(?:in|out\s+of)\s+(?:every\s+)?"
+    r"(?P<b>a\s+hundred|\d{1,4}|[a-z]+(?:-[a-z]+)?)\b(?![.,]\d)")
+_DIGIT_FRACTION = re.compile(
+    r"(?<![\w./,-])(?:(?P<whole>\d{1,4})(?:\s+|-))?(?P<n>\d{1,3})/(?P<d>\d{1,4})(?![\w/]|[.,]\d)")
+_VULGAR = {"½": 1 / 2, "⅓": 1 / 3, "⅔": 2 / 3, "¼": 1 / 4, "¾": 3 / 4, "⅕": 1 / 5, "⅖": 2 / 5, "⅗": 3 / 5,
+           "⅘": 4 / 5, "⅙": 1 / 6, "⅚": 5 / 6, "⅛": 1 / 8, "⅜": 3 / 8, "⅝": 5 / 8, "⅞": 7 / 8}
+_VULGAR_RE = re.compile(rf"(?<![\w.,])(?P<whole>\d{{1,4}})?\s?(?P<f>[{''.join(_VULGAR)}])")
 
 # --- digits, scales, currencies --------------------------------------------------------------
 
+_NUM = (r"(?:\d{1,3}(?:,\d{3})+|\d{1,3}(?:[\u2009\u202f\u00a0]\d{3})+|\d{1,3}(?: \d{3}){2,}(?![\d,])|\d+)"
+        r"(?:\.\d+)?|\.\d+")
+_CUR_ALTS = units.CURRENCY_BEFORE.pattern.split("(?P<c>", 1)[1].split(")\\s?", 1)[0]
 _DIGITS = re.compile(
-    r"(?<![\w.,:/#])(?<!\w-)(?P<cur>(?:US|A|C|HK)?\$|€|£)?"
-    r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?!\d)(?!,\d{3})(?![.,:/]\d)(?!-\d)")
-_SCALE_AFTER = re.compile(r"(?i)(?:\s+|-)?(?P<s>hundred|thousand|million|billion|trillion)\b|\s?(?P<short>bn|mn|mln)\b")
-_CURRENCY_SCALE = re.compile(r"\s?(?P<short>[mkb])\b")
-_SHORT_SCALES = {"bn": 1e9, "b": 1e9, "mn": 1e6, "mln": 1e6, "m": 1e6, "k": 1e3}
-_CURRENCIES = {"$": "dollar", "us$": "dollar", "a$": "dollar", "c$": "dollar", "hk$": "dollar",
-               "€": "euro", "£": "pound"}
+    r"(?<![\w.,:/#])(?<!\w-)(?P<neg>[-−](?=[\d.]|[A-Z€£¥$₹]))?"
+    rf"(?:(?<![A-Za-z])(?P<cur>{_CUR_ALTS})\s?)?"
+    rf"(?P<num>{_NUM})(?!\d)(?!,\d{{3}})(?![.,:/]\d)(?!-\d)")
+_SCALE_AFTER = re.compile(
+    r"(?i)(?:\s+|-)?(?P<s>hundred|thousand|million|billion|trillion|lakhs?|lacs?|crores?|dozens?)\b"
+    r"|(?-i:\s?(?P<short>bn|mn|mln|M)(?![A-Za-z]))|(?-i:(?P<glued>k|K|b|B|m)(?![A-Za-z0-9]))")
+_SHORT_SCALES = {"bn": 1e9, "b": 1e9, "B": 1e9, "mn": 1e6, "mln": 1e6, "m": 1e6, "M": 1e6, "k": 1e3, "K": 1e3}
+# a glued "m" is a metre before these words, a million before a plural noun
+_HEIGHT_WORDS = re.compile(r"(?i)\s+(?:tall|high|long|wide|deep|away|above|below|in\s+(?:height|length|width))\b")
+_PLURAL_AFTER = re.compile(r"\s+(?:of\b|people\b|[a-z]+s\b)")
+_CLOCK_AFTER = re.compile(r"(?i)\s*[ap]\.?m\b\.?")
+_STREET = re.compile(r"(?:\s+[A-Z0-9][\w.]*){1,3}\s+(?:St|Street|Ave|Avenue|Road|Rd|Blvd|Boulevard|Lane|Ln|Drive|Dr|"
+                     r"Place|Pl|Way|Court|Ct|Square|Sq|Terrace|Highway|Hwy)\b")
+_EMERGENCY = re.compile(r"(?i)\s+(?:calls?|operators?|dispatch\w*|centers?|centres?|lines?|system)\b")
+_INSTRUMENTS = re.compile(r"(?i)\s+(?:notes?|bonds?|yields?|treasur(?:y|ies)|bunds?|gilts?|paper|mortgages?|"
+                          r"loans?|debt|securities|maturit(?:y|ies))\b")
+# a code or name: "Boeing 737", "S&P 500", "FTSE 100", "Windows 10" (not at a sentence's start)
+_NAME_BEFORE = re.compile(r"(?P<w>\b[A-Z][\w&]*)\s+$")
+_NOT_NAMES = set("""In On At By Of For From To And Or But The A An Since Until Till After Before During About
+Around Some Nearly Almost Over Under Only Just Up Down With Without Than As Also Between Among Like Than
+Then Top Roughly Approximately More Less Fewer Only Exactly Another Perhaps Maybe Almost Of All Some Just
+Its Their His Her Our Your My Every Each Those These That This There When While If Where Why How What Who
+Total Nearly Over Under Below Above Beyond Per Plus Minus Negative Page Chapter""".split())
+_MONTH_NAMES = {"January", "February", "March", "April", "May", "June", "July", "August", "September",
+                "October", "November", "December", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep",
+                "Sept", "Oct", "Nov", "Dec", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
+                "Saturday", "Sunday"}
 
 # --- units -----------------------------------------------------------------------------------
 
 _PERCENT = re.compile(r"(?i)\s*(?:%|(?:percent|per\s+cent|pct)\b)")
-_POINTS = re.compile(r"(?i)\s*percentage[\s-]+points?\b")
-_ABBR_UNIT = re.compile(r"(?i)\s?(?P<a>mb/d|mbpd|bbl/d|b/d|bpd|km/h|kph|mph|km2|sq\s?km|km|kg)(?![\w/])")
-_ABBR_UNITS = {"mb/d": ("barrel per day", 1e6), "mbpd": ("barrel per day", 1e6), "bbl/d": ("barrel per day", 1),
-               "b/d": ("barrel per day", 1), "bpd": ("barrel per day", 1), "km/h": ("kilometre per hour", 1),
-               "kph": ("kilometre per hour", 1), "mph": ("mile per hour", 1), "km2": ("square kilometre", 1),
-               "sq km": ("square kilometre", 1), "sqkm": ("square kilometre", 1), "km": ("kilometre", 1),
-               "kg": ("kilogram", 1)}
+_POINTS = re.compile(r"(?i)\s*(?:percentage[\s-]+points?|pp)\b")
 _COMPOUND = re.compile(r"-(?P<w>[a-z]+)(?:-(?:old|long))?(?![\w-])")
 _WORD_UNIT = re.compile(r" +(?P<w>(?:square |cubic )?[a-z]+)(?![\w-])")
 _RATES = "day|week|month|year|hour|minute|annum|capita|person|head"
@@ -233,18 +289,14 @@ again ever never then now very too more most less least much many few some any a
 neither other another such same own if else whether because although though unless once percent per cent
 new old additional further major key main top senior former different separate similar said says say
 times later earlier ago made used seen taken given called known held found left told led got came went
-became including""".split()) | _NUMWORDS
-_CANON = {"percent": "%", "per cent": "%", "pct": "%", "percentage": "%",
-          "b/d": "barrel per day", "bpd": "barrel per day", "bbl/d": "barrel per day", "mb/d": "barrel per day",
-          "km": "kilometre", "kilometer": "kilometre", "kph": "kilometre per hour", "km/h": "kilometre per hour",
-          "mph": "mile per hour", "kg": "kilogram", "kilo": "kilogram", "meter": "metre", "ton": "tonne",
-          "usd": "dollar", "$": "dollar", "us$": "dollar", "€": "euro", "eur": "euro", "£": "pound",
-          "gbp": "pound", "yr": "year", "hr": "hour", "min": "minute", "sq km": "square kilometre",
-          "km2": "square kilometre", "square kilometer": "square kilometre", "annum": "year"}
+became including straight consecutive last next first bn mn mln k b m""".split()) | _NUMWORDS
+_CANON = {"percent": "%", "per cent": "%", "pct": "%", "percentage": "%", "ton": "tonne", "tons": "tonne",
+          "$": "dollar", "annum": "year", "usd": "US dollar", "eur": "euro", "gbp": "British pound"}
 _IRREGULAR = {"people": "person", "men": "man", "women": "woman", "children": "child", "feet": "foot",
               "teeth": "tooth", "mice": "mouse", "lives": "life", "wives": "wife", "halves": "half",
               "crises": "crisis", "analyses": "analysis", "series": "series", "species": "species",
               "news": "news", "data": "data", "gas": "gas", "bus": "bus", "us": "us"}
+_OVER_KEEPS_HEDGE = re.compile(r"(?i)\b(?:for|in|after|than|took|lasted|last|spent|of|within)\s+$")
 
 
 def _singular(word: str) -> str:
@@ -260,10 +312,13 @@ def _singular(word: str) -> str:
 
 
 def canonical_unit(unit: str | None) -> str | None:
-    """"barrels per day", "b/d" and "bpd" are one unit; so are "days" and "day"."""
+    """"barrels per day", "b/d" and "bpd" are one unit; so are "days" and "day", "km" and "kilometres"."""
     if unit is None:
         return None
-    phrase = " ".join(unit.lower().split())
+    phrase = " ".join(unit.split())
+    if (known := units.lookup(phrase)) is not None:
+        return known
+    phrase = phrase.lower()
     if phrase in _CANON:
         return _CANON[phrase]
     if " per " in phrase:
@@ -272,27 +327,58 @@ def canonical_unit(unit: str | None) -> str | None:
     words = phrase.split(" ")
     words[-1] = _singular(words[-1])
     phrase = " ".join(words)
-    return _CANON.get(phrase, phrase)
+    return units.lookup(phrase) or _CANON.get(phrase, phrase)
+
+
+def _split_rate(unit: str) -> tuple[str, str | None]:
+    if " per " not in unit:
+        return unit, None
+    head, rate = unit.split(" per ", 1)
+    return head, rate
 
 
 def units_compatible(a: str | None, b: str | None) -> bool:
-    """A bare number is compatible with any unit; otherwise the canonical units must be equal."""
+    """A bare number is compatible with any unit; otherwise the same unit or one convertible kind."""
     if a is None or b is None:
         return True
-    return canonical_unit(a) == canonical_unit(b)
+    ca, cb = canonical_unit(a) or "", canonical_unit(b) or ""
+    if ca == cb or units.compatible(ca, cb):
+        return True
+    (ha, ra), (hb, rb) = _split_rate(ca), _split_rate(cb)
+    if ra is None or rb is None:
+        return False
+    return (ha == hb or units.compatible(ha, hb)) and (ra == rb or units.compatible(ra, rb))
+
+
+def _convert(value: float, unit: str | None, to: str | None) -> float:
+    """``value`` in ``unit`` as a value in ``to`` (compatible units; anything else is unchanged)."""
+    if unit is None or to is None:
+        return value
+    ca, cb = canonical_unit(unit) or "", canonical_unit(to) or ""
+    if ca == cb:
+        return value
+    if units.compatible(ca, cb):
+        return units.convert(value, ca, cb)
+    (ha, ra), (hb, rb) = _split_rate(ca), _split_rate(cb)
+    if ra is None or rb is None:
+        return value
+    return units.convert(value, ha, hb) / units.convert(1.0, ra, rb)
 
 
 # --- comparison ------------------------------------------------------------------------------
 
 
 def agrees(stated: Quantity, expected: Quantity, tolerance: Tolerance | None = None) -> bool:
-    """Compatible units and overlapping intervals, the expected one widened by the tolerance."""
+    """Compatible units and overlapping intervals (after conversion), the expected one widened by the
+    tolerance."""
     if not units_compatible(stated.unit, expected.unit):
         return False
+    low, high = (_convert(v, stated.unit, expected.unit) for v in (stated.low, stated.high))
+    low, high = min(low, high), max(low, high)
     tol = tolerance or DEFAULT_TOLERANCE
     slack = max((tol.relative or 0.0) * abs(expected.value), tol.absolute or 0.0)
     slack += 1e-9 * max(abs(expected.value), abs(stated.value), 1.0)  # float rounding at the bounds
-    return stated.low <= expected.high + slack and stated.high >= expected.low - slack
+    return low <= expected.high + slack and high >= expected.low - slack
 
 
 # --- scanning --------------------------------------------------------------------------------
@@ -305,26 +391,125 @@ class _Core:
     value: float
     unit: str | None  # fixed by the core itself ("%" for fractions, a currency)
     takes_unit: bool  # whether a unit may follow
+    scale: float = 1.0  # the scale word or suffix already applied ("5 to 7 million" shares it)
+    share: float | None = None  # a fraction of a whole: n/d, read as % unless a unit follows
+    upper: float | None = None  # a range's upper end ("3-5 km")
+
+
+@dataclass
+class _Figure:
+    start: int
+    end: int
+    value: float
+    unit: str | None
+    hedge: str | None
+    upper: float | None = None
+
+
+def _number(raw: str) -> float:
+    return float(re.sub(r"[,\s\u2009\u202f\u00a0]", "", raw))
+
+
+def _is_name_code(text: str, start: int, end: int) -> bool:
+    """"Boeing 737", "S&P 500", "1119 Eighth St", "911 calls", "10 p.m.": numbers, not figures."""
+    if (m := _NAME_BEFORE.search(text, max(0, start - 30), start)) and m["w"] not in _NOT_NAMES \
+            and m["w"] not in _MONTH_NAMES and not _HEDGE_BEFORE.search(text, max(0, start - 40), start):
+        return True
+    if _CLOCK_AFTER.match(text, end) or _STREET.match(text, end):
+        return True
+    return text[start:end] in ("911", "999", "112") and bool(_EMERGENCY.match(text, end))
+
+
+def _scaled(text: str, value: float, end: int, currency: str | None) -> tuple[float, int, float] | None:
+    """The scale word or suffix after a figure: (value, end, scale); None when the figure is a name."""
+    s = _SCALE_AFTER.match(text, end)
+    if not s:
+        return value, end, 1.0
+    if s["s"]:
+        word = s["s"].lower()
+        stem = word.rstrip("s") if word.rstrip("s") in _SCALES else word
+        factor = 100.0 if word == "hundred" else 12.0 if word.startswith("dozen") else _SCALES[stem]
+        return value * factor, s.end(), factor
+    short = s["short"] or s["glued"]
+    if short == "m" and not currency:
+        if _HEIGHT_WORDS.match(text, s.end()):
+            return value, end, 1.0  # "1.8m tall": a unit, read later
+        if not _PLURAL_AFTER.match(text, s.end()):
+            if re.match(r"\s+[a-z]", text[s.end():s.end() + 2]):
+                return None  # "a 100m race"
+            if not float(value).is_integer():
+                return value, end, 1.0  # "1.8m": metres
+    return value * _SHORT_SCALES[short], s.end(), _SHORT_SCALES[short]
 
 
 def _digit_cores(text: str) -> list[_Core]:
     cores = []
     for m in _DIGITS.finditer(text):
-        value = float(m["num"].replace(",", ""))
+        value = _number(m["num"])
         end = m.end()
-        currency = _CURRENCIES.get(m["cur"].lower()) if m["cur"] else None
-        if s := _SCALE_AFTER.match(text, end):
-            word = (s["s"] or "").lower()
-            value *= 100 if word == "hundred" else _SCALES[word] if word else _SHORT_SCALES[s["short"].lower()]
-            end = s.end()
-        elif currency and (s := _CURRENCY_SCALE.match(text, end)):
-            value *= _SHORT_SCALES[s["short"].lower()]
-            end = s.end()
-        if end < len(text) and text[end].isalpha() and not _ABBR_UNIT.match(text, end):
-            continue  # "4th", "1990s", "4G", "100m": an ordinal, a decade, a name or an unknown unit
+        currency = units.lookup(m["cur"]) if m["cur"] else None
+        if not currency and _is_name_code(text, m.start(), end):
+            continue
+        got = _scaled(text, value, end, currency)
+        if got is None:
+            continue
+        value, end, scale = got
+        if end < len(text) and text[end].isalpha() and (not (u := units.UNIT_AFTER.match(text, end)) or u["u"] == "s"):
+            continue  # "4th", "1990s", "4G": an ordinal, a decade, a name or an unknown unit
+        if m["neg"]:
+            value = -value
         if math.isfinite(value):
-            cores.append(_Core(m.start(), end, value, currency, True))
+            cores.append(_Core(m.start(), end, value, currency, True, scale))
     return cores
+
+
+_DASH_RANGE = re.compile(
+    rf"(?<![\w.,:/#])(?<!\w-)(?:(?<![A-Za-z])(?P<cur>{_CUR_ALTS})\s?)?(?P<a>{_NUM})\s*[-–—]\s*~?\s*"
+    rf"(?:(?P<cur2>{_CUR_ALTS})\s?)?(?P<b>{_NUM})(?!\d)(?!,\d{{3}})(?![.,:/]\d)(?!-\d)")
+
+
+def _dash_range_cores(text: str) -> list[_Core]:
+    """"3-5 kilometers", "$3-5 million", "~2-7 grams"; a bare "4-1" is a score, not a range."""
+    cores = []
+    for m in _DASH_RANGE.finditer(text):
+        currency = units.lookup(m["cur"] or m["cur2"] or "") if m["cur"] or m["cur2"] else None
+        got = _scaled(text, _number(m["b"]), m.end(), currency)
+        if got is None:
+            continue
+        hi, end, scale = got
+        lo = _number(m["a"]) * scale
+        if lo >= hi or not (currency or scale > 1 or _unit_follows(text, end)):
+            continue
+        cores.append(_Core(m.start(), end, lo, currency, True, scale, None, hi))
+    return cores
+
+
+def _range_cores(text: str, cores: list[_Core]) -> list[_Core]:
+    """"3-5 kilometers", "$3-5 million", "four to six services", "between 10 and 20 dollars"."""
+    out = []
+    for a, b in zip(cores, cores[1:], strict=False):
+        gap = text[a.end:b.start]
+        dash = re.fullmatch(r"\s*[-–—]\s*|", gap) and (b.value < 0 and text[b.start] in "-−" or gap.strip())
+        word = re.fullmatch(r"\s+(?:to|and|or)\s+", gap, re.I)
+        if not (dash or word) or a.share is not None or b.share is not None or a.upper or b.upper:
+            continue
+        if word and gap.strip().lower() in ("and", "or") and not re.search(r"(?i)\bbetween\s+$", text[:a.start]):
+            continue
+        if a.unit and b.unit and a.unit != b.unit or a.unit == "%" and not word:
+            continue
+        hi = abs(b.value) if dash and b.value < 0 else b.value
+        lo = a.value * b.scale if a.scale == 1 and b.scale > 1 and a.value * b.scale <= hi else a.value
+        if lo >= hi:
+            continue
+        if dash and not _unit_follows(text, b.end) and not b.unit and b.scale == 1:
+            continue  # "4-1": a score, not a range
+        out.append(_Core(a.start, b.end, lo, a.unit or b.unit, b.takes_unit, b.scale, None, hi))
+    return out
+
+
+def _unit_follows(text: str, pos: int) -> bool:
+    unit, end, _ = _unit_after(text, pos)
+    return unit is not None
 
 
 def _word_cores(text: str) -> list[_Core]:
@@ -341,6 +526,10 @@ def _word_cores(text: str) -> list[_Core]:
             value, used = parsed
             start, end = run.start() + tokens[i].start(), run.start() + tokens[i + used - 1].end()
             i += used
+            if used == 1 and words[i - 1] in _VAGUE:
+                continue
+            if used == 1 and words[i - 1].isdigit():
+                continue  # digits are read by the digit reader
             if used == 1 and words[i - 1] == "one" and (
                 _PRONOUN_ONE.search(text, max(0, start - 12), start)
                 or re.match(r"\s+another\b", text[end:end + 10])
@@ -353,62 +542,144 @@ def _word_cores(text: str) -> list[_Core]:
     return cores
 
 
+_A_UNIT = re.compile(r"(?i)\b(?:an?|one)(?=\s+(?:[a-z$€£°]|nickel|dime|grand))")
+
+
+def _a_unit_cores(text: str) -> list[_Core]:
+    """"a kilogram", "a dollar", "a mile", "a grand": one of a measured unit (not "a day": a time)."""
+    cores = []
+    for m in _A_UNIT.finditer(text):
+        unit, end, _ = _unit_after(text, m.end())
+        if unit and unit in units.UNITS and units.dimension(unit) != "time" and unit != "%":
+            cores.append(_Core(m.start(), m.end(), 1.0, None, True))
+    return cores
+
+
+def _small(word: str) -> int | None:
+    word = word.lower()
+    if word.isdigit():
+        return int(word)
+    parsed = _parse_words(re.split(r"[\s-]+", word))
+    return int(parsed[0]) if parsed and parsed[1] == len(re.split(r"[\s-]+", word)) else None
+
+
+_DEN_HINT = re.compile(r"(?i)half|halves|th(?:ir)?ds?\b|ths?\b|quarters?|fifths?|first|seconds?")
+_HINT_REACH = 25  # characters a fraction's numerator may reach back from its denominator
+
+
+def _fractions_in_words(text: str) -> list[re.Match]:
+    """``_FRACTION`` run only near a denominator's stem: its long alternation is slow at every word."""
+    found: list[re.Match] = []
+    searched = 0
+    for hint in _DEN_HINT.finditer(text):
+        lo, hi = max(searched, hint.start() - _HINT_REACH), hint.end() + _HINT_REACH
+        if lo >= hi:
+            continue
+        for m in _FRACTION.finditer(text, lo, min(len(text), hi)):
+            if not found or m.start() >= found[-1].end():
+                found.append(m)
+        searched = max(searched, hint.end())
+    return found
+
+
 def _fraction_cores(text: str) -> list[_Core]:
     cores = []
-    for m in _FRACTION.finditer(text):
-        num, den = (m["num"] or "").lower(), m["den"].lower()
-        plural = den.endswith("s")
-        d = _DENOMINATORS[den.rstrip("s") if den != "halves" else den]
+    for m in _fractions_in_words(text):
+        num, den = (m["num"] or "").lower(), re.sub(r"[\s-]+", "-", m["den"].lower())
+        plural = den.endswith("s") and den != "halves" or den == "halves"
+        d = _DENOMINATORS.get(den) or _DENOMINATORS.get(den[:-1]) or 2
         if not num:
             if den != "half" or _NOT_HALF_BEFORE.search(text, max(0, m.start() - 12), m.start()) \
-                    or text[m.end():m.end() + 1] == "-":
-                continue
-            if s := _HALF_OF_SCALE.match(text, m.end()):  # "half a million" is a count, not a share
-                scale = s["scale"].lower()
-                cores.append(_Core(m.start(), s.end(), 6.0 if scale == "dozen" else _SCALES[scale] / 2, None, True))
+                    or text[m.end():m.end() + 1] == "-" and not units.UNIT_AFTER.match(text, m.end() + 1):
                 continue
             n = 1
         elif num in ("a", "an"):
-            if plural or _AND_BEFORE.search(text, max(0, m.start() - 12), m.start()) \
-                    or not _A_FRACTION_AFTER.match(text, m.end()):
-                continue  # "a third country" is an ordinal
+            if plural or _AND_BEFORE.search(text, max(0, m.start() - 12), m.start()):
+                continue
             n = 1
         else:
             n = _SMALL[num]
             if plural != (n > 1):
                 continue
-        cores.append(_Core(m.start(), m.end(), n / d * 100, "%", False))
+        if s := _OF_SCALE.match(text, m.end()):  # "half a million", "two thirds of a million": counts
+            scale = 12.0 if s["scale"].lower() == "dozen" else _SCALES[s["scale"].lower()]
+            cores.append(_Core(m.start(), s.end(), n / d * scale, None, True, scale))
+            continue
+        if num in ("a", "an") and not _A_FRACTION_AFTER.match(text, m.end()) and not _share_unit(text, m.end()):
+            continue  # "a third country" is an ordinal
+        cores.append(_Core(m.start(), m.end(), n / d * 100, "%", False, share=n / d))
     for m in _ONE_IN.finditer(text):
-        a, b = (re.sub(r"\s+", " ", g.lower()) for g in (m["a"], m["b"]))
-        na = int(a) if a.isdigit() else _SMALL.get(a, 20)
-        nb = int(b) if b.isdigit() else {"hundred": 100, "a hundred": 100}.get(b) or _SMALL.get(b, 20)
-        if 2 <= nb <= 1000 and 0 < na <= nb:
+        na, nb = _small(m["a"]), _small(re.sub(r"^a\s+", "", m["b"]))
+        if na is not None and nb is not None and 2 <= nb <= 1000 and 0 < na <= nb:
             cores.append(_Core(m.start(), m.end(), na / nb * 100, "%", False))
+    for m in _DIGIT_FRACTION.finditer(text):
+        n, d = int(m["n"]), int(m["d"])
+        if not 0 < n < d:
+            continue
+        if m["whole"]:
+            cores.append(_Core(m.start(), m.end(), int(m["whole"]) + n / d, None, True))
+        else:
+            cores.append(_Core(m.start(), m.end(), n / d * 100, "%", False, share=n / d))
+    for m in _VULGAR_RE.finditer(text):
+        f = _VULGAR[m["f"]]
+        if m["whole"]:
+            cores.append(_Core(m.start(), m.end(), int(m["whole"]) + f, None, True))
+        else:
+            cores.append(_Core(m.start(), m.end(), f * 100, "%", False, share=f))
     return cores
+
+
+_SHARE_UNIT = re.compile(r"(?i)(?:\s+of)?(?:\s+an?)?[\s-]+")
+
+
+def _share_unit(text: str, pos: int) -> tuple[str, int] | None:
+    """A measured unit after a fraction: "a quarter mile", "half a gallon", "quarter-litre"."""
+    if (m := _SHARE_UNIT.match(text, pos)) and (u := units.UNIT_AFTER.match(text, m.end())):
+        unit = units.lookup(u["u"])
+        if unit and not units.is_currency(unit) and len(u["u"]) > 2:
+            return unit, u.end()
+    return None
+
+
+_LONE_LETTERS = {"s", "h", "t", "g", "m", "l", "L", "c"}  # "5 m" is a unit only at a phrase's end: "5 m people"
+_COINS = re.compile(r"(?i)\s+(?P<c>nickels?|dimes?|grand)\b")
+_COIN_VALUES = {"nickel": 0.05, "dime": 0.1, "grand": 1000.0}
 
 
 def _unit_after(text: str, pos: int) -> tuple[str | None, int, float]:
     """The unit that follows a figure: (canonical unit, end, multiplier)."""
+    if m := _COINS.match(text, pos):
+        return "dollar", m.end(), _COIN_VALUES[m["c"].lower().rstrip("s")]
     if m := _POINTS.match(text, pos):
         return "percentage point", m.end(), 1.0
     if m := _PERCENT.match(text, pos):
-        unit, end, factor = "%", m.end(), 1.0
-    elif m := _ABBR_UNIT.match(text, pos):
-        key = re.sub(r"\s+", " ", m["a"].lower())
-        unit, factor = _ABBR_UNITS.get(key) or _ABBR_UNITS[key.replace(" ", "")]
-        end = m.end()
-        if " per " in unit:
-            return unit, end, factor
-    elif (m := _COMPOUND.match(text, pos)) and m["w"] not in _NOT_UNITS:
-        unit, end, factor = canonical_unit(m["w"]), m.end(), 1.0
-    elif (m := _WORD_UNIT.match(text, pos)) and m["w"].split()[-1] not in _NOT_UNITS:
-        unit, end, factor = canonical_unit(m["w"]), m.end(), 1.0
-    else:
-        return None, pos, 1.0
-    return (*_with_rate(text, unit, end), factor)
+        return (*_with_rate(text, "%", m.end()), 1.0)
+    if (m := re.compile(r"\s*").match(text, pos)) and (u := units.UNIT_AFTER.match(text, m.end())) \
+            and (m.end() == pos + 1 or m.end() == pos or len(u["u"]) > 1 or not u["u"].isalpha()):
+        unit = units.lookup(u["u"])
+        if unit and not (unit == "inch" and u["u"] == "in" and m.end() > pos) \
+                and not (u["u"] in _LONE_LETTERS and m.end() > pos and not _END.match(text, u.end())):
+            if unit in ("mb/d",):
+                return "barrel per day", u.end(), 1e6
+            return (*_with_rate(text, unit, u.end()), 1.0)
+    if m := re.compile(r"\s?(?P<a>mb/d|mbpd)(?![\w/])").match(text, pos):
+        return "barrel per day", m.end(), 1e6
+    if (m := _COMPOUND.match(text, pos)) and m["w"] not in _NOT_UNITS:
+        unit, end = canonical_unit(m["w"]), m.end()
+        if _INSTRUMENTS.match(text, end):
+            return "", end, 1.0  # "10-year notes": a name, not a figure
+        return unit, end, 1.0
+    if (m := _WORD_UNIT.match(text, pos)) and m["w"].split()[-1] not in _NOT_UNITS:
+        return (*_with_rate(text, canonical_unit(m["w"]) or m["w"], m.end()), 1.0)
+    return None, pos, 1.0
+
+
+_END = re.compile(r"\s*(?:[.,;:!?)\"']|$)")
 
 
 def _with_rate(text: str, unit: str, end: int) -> tuple[str, int]:
+    if " per " in unit:
+        return unit, end
     if (r := _RATE.match(text, end)) or (r := _RATE_ADVERB.match(text, end)):
         rate = _ADVERB_RATES.get(r["r"], r["r"])
         return f"{unit} per {rate}", r.end()
@@ -422,59 +693,112 @@ def _select(cores: list[_Core]) -> list[_Core]:
 
 
 def longest_first(spans: list[tuple[int, int]]) -> list[int]:
-    """Indices of non-overlapping spans, picked longest first (earliest on ties), in text order."""
-    starts: list[int] = []
-    ends: list[int] = []
+    """Indices of non-overlapping spans, picked longest first (earliest on ties), in text order.
+
+    Taken positions are marked in a byte array, so the cost grows with the spans' total length,
+    not with their count squared (a 1 MB line of digits holds a third of a million figures)."""
+    taken = bytearray(max((end for _, end in spans), default=0) + 1)
     picked: list[tuple[int, int]] = []
     for i in sorted(range(len(spans)), key=lambda i: (spans[i][0] - spans[i][1], spans[i][0], i)):
         start, end = spans[i]
-        at = bisect.bisect_right(starts, start)
-        if (at and ends[at - 1] > start) or (at < len(starts) and starts[at] < end):
+        if end <= start or taken.find(1, start, end) != -1:
             continue
-        starts.insert(at, start)
-        ends.insert(at, end)
-        picked.insert(at, (start, i))
-    return [i for _, i in picked]
+        taken[start:end] = b"\x01" * (end - start)
+        picked.append((start, i))
+    return [i for _, i in sorted(picked)]
 
 
-def _scan(text: str) -> list[tuple[int, int, float, str | None, str | None]]:
-    """(start, end, value, unit, hedge) for every figure in ``text``."""
-    cores = _select(_digit_cores(text) + _word_cores(text) + _fraction_cores(text))
-    found = []
+_NEGATIVE_WORD = re.compile(r"(?i)\b(?:minus|negative)\s+$")
+_RANGE_WORD = re.compile(r"(?i)\b(?:between|from)\s+$")
+
+
+def _scan(text: str) -> list[_Figure]:
+    """Every figure in ``text``: where it is, its value, unit, hedge and (for a range) upper end."""
+    singles = _select(_digit_cores(text) + _word_cores(text) + _fraction_cores(text) + _dash_range_cores(text)
+                      + _a_unit_cores(text))
+    cores = _select(singles + _range_cores(text, singles))
+    found: list[_Figure] = []
     prev_end = 0
     for i, core in enumerate(cores):
         limit = cores[i + 1].start if i + 1 < len(cores) else len(text)
-        value, unit, end = core.value, core.unit, core.end
-        if core.takes_unit:
-            if unit:  # a currency: only a rate may follow ("$3 billion a year")
+        value, upper, unit, end = core.value, core.upper, core.unit, core.end
+        if core.share is not None and (su := _share_unit(text, end)) and su[1] <= limit:
+            value, unit, end = core.share, su[0], su[1]
+        elif core.takes_unit:
+            if unit:  # a currency before: only a rate may follow ("$3 billion a year")
                 unit, end = _with_rate(text, unit, end)
                 factor = 1.0
             else:
                 unit, end, factor = _unit_after(text, end)
             if end > limit:
                 unit, end, factor = core.unit, core.end, 1.0
+            if unit == "":
+                prev_end = end
+                continue
             value *= factor
+            upper = upper * factor if upper is not None else None
         start, hedge = core.start, None
-        if h := _HEDGE_BEFORE.search(text, max(prev_end, core.start - 40), core.start):
-            start, hedge = h.start(), " ".join(h["h"].lower().split())
-        found.append((start, end, value, unit, hedge))
+        if n := _NEGATIVE_WORD.search(text, max(prev_end, start - 12), start):
+            start, value = n.start(), -value
+        if h := _HEDGE_BEFORE.search(text, max(prev_end, start - 40), start):
+            word = " ".join(h["h"].lower().split())
+            keep = not (word == "over" and units.dimension(unit) == "time"
+                        and not _OVER_KEEPS_HEDGE.search(text, max(0, h.start() - 12), h.start()))
+            if keep:  # "over three days" spans them; "for over three days" exceeds them
+                start, hedge = h.start(), word
+        if upper is not None and (r := _RANGE_WORD.search(text, max(prev_end, start - 12), start)):
+            start = r.start()
+        found.append(_Figure(start, end, value, unit, hedge, upper))
         prev_end = end
-    return found
+    return _composites(text, found)
 
 
-def _quantity(value: float, unit: str | None, hedge: str | None, text: str) -> Quantity:
+_PART_GAP = re.compile(r"(?i)(?:\s*,\s*|\s+)(?:and\s+)?|")
+_MEASURES = {"length", "mass", "volume", "time"}
+
+
+def _composites(text: str, found: list[_Figure]) -> list[_Figure]:
+    """"7 feet and 10 inches" is 94 inches; "$20 and 43c" and "US$3 and fourteen" are 20.43 and 3.14."""
+    out: list[_Figure] = []
+    for f in found:
+        prev = out[-1] if out else None
+        if prev is None or prev.upper is not None or f.upper is not None or f.hedge or f.value < 0 \
+                or not _PART_GAP.fullmatch(text, prev.end, f.start):
+            out.append(f)
+            continue
+        a, b = units.UNITS.get(prev.unit or ""), units.UNITS.get(f.unit or "")
+        if a and b and a.dimension == b.dimension in _MEASURES and b.factor < a.factor:
+            out[-1] = _Figure(prev.start, f.end, units.convert(prev.value, a.name, b.name) + f.value, b.name,
+                              prev.hedge)
+        elif a and a.dimension == "currency" and a.name != "cent" and 0 < f.value < 100 \
+                and float(f.value).is_integer() \
+                and (f.unit == "cent" or f.unit is None and _END.match(text, f.end)):
+            out[-1] = _Figure(prev.start, f.end, prev.value + f.value / 100, a.name, prev.hedge)
+        else:
+            out.append(f)
+    return out
+
+
+def _quantity(value: float, unit: str | None, hedge: str | None, text: str, upper: float | None = None) -> Quantity:
     low, high = _interval(value, hedge)
-    return Quantity(value, low, high, unit, hedge, text)
+    if upper is not None:
+        high = _interval(upper, hedge)[1]
+    return Quantity(value, low, high, unit, hedge, text, upper)
 
 
 def find_numbers(text: str) -> list[NumberMatch]:
     """Every figure in ``text``, in digits or words, with the hedge before it and the unit after it."""
-    return [NumberMatch(s, e, text[s:e], _quantity(v, u, h, text[s:e])) for s, e, v, u, h in _scan(text)]
+    return [NumberMatch(f.start, f.end, text[f.start:f.end],
+                        _quantity(f.value, f.unit, f.hedge, text[f.start:f.end], f.upper)) for f in _scan(text)]
 
 
 # --- the claims file -------------------------------------------------------------------------
 
-_EXAMPLES = "e.g. '20%', 'about 20%', '21 million barrels per day', '6 days', 'one fourth' or 300"
+_EXAMPLES = ("e.g. '20%', 'about 20%', '21 million barrels per day', '100 metric tons', '$1.2bn', "
+             "'EUR 125', '-5%', 'one fourth' or 300")
+
+
+_EXPECT_MAX = 200  # characters: the longest figure with hedge and unit is far shorter ("a little under ...")
 
 
 def parse_expect(value: str | int | float) -> Quantity:
@@ -487,13 +811,16 @@ def parse_expect(value: str | int | float) -> Quantity:
             raise ValueError(f"number expect {value!r} is not a finite number")
         return _quantity(number, None, None, str(value))
     text = value.strip()
-    lowered = text.lower() if len(text.lower()) == len(text) else text
-    found = _scan(lowered)
-    if len(found) == 1 and found[0][0] == 0 and found[0][1] == len(text):
-        _, _, number, unit, hedge = found[0]
-        return _quantity(number, unit, hedge, text)
-    if len(found) == 1 and found[0][0] == 0:
-        read, rest = text[: found[0][1]], text[found[0][1]:].strip()
+    if len(text) > _EXPECT_MAX:
+        raise ValueError(f"number expect of {len(text)} characters is not one figure ({_EXAMPLES})")
+    found = _scan(text)
+    if not (len(found) == 1 and found[0].start == 0 and found[0].end == len(text)) and len(text.lower()) == len(text):
+        found = _scan(text.lower()) or found  # "About 20 Percent", "Six Days"
+    if len(found) == 1 and found[0].start == 0 and found[0].end == len(text):
+        f = found[0]
+        return _quantity(f.value, f.unit, f.hedge, text, f.upper)
+    if len(found) == 1 and found[0].start == 0:
+        read, rest = text[: found[0].end], text[found[0].end:].strip()
         raise ValueError(f"number expect {value!r}: read {read!r} but not {rest!r}; write one figure with "
                          f"an optional hedge and a one-word or rate unit ({_EXAMPLES})")
     if len(found) > 1:
@@ -536,3 +863,21 @@ def _with_unit(number: str, unit: str | None) -> str:
     if unit is None:
         return number
     return f"{number}%" if unit == "%" else f"{number} {unit}"
+
+
+def _exact(value: float) -> str:
+    """Every digit a float holds, without an exponent: 1234567.5 -> "1234567.5"."""
+    if float(value).is_integer():
+        return str(int(value))
+    return format(Decimal(repr(value)), "f")
+
+
+def render(quantity: Quantity) -> str:
+    """A figure written so that ``parse_expect`` reads back the same value, unit, hedge and range."""
+    figure = _exact(quantity.value)
+    if quantity.upper is not None:
+        figure = f"{figure} to {_exact(quantity.upper)}"
+    if quantity.upper is not None and quantity.unit is None:
+        figure = f"between {_exact(quantity.value)} and {_exact(quantity.upper)}"
+    core = _with_unit(figure, quantity.unit)
+    return f"{quantity.hedge} {core}" if quantity.hedge else core

@@ -70,7 +70,8 @@ def find_quote(
     if not q.joined:
         return None
     words = q.joined.split(" ")
-    pattern = r"(?<![\w'])" + r"\W+".join(re.escape(w) for w in words) + r"(?![\w'])"
+    # whole words: not "don" of "don't", but "runnin" of "Runnin'" (an apostrophe may close a word)
+    pattern = r"(?<!\w)(?<!\w')" + r"\W+".join(re.escape(w) for w in words) + r"(?!\w)(?!'\w)"
     m = re.search(pattern, hay.text)
     if m:
         return QuoteMatch(hay.origin(m.start()), hay.origin(m.end() - 1) + 1, True, 100.0, ())

@@ -2,24 +2,28 @@
 
 Evidence is only as good as the text it is read from: a "most read" box, a cookie banner or a
 related-stories list can carry a distractor figure, and a dropped paragraph hides the fact. So the
-page is cleaned of what is never content (scripts, styles, forms, navigation, hidden nodes), the
-block that holds the article is found by scoring paragraphs and crediting their ancestors
-(readability's idea: text length, commas, link density, class/id hints, <article>/<main>/
-schema.org hints), siblings that continue it are added, boilerplate boxes inside it are pruned, and
-the rest is rendered with its paragraph, list and table structure, since facts live in tables too.
+page is parsed once with lxml, what is never content (scripts, styles, forms, navigation, hidden
+nodes) is left out, the block that holds the article is found by scoring paragraphs and crediting
+their ancestors (readability's idea: text length, commas, link density, class/id hints, <article>/
+<main>/schema.org hints), siblings that continue it are added, boilerplate boxes inside it are
+pruned, and the rest is rendered with its paragraph, list and table structure, since facts live in
+tables too.
 
-Pages are untrusted: nothing is executed or fetched, and every walk over the tree is iterative and
-linear, so deeply nested markup can neither exhaust the recursion limit nor go quadratic.
+``extract`` is a pure function of its arguments (no global state is written), so it can run in a
+process pool. Pages are untrusted: nothing is executed or fetched, every walk over the tree is
+iterative and every stage linear, so deeply nested or huge markup can neither exhaust the recursion
+limit nor go quadratic. Per-element counts live in flat lists indexed by document order, not in
+per-node objects, so a page of a million elements stays within a few hundred megabytes.
 """
 
 from __future__ import annotations
 
 import re
+from array import array
+from collections import deque
 from dataclasses import dataclass
 
-from bs4 import BeautifulSoup, NavigableString, Tag
-from bs4.element import CData, Comment, Declaration, Doctype, ProcessingInstruction
-from soupsieve import SelectorSyntaxError
+from lxml import etree
 
 __all__ = ["NO_BODY_NOTE", "Extracted", "extract"]
 
@@ -34,204 +38,327 @@ class Extracted:
 
 NO_BODY_NOTE = "no article body found; showing all visible text"
 
-# --- decoding ---------------------------------------------------------------------------------
+# --- settings: every threshold and hint list, each with why -----------------------------------
 
-_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
-
-
-def _decode(data: bytes) -> str:
-    """Decode by BOM or <meta charset>, else UTF-8; undecodable bytes become U+FFFD, never an error."""
-    for bom, codec in ((b"\xef\xbb\xbf", "utf-8"), (b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be")):
-        if data.startswith(bom):
-            return data[len(bom):].decode(codec, "replace")
-    m = _META_CHARSET.search(data[:8192])
-    if m:
-        try:
-            return data.decode(m.group(1).decode("ascii"), "replace")
-        except (LookupError, UnicodeError):
-            pass
-    return data.decode("utf-8", "replace")
-
-
-# --- vocabulary -------------------------------------------------------------------------------
-
-_DROP_ALWAYS = {
+# never article text: code, media, controls, metadata
+DROP_ALWAYS = frozenset({
     "script", "style", "noscript", "template", "link", "meta", "iframe", "frame", "frameset",
-    "object", "embed", "applet", "svg", "math", "canvas", "video", "audio", "source", "track",
+    "object", "embed", "applet", "svg", "canvas", "video", "audio", "source", "track",
     "picture", "img", "map", "area", "button", "input", "select", "option", "optgroup",
     "textarea", "datalist", "output", "progress", "meter", "dialog", "head", "title", "base",
-}
-_BOILERPLATE_TAGS = {"nav", "aside", "menu", "footer"}
-_BLOCK = {
-    "address", "article", "aside", "blockquote", "center", "dd", "details", "dialog", "dir", "div",
-    "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5",
-    "h6", "header", "hgroup", "hr", "li", "main", "menu", "nav", "ol", "p", "pre", "section",
-    "summary", "table", "tbody", "td", "tfoot", "th", "thead", "tr", "ul", "caption", "body", "html",
-    "br", "legend",
-}
-_HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
-_PARAGRAPH_BREAK = {
-    "p", "pre", "blockquote", "h1", "h2", "h3", "h4", "h5", "h6", "table", "ul", "ol", "dl",
-    "figure", "section", "article", "main", "header", "footer", "hr", "address", "fieldset",
-    "details", "center", "body", "html",
-}
-_CONTAINERS = {"div", "section", "article", "main"}
-_SCORED = {"p", "pre", "td", "blockquote"}
-_TAG_SCORE = {"div": 5, "article": 5, "pre": 3, "td": 3, "blockquote": 3, "address": -3, "ol": -3,
-              "ul": -3, "dl": -3, "dd": -3, "dt": -3, "li": -3, "form": -3, "h1": -5, "h2": -5,
-              "h3": -5, "h4": -5, "h5": -5, "h6": -5, "th": -5}
-_PRUNABLE = {"div", "section", "table", "ul", "ol", "dl", "form", "fieldset", "aside", "header", "figure",
-             "footer", "nav", "span", "center", "details", "blockquote", "article", "p", "h1", "h2", "h3",
-             "h4", "h5", "h6", "figcaption"}
-_META_PROPS = {"datePublished", "dateModified", "dateCreated", "author", "creator", "publisher", "keywords",
-               "byline", "contributor", "copyrightHolder"}
-_TABLE_HEAD = {"th", "caption", "thead", "tfoot", "colgroup", "col"}
-
-_UNLIKELY = re.compile(
+})
+# page furniture by its HTML5 meaning, whatever its class says
+BOILERPLATE_TAGS = frozenset({"nav", "aside", "menu", "footer"})
+# scored as a paragraph of the article: their parent gains credit
+SCORED_TAGS = frozenset({"p", "pre", "td", "blockquote"})
+# scored only when nothing else reads as an article: an FAQ or a page of list items
+LAST_RESORT_TAGS = SCORED_TAGS | {"li", "dd"}
+# readability's starting scores by tag: divs and articles hold prose, headings and lists rarely do
+TAG_SCORE = {"div": 5, "article": 5, "pre": 3, "td": 3, "blockquote": 3, "address": -3, "ol": -3,
+             "ul": -3, "dl": -3, "dd": -3, "dt": -3, "li": -3, "form": -3, "h1": -5, "h2": -5,
+             "h3": -5, "h4": -5, "h5": -5, "h6": -5, "th": -5}
+CLASS_WEIGHT = 25  # per class and per id: a hint decides between two blocks of similar text
+ARTICLE_BODY_BONUS = 25  # itemprop=articleBody is the page saying where its article is
+PARAGRAPH_COMMAS = 8  # commas one paragraph can score: a donation appeal or a bio is one comma-rich run
+NAME_LINE = 80  # characters: a shorter paragraph with no sentence end is a name line (a signatory), no comma credit
+MIN_PARAGRAPH = 25  # characters: shorter text is a label or a link, not a paragraph
+SCORE_LEVELS = 5  # ancestors credited by a paragraph (parent fully, grandparent half, then 1/3n)
+SPLIT_CLOSE = 0.75  # candidates within this share of the best may be one article split in parts
+SPLIT_MIN = 3  # ... and when this many share an ancestor, the ancestor is the article
+SECTIONS_GROWTH = 3.0  # an ancestor holding this many times the top's paragraph credit holds the
+# article's later sections too (the intro was the best block); 3 levels up at most, never body
+SIBLING_SHARE = 0.5  # a sibling scoring this share of the best continues the article
+SIBLING_MIN = 10.0  # ... and at least this much
+SIBLING_LINKS = 0.25  # a sibling more linked than this is navigation
+SIBLING_PROSE = 80  # characters: a plain sibling paragraph longer than this is article text
+SHORT = 300  # nodes with at most this much text keep their full text for label and title checks
+MIN_ARTICLE = 100  # characters: less than this is not an article body
+ENOUGH_ARTICLE = 500  # characters: the strict pass found an article; no lenient retry
+MAX_DEPTH = 1024  # nesting deeper than this is flattened (libxml2 stops at 2048 and drops the rest)
+META_PROPS = frozenset({"datePublished", "dateModified", "dateCreated", "author", "creator", "publisher",
+                        "keywords", "byline", "contributor", "copyrightHolder"})  # byline lines, not text
+UNLIKELY_ROLES = frozenset({"menu", "menubar", "complementary", "navigation", "alert", "alertdialog", "dialog",
+                            "banner", "contentinfo", "search"})  # ARIA landmarks that are never the article
+# class/id names of boxes that are not the article (readability's "unlikely candidates" and more)
+UNLIKELY = re.compile(
     r"-ad-|ai2html|banner|breadcrumb|combx|comment|community|cover-wrap|disqus|extra|footer|gdpr|"
     r"header|legends|menu|related|remark|replies|rss|shoutbox|sidebar|skyscraper|social|sponsor|"
     r"supplemental|ad-break|agegate|pagination|pager|popup|yom-remote|cookie|consent|newsletter|"
     r"subscribe|most-?read|most-?popular|popular|share|sharing|promo|outbrain|taboola|widget",
     re.IGNORECASE,
 )
-_MAYBE = re.compile(r"and|article|body|column|content|main|shadow|story|post|entry|text", re.IGNORECASE)
-_EMBED = re.compile(r"embed|tweet", re.IGNORECASE)
-_POSITIVE = re.compile(r"article|body|content|entry|hentry|h-entry|main|page|post|text|blog|story|prose", re.IGNORECASE)
-_NEGATIVE = re.compile(
+# ... unless the name also says article ("article-header" may hold it)
+MAYBE = re.compile(r"and|article|body|column|content|main|shadow|story|post|entry|text", re.IGNORECASE)
+EMBED = re.compile(r"embed|tweet", re.IGNORECASE)  # embedded posts quoted by the article
+POSITIVE = re.compile(r"article|body|content|entry|hentry|h-entry|main|page|post|text|blog|story|prose",
+                      re.IGNORECASE)
+NEGATIVE = re.compile(
     r"-ad-|hidden|^hid$| hid$| hid |^hid |banner|combx|comment|com-|contact|footer|gdpr|masthead|"
     r"media|meta|outbrain|promo|related|scroll|share|shoutbox|sidebar|skyscraper|sponsor|shopping|"
     r"tags|widget|social|cookie|consent|newsletter|subscribe|popular|most-?read|breadcrumb|menu|"
     r"nav|advert|byline|author|caption|credit|taboola|recommend|signup|sign-up|toolbar",
     re.IGNORECASE,
 )
-_UNLIKELY_ROLES = {"menu", "menubar", "complementary", "navigation", "alert", "alertdialog", "dialog",
-                   "banner", "contentinfo", "search"}
-_BOILER_LEAD = re.compile(
+# a label that introduces what is not the article
+BOILER_LEAD = re.compile(
     r"^\W*(?:related(?: \w+)?\s*(?::|$)|related (?:stories|articles|posts|content|coverage|links|reading|news|videos?)"
     r"|more (?:from|on|stories|news|coverage|videos?|like this)\b|more\s*:|read (?:more|next|also)\b"
-    r"|also (?:read|on|see)\b|see also\b|you (?:may|might) (?:also )?(?:like|enjoy|be interested)"
+    r"|also (?:read|on|see)\b|you (?:may|might) (?:also )?(?:like|enjoy|be interested)"
     r"|recommended\b|most (?:read|popular|viewed|shared)\b|trending\b|sign up\b|subscribe\b|follow us\b"
     r"|share (?:this|on)\b|click here\b|advertisement\b|sponsored\b|leggi anche\b|lesen sie auch\b"
     r"|lire aussi\b|leia também\b|leia mais\b|читайте также\b)",
     re.IGNORECASE,
 )
-_HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
+# reference lists and footnotes: links, but the page's sources, which a fact-checker wants
+REFERENCES = re.compile(r"reference|reflist|citation|footnote", re.IGNORECASE)
+HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
+
+# --- vocabulary -------------------------------------------------------------------------------
+
+_BLOCK = frozenset({
+    "address", "article", "aside", "blockquote", "center", "dd", "details", "dialog", "dir", "div",
+    "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5",
+    "h6", "header", "hgroup", "hr", "li", "main", "menu", "nav", "ol", "p", "pre", "section",
+    "summary", "table", "tbody", "td", "tfoot", "th", "thead", "tr", "ul", "caption", "body", "html",
+    "br", "legend",
+})
+_HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+_PARAGRAPH_BREAK = frozenset({
+    "p", "pre", "blockquote", "h1", "h2", "h3", "h4", "h5", "h6", "table", "ul", "ol", "dl",
+    "figure", "section", "article", "main", "header", "footer", "hr", "address", "fieldset",
+    "details", "center", "body", "html",
+})
+_CONTAINERS = frozenset({"div", "section", "article", "main"})
+_PRUNABLE = frozenset({"div", "section", "table", "ul", "ol", "dl", "form", "fieldset", "aside", "header",
+                       "figure", "footer", "nav", "span", "center", "details", "blockquote", "article", "p",
+                       "h1", "h2", "h3", "h4", "h5", "h6", "figcaption"})
+_TABLE_HEAD = frozenset({"th", "caption", "thead", "tfoot", "colgroup", "col"})
 _COMMAS = re.compile(r"[,\u060c\ufe50\ufe10\ufe11\u2e41\u2e34\u2e32\uff0c]")
 _SENTENCE_END = re.compile(r"\.( |$)")
 _WS = re.compile(r"\s+")
-_SHORT = 300  # nodes with at most this much text keep their full text for label and title checks
-_MIN_ARTICLE = 100  # characters: less than this is not an article body
+_NOSCRIPT_OPEN = re.compile(r"<noscript\b", re.IGNORECASE)
+_NOSCRIPT_CLOSE = re.compile(r"</noscript\s*>", re.IGNORECASE)
 
 
-def _attr(tag: Tag, name: str) -> str:
-    value = tag.get(name)
-    if isinstance(value, list):
-        return " ".join(value)
-    return value if isinstance(value, str) else ""
+# --- parsing ----------------------------------------------------------------------------------
 
 
-def _class_weight(tag: Tag) -> int:
+def _without_noscript(html: str) -> str:
+    """Cut ``<noscript>…</noscript>`` as a browser running scripts reads it: raw text, not markup.
+
+    Parsed as markup, an unclosed ``<div>`` inside it would swallow the rest of the page, and
+    dropping the noscript would then drop the article. One forward scan: linear.
+    """
+    out: list[str] = []
+    pos = 0
+    while True:
+        start = _NOSCRIPT_OPEN.search(html, pos)
+        if start is None:
+            break
+        end = _NOSCRIPT_CLOSE.search(html, start.end())
+        if end is None:
+            break  # never closed: leave the rest as the parser reads it
+        out.append(html[pos:start.start()])
+        pos = end.end()
+    if not out:
+        return html
+    out.append(html[pos:])
+    return "".join(out)
+
+
+class _FlatBuilder:
+    """SAX target building a tree no deeper than MAX_DEPTH: deeper tags are left out, their text kept
+    (but not the text of what is never content, such as a script)."""
+
+    def __init__(self) -> None:
+        self.builder = etree.TreeBuilder()
+        self.depth = 0
+        self.muted: list[bool] = []  # per flattened level: inside a DROP_ALWAYS tag
+
+    def start(self, tag: str, attrib: dict[str, str]) -> None:
+        self.depth += 1
+        if self.depth <= MAX_DEPTH:
+            self.builder.start(tag, attrib)
+        else:
+            self.muted.append(tag in DROP_ALWAYS or bool(self.muted and self.muted[-1]))
+
+    def end(self, tag: str) -> None:
+        if self.depth <= MAX_DEPTH:
+            self.builder.end(tag)
+        elif self.muted:
+            self.muted.pop()
+        self.depth -= 1
+
+    def data(self, data: str) -> None:
+        if not (self.muted and self.muted[-1]):
+            self.builder.data(data)
+
+    def close(self) -> etree._Element:
+        return self.builder.close()
+
+
+def _parse(html: str) -> etree._Element | None:
+    """The page's tree (lxml, recovering from any markup), or None for a page with no elements."""
+    data = _without_noscript(html).replace("\x00", "").encode("utf-8", "replace")
+    if not data.strip():
+        return None
+    parser = etree.HTMLParser(encoding="utf-8", remove_comments=True, remove_pis=True, no_network=True,
+                              huge_tree=True)
+    try:
+        root = etree.fromstring(data, parser)
+    except etree.XMLSyntaxError:
+        return None
+    if any(e.type_name == "ERR_RESOURCE_LIMIT" for e in parser.error_log):  # nesting too deep: flatten
+        flat = etree.HTMLParser(encoding="utf-8", remove_comments=True, remove_pis=True, no_network=True,
+                                huge_tree=True, target=_FlatBuilder())
+        flat.feed(data)
+        root = flat.close()
+    return root
+
+
+def _templates(root: etree._Element) -> None:
+    """Markup a page ships as a template (a Blogger post in ``<script type="text/template">``),
+    parsed and put in the script's place so it can be read like the rest."""
+    for script in list(root.iter("script")):
+        kind = (script.get("type") or "").lower()
+        text = script.text or ""
+        if "template" not in kind or "<p" not in text:
+            continue
+        inner = _parse(text)
+        body = inner.find("body") if inner is not None else None
+        if body is None:
+            continue
+        body.tag = "div"
+        body.tail = script.tail
+        parent = script.getparent()
+        if parent is not None:
+            parent.replace(script, body)
+
+
+# --- hints ------------------------------------------------------------------------------------
+
+
+def _class_weight(el: etree._Element) -> int:
     """+25 / -25 for each of class and id; within one name a negative word wins ("post-author")."""
     weight = 0
-    for value in (tag.get("class"), tag.get("id")):
+    for value in (el.get("class"), el.get("id")):
         if not value:
             continue
-        words = value if isinstance(value, list) else value.split()
-        if any(_NEGATIVE.search(w) for w in words):
-            weight -= 25
-        elif any(_POSITIVE.search(w) for w in words):
-            weight += 25
+        words = value.split()
+        if any(NEGATIVE.search(w) for w in words):
+            weight -= CLASS_WEIGHT
+        elif any(POSITIVE.search(w) for w in words):
+            weight += CLASS_WEIGHT
     return weight
 
 
-def _is_article_body(tag: Tag) -> bool:
-    return "articleBody" in _attr(tag, "itemprop")
+def _is_article_body(el: etree._Element) -> bool:
+    return "articleBody" in (el.get("itemprop") or "")
 
 
-def _is_hidden(tag: Tag) -> bool:
-    attrs = tag.attrs
-    if "hidden" in attrs:
+def _is_hidden(el: etree._Element) -> bool:
+    if el.get("hidden") is not None:
         return True
-    style = attrs.get("style")
-    return isinstance(style, str) and bool(_HIDDEN_STYLE.search(style))
+    style = el.get("style")
+    return style is not None and bool(HIDDEN_STYLE.search(style))
 
 
-def _unlikely(tag: Tag) -> bool:
+def _unlikely(el: etree._Element) -> bool:
     """Boilerplate by role or class/id name (readability's "unlikely candidates")."""
-    if tag.name in ("body", "html", "a", "article", "main") or _is_article_body(tag):
+    if el.tag in ("body", "html", "a", "article", "main") or _is_article_body(el):
         return False
-    if _attr(tag, "role") in _UNLIKELY_ROLES:
+    if (el.get("role") or "") in UNLIKELY_ROLES:
         return True
-    hint = f"{_attr(tag, 'class')} {_attr(tag, 'id')}".strip()
-    return bool(hint) and bool(_UNLIKELY.search(hint)) and not _MAYBE.search(hint) and not _EMBED.search(hint)
+    hint = f"{el.get('class') or ''} {el.get('id') or ''}".strip()
+    return bool(hint) and bool(UNLIKELY.search(hint)) and not MAYBE.search(hint) and not EMBED.search(hint)
 
 
-# --- tree passes ------------------------------------------------------------------------------
+# --- the tree as flat arrays ------------------------------------------------------------------
 
 
-def _elements(root: Tag) -> list[Tag]:
-    """Every element under ``root`` in document order (bs4's find_all is iterative)."""
-    return [root, *root.find_all(True)]
+class _Tree:
+    """Elements in document order with their parent's position, each dropped or not."""
 
+    def __init__(self, root: etree._Element) -> None:
+        self.order: list[etree._Element] = list(root.iter(etree.Element))
+        self.index: dict[etree._Element, int] = {el: i for i, el in enumerate(self.order)}
+        self.tags: list[str] = [el.tag if isinstance(el.tag, str) else "" for el in self.order]
+        parent = array("i", [-1]) * len(self.order)
+        dropped = bytearray(len(self.order))
+        index = self.index
+        for i, el in enumerate(self.order):
+            p = el.getparent()
+            pi = index.get(p, -1) if p is not None else -1
+            parent[i] = pi
+            dropped[i] = (pi >= 0 and dropped[pi]) or self.tags[i] in DROP_ALWAYS or _is_hidden(el)
+        self.parent = parent
+        self.dropped = dropped
+        ends = array("i", range(1, len(parent) + 1))  # one past each subtree's last element
+        for j in range(len(parent) - 1, -1, -1):
+            p = parent[j]
+            if p >= 0 and ends[j] > ends[p]:
+                ends[p] = ends[j]
+        self.ends = ends
 
-def _preclean(root: Tag) -> None:
-    """Remove what is never article text: code, media, controls, hidden nodes and comments."""
-    doomed = []
-    for node in root.descendants:
-        if isinstance(node, Tag):
-            if node.name in _DROP_ALWAYS or _is_hidden(node):
-                doomed.append(node)
-        elif isinstance(node, (Comment, CData, ProcessingInstruction, Declaration, Doctype)):
-            doomed.append(node)
-    for node in doomed:
-        node.extract()
+    def subtree(self, i: int) -> range:
+        """Positions of element ``i`` and its descendants (contiguous in document order)."""
+        return range(i, self.ends[i])
 
-
-def _skipped(order: list[Tag], strict: bool) -> set[int]:
-    """Subtrees left out of scoring and output: boilerplate tags always, class/role names if strict."""
-    skip: set[int] = set()
-    for tag in order:
-        parent = tag.parent
-        if parent is not None and id(parent) in skip or tag.name in _BOILERPLATE_TAGS or (strict and _unlikely(tag)):
-            skip.add(id(tag))
-    return skip
+    def skipped(self, strict: bool) -> bytearray:
+        """Left out of scoring and output: dropped, boilerplate tags, and class/role names if strict."""
+        skip = bytearray(len(self.order))
+        tags, parent, dropped = self.tags, self.parent, self.dropped
+        for i, el in enumerate(self.order):
+            p = parent[i]
+            skip[i] = dropped[i] or (p >= 0 and skip[p]) or tags[i] in BOILERPLATE_TAGS or (strict and _unlikely(el))
+        return skip
 
 
 class _Stats:
-    """Per-element counts, each computed from its children's: one bottom-up pass, no get_text."""
+    """Per-element counts, each made from its children's: one bottom-up pass, no text copies."""
 
-    def __init__(self) -> None:
-        self.text: dict[int, int] = {}
-        self.link: dict[int, int] = {}
-        self.commas: dict[int, int] = {}
-        self.block: dict[int, bool] = {}  # has a block-level descendant
-        self.inline: dict[int, int] = {}  # text not inside a block-level child
-        self.paras: dict[int, int] = {}
-        self.lis: dict[int, int] = {}
-        self.heads: dict[int, int] = {}  # text inside headings
-        self.rows: dict[int, int] = {}
-        self.cols: dict[int, int] = {}  # most cells in one row
-        self.thead: dict[int, int] = {}  # th, caption, thead...: marks of a data table
-        self.tables: dict[int, int] = {}
-        self.short: dict[int, str | None] = {}  # the whole text, for nodes with little text
+    def __init__(self, n: int) -> None:
+        zeros = array("i", [0]) * n
+        self.text = zeros
+        self.link = array("i", zeros)
+        self.commas = array("i", zeros)
+        self.block = bytearray(n)  # has a block-level descendant
+        self.inline = array("i", zeros)  # text not inside a block-level child
+        self.paras = array("i", zeros)
+        self.lis = array("i", zeros)
+        self.heads = array("i", zeros)  # text inside headings
+        self.rows = array("i", zeros)
+        self.cols = array("i", zeros)  # most cells in one row
+        self.thead = array("i", zeros)  # th, caption, thead...: marks of a data table
+        self.tables = array("i", zeros)
+        self.short: list[str | None] = [None] * n  # the whole text, for nodes with little text
+        self.measured = bytearray(n)
 
     @classmethod
-    def of(cls, order: list[Tag], skip: set[int]) -> _Stats:
-        stats = cls()
-        for tag in reversed(order):
-            stats.measure(tag, skip)
+    def of(cls, tree: _Tree, skip: bytearray, positions: range | None = None) -> _Stats:
+        stats = cls(len(tree.order))
+        for i in reversed(positions if positions is not None else range(len(tree.order))):
+            if not skip[i]:
+                stats.measure(tree, i, skip)
         return stats
 
-    def measure(self, tag: Tag, skip: set[int]) -> None:
-        """Count ``tag`` from its (already measured) children, leaving out skipped ones."""
+    def measure(self, tree: _Tree, i: int, skip: bytearray) -> None:
+        """Count element ``i`` from its (already measured) children, leaving out skipped ones."""
+        el = tree.order[i]
+        index, tags = tree.index, tree.tags
         t = c = li = inl = np = nl = nh = rows = cols = th = tables = cells = 0
         block = False
         pieces: list[str] | None = []
-        for child in tag.contents:
-            if isinstance(child, Tag):
-                ck = id(child)
-                if ck in skip or ck not in self.text:
-                    continue
+        s = el.text
+        if s and not s.isspace():
+            n = len(" ".join(s.split())) + 1
+            t += n
+            inl += n
+            c += _count_commas(s)
+            pieces = [s]
+        for child in el:
+            ck = index.get(child, -1)
+            if ck >= 0 and not skip[ck] and self.measured[ck]:
                 ct = self.text[ck]
                 t += ct
                 c += self.commas[ck]
@@ -242,13 +369,14 @@ class _Stats:
                 rows += self.rows[ck]
                 th += self.thead[ck]
                 tables += self.tables[ck]
-                cols = max(cols, self.cols[ck])
-                name = child.name
+                if self.cols[ck] > cols:
+                    cols = self.cols[ck]
+                name = tags[ck]
                 if name in _BLOCK:
                     block = True
                 else:
                     inl += ct
-                    block = block or self.block[ck]
+                    block = block or bool(self.block[ck])
                 if name in ("td", "th"):
                     cells += 1
                 if pieces is not None:
@@ -257,158 +385,235 @@ class _Stats:
                         pieces = None
                     elif short:
                         pieces.append(f" {short} " if name in _BLOCK else short)
-            elif type(child) is NavigableString:
-                s = str(child)
-                if s.strip():
-                    n = len(_WS.sub(" ", s).strip()) + 1
-                    t += n
-                    inl += n
-                    c += len(_COMMAS.findall(s))
-                    if pieces is not None:
-                        pieces.append(s)
-        key = id(tag)
-        name = tag.name
-        self.text[key] = t
-        self.commas[key] = c
-        self.link[key] = t if name == "a" else li
-        self.block[key] = block
-        self.inline[key] = inl
-        self.paras[key] = np + (name == "p")
-        self.lis[key] = nl + (name == "li")
-        self.heads[key] = t if name in _HEADINGS else nh
-        self.rows[key] = rows + (name == "tr")
-        self.cols[key] = max(cols, cells) if name == "tr" else cols
-        self.thead[key] = th + (name in _TABLE_HEAD)
-        self.tables[key] = tables + (name == "table")
-        self.short[key] = " ".join("".join(pieces).split()) if pieces is not None and t <= _SHORT else None
+            s = child.tail
+            if s and not s.isspace():
+                n = len(" ".join(s.split())) + 1
+                t += n
+                inl += n
+                c += _count_commas(s)
+                if pieces is not None:
+                    pieces.append(s)
+        name = tags[i]
+        self.text[i] = t
+        self.commas[i] = c
+        self.link[i] = t if name == "a" else li
+        self.block[i] = block
+        self.inline[i] = inl
+        self.paras[i] = np + (name == "p")
+        self.lis[i] = nl + (name == "li")
+        self.heads[i] = t if name in _HEADINGS else nh
+        self.rows[i] = rows + (name == "tr")
+        self.cols[i] = max(cols, cells) if name == "tr" else cols
+        self.thead[i] = th + (name in _TABLE_HEAD)
+        self.tables[i] = tables + (name == "table")
+        self.short[i] = " ".join("".join(pieces).split()) if pieces is not None and t <= SHORT else None
+        self.measured[i] = True
 
-    def link_density(self, tag: Tag) -> float:
-        t = self.text.get(id(tag), 0)
-        return self.link.get(id(tag), 0) / t if t else 0.0
+    def link_density(self, i: int) -> float:
+        t = self.text[i]
+        return self.link[i] / t if t else 0.0
 
-    def data_table(self, table: Tag) -> bool:
+    def data_table(self, tree: _Tree, i: int) -> bool:
         """A table that holds data (facts) rather than laying out the page."""
-        key = id(table)
-        if _attr(table, "role") == "presentation":
+        if tree.order[i].get("role") == "presentation":
             return False
-        if self.thead[key]:
+        if self.thead[i]:
             return True
-        if self.tables[key] > 1:
+        if self.tables[i] > 1:
             return False
-        rows, cols = self.rows[key], self.cols[key]
+        rows, cols = self.rows[i], self.cols[i]
         return rows >= 10 or (cols > 2 and rows > 1) or cols * rows > 10
+
+
+def _count_commas(s: str) -> int:
+    return s.count(",") if s.isascii() else len(_COMMAS.findall(s))
 
 
 # --- finding the article ----------------------------------------------------------------------
 
 
-def _score(order: list[Tag], stats: _Stats, skip: set[int]) -> tuple[dict[int, float], dict[int, Tag]]:
-    """Readability's scoring: each paragraph credits its parent fully and its ancestors less."""
+@dataclass
+class _Scores:
+    score: dict[int, float]  # candidate → readability score
+    direct: dict[int, float]  # paragraph parent → its paragraphs' credit, before link density
+
+
+def _score(tree: _Tree, stats: _Stats, skip: bytearray, body: int,
+           scored: frozenset[str] = SCORED_TAGS) -> _Scores:
+    """Readability's scoring: each paragraph credits its parent fully and its ancestors less.
+
+    A paragraph seen before on the page (a vendor's purposes, a repeated blurb) credits nothing."""
     scores: dict[int, float] = {}
-    nodes: dict[int, Tag] = {}
-    for tag in order:
-        key = id(tag)
-        if key in skip:
+    direct: dict[int, float] = {}
+    tags, parent = tree.tags, tree.parent
+    seen: set[str] = set()
+    for i in range(body, tree.subtree(body).stop):
+        if skip[i]:
             continue
-        name = tag.name
-        if name in _SCORED or (name in _CONTAINERS and not stats.block[key]):
-            length, commas, node = stats.text[key], stats.commas[key], tag.parent
-        elif name in _CONTAINERS and stats.inline[key] >= 25:  # loose text beside block children
-            length, commas, node = stats.inline[key], 0, tag
+        name = tags[i]
+        if name in scored or (name in _CONTAINERS and not stats.block[i]):
+            length, commas, node = stats.text[i], stats.commas[i], parent[i]
+        elif name in _CONTAINERS and stats.inline[i] >= MIN_PARAGRAPH:  # loose text beside block children
+            length, commas, node = stats.inline[i], 0, i
         else:
             continue
-        if length < 25:
+        if length < MIN_PARAGRAPH:
             continue
-        gain = 1 + commas + min(length // 100, 3)
+        short = stats.short[i]
+        if short is not None:
+            if short in seen:
+                continue
+            seen.add(short)
+            if length < NAME_LINE and not _SENTENCE_END.search(short):
+                commas = 0
+        gain = 1 + min(commas, PARAGRAPH_COMMAS) + min(length // 100, 3)
+        if node >= body:
+            direct[node] = direct.get(node, 0.0) + gain
         level = 0
-        while isinstance(node, Tag) and level < 5 and id(node) in stats.text:  # not above the root
-            k = id(node)
-            if k not in scores:
-                base = _TAG_SCORE.get(node.name, 0) + _class_weight(node)
-                if _is_article_body(node):
-                    base += 25
-                scores[k] = base
-                nodes[k] = node
-            scores[k] += gain / (1 if level == 0 else 2 if level == 1 else level * 3)
-            node = node.parent
+        while node >= body and level < SCORE_LEVELS:  # not above the root
+            if node not in scores:
+                el = tree.order[node]
+                base = TAG_SCORE.get(tags[node], 0) + _class_weight(el)
+                if _is_article_body(el):
+                    base += ARTICLE_BODY_BONUS
+                scores[node] = base
+            scores[node] += gain / (1 if level == 0 else 2 if level == 1 else level * 3)
+            node = parent[node]
             level += 1
-    for k, tag in nodes.items():
-        scores[k] *= 1 - stats.link_density(tag)
-    return scores, nodes
+    for k in scores:
+        scores[k] *= 1 - stats.link_density(k)
+    return _Scores(scores, direct)
 
 
-def _top(scores: dict[int, float], nodes: dict[int, Tag], body: Tag) -> Tag | None:
+def _ancestors(tree: _Tree, i: int) -> list[int]:
+    out = []
+    p = tree.parent[i]
+    while p >= 0:
+        out.append(p)
+        p = tree.parent[p]
+    return out
+
+
+def _element_children(tree: _Tree, i: int) -> list[int]:
+    index = tree.index
+    return [index[c] for c in tree.order[i] if c in index]
+
+
+def _top(tree: _Tree, scored: _Scores, stats: _Stats, body: int) -> int | None:
     """The best candidate, moved up when the article is split across several of its children."""
+    scores = scored.score
     if not scores:
         return None
     ranked = sorted(scores, key=scores.__getitem__, reverse=True)
-    top, best = nodes[ranked[0]], scores[ranked[0]]
-    close = [k for k in ranked[1:5] if best > 0 and scores[k] / best >= 0.75]
-    if len(close) >= 3:
-        lineages = [{id(p) for p in nodes[k].parents} for k in close]
-        parent = top.parent
-        while isinstance(parent, Tag) and parent is not body:
-            if sum(id(parent) in lineage for lineage in lineages) >= 3:
-                top = parent
+    top, best = ranked[0], scores[ranked[0]]
+    close = [k for k in ranked[1:5] if best > 0 and scores[k] / best >= SPLIT_CLOSE]
+    parent = tree.parent
+    if len(close) >= SPLIT_MIN:
+        lineages = [set(_ancestors(tree, k)) for k in close]
+        p = parent[top]
+        while p >= 0 and p != body:
+            if sum(p in lineage for lineage in lineages) >= SPLIT_MIN:
+                top = p
                 break
-            parent = parent.parent
-    last = scores.get(id(top), 0.0)
+            p = parent[p]
+    last = scores.get(top, 0.0)
     threshold = last / 3
-    parent = top.parent
-    while isinstance(parent, Tag) and parent is not body:
-        s = scores.get(id(parent))
+    p = parent[top]
+    while p >= 0 and p != body:
+        s = scores.get(p)
         if s is not None:
             if s < threshold:
                 break
             if s > last:
-                top = parent
+                top = p
                 break
             last = s
-        parent = parent.parent
-    while top is not body and isinstance(top.parent, Tag) and top.parent is not body:
-        if len(top.parent.find_all(True, recursive=False)) != 1:
+        p = parent[p]
+    top = _sections(tree, top, scored.direct, stats, body)
+    while top != body and parent[top] >= 0 and parent[top] != body:
+        if len(tree.order[parent[top]]) != 1:
             break
-        top = top.parent
+        top = parent[top]
     return top
 
 
-def _with_siblings(top: Tag, scores: dict[int, float], nodes: dict[int, Tag], stats: _Stats,
-                   skip: set[int]) -> list[Tag]:
+def _sections(tree: _Tree, top: int, direct: dict[int, float], stats: _Stats, body: int) -> int:
+    """Up to the ancestor that also holds the article's later sections, when it holds far more of
+    its paragraphs than the top block and is not navigation."""
+    def credit(i: int) -> float:
+        end = tree.ends[i]
+        return sum(g for k, g in direct.items() if i <= k < end)
+
+    here = credit(top)
+    p = tree.parent[top]
+    for _ in range(3):
+        if p < 0 or p <= body:
+            break
+        there = credit(p)
+        if there >= SECTIONS_GROWTH * here and stats.link_density(p) < SIBLING_LINKS:
+            top, here = p, there
+        p = tree.parent[p]
+    return top
+
+
+def _with_siblings(tree: _Tree, top: int, scores: dict[int, float], stats: _Stats, skip: bytearray,
+                   body: int) -> list[int]:
     """The top candidate plus siblings that continue the article (same class, good score, prose)."""
-    parent = top.parent
-    if not isinstance(parent, Tag) or id(parent) not in stats.text:  # top is the root we measured
+    parent = tree.parent[top]
+    if parent < body:  # top is the root we measured
         return [top]
-    best = scores.get(id(top), 0.0)
-    threshold = max(10.0, best * 0.2)
+    best = scores.get(top, 0.0)
+    threshold = max(SIBLING_MIN, best * SIBLING_SHARE)
     # each sibling's strongest candidate inside it: articles split into wrappers of unequal depth
     inner: dict[int, float] = {}
     for k, s in scores.items():
-        node, steps = nodes[k], 0
-        while isinstance(node.parent, Tag) and node.parent is not parent and steps < 64:
-            node, steps = node.parent, steps + 1
-        if node.parent is parent and s > inner.get(id(node), float("-inf")):
-            inner[id(node)] = s
-    top_class = top.get("class")
-    out = []
-    for sib in parent.find_all(True, recursive=False):
-        key = id(sib)
-        if sib is top:
+        node, steps = k, 0
+        while tree.parent[node] >= 0 and tree.parent[node] != parent and steps < 64:
+            node, steps = tree.parent[node], steps + 1
+        if tree.parent[node] == parent and s > inner.get(node, float("-inf")):
+            inner[node] = s
+    top_el = tree.order[top]
+    top_class = top_el.get("class")
+    out: list[int] = []
+    for sib in _element_children(tree, parent):
+        if sib == top:
             out.append(sib)
             continue
-        if key in skip or _class_weight(sib) < 0:
+        if tree.tags[sib] in _LISTS and out and out[-1] == _previous_element(tree, sib) \
+                and _ends_with_colon(tree.order[out[-1]]):
+            out.append(sib)  # "... were as follows:" and then the list or table
             continue
-        if top.name == "article" and (sib.name == "article" or sib.find("article") is not None):
+        el = tree.order[sib]
+        if skip[sib] or _class_weight(el) < 0:
+            continue
+        if tree.tags[top] == "article" and (tree.tags[sib] == "article" or el.find(".//article") is not None):
             continue  # another story, or a teaser for one
-        bonus = best * 0.2 if top_class and sib.get("class") == top_class else 0.0
+        bonus = best * SIBLING_SHARE if top_class and el.get("class") == top_class else 0.0
         density = stats.link_density(sib)
-        if inner.get(key, float("-inf")) + bonus >= threshold and density < 0.25:
+        if inner.get(sib, float("-inf")) + bonus >= threshold and density < SIBLING_LINKS:
             out.append(sib)
-        elif sib.name == "p" or (sib.name in _CONTAINERS and not stats.block[key]):
-            length = stats.text[key]
-            if (length > 80 and density < 0.25) or (
-                    0 < length <= 80 and density == 0 and _SENTENCE_END.search(stats.short[key] or "")):
+        elif tree.tags[sib] == "p" or (tree.tags[sib] in _CONTAINERS and not stats.block[sib]):
+            length = stats.text[sib]
+            if (length > SIBLING_PROSE and density < SIBLING_LINKS) or (
+                    0 < length <= SIBLING_PROSE and density == 0 and _SENTENCE_END.search(stats.short[sib] or "")):
                 out.append(sib)
     return out
+
+
+_LISTS = frozenset({"ol", "ul", "dl", "table"})
+
+
+def _previous_element(tree: _Tree, i: int) -> int:
+    el = tree.order[i].getprevious()
+    while el is not None and el not in tree.index:
+        el = el.getprevious()
+    return tree.index[el] if el is not None else -1
+
+
+def _ends_with_colon(el: etree._Element) -> bool:
+    """The block's text ends with ":", introducing what follows it."""
+    last = deque((t for t in el.itertext() if not t.isspace()), maxlen=1)
+    return bool(last) and last[0].rstrip().endswith(":")
 
 
 def _same_as_title(text: str | None, title: str | None) -> bool:
@@ -419,234 +624,280 @@ def _same_as_title(text: str | None, title: str | None) -> bool:
     return text == title or (len(text) >= 20 and text in title)
 
 
-def _prune(article: list[Tag], skip: set[int], title: str | None, page: _Stats) -> set[int]:
+def _next_element(tree: _Tree, i: int) -> int:
+    el = tree.order[i].getnext()
+    while el is not None and el not in tree.index:
+        el = el.getnext()
+    return tree.index[el] if el is not None else -1
+
+
+def _prune(tree: _Tree, article: list[int], skip: bytearray, title: str | None, page: _Stats) -> bytearray:
     """Drop boxes inside the article that read as boilerplate (readability's conditional clean).
 
     Bottom-up, so each box is judged on what is left of it once its own boilerplate is gone.
     Data tables (judged on ``page``, the counts before pruning) are kept whole: facts live there.
+    Returns the new skip list (``skip`` plus what was pruned).
     """
-    order = [t for node in article for t in _elements(node)]
-    keep: set[int] = set()
-    for tag in order:
-        parent = tag.parent
-        if (parent is not None and id(parent) in keep) or (tag.name == "table" and page.data_table(tag)):
-            keep.add(id(tag))
-    total = sum(page.text[id(n)] for n in article) or 1
-    roots = {id(n) for n in article}
-    gone = set(skip)
-    pruned: set[int] = set()
-    stats = _Stats()
-    for tag in reversed(order):
-        key = id(tag)
-        if key in gone:
-            continue
-        stats.measure(tag, gone)
-        name = tag.name
-        if key in roots or key in keep or name not in _PRUNABLE:
-            continue
-        text = stats.text[key]
-        if _attr(tag, "itemprop") in _META_PROPS and text < 200:
-            gone.add(key)  # date, author, publisher lines
-            pruned.add(key)
-            continue
-        if name == "span" and not stats.block[key]:
-            # inside running text: a name or a ticker link is content, a run of links is a pop-up
-            if (text > 100 and stats.link_density(tag) > 0.5) or _class_weight(tag) < 0:
-                gone.add(key)
-                pruned.add(key)
-            continue
-        weight = _class_weight(tag)
-        density = stats.link_density(tag)
-        short = stats.short[key]
-        if short is not None and name not in ("table", "article") and _boilerplate_label(tag, short, density):
-            drop = True
-            follower = tag.find_next_sibling(True)
-            if name in _HEADINGS and follower is not None and id(follower) not in gone \
-                    and id(follower) not in keep and stats.link_density(follower) > 0.5:
-                gone.add(id(follower))
-                pruned.add(id(follower))
-        elif name in _HEADINGS:
-            drop = weight < 0 or name == "h1" or _same_as_title(short, title)
-        elif name in ("header", "figcaption"):
-            drop = True
-        elif name == "p":
-            drop = text == 0 or weight < 0
-        elif _EMBED.search(_attr(tag, "class")):
-            drop = False
-        elif text > total / 2:
-            drop = False  # a box holding most of the text is the article, whatever its class says
-        elif weight < 0:
-            drop = True
-        elif stats.commas[key] < 10:
-            is_list = name in ("ul", "ol")
-            heading_density = stats.heads[key] / text if text else 0.0
-            drop = not is_list and (
-                stats.lis[key] - 100 > stats.paras[key]
-                or (heading_density < 0.9 and text < 25)
-                or (weight < 25 and density > 0.2)
-                or (weight >= 25 and density > 0.5)
-            )
-        else:
-            drop = False
-        if drop:
-            gone.add(key)
-            pruned.add(key)
-    return pruned
+    gone = bytearray(skip)
+    spans = [tree.subtree(a) for a in article]
+    keep = bytearray(len(tree.order))
+    for span in spans:
+        for i in span:
+            p = tree.parent[i]
+            if (p >= 0 and keep[p]) or (tree.tags[i] == "table" and page.data_table(tree, i)):
+                keep[i] = True
+    total = sum(page.text[a] for a in article) or 1
+    roots = set(article)
+    stats = _Stats(len(tree.order))
+    tags = tree.tags
+    for span in spans:
+        for i in reversed(span):
+            if gone[i]:
+                continue
+            stats.measure(tree, i, gone)
+            name = tags[i]
+            if i in roots or keep[i] or name not in _PRUNABLE:
+                continue
+            el = tree.order[i]
+            text = stats.text[i]
+            if (el.get("itemprop") or "") in META_PROPS and text < 200:
+                gone[i] = True  # date, author, publisher lines
+                continue
+            weight = _class_weight(el)
+            density = stats.link_density(i)
+            if name == "span" and not stats.block[i]:
+                # inside running text: a name or a ticker link is content, a run of links is a pop-up
+                if (text > 100 and density > 0.5) or weight < 0:
+                    gone[i] = True
+                continue
+            short = stats.short[i]
+            if short is not None and name not in ("table", "article") and _boilerplate_label(name, short, density):
+                drop = True
+                follower = _next_element(tree, i)
+                if name in _HEADINGS and follower >= 0 and not gone[follower] and not keep[follower] \
+                        and stats.measured[follower] and stats.link_density(follower) > 0.5:
+                    gone[follower] = True
+            elif name in _HEADINGS:
+                drop = weight < 0 or name == "h1" or _same_as_title(short, title)
+            elif name in ("header", "figcaption"):
+                drop = True
+            elif name == "p":
+                drop = text == 0 or weight < 0
+            elif EMBED.search(el.get("class") or "") or REFERENCES.search(f"{el.get('class')} {el.get('id')}"):
+                drop = False
+            elif text > total / 2:
+                drop = False  # a box holding most of the text is the article, whatever its class says
+            elif weight < 0:
+                drop = True
+            elif stats.commas[i] < 10:
+                is_list = name in ("ul", "ol")
+                heading_density = stats.heads[i] / text if text else 0.0
+                drop = not is_list and (
+                    stats.lis[i] - 100 > stats.paras[i]
+                    or (heading_density < 0.9 and text < MIN_PARAGRAPH)
+                    or (weight < CLASS_WEIGHT and density > 0.2)
+                    or (weight >= CLASS_WEIGHT and density > 0.5)
+                )
+            else:
+                drop = False
+            if drop:
+                gone[i] = True
+    return gone
 
 
-def _boilerplate_label(tag: Tag, short: str, density: float) -> bool:
+def _boilerplate_label(name: str, short: str, density: float) -> bool:
     """"Related:", "Read more", "Advertisement"...: a label that introduces what is not the article."""
-    if not (tag.name in _HEADINGS or len(short) < 80 or density >= 0.25):
+    if not (name in _HEADINGS or len(short) < 80 or density >= 0.25):
         return False
-    return bool(_BOILER_LEAD.match(short))
+    return bool(BOILER_LEAD.match(short))
 
 
 # --- rendering --------------------------------------------------------------------------------
 
 
-def _render(nodes: list[Tag], skip: set[int]) -> str:
+class _Renderer:
     """Text with structure: blank line between paragraphs, one line per list item or table row."""
-    parts: list[tuple[int, str]] = []
-    buf: list[str] = []
-    pending = 0
-    pre = cell = items = 0
-    rows: list[int] = []
 
-    def strength(name: str) -> int:
-        if name in ("ul", "ol", "dl") and items:
+    def __init__(self) -> None:
+        self.parts: list[tuple[int, str]] = []
+        self.buf: list[str] = []
+        self.pending = 0
+        self.pre = self.cell = self.items = 0
+        self.rows: list[int] = []
+
+    def strength(self, name: str) -> int:
+        if name in ("ul", "ol", "dl") and self.items:
             return 1  # a list nested in a list item stays in the list, one item per line
         return 2 if name in _PARAGRAPH_BREAK else 1
 
-    def flush(strength: int) -> None:
-        nonlocal pending
-        if buf:
-            raw = "".join(buf)
-            buf.clear()
+    def flush(self, strength: int) -> None:
+        if self.buf:
+            raw = "".join(self.buf)
+            self.buf.clear()
             text = "\n".join(line for line in (" ".join(part.split()) for part in raw.split("\n")) if line)
             if text:
-                parts.append((pending, text))
-                pending = 0
-        pending = max(pending, strength)
+                self.parts.append((self.pending, text))
+                self.pending = 0
+        self.pending = max(self.pending, strength)
 
-    stack: list[tuple[object, bool]] = [(n, False) for n in reversed(nodes)]
+    def add(self, s: str | None) -> None:
+        if s:
+            self.buf.append(s if self.pre else _WS.sub(" ", s))
+
+    def enter(self, name: str) -> None:
+        if name in ("td", "th"):
+            if self.rows:
+                if self.rows[-1]:
+                    self.buf.append(" | ")
+                self.rows[-1] += 1
+            self.cell += 1
+        elif name == "tr":
+            self.rows.append(0)
+            if not self.cell:
+                self.flush(1)
+        elif name in _BLOCK:
+            if self.cell:
+                self.buf.append(" ")
+            else:
+                self.flush(self.strength(name))
+        if name == "pre":
+            self.pre += 1
+        elif name == "li":
+            self.items += 1
+
+    def leave(self, name: str) -> None:
+        if name == "pre":
+            self.pre -= 1
+        elif name in ("td", "th"):
+            self.cell -= 1
+            return
+        elif name == "tr":
+            self.rows.pop()
+        elif name == "li":
+            self.items -= 1
+        if name in _BLOCK:
+            if self.cell:
+                self.buf.append(" ")
+            else:
+                self.flush(self.strength(name))
+
+    def result(self) -> str:
+        self.flush(0)
+        return "".join(("\n\n" if strength >= 2 else "\n") + text if i else text
+                       for i, (strength, text) in enumerate(self.parts))
+
+
+def _render(tree: _Tree, nodes: list[int], skip: bytearray) -> str:
+    out = _Renderer()
+    index, tags = tree.index, tree.tags
+    stack: list[tuple[etree._Element, bool, bool]] = [(tree.order[n], False, False) for n in reversed(nodes)]
     while stack:
-        node, leaving = stack.pop()
-        if isinstance(node, Tag):
-            name = node.name
-            if leaving:
-                if name == "pre":
-                    pre -= 1
-                elif name in ("td", "th"):
-                    cell -= 1
-                    continue
-                elif name == "tr":
-                    rows.pop()
-                elif name == "li":
-                    items -= 1
-                if name in _BLOCK:
-                    if cell:
-                        buf.append(" ")
-                    else:
-                        flush(strength(name))
-                continue
-            if id(node) in skip:
-                continue
-            if name in ("td", "th"):
-                if rows:
-                    if rows[-1]:
-                        buf.append(" | ")
-                    rows[-1] += 1
-                cell += 1
-            elif name == "tr":
-                rows.append(0)
-                if not cell:
-                    flush(1)
-            elif name in _BLOCK:
-                if cell:
-                    buf.append(" ")
-                else:
-                    flush(strength(name))
-            if name == "pre":
-                pre += 1
-            elif name == "li":
-                items += 1
-            stack.append((node, True))
-            stack.extend((child, False) for child in reversed(node.contents))
-        elif type(node) is NavigableString:
-            s = str(node)
-            buf.append(s if pre else _WS.sub(" ", s))
-    flush(0)
-    return "".join(("\n\n" if strength >= 2 else "\n") + text if i else text
-                   for i, (strength, text) in enumerate(parts))
+        el, leaving, with_tail = stack.pop()
+        i = index.get(el, -1)
+        if leaving:
+            out.leave(tags[i])
+            if with_tail:
+                out.add(el.tail)
+            continue
+        if i < 0 or skip[i]:
+            if with_tail:
+                out.add(el.tail)
+            continue
+        out.enter(tags[i])
+        out.add(el.text)
+        stack.append((el, True, with_tail))
+        stack.extend((child, False, True) for child in reversed(el))
+    return out.result()
 
 
 # --- entry point ------------------------------------------------------------------------------
 
 
-def _title(soup: BeautifulSoup) -> str | None:
-    for attrs in ({"property": "og:title"}, {"name": "twitter:title"}):
-        meta = soup.find("meta", attrs=attrs)
-        if meta is not None and _attr(meta, "content").strip():
-            return " ".join(_attr(meta, "content").split())
+def _title(root: etree._Element) -> str | None:
+    metas = list(root.iter("meta"))
+    for key, value in (("property", "og:title"), ("name", "twitter:title")):
+        for meta in metas:
+            content = meta.get("content") or ""
+            if meta.get(key) == value and content.strip():
+                return " ".join(content.split())
     for name in ("title", "h1"):
-        tag = soup.find(name)
-        if tag is not None:
-            text = " ".join(tag.get_text(" ").split())
+        for el in root.iter(name):
+            text = " ".join(" ".join(el.itertext()).split())
             if text:
                 return text
+            break
     return None
 
 
-def _article(body: Tag, title: str | None) -> str:
+def _article(tree: _Tree, body: int, title: str | None) -> str:
     """The article's text, or "" when no block reads as one."""
     best = ""
-    for strict in (True, False):  # class/id names rule out boxes; if that leaves too little, retry without
-        order = _elements(body)
-        skip = _skipped(order, strict)
-        stats = _Stats.of(order, skip)
-        scores, nodes = _score(order, stats, skip)
-        top = _top(scores, nodes, body)
+    # class/id names rule out boxes; if that leaves too little, retry without; then score list items too
+    for strict, scored in ((True, SCORED_TAGS), (False, SCORED_TAGS), (False, LAST_RESORT_TAGS)):
+        skip = tree.skipped(strict)
+        stats = _Stats.of(tree, skip, tree.subtree(body))
+        scores = _score(tree, stats, skip, body, scored)
+        top = _top(tree, scores, stats, body)
         if top is None:
             continue
-        article = _with_siblings(top, scores, nodes, stats, skip)
-        text = _render(article, skip | _prune(article, skip, title, stats))
+        article = _with_siblings(tree, top, scores.score, stats, skip, body)
+        text = _render(tree, article, _prune(tree, article, skip, title, stats))
         if len(text) > len(best):
             best = text
-        if len(text) >= 500:
+        if len(text) >= ENOUGH_ARTICLE:
             break
-    return best if len(best) >= _MIN_ARTICLE else ""
+    return best if len(best) >= MIN_ARTICLE else ""
+
+
+def _selected(html: str, selector: str) -> tuple[str | None, str | None]:
+    """The markup ``selector`` matches, outermost matches only, or None and a note saying why not.
+
+    CSS selection is soupsieve's (through BeautifulSoup), the one place the extractor uses them."""
+    from bs4 import BeautifulSoup
+    from soupsieve import SelectorSyntaxError
+
+    soup = BeautifulSoup(html, "lxml")
+    try:
+        chosen = soup.select(selector)
+    except (SelectorSyntaxError, NotImplementedError, ValueError) as exc:  # bad or unsupported CSS
+        return None, f"invalid CSS selector {selector!r} ({type(exc).__name__}); used the whole page"
+    if not chosen:
+        return None, f"selector {selector!r} matched nothing; used the whole page"
+    ids = {id(c) for c in chosen}
+    return "".join(str(c) for c in chosen if not any(id(p) in ids for p in c.parents)), None
 
 
 def extract(html: str | bytes, selector: str | None = None, url: str | None = None) -> Extracted:
-    """The article text of an HTML page.
+    """The article text of an HTML page: a pure function, safe to run in a process pool.
 
     ``selector`` (CSS) narrows the page first: what it matches is taken whole, less navigation and
     hidden nodes; when it matches nothing the whole page is used and ``note`` says so. ``url`` is
-    context only: nothing the page references is ever fetched.
+    context only: nothing the page references is ever fetched. Bytes are decoded as fetched pages are.
     """
     if isinstance(html, bytes):
-        html = _decode(html)
-    soup = BeautifulSoup(html, "lxml")
-    title = _title(soup)
-    _preclean(soup)
-    body = soup.body or soup
+        from .fetch.decode import decode_body
+        html = decode_body(html, "text/html")
+    root = _parse(html)
+    if root is None:
+        return Extracted("", None, False, NO_BODY_NOTE)
+    title = _title(root)
     note = None
     if selector:
-        try:
-            chosen = soup.select(selector)
-        except (SelectorSyntaxError, NotImplementedError, ValueError) as exc:  # bad or unsupported CSS
-            chosen = []
-            note = f"invalid CSS selector {selector!r} ({type(exc).__name__}); used the whole page"
-        else:
-            if not chosen:
-                note = f"selector {selector!r} matched nothing; used the whole page"
-        ids = {id(c) for c in chosen}
-        chosen = [c for c in chosen if not any(id(p) in ids for p in c.parents)]
-        if chosen:
-            order = [t for c in chosen for t in _elements(c)]
-            return Extracted(_render(chosen, _skipped(order, strict=False)), title, True, None)
-    text = _article(body, title)
+        markup, note = _selected(html, selector)
+        if markup is not None:
+            part = _parse(f"<html><body>{markup}</body></html>")
+            if part is not None:
+                tree = _Tree(part)
+                found = part.find("body")
+                body = tree.index.get(found, 0) if found is not None else 0
+                return Extracted(_render(tree, _element_children(tree, body), tree.skipped(strict=False)),
+                                 title, True, None)
+    _templates(root)
+    tree = _Tree(root)
+    body_el = root.find("body")
+    body = tree.index.get(body_el, 0) if body_el is not None else 0
+    text = _article(tree, body, title)
     if text:
         return Extracted(text, title, True, note)
-    text = _render([body], set())
+    text = _render(tree, [body], tree.dropped)
     return Extracted(text, title, False, f"{note}; {NO_BODY_NOTE}" if note else NO_BODY_NOTE)

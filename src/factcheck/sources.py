@@ -12,16 +12,20 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 import stat
 from collections.abc import Iterable, Sequence
 from concurrent.futures import Future
+from contextlib import suppress
 from dataclasses import replace
+from datetime import date
 from functools import lru_cache
 from pathlib import Path
 from typing import Protocol
 
 from . import normalize as normalize_module
 from . import readable
+from .article import Article
 from .fetch import FetchResult, decode_body
 from .fetch.cache import TextStore
 from .model import Document, NoteKind, SourceNote, SourceSpec, Via
@@ -138,7 +142,10 @@ def _document(spec: SourceSpec, result: FetchResult | None, confine: Sequence[Pa
             notes += (SourceNote(NoteKind.CHANGED, "the cited page changed since it was last checked"),)
         if result.final_url and result.final_url != spec.url:
             notes += (SourceNote(NoteKind.REDIRECTED, f"redirected to {result.final_url}"),)
-        return Document(spec, text, result.via, url=result.final_url or spec.url, sha256=result.sha256, notes=notes)
+        html = (result.kind or "html") == "html"
+        return Document(spec, text, result.via, url=result.final_url or spec.url, sha256=result.sha256, notes=notes,
+                        page_date=page_date(result.text, result.final_url or spec.url) if html else None,
+                        full_text=_full_text(result.text, spec) if html else "")
     if spec.archive is None:
         return Document(spec, error=result.error if result else "no URL and no archive", url=spec.url)
     archived = read_local(spec, confine, texts)
@@ -146,7 +153,8 @@ def _document(spec: SourceSpec, result: FetchResult | None, confine: Sequence[Pa
         return archived
     why = "live link dead" if result.status in (404, 410) else "could not be reached"
     return Document(
-        spec, archived.text, Via.ARCHIVE, url=spec.url, sha256=archived.sha256,
+        spec, archived.text, Via.ARCHIVE, url=spec.url, sha256=archived.sha256, page_date=archived.page_date,
+        full_text=archived.full_text,
         notes=(SourceNote(NoteKind.ARCHIVE_USED, f"{why} ({result.error}); archive used"),) + archived.notes,
     )
 
@@ -176,9 +184,46 @@ def read_local(spec: SourceSpec, confine: Sequence[Path] | None = None, texts: T
         return Document(spec, error=too_large)
     kind = "html" if Path(shown).suffix.lower() in {".html", ".htm", ".xhtml"} else "text"
     digest = hashlib.sha256(body).hexdigest()
-    text, notes = texts.readable(digest, decode_body(body, "text/html" if kind == "html" else "text/plain"), kind,
-                                 spec.selector)
-    return Document(spec, text, Via.ARCHIVE if spec.url else Via.FILE, url=spec.url, sha256=digest, notes=notes)
+    raw = decode_body(body, "text/html" if kind == "html" else "text/plain")
+    text, notes = texts.readable(digest, raw, kind, spec.selector)
+    html = kind == "html"
+    return Document(spec, text, Via.ARCHIVE if spec.url else Via.FILE, url=spec.url, sha256=digest, notes=notes,
+                    page_date=page_date(raw, spec.url) if html else None,
+                    full_text=_full_text(raw, spec) if html else "")
+
+
+_META_DATE = re.compile(
+    r"""<meta\b[^>]*?(?:property|name|itemprop)\s*=\s*["']?(?:article:published_time|og:published_time|"""
+    r"""datePublished|date|pubdate|publishdate|dc\.date(?:\.issued)?|sailthru\.date|parsely-pub-date)["']?"""
+    r"""[^>]*?>""", re.I)
+_CONTENT = re.compile(r"""\bcontent\s*=\s*["']([^"']+)""", re.I)
+_JSON_LD_DATE = re.compile(r'"datePublished"\s*:\s*"([^"]+)"')
+_TIME = re.compile(r"""<time\b[^>]*\bdatetime\s*=\s*["']([^"']+)""", re.I)
+_ISO = re.compile(r"((?:19|20)\d\d)-(\d\d)-(\d\d)")
+_URL_DATE = re.compile(r"/((?:19|20)\d\d)[/-](\d\d)[/-](\d\d)(?:/|$|[-_])")
+
+
+def _full_text(html: str, spec: SourceSpec) -> str:
+    """All the page's visible text (scripts, styles and navigation left out), for a claim its
+    article body is silent on; none when the claims file narrows the page with a selector."""
+    return "" if spec.selector else Article.from_string(html, "page.html", "html").text
+
+
+def page_date(html: str, url: str | None = None) -> date | None:
+    """The page's own publication date, read from the raw HTML before extraction: its metadata
+    (``article:published_time``, JSON-LD ``datePublished``, ...), then its first ``<time
+    datetime>``, then a ``/2019/11/18/`` in its URL. Year-less dates in the page are read against it."""
+    head = html[:300_000]
+    found = [_CONTENT.search(m.group()) for m in _META_DATE.finditer(head)]
+    candidates = [m.group(1) for m in found if m] + _JSON_LD_DATE.findall(head) + _TIME.findall(head)[:1]
+    for value in candidates:
+        if m := _ISO.search(value):
+            with suppress(ValueError):
+                return date(int(m[1]), int(m[2]), int(m[3]))
+    if url and (m := _URL_DATE.search(url)):
+        with suppress(ValueError):
+            return date(int(m[1]), int(m[2]), int(m[3]))
+    return None
 
 
 def _readable(text: str, kind: str, selector: str | None) -> tuple[str, tuple[SourceNote, ...]]:

@@ -249,9 +249,6 @@ BAD = [
     ("type-unknown", one("  - id: a\n    type: nme\n    text: x\n"), 6, "claims[0].type", "unknown type 'nme' (expected one of: name, date"),
     ("text-empty", one('  - id: a\n    type: statement\n    text: ""\n'), 7, "claims[0].text", "must not be empty"),
     ("text-list", one("  - id: a\n    type: statement\n    text: [x]\n"), 7, "claims[0].text", "expected a string, got a list"),
-    ("expect-missing-name", one("  - id: a\n    type: name\n    text: x\n"), 5, "claims[0].expect", "missing required key 'expect'"),
-    ("expect-missing-date", one("  - id: a\n    type: date\n    text: x\n"), 5, "claims[0].expect", "date claims need the verified value"),
-    ("expect-missing-number", one("  - id: a\n    type: number\n    text: x\n"), 5, "claims[0].expect", "missing required key 'expect'"),
     (
         "expect-bad-date",
         one("  - id: a\n    type: date\n    text: x\n    expect: Feb 30 2017\n"),
@@ -675,3 +672,11 @@ def test_random_subtree_in_the_good_structure(where, tree, index):
 def test_random_nesting(depth, opener):
     closer = {"[": "]", "{a: ": "}"}.get(opener, "")
     _outcome(opener * depth + "x" + closer * depth)
+
+
+@pytest.mark.parametrize("kind", ["name", "date", "number", "quote", "statement"])
+def test_expect_is_optional_for_every_type(kind):
+    """SPEC §2: without expect, the sources decide."""
+    (claim,) = parse_claims(f"version: 1\narticle:\n  path: a.txt\nclaims:\n  - id: a\n    type: {kind}\n    text: x\n",
+                            "/nowhere/claims.yaml").claims
+    assert claim.expect is None and claim.expected is None

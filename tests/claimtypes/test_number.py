@@ -34,4 +34,4 @@ def test_sources_are_read_for_a_figure_in_a_compatible_unit():
 
 def test_figures_are_drafted_with_their_unit():
     text = "The pipeline will carry 30 billion cubic meters of gas a year to China.\n"
-    assert [c.expect for c in drafted("number", text)] == ["30 billion cubic meters per year"]
+    assert [c.expect for c in drafted("number", text)] == ["30 billion cubic metres per year"]  # the unit as numbers.render names it

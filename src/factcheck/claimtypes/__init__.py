@@ -10,8 +10,8 @@ from .. import numbers
 from ..article import Article
 from ..index import Lenses
 from ..locate import excerpt
-from ..model import Claim, ClaimType, Document, Evidence, Status
-from .base import SILENT, ClaimKind, Judgement, Lens, Reading
+from ..model import Claim, ClaimType, Document, Evidence, NoteKind, SourceNote, Status
+from .base import SILENT, ClaimKind, Judgement, Lens, Page, Reading
 from .date import DateKind
 from .name import NameKind
 from .number import NumberKind
@@ -44,15 +44,27 @@ def read_article(claim: Claim, article: Article, published: date | None, lenses:
     return KINDS[claim.type].read(claim, article, lenses(article.text), published)
 
 
-def judge(claim: Claim, doc: Document, lenses: Lenses) -> Evidence:
-    """What one source says about the claim. A source without text is an error, never evidence."""
+def judge(claim: Claim, reading: Reading, doc: Document, lenses: Lenses, published: date | None = None) -> Evidence:
+    """What one source says about the claim (``reading``: what the article says; ``published``:
+    the article's date, for a page without its own). A source without text is an error, never
+    evidence. A silent source shows its closest candidate passage, if it has one, and says why."""
     if doc.error is not None:
         return Evidence(doc.source.label, Status.ERROR, via=doc.via, error=doc.error, notes=doc.notes)
-    view = lenses(doc.text)
-    found = KINDS[claim.type].judge(claim, doc.text, view)
-    text = excerpt(doc.text, found.start, found.end, spans=view.spans) if found.status is not Status.SILENT else None
-    return Evidence(doc.source.label, found.status, via=doc.via, text=text, value=found.value, score=found.score,
-                    notes=doc.notes)
+    text, notes = doc.text, doc.notes
+    view = lenses(text)
+    found = KINDS[claim.type].judge(claim, reading, Page(text, view, doc.page_date or published))
+    if found.status is Status.SILENT and doc.full_text and doc.full_text != doc.text:
+        whole = lenses(doc.full_text)
+        outside = KINDS[claim.type].judge(claim, reading, Page(doc.full_text, whole, doc.page_date or published))
+        if outside.status is not Status.SILENT:
+            text, view, found = doc.full_text, whole, outside
+            notes += (SourceNote(NoteKind.OUTSIDE_BODY, "found outside the page's article body"),)
+    shown = excerpt(text, found.start, found.end, spans=view.spans) if found.end > found.start else None
+    return Evidence(doc.source.label, found.status, via=doc.via, text=shown, value=found.value, score=found.score,
+                    notes=notes, reason=found.reason if found.status is Status.SILENT else None,
+                    page_date=doc.page_date if found.dated else None, said=found.said)
 
 
-__all__ = ["KINDS", "SILENT", "ClaimKind", "Judgement", "Lens", "Reading", "judge", "kind_of", "read_article", "typed"]
+__all__ = [
+    "KINDS", "SILENT", "ClaimKind", "Judgement", "Lens", "Page", "Reading", "judge", "kind_of", "read_article", "typed",
+]

@@ -22,6 +22,15 @@ Lens = TextIndex | FullScan  # a text read through its index, or scanned in full
 
 
 @dataclass(frozen=True)
+class Page:
+    """One source's text as a judge reads it."""
+
+    text: str
+    view: Lens
+    published: date | None = None  # the page's own date, else the article's: anchors "November 16"
+
+
+@dataclass(frozen=True)
 class Reading:
     """What the article says about a claim."""
 
@@ -30,6 +39,8 @@ class Reading:
     stated: str  # the article's value, for messages
     detail: str = ""  # why it was not found, or how it disagrees
     typo: bool = False  # the disagreement is a near-miss spelling of the expected name
+    value: object = None  # the article's own value at the passage (what sources are compared with without expect)
+    variants: tuple[Mention, ...] = ()  # without expect: other spellings of the passage's name in the article
 
 
 @dataclass(frozen=True)
@@ -41,6 +52,9 @@ class Judgement:
     end: int = 0
     value: str | None = None  # the value read there, as shown to people
     score: float | None = None
+    reason: str | None = None  # why the source is silent, with ``start``/``end`` at the closest candidate
+    said: str | None = None  # the value as the source writes it: the fix, when it contradicts
+    dated: bool = False  # year-less and relative dates were read against the page's own date
 
 
 SILENT = Judgement(Status.SILENT)
@@ -62,8 +76,8 @@ class ClaimKind(Protocol):
         """What the article says at the claim's passage, and whether it agrees with ``expect``."""
         ...
 
-    def judge(self, claim: Claim, text: str, view: Lens) -> Judgement:
-        """What one source's text says about the claim."""
+    def judge(self, claim: Claim, reading: Reading, page: Page) -> Judgement:
+        """What one source's text says about the claim (``reading``: what the article says)."""
         ...
 
     def draft(self, context: DraftContext) -> list[Draft]:

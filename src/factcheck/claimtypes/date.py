@@ -4,14 +4,15 @@ sentence about the claim holding that date supports it, one holding only another
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import date
 from typing import cast
 
 from .. import dates
 from ..article import Article
-from ..model import Claim, ClaimType, Verdict
+from ..model import Claim, ClaimType, Status, Verdict
 from .about import judge_value, read_value, topic
-from .base import Judgement, Lens, Reading
+from .base import Judgement, Lens, Page, Reading
 from .drafting import Draft, DraftContext, Ids, context, flat, slug
 
 _DAY_WORDS = re.compile(r"(?i)^(?:today|yesterday|tomorrow|tonight|last\s+night|this\s+(?:morning|afternoon|evening))$")
@@ -22,7 +23,7 @@ _DAY_OF_MONTH = re.compile(r"\d")  # "February 4", "4 Feb.", "2017-02-04"
 class DateKind:
     type = ClaimType.DATE
     keys: frozenset[str] = frozenset()  # the type-specific keys it takes
-    needs_expect = True
+    needs_expect = False  # without expect the sources decide (SPEC §2)
     contradicted_as = Verdict.CONTRADICTED  # the verdict when sources only say otherwise
     has_value = True
     section = "dates: expect is the article's own date; correct it if the article is wrong"
@@ -34,18 +35,28 @@ class DateKind:
             raise ValueError("is not a date (ISO date, YYYY-MM or year)") from None
 
     def read(self, claim: Claim, article: Article, text: Lens, published: date | None) -> Reading:
+        expected = cast("dates.DateSpan | None", claim.expected)
+        agrees = (lambda span: True) if expected is None else (lambda span: dates.agrees(span, expected))
+
         def read_dates(t: str) -> list:
             return [(m.start, m.end, m.span) for m in dates.find_dates(t, published) if m.span is not None]
 
-        return read_value(claim, article, text, read_dates, "date", lambda span: True, self._agrees(claim), str)
+        return read_value(claim, article, text, read_dates, "date", (), agrees, str)
 
-    def judge(self, claim: Claim, text: str, view: Lens) -> Judgement:
-        return judge_value(claim, text, view, topic(claim, dates.find_dates), view.values_between("date"),
-                           lambda span: True, self._agrees(claim), str)
-
-    def _agrees(self, claim: Claim):
-        expected = cast(dates.DateSpan, claim.expected)
-        return lambda span: dates.agrees(span, expected)
+    def judge(self, claim: Claim, reading: Reading, page: Page) -> Judgement:
+        """Against ``expect``, or without one against the article's own date: either may be the
+        coarser ("February 2017" confirms "February 4")."""
+        target = cast("dates.DateSpan | None", claim.expected if claim.expected is not None else reading.value)
+        if target is None:
+            return Judgement(Status.SILENT, reason="the article states no date at the passage")
+        if claim.expected is not None:
+            agrees = lambda span: dates.agrees(span, target)  # noqa: E731
+        else:
+            agrees = lambda span: dates.agrees(span, target) or dates.agrees(target, span)  # noqa: E731
+        between = page.view.values_between("date", page.published)
+        query = topic(claim, dates.find_dates)
+        found = judge_value(claim, page, query, between, lambda span: True, agrees, str, "date")
+        return replace(found, dated=True)
 
     def draft(self, context: DraftContext) -> list[Draft]:
         return _date_claims(context.article, context.dates, context.spans, context.ids)

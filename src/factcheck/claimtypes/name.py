@@ -4,22 +4,23 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import cast
 
 from .. import names
 from ..article import Article
 from ..lint import lint_article
-from ..model import Claim, ClaimType, Status, Verdict
+from ..model import Claim, ClaimType, Mention, Status, Verdict
 from ..names import find_name_mentions
-from .about import find
-from .base import SILENT, Judgement, Lens, Reading
+from .about import find, silent_near
+from .base import Judgement, Lens, Page, Reading
 from .drafting import Draft, DraftContext, Ids, Person, flat, role_of, slug, title_before
 
 
 class NameKind:
     type = ClaimType.NAME
     keys: frozenset[str] = frozenset({"aliases"})  # the type-specific keys it takes
-    needs_expect = True
-    contradicted_as = Verdict.CONTRADICTED  # the verdict when sources only say otherwise
+    needs_expect = False  # without expect the sources decide (SPEC §2)
+    contradicted_as = Verdict.MISSPELLED  # a source spelling the name otherwise
     has_value = True
     section = "names: every mention of the person is checked, full name or surname"
 
@@ -27,7 +28,9 @@ class NameKind:
         return raw
 
     def read(self, claim: Claim, article: Article, text: Lens, published: date | None) -> Reading:
-        found = names.find_name_mentions(article.text, claim.expect or "", claim.aliases, text.names)
+        if claim.expect is None:
+            return self._read_own(claim, article, text)
+        found = names.find_name_mentions(article.text, claim.expect, claim.aliases, text.names)
         if not found:
             located = find(claim.text, article.text, text)
             if located is None:
@@ -37,23 +40,70 @@ class NameKind:
         variants = [m for m in found if m.kind == "variant"]
         chosen = variants or found
         mentions = tuple(article.mention(m.start, m.end, m.text) for m in chosen)
-        lines: dict[str, list[int]] = {}
-        for m in mentions:
-            lines.setdefault(" ".join(m.text.split()), []).append(m.line)
-        stated = " and ".join(
-            f"'{form}' (line{'s' if len(ls) > 1 else ''} {', '.join(map(str, dict.fromkeys(ls)))})"
-            for form, ls in lines.items()
-        )
-        return Reading(mentions, not variants, stated, typo=bool(variants))
+        return Reading(mentions, not variants, _stated(mentions), typo=bool(variants), value=claim.expect)
 
-    def judge(self, claim: Claim, text: str, view: Lens) -> Judgement:
-        for m in view.mentions_of(claim.expect or "", claim.aliases):
-            if m.kind in ("exact", "alias") and len(m.text.split()) > 1:
-                return Judgement(Status.SUPPORTS, m.start, m.end, m.text)
-        return SILENT
+    def _read_own(self, claim: Claim, article: Article, text: Lens) -> Reading:
+        """Without ``expect``: the name the passage holds (its longest run of name words, titles
+        left out), with every mention of it in the article; the sources decide its spelling."""
+        located = find(claim.text, article.text, text)
+        if located is None:
+            return Reading((), False, "", "the name is not in the article")
+        inside = [o for o in text.names if located.start <= o.start and o.end <= located.end]
+        if inside:
+            own = max(inside, key=lambda o: (len(o.tokens), o.end - o.start))
+            start, end = own.start, own.end
+        else:  # a product or a body the name parser does not take for a person: the passage itself
+            start, end = located.start, located.end
+        name = " ".join(article.text[start:end].split())
+        found = names.find_name_mentions(article.text, name, claim.aliases, text.names)
+        variants = tuple(article.mention(m.start, m.end, m.text) for m in found if m.kind == "variant")
+        mentions = variants or tuple(article.mention(m.start, m.end, m.text) for m in found) or (
+            article.mention(start, end, name),)
+        return Reading(mentions, True, _stated(mentions), value=name, variants=variants)
+
+    def judge(self, claim: Claim, reading: Reading, page: Page) -> Judgement:
+        """The full name spelled as expected (or as the article does, without ``expect``) supports
+        it; only a near-miss spelling of it contradicts: the source spells it otherwise."""
+        target = claim.expect or cast("str | None", reading.value)
+        if not target:
+            return Judgement(Status.SILENT, reason="the article names no one at the passage")
+        found = page.view.mentions_of(target, claim.aliases)
+        single = len(target.split()) == 1  # "Trump" as the article writes it: the surname is the name
+        for m in found:
+            if m.kind in ("exact", "alias") and (single or len(m.text.split()) > 1):
+                return Judgement(Status.SUPPORTS, m.start, m.end, m.text, said=m.text)
+        if not found and not inside_page(target, page):
+            return silent_near(claim.text, page.view, "the page does not name the person")
+        if not found:
+            at = page.text.find(target)
+            return Judgement(Status.SUPPORTS, at, at + len(target), target, said=target)
+        if not any(m.kind in ("exact", "alias") for m in found):
+            for m in found:
+                if m.kind == "variant":
+                    return Judgement(Status.CONTRADICTS, m.start, m.end, m.text, said=" ".join(m.text.split()))
+        if found:
+            return Judgement(Status.SILENT, found[0].start, found[0].end,
+                             reason="the page names the person by surname only")
+        return silent_near(claim.text, page.view, "the page does not name the person")
 
     def draft(self, context: DraftContext) -> list[Draft]:
         return _name_claims(context.article, context.people, context.ids)
+
+
+def inside_page(name: str, page: Page) -> bool:
+    """A name the person parser does not read ("Nintendo Switch") found as written."""
+    return " " in name and name in page.text
+
+
+def _stated(mentions: tuple[Mention, ...]) -> str:
+    """"'Alexandre Laventieve' (line 3) and 'Leventieve' (line 13)"."""
+    lines: dict[str, list[int]] = {}
+    for m in mentions:
+        lines.setdefault(" ".join(m.text.split()), []).append(m.line)
+    return " and ".join(
+        f"'{form}' (line{'s' if len(ls) > 1 else ''} {', '.join(map(str, dict.fromkeys(ls)))})"
+        for form, ls in lines.items()
+    )
 
 
 def _name_claims(article: Article, people: list[Person], ids: Ids) -> list[Draft]:

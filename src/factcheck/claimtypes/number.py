@@ -9,18 +9,22 @@ from typing import cast
 
 from .. import numbers
 from ..article import Article
-from ..model import Claim, ClaimType, Verdict
+from ..model import Claim, ClaimType, Status, Verdict
 from .about import judge_value, read_value, topic
-from .base import Judgement, Lens, Reading
+from .base import Judgement, Lens, Page, Reading
 from .drafting import Draft, DraftContext, Ids, context, flat, slug
 
 _DEFINITE_BEFORE = re.compile(r"(?i)\b(?:the|these|those|both|all)\s+$")
 
 
+def _figures(text: str) -> list:
+    return [(m.start, m.end, m.quantity) for m in numbers.find_numbers(text)]
+
+
 class NumberKind:
     type = ClaimType.NUMBER
     keys: frozenset[str] = frozenset({"tolerance"})  # the type-specific keys it takes
-    needs_expect = True
+    needs_expect = False  # without expect the sources decide (SPEC §2)
     contradicted_as = Verdict.CONTRADICTED  # the verdict when sources only say otherwise
     has_value = True
     section = "numbers: expect is the article's own figure, hedge and unit"
@@ -33,20 +37,37 @@ class NumberKind:
             raise ValueError(f"is not a number: {reason}") from None
 
     def read(self, claim: Claim, article: Article, text: Lens, published: date | None) -> Reading:
-        unit = _expected(claim).unit
-        return read_value(claim, article, text, lambda t: [
-            (m.start, m.end, m.quantity) for m in numbers.find_numbers(t)], "figure",
-                          lambda q: numbers.units_compatible(q.unit, unit), self._agrees(claim), describe)
+        expected = cast("numbers.Quantity | None", claim.expected)
+        if expected is None:
+            return read_value(claim, article, text, _figures, "figure", (), lambda q: True, describe)
+        unit = expected.unit
+        prefer = (lambda q: _same_unit(q.unit, unit), lambda q: numbers.units_compatible(q.unit, unit))
+        return read_value(claim, article, text, _figures, "figure", prefer, self._agrees(claim, expected),
+                          describe)
 
-    def judge(self, claim: Claim, text: str, view: Lens) -> Judgement:
-        unit = _expected(claim).unit
-        return judge_value(
-            claim, text, view, topic(claim, numbers.find_numbers), view.values_between("number"),
-            lambda q: q.unit is not None and numbers.units_compatible(q.unit, unit), self._agrees(claim), describe,
-        )
+    def judge(self, claim: Claim, reading: Reading, page: Page) -> Judgement:
+        """Against ``expect``, or without one against the article's own figure. Only a figure in
+        the same unit or counted noun can contradict."""
+        target = cast("numbers.Quantity | None", claim.expected if claim.expected is not None else reading.value)
+        if target is None:
+            return Judgement(Status.SILENT, reason="the article states no figure at the passage")
+        unit = target.unit
+        noun = _noun_after(claim.text, target)
 
-    def _agrees(self, claim: Claim):
-        expected, tolerance = _expected(claim), cast("numbers.Tolerance | None", claim.margin)
+        def compatible(q: numbers.Quantity) -> bool:
+            return q.unit is None if unit is None else q.unit is not None and numbers.units_compatible(q.unit, unit)
+
+        def same(q: numbers.Quantity, after: str) -> bool:
+            """Same unit; two bare figures only when the words after them match ("13,000 US troops")."""
+            if unit is None:
+                return q.unit is None and bool(noun) and _words(after)[: len(noun)] == noun
+            return _same_unit(q.unit, unit)
+
+        return judge_value(claim, page, topic(claim, numbers.find_numbers), page.view.values_between("number"),
+                           compatible, self._agrees(claim, target), describe, "figure", same=same)
+
+    def _agrees(self, claim: Claim, expected: numbers.Quantity):
+        tolerance = cast("numbers.Tolerance | None", claim.margin)
         return lambda q: numbers.units_compatible(q.unit, expected.unit) and numbers.agrees(q, expected, tolerance)
 
     def draft(self, context: DraftContext) -> list[Draft]:
@@ -55,8 +76,21 @@ class NumberKind:
         return _number_claims(context.article, found, date_spans, context.spans, context.ids)
 
 
-def _expected(claim: Claim) -> numbers.Quantity:
-    return cast(numbers.Quantity, claim.expected)
+def _words(text: str) -> list[str]:
+    return re.findall(r"[a-z]+", text.lower())[:2]
+
+
+def _noun_after(text: str, target: numbers.Quantity) -> list[str]:
+    """The two words after the claim's bare figure: what it counts, when the parser reads no unit."""
+    for m in numbers.find_numbers(text):
+        if m.quantity.value == target.value:
+            return _words(text[m.end : m.end + 40])
+    return []
+
+
+def _same_unit(a: str | None, b: str | None) -> bool:
+    """Both figures count or measure the same thing: the same unit, or (bare figures) none."""
+    return numbers.canonical_unit(a) == numbers.canonical_unit(b)
 
 
 def describe(value: numbers.Quantity) -> str:

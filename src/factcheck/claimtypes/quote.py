@@ -6,13 +6,14 @@ from __future__ import annotations
 import re
 from collections import Counter
 from datetime import date
+from typing import cast
 
 from ..article import Article
 from ..model import Claim, ClaimType, Status, Verdict
 from ..quotes import find_quote
 from ..settings import MESSAGE_CLIP
-from .about import NOT_IN_ARTICLE, clip, find
-from .base import SILENT, Judgement, Lens, Reading
+from .about import NOT_IN_ARTICLE, clip, find, silent_near
+from .base import Judgement, Lens, Page, Reading
 from .drafting import SPEECH_AFTER, SPEECH_BEFORE, Draft, DraftContext, Ids, Person, flat, slug
 
 
@@ -30,12 +31,17 @@ class QuoteKind:
     def read(self, claim: Claim, article: Article, text: Lens, published: date | None) -> Reading:
         return read_passage(claim, article, text)
 
-    def judge(self, claim: Claim, text: str, view: Lens) -> Judgement:
-        match = find_quote(claim.text, text, hay=view.view, near=lambda: view.near(claim.text))
+    def judge(self, claim: Claim, reading: Reading, page: Page) -> Judgement:
+        """The source must hold the article's words (as printed at the passage, which may differ
+        from the claim's ``text`` by a typo the locator forgave)."""
+        text, view = page.text, page.view
+        words = cast("str | None", reading.value) or claim.text
+        match = find_quote(words, text, hay=view.view, near=lambda: view.near(words))
         if match is None:
-            return SILENT
+            return silent_near(words, view, "the page does not hold these words or any close to them")
         status = Status.SUPPORTS if match.exact else Status.CONTRADICTS
-        return Judgement(status, match.start, match.end, text[match.start : match.end], match.score)
+        said = text[match.start : match.end]
+        return Judgement(status, match.start, match.end, said, match.score, said=said)
 
     def draft(self, context: DraftContext) -> list[Draft]:
         return _quote_claims(context.article, context.quotes, context.people, context.spans, context.ids)
@@ -47,7 +53,7 @@ def read_passage(claim: Claim, article: Article, text: Lens) -> Reading:
     if passage is None:
         return NOT_IN_ARTICLE
     mention = article.mention(passage.start, passage.end)
-    return Reading((mention,), True, clip(mention.text, MESSAGE_CLIP))
+    return Reading((mention,), True, clip(mention.text, MESSAGE_CLIP), value=article.text[passage.start : passage.end])
 
 
 def _speaker(article: Article, people: list[Person], spans, start: int, end: int) -> Person | None:

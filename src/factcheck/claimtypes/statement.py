@@ -11,8 +11,8 @@ from ..lexicon import STOPWORDS
 from ..model import Claim, ClaimType, Status, Verdict
 from ..names import NameOccurrence
 from ..settings import DRAFT_LONG_SENTENCE, STATEMENT_THRESHOLD
-from .about import find, named, names_one
-from .base import SILENT, Judgement, Lens, Reading
+from .about import find, named, names_one, silent_near
+from .base import Judgement, Lens, Page, Reading
 from .drafting import PLACE_BEFORE, Draft, DraftContext, Ids, Person, flat, slug, unique
 from .quote import read_passage
 
@@ -38,7 +38,8 @@ class StatementKind:
     def read(self, claim: Claim, article: Article, text: Lens, published: date | None) -> Reading:
         return read_passage(claim, article, text)
 
-    def judge(self, claim: Claim, text: str, view: Lens) -> Judgement:
+    def judge(self, claim: Claim, reading: Reading, page: Page) -> Judgement:
+        text, view = page.text, page.view
         best = find(claim.text, text, view, STATEMENT_THRESHOLD)
         sentence = view.relevant(claim.text, STATEMENT_THRESHOLD)
         candidates = []
@@ -50,7 +51,7 @@ class StatementKind:
         pattern = named(claim)
         candidates = [c for c in candidates if names_one(pattern, text, view.spans, c[1], c[2])]
         if not candidates:
-            return SILENT
+            return silent_near(claim.text, view, "no passage of the page says the same")
         score, start, end = max(candidates)
         return Judgement(Status.SUPPORTS, start, end, None, round(score, 1))
 

@@ -26,6 +26,7 @@ def _claim(report: Report, result: Result) -> dict:
         "verdict": result.verdict.value,
         "message": result.message,
         "expect": claim.expect,
+        "fix": result.fix,
         "article": [{"text": m.text, "line": m.line, "column": m.column, "value": m.value} for m in result.mentions],
         "evidence": [
             {
@@ -35,6 +36,8 @@ def _claim(report: Report, result: Result) -> dict:
                 "text": e.text,
                 "value": e.value,
                 "error": e.error,
+                "reason": e.reason,
+                "page_date": e.page_date.isoformat() if e.page_date else None,
                 **({"notes": [n.text for n in e.notes]} if e.notes else {}),
             }
             for e in result.evidence
