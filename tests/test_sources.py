@@ -10,7 +10,7 @@ PAGE = ROOT / "fixtures" / "pages" / "eia_hormuz.html"
 
 def test_archive_is_read_as_readable_text_without_the_sidebar():
     doc = read_local(SourceSpec("eia", archive=PAGE))
-    assert doc.via is Via.ARCHIVE and doc.error is None and len(doc.sha256) == 64
+    assert doc.via is Via.FILE and doc.error is None and len(doc.sha256) == 64  # no URL: a local file (SPEC §6)
     assert "21 million barrels per day" in doc.text and "<" not in doc.text
 
 

@@ -21,7 +21,7 @@ from . import __version__  # noqa: E402
 from .model import DEFAULT_FAIL_ON, Verdict  # noqa: E402
 from .output import OutputError, check_targets, write_reports  # noqa: E402
 from .output import Report as Output  # noqa: E402
-from .reports import FORMATS, Style, format_for, render  # noqa: E402
+from .reports import ALIASES, FORMATS, Style, format_for, render  # noqa: E402
 
 EXIT_FAILED = 1
 EXIT_INPUT = 2
@@ -41,12 +41,17 @@ def _colour(stream) -> bool:
 
 
 def _verdicts(value: str, option: str) -> frozenset[Verdict]:
-    names = [v.strip() for v in value.split(",") if v.strip()]
+    """An empty list would silently turn the gate off, and an unknown name would never match: both are errors."""
+    from .engine import verdicts
+
     try:
-        return frozenset(Verdict(n) for n in names)
-    except ValueError:
-        valid = ", ".join(v.value for v in Verdict)
-        raise click.BadParameter(f"{value!r}: verdicts are {valid}", param_hint=option) from None
+        return verdicts(value)
+    except ValueError as exc:
+        raise click.BadParameter(str(exc).replace("fail_on", option), param_hint=option) from None
+
+
+def _format(_ctx, _param, values: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(ALIASES.get(v, v) for v in values)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -58,13 +63,16 @@ def main() -> None:
 @main.command()
 @click.argument("claims", default="claims.yaml", type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--article", "article", metavar="PATH|URL", help="Check this article instead of the claims file's.")
-@click.option("--format", "formats", multiple=True, metavar="FORMAT", type=click.Choice(list(FORMATS)),
-              help="Report format; repeat together with -o to write several reports in one run.")
+@click.option("--format", "formats", multiple=True, type=click.Choice([*FORMATS, *ALIASES]), callback=_format,
+              help="Report format (md = markdown, xml = junit); repeat together with -o to write several "
+                   "reports in one run.")
 @click.option("-o", "--output", "outputs", multiple=True, type=click.Path(dir_okay=False, path_type=Path),
               help="Write the report there (format from the extension if --format is not given).")
 @click.option("--fail-on", default=",".join(sorted(v.value for v in DEFAULT_FAIL_ON)), show_default=True,
-              help="Verdicts that fail the gate (comma-separated).")
+              help="Verdicts that fail the gate, i.e. make the run exit 1 (comma-separated).")
 @click.option("--strict", is_flag=True, help="Also fail on unverified claims.")
+@click.option("--order", type=click.Choice(["article", "file"]), default="article", show_default=True,
+              help="Text report order: by position in the article, or the claims file's order.")
 @click.option("--offline", is_flag=True, help="No network: cache and archives only.")
 @click.option("--cache-dir", type=click.Path(file_okay=False, path_type=Path),
               help="HTTP cache [default: .factcheck-cache beside the claims file].")
@@ -81,12 +89,16 @@ def main() -> None:
               help="Let sources reach link-local and cloud-metadata addresses (169.254.0.0/16, fd00:ec2::254).")
 @click.option("-q", "--quiet", "quiet", count=True, help="Only what fails the gate, no progress.")
 @click.option("-v", "--verbose", "verbose", count=True, help="Show each source's evidence.")
-def verify(claims, article, formats, outputs, fail_on, strict, offline, cache_dir, refresh, jobs, timeout,
+def verify(claims, article, formats, outputs, fail_on, strict, order, offline, cache_dir, refresh, jobs, timeout,
            only, allow_paths, allow_link_local, quiet, verbose):
     """Check CLAIMS (default ./claims.yaml) and report a verdict per claim.
 
     Exit 0 when every claim passes the gate, 1 when one fails, 2 on unusable input,
     130 when interrupted (the claims checked so far are printed, no report file is written).
+    The gate is the set of verdicts in --fail-on.
+
+    The claims file format, every key with an example: docs/claims-format.md
+    (https://github.com/factcheck/factcheck/blob/main/docs/claims-format.md in a clone).
     """
     from .claims import ClaimsError, load_claims
     from .deprecations import selector_warnings
@@ -118,8 +130,9 @@ def verify(claims, article, formats, outputs, fail_on, strict, offline, cache_di
     for warning in checker.warnings:
         click.echo(f"factcheck: warning: {terminal.clean(warning)}", err=True)
     colour = _colour(sys.stdout)
-    files = [Output(path, render(report, fmt, Style(verbosity=verbosity))) for fmt, path in targets if path is not None]
-    printed = [_for_terminal(fmt, render(report, fmt, Style(colour and fmt == "text", verbosity)))
+    files = [Output(path, render(report, fmt, Style(verbosity=verbosity, order=order)))
+             for fmt, path in targets if path is not None]
+    printed = [_for_terminal(fmt, render(report, fmt, Style(colour and fmt == "text", verbosity, order=order)))
                for fmt in [fmt for fmt, path in targets if path is None] or ["text"]]
     try:
         write_reports(files, then=lambda: click.echo("".join(printed), nl=False, color=colour))
@@ -245,9 +258,11 @@ def extract(article, output, published):
 @click.option("--selector", help="CSS selector narrowing each page, as in the claims file.")
 @click.option("--timeout", default=10.0, show_default=True, type=click.FloatRange(0.1, 600))
 def text(pages, fmt, selector, timeout):
-    """Print the readable text of each PAGE (file or URL) exactly as verify reads it.
+    """Print the readable text of each PAGE (file or URL) exactly as verify reads it, each under a
+    "==> PAGE <==" header when there are several.
 
-    Exit 1 when a page could not be read.
+    Exit 1 when a page could not be read or has no text (a --selector matching nothing), 2 when a
+    file is not text.
     """
     from .fetch import Fetcher
     from .model import SourceSpec
@@ -258,17 +273,48 @@ def text(pages, fmt, selector, timeout):
         else SourceSpec(p, archive=Path(p), selector=selector)
         for p in pages
     ]
+    web = [s for s in specs if s.url]
     with Fetcher(cache_dir=None, timeout=timeout) as fetcher:
-        documents = gather(specs, fetcher)
+        documents = gather(web, fetcher)
+    failed = False
     for spec in specs:
-        doc = documents[spec]
-        note = doc.error or "; ".join(n.text for n in doc.notes) or None
+        doc = documents[spec] if spec.url else _local_page(spec)
+        error = doc.error or _unused_selector(doc, selector) or (None if doc.text.strip() else _nothing_read(selector))
+        failed = failed or error is not None
+        note = error or "; ".join(n.text for n in doc.notes) or None
         if fmt == "json":
             click.echo(terminal.json_for_terminal(json.dumps(
-                {"source": spec.key, "text": None if doc.error else doc.text, "note": note}, ensure_ascii=False)))
+                {"source": spec.key, "text": None if error else doc.text, "note": note}, ensure_ascii=False)))
             continue
         if note:
             click.echo(f"factcheck: {terminal.clean(spec.key)}: {terminal.clean(note)}", err=True)
-        if not doc.error:
-            click.echo(terminal.clean_block(doc.text.rstrip("\n")) + "\n")
-    sys.exit(EXIT_FAILED if any(d.error for d in documents.values()) else 0)
+        if error is None:
+            header = f"==> {terminal.clean(spec.key)} <==\n" if len(specs) > 1 else ""
+            click.echo(header + terminal.clean_block(doc.text.rstrip("\n")) + "\n")
+    sys.exit(EXIT_FAILED if failed else 0)
+
+
+def _local_page(spec):
+    """A file named on the command line; a missing one is called missing, not an archive."""
+    from .model import Document
+    from .sources import read_local
+
+    path = Path(spec.archive)
+    if not path.exists():
+        return Document(spec, error=f"no such file: {path}")
+    return read_local(spec)
+
+
+def _unused_selector(doc, selector: str | None) -> str | None:
+    """verify falls back to the whole page when a selector matches nothing; asked for that selector's
+    text, the text command says so instead of printing the whole page."""
+    from .model import NoteKind
+
+    if selector is None:
+        return None
+    unused = [n for n in doc.notes if n.kind is NoteKind.EXTRACTION and f"selector {selector!r}" in n.text]
+    return f"selector {selector!r} matches nothing on the page" if unused else None
+
+
+def _nothing_read(selector: str | None) -> str:
+    return f"selector {selector!r} matches nothing on the page" if selector else "the page has no readable text"

@@ -42,6 +42,29 @@ class Options:
     allow_link_local: bool = False  # let sources reach link-local / cloud-metadata addresses
     fetcher_options: dict = field(default_factory=dict)  # passed through to ``Fetcher``
 
+    def __post_init__(self) -> None:
+        """Any iterable of ids for ``only``; verdicts (or their names, or one comma-separated string)
+        for ``fail_on``, an unknown name being a ``ValueError`` rather than a gate that never fails."""
+        if self.only is not None:
+            ids = [self.only] if isinstance(self.only, str) else list(self.only)
+            if not all(isinstance(i, str) for i in ids):
+                raise ValueError(f"Options.only: claim ids are strings, got {ids!r}")
+            object.__setattr__(self, "only", frozenset(ids))
+        object.__setattr__(self, "fail_on", verdicts(self.fail_on))
+
+
+def verdicts(value: str | Iterable[str | Verdict]) -> frozenset[Verdict]:
+    """``"contradicted,misquoted"`` or an iterable of verdicts or their names; ValueError naming the valid ones."""
+    names = [n.strip() for n in value.split(",")] if isinstance(value, str) else list(value)
+    if isinstance(value, str) and not any(names):
+        raise ValueError("fail_on is empty (name at least one verdict, e.g. 'contradicted')")
+    try:
+        return frozenset(Verdict(n) for n in names if n != "")
+    except ValueError:
+        unknown = ", ".join(repr(n) for n in names if n not in {v.value for v in Verdict} and n not in set(Verdict))
+        valid = ", ".join(v.value for v in Verdict)
+        raise ValueError(f"unknown verdict {unknown} in fail_on (verdicts are {valid})") from None
+
 
 class Progress(Protocol):
     """Told how far a run is; the command line fills it with a progress bar."""
@@ -81,6 +104,8 @@ def load_article(target: str, fetcher: PageFetcher | None = None, confine: Seque
         result = fetcher.fetch(target)
         if result.error or result.text is None:
             raise ArticleError(f"cannot be read: {result.error}")
+        if not_text(result.text):
+            raise ArticleError("is not text")
         return Article.from_string(result.text, target, result.kind if result.kind == "html" else kind_of(target))
     path = Path(target)
     readable = path
@@ -95,7 +120,23 @@ def load_article(target: str, fetcher: PageFetcher | None = None, confine: Seque
         raw = decode_body(readable.read_bytes(), "text/html" if kind_of(target) == "html" else None)
     except OSError as exc:
         raise ArticleError(f"cannot be read: {exc.strerror or exc}") from None
+    if not_text(raw):
+        raise ArticleError(f"is not text ({'empty' if not raw.strip() else 'binary data'})")
     return Article.from_string(raw, display_path(path))
+
+
+# Share of control characters (NUL included) above which a decoded file is binary, not an article:
+# real articles have none beyond tabs and newlines, and a few stray ones must not refuse a file.
+BINARY_SHARE = 0.01
+
+
+def not_text(decoded: str) -> bool:
+    """An empty file, or one whose decoded text is binary (NULs, control characters, undecodable bytes)."""
+    if not decoded.strip():
+        return True
+    sample = decoded[:65536]
+    odd = sum(1 for ch in sample if (ch < " " and ch not in "\t\n\r\f") or ch == "\ufffd")
+    return odd > BINARY_SHARE * len(sample)
 
 
 class Interrupted(Exception):
@@ -199,6 +240,9 @@ class Checker:
 
 def verify(claims_path: str | Path, options: Options = Options(),
            fetcher: PageFetcher | None = None) -> Report:
+    """Check the claims file at ``claims_path`` and return the report (``report.passed``,
+    ``report.results``); unusable input raises ``ClaimsError``. Pass ``fetcher`` to share one
+    (and its cache) between runs; ``reports.render(report, "json")`` turns the report into text."""
     return Checker(load_claims(claims_path), options, fetcher).run()
 
 

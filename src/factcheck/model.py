@@ -105,11 +105,12 @@ class SourceNote:
 
 
 class Via(str, enum.Enum):
-    """Where a source's text came from (SPEC §6). Local path sources count as ``archive``."""
+    """Where a source's text came from (SPEC §6): ``file`` is a local path cited as the source."""
 
     NETWORK = "network"
     CACHE = "cache"
     ARCHIVE = "archive"
+    FILE = "file"
 
     def __str__(self) -> str:
         return self.value

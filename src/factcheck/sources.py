@@ -151,7 +151,7 @@ def _document(spec: SourceSpec, result: FetchResult | None, confine: Sequence[Pa
     archived = read_local(spec, confine, texts)
     if result is None or archived.error:
         return archived
-    why = "live link dead" if result.dead else "live page not read"
+    why = "live link dead" if result.status in (404, 410) else "could not be reached"
     return Document(
         spec, archived.text, Via.ARCHIVE, url=spec.url, sha256=archived.sha256, page_date=archived.page_date,
         full_text=archived.full_text,
@@ -187,7 +187,7 @@ def read_local(spec: SourceSpec, confine: Sequence[Path] | None = None, texts: T
     raw = decode_body(body, "text/html" if kind == "html" else "text/plain")
     text, notes = texts.readable(digest, raw, kind, spec.selector)
     html = kind == "html"
-    return Document(spec, text, Via.ARCHIVE, url=spec.url, sha256=digest, notes=notes,
+    return Document(spec, text, Via.ARCHIVE if spec.url else Via.FILE, url=spec.url, sha256=digest, notes=notes,
                     page_date=page_date(raw, spec.url) if html else None,
                     full_text=_full_text(raw, spec) if html else "")
 

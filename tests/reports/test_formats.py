@@ -12,7 +12,7 @@ from reportkit import build, results_of, soup
 
 from factcheck.cli import main
 from factcheck.model import Report
-from factcheck.reports import FORMATS, Style, format_for, html, junit, markdown, render
+from factcheck.reports import ALIASES, FORMATS, Style, format_for, html, junit, markdown, render
 
 
 def test_every_format_renders_an_empty_report():
@@ -35,7 +35,7 @@ def test_the_registry_gives_the_format_of_an_output_file(name, fmt):
 def test_format_choices_on_the_command_line_are_the_registry():
     result = CliRunner().invoke(main, ["verify", "--help"])
     listed = re.search(r"\[([a-z|]+)\]", result.output.replace("\n", " ").replace(" ", ""))
-    assert listed is None or set(listed.group(1).split("|")) == set(FORMATS)
+    assert listed is not None and set(listed.group(1).split("|")) == set(FORMATS) | set(ALIASES)
     bad = CliRunner().invoke(main, ["verify", "--format", "pdf"])
     assert bad.exit_code == 2 and all(name in bad.output for name in FORMATS)
 

@@ -59,7 +59,7 @@ def test_html_card_content_diff_evidence_and_notes():
     link = envoy.select_one(".evidence a")
     assert link["href"] == WIKI and "noopener" in link["rel"]
     assert envoy.select_one(".evidence .note").get_text() == DEAD_LINK.text
-    assert page.find(id="claim-4").select_one(".evidence .note").get_text() == "from the archive"
+    assert page.find(id="claim-4").select_one(".evidence .note.neutral").get_text() == "archive used"
     quote = page.find(id="claim-3")
     assert [x.get_text() for x in quote.select(".diff ins")] == ["are not", "and have never sought"]
     assert CHANGED.text in quote.get_text()
@@ -157,3 +157,27 @@ def test_html_nests_overlapping_mentions():
     assert outer.get_text() == "9sent his Special Envoy 1Alexandre"
     assert inner.get_text() == "1Alexandre"  # cut at the enclosing mark's end
     assert page.select_one(".article .text").get_text().count("Laventieve to meet") == 1
+
+
+def test_normal_source_states_are_neutral_badges_and_a_change_is_a_warning():
+    from reportkit import CHANGED, DEAD_LINK
+
+    page = html.render(build())
+    assert f'<span class="note neutral" title="{DEAD_LINK.text}">' in page
+    assert f'<span class="note warn" title="{CHANGED.text}">' in page
+
+
+def test_the_misquote_card_shows_the_diff_rendered_once_without_raw_markup():
+    page = html.render(build())
+    card = page[page.index('<code>putin-quote</code>'):]
+    card = card[: card.index("</article>")]
+    assert "[-" not in card and "{+" not in card and "<del" in card and "<ins" in card
+    assert card.count("seeking") <= 3  # once in the diff, once in the source's excerpt (and its value at most)
+
+
+def test_the_correct_mentions_of_a_misspelled_name_are_highlighted_as_correct():
+    from reportkit import ARTICLE
+
+    page = html.render(build(article_text=ARTICLE + "\n\nAlexander Lavrentiev later met him again."))
+    assert page.count('class="hl v-supported correct"') == 1
+    assert 'title="correct spelling: envoy-name"' in page

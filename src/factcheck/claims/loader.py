@@ -68,7 +68,21 @@ def load_claims(path: Path | str) -> ClaimsFile:
     except (OSError, ValueError) as exc:
         reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
         raise ClaimsError(path, None, None, f"cannot read claims file: {reason}") from None
-    return parse_claims(data, path)
+    return _usable(parse_claims(data, path))
+
+
+def _usable(loaded: ClaimsFile) -> ClaimsFile:
+    """What only the files on disk tell: a claims file with no claims checks nothing, and a local file
+    cited as a source (no URL to fall back on) must exist: a typo in its path is the editor's error,
+    exit 2 naming the claim's line (SPEC §2), not an unverified claim."""
+    if not loaded.claims:
+        raise ClaimsError(loaded.path, None, "claims", "the list of claims is empty (nothing to check)")
+    for i, claim in enumerate(loaded.claims):
+        for j, spec in enumerate(claim.sources):
+            if spec.url is None and spec.archive is not None and not os.path.lexists(spec.archive):
+                raise ClaimsError(loaded.path, claim.line, f"claims[{i}].sources[{j}]",
+                                  f"source file {_show(spec.key)} does not exist ({spec.archive})")
+    return loaded
 
 
 def parse_claims(text: str | bytes, path: Path | str) -> ClaimsFile:

@@ -21,6 +21,7 @@ class Style:
     color: bool = False
     verbosity: int = 0  # -1: only what fails the gate; 1: each source's evidence too
     complete: bool = True  # False: the run was cut short, and the summary says so instead of passed
+    order: str = "article"  # "article": by position in the article; "file": the claims file's order
 
 
 class Format(Protocol):
@@ -46,7 +47,8 @@ class ModuleFormat:
     def render(self, report: Report, style: Style) -> str:
         module = importlib.import_module(f"{__name__}.{self.name}")
         if self.styled:
-            return module.render(report, color=style.color, verbosity=style.verbosity, complete=style.complete)
+            return module.render(report, color=style.color, verbosity=style.verbosity, complete=style.complete,
+                                 order=style.order)
         return module.render(report)
 
 
@@ -62,8 +64,14 @@ FORMATS: dict[str, Format] = {
     )
 }
 
+# Names people type for a format, as its file extension says it.
+ALIASES = {"md": "markdown", "xml": "junit", "txt": "text", "htm": "html"}
+
 
 def render(report: Report, fmt: str, style: Style = Style()) -> str:
+    """The report as ``fmt`` ("text", "json", "markdown", "html", "junit", "sarif", or an alias such
+    as "md"); ``style`` only matters to the text format. ValueError for an unknown format."""
+    fmt = ALIASES.get(fmt, fmt)
     if fmt not in FORMATS:
         raise ValueError(f"unknown format {fmt!r} (one of {', '.join(FORMATS)})")
     return FORMATS[fmt].render(report, style)

@@ -4,6 +4,7 @@ from, and where each mention sits in the original article. Nothing here decides 
 
 from __future__ import annotations
 
+import html
 import re
 from collections.abc import Iterator
 from urllib.parse import urlsplit
@@ -21,6 +22,43 @@ def ordered(report: Report) -> list[tuple[int, Result]]:
     """Results numbered in claims-file order (1-based), failing first and supported last."""
     numbered = list(enumerate(report.results, 1))
     return sorted(numbered, key=lambda nr: _ORDER.index(nr[1].standing))
+
+
+def in_article_order(report: Report) -> list[tuple[int, Result]]:
+    """Results numbered in claims-file order, sorted by where the article first mentions them (how
+    an editor reads it); claims not found in the article come last, in file order."""
+    numbered = list(enumerate(report.results, 1))
+    return sorted(numbered, key=lambda nr: (0, nr[1].mentions[0].raw_start) if nr[1].mentions else (1, nr[0]))
+
+
+# A sentence around a mention is clipped to this many characters: a one-line paragraph must not
+# come back whole, yet the words either side of the mention are what an editor looks for.
+SENTENCE_CHARS = 220
+_SENTENCE_BREAK = re.compile(r"[.!?…][\"'”’)]*\s|\n\s*\n|^#+ ", re.M)
+_TAG = re.compile(r"<[^>]*>")
+
+
+def sentence_of(report: Report, mention: Mention) -> str:
+    """The article's sentence around a mention, as plain text, clipped around the mention with "…"."""
+    raw = report.article_text
+    start, end = mention.raw_start, max(mention.raw_end, mention.raw_start)
+    if not raw or end > len(raw):
+        return mention.text
+    before = [m.end() for m in _SENTENCE_BREAK.finditer(raw, max(0, start - 4 * SENTENCE_CHARS), start)]
+    after = _SENTENCE_BREAK.search(raw, end)
+    lo = before[-1] if before else max(0, start - 4 * SENTENCE_CHARS)
+    hi = after.start() + 1 if after else len(raw)
+    room = max(0, SENTENCE_CHARS - (end - start)) // 2
+    left, right = max(lo, start - room), min(hi, end + room)
+    if left > lo:  # start and end the clip on whole words
+        left = raw.find(" ", left, start) + 1 or left
+    if right < hi:
+        right = raw.rfind(" ", end, right) if raw.rfind(" ", end, right) > 0 else right
+    text = raw[left:right]
+    if "<" in text:
+        text = html.unescape(_TAG.sub("", text))
+    text = " ".join(text.split())
+    return ("…" if left > lo else "") + text + ("…" if right < hi else "")
 
 
 def discrepancies(result: Result, only: Mention | None = None) -> list[Discrepancy]:

@@ -9,13 +9,15 @@ escaping bug could not run one. Article and source text only ever reach the page
 
 from __future__ import annotations
 
+import re
 from html import escape
 
 from ..diff import Op
-from ..model import Evidence, Report, Result, Standing, Status, Verdict
+from ..messages import misquote_hunks, plain, short_source, supports_label
+from ..model import Evidence, Mention, NoteKind, Report, Result, Standing, Status, Verdict, Via
 from ..settings import HTML_EXCERPT_CHARS as EXCERPT_CHARS
 from ..terminal import strip_controls
-from .findings import clip, discrepancies, ordered, source_note, spans, web_url
+from .findings import clip, discrepancies, ordered, spans, web_url
 
 CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src 'none'; base-uri 'none'; form-action 'none'"
 
@@ -113,7 +115,10 @@ def _article(report: Report) -> str:
     """The original article, escaped, with a numbered ``<mark>`` per mention. Overlapping mentions
     nest; one that would cross another's end is cut at that end."""
     raw = report.article_text
-    marks = sorted(spans(report), key=lambda s: (s[3], -s[4]))
+    found = list(spans(report))
+    taken = [(start, end) for *_x, start, end in found]
+    correct = [c for c in _correct_spellings(report) if not any(c[3] < e and s < c[4] for s, e in taken)]
+    marks = sorted(found + correct, key=lambda s: (s[3], -s[4]))
     out: list[str] = []
     pos = 0
     open_ends: list[int] = []
@@ -133,6 +138,11 @@ def _article(report: Report) -> str:
             end = min(end, open_ends[-1])
         result = report.results[i]
         verdict = result.verdict.value
+        if j < 0:  # a correctly spelt mention of a misspelled name
+            out.append(f'<mark class="hl v-supported correct" title="correct spelling: {_e(result.claim.id)}">'
+                       f'<a class="n" href="#claim-{i + 1}">{i + 1}✓</a>')
+            open_ends.append(end)
+            continue
         out.append(
             f'<mark class="hl v-{verdict}{" fails" if report.fails(result) else ""}" id="m{i + 1}-{j + 1}"'
             f' title="{_e(verdict)}: {_e(result.claim.id)}">'
@@ -142,6 +152,23 @@ def _article(report: Report) -> str:
     close_until(len(raw))
     out.append(_e(raw[pos:]))
     return "".join(out)
+
+
+def _correct_spellings(report: Report) -> list[tuple[int, int, Mention, int, int]]:
+    """Where the article spells a misspelled name right (the verified form, an alias, or its surname),
+    so the page shows both the wrong and the right spellings; ``-1`` as the mention index marks them."""
+    out = []
+    for i, result in enumerate(report.results):
+        if result.verdict is not Verdict.MISSPELLED:
+            continue
+        forms = [f for f in (result.claim.expect, *result.claim.aliases) if f]
+        forms += [f.split()[-1] for f in forms if len(f.split()) > 1]
+        pattern = "|".join(re.escape(f) for f in sorted(set(forms), key=len, reverse=True))
+        if not pattern:
+            continue
+        for m in re.finditer(rf"(?<!\w)(?:{pattern})(?!\w)", report.article_text):
+            out.append((i, -1, Mention(m.group(), 0, 0, m.start(), m.end()), m.start(), m.end()))
+    return out
 
 
 def _card(report: Report, number: int, result: Result) -> str:
@@ -163,16 +190,30 @@ def _card(report: Report, number: int, result: Result) -> str:
             f'<p class="gate stale">Stale acceptance: the claim is now supported; remove'
             f' <code>accepted: {_e(claim.accepted)}</code></p>'
         )
-    parts.append(f'<p class="message">{_e(result.message)}</p>')
+    misquote = result.verdict is Verdict.MISQUOTED and any(d.ops is not None for d in result.discrepancies)
+    if misquote:
+        d = result.discrepancies[0]
+        best = max((e for e in result.evidence if e.status is Status.CONTRADICTS), key=lambda e: e.score or 0,
+                   default=None)
+        hunks = misquote_hunks(d.article, d.source)
+        rendered = "".join(
+            f'<li>{"<em>not in the source:</em> " if h.missing else ""}{_ops(list(h.ops), " ")}</li>' for h in hunks
+        )
+        origin = short_source(best.source) if best else "the source"
+        parts.append(f'<p class="message">The quotation differs from {_e(origin)}'
+                     f' (<del>article</del>, <ins>source</ins>):</p><ul class="diff">{rendered}</ul>')
+    else:
+        parts.append(f'<p class="message">{_e(result.message)}</p>')
     if result.mentions:
         items = "".join(
-            f'<li><a href="#m{number}-{j}">line {m.line}, column {m.column}</a>: “{_e(m.text)}”</li>'
+            f'<li><a href="#m{number}-{j}">line {m.line}, column {m.column}</a>'
+            + ("" if misquote else f": “{_e(m.text)}”") + "</li>"
             for j, m in enumerate(result.mentions, 1)
         )
         parts.append(f'<ul class="mentions">{items}</ul>')
     else:
         parts.append(f'<p class="missing">Not located in the article. Claim text: “{_e(claim.text)}”</p>')
-    for d in discrepancies(result):
+    for d in [] if misquote else discrepancies(result):
         diff = f'<span class="diff">{_ops(list(d.ops), d.sep)}</span>' if d.ops is not None else ""
         parts.append(
             f'<p class="discrepancy">Article “{_e(d.article)}” · {_e(d.label)} “{_e(d.source)}”'
@@ -183,7 +224,8 @@ def _card(report: Report, number: int, result: Result) -> str:
     if rows:
         parts.append(f"<dl>{rows}</dl>")
     if result.evidence:
-        parts.append('<ul class="evidence">' + "".join(_evidence(e) for e in result.evidence) + "</ul>")
+        parts.append('<ul class="evidence">' + "".join(_evidence(e, supports_label(claim, e, result.verdict))
+                                                    for e in result.evidence) + "</ul>")
     else:
         parts.append('<p class="evidence none">No sources given.</p>')
     parts.append("</article>")
@@ -199,19 +241,26 @@ def _ops(ops: list[Op], sep: str) -> str:
     return sep.join(tags[op.kind].format(_e(op.text)) for op in ops)
 
 
-def _evidence(e: Evidence) -> str:
+# Where a page's text came from is a normal state, shown as a neutral badge; the rest is worth a look.
+_ORIGIN = {Via.CACHE: "from the cache", Via.ARCHIVE: "archive used", Via.FILE: "local file"}
+_NORMAL = (NoteKind.CACHE_USED, NoteKind.ARCHIVE_USED, NoteKind.REDIRECTED)
+
+
+def _evidence(e: Evidence, label: str) -> str:
     if web_url(e.source):
         link = f'<a href="{_e(e.source)}" rel="noopener noreferrer nofollow">{_e(e.source)}</a>'
     else:
         link = f'<span class="source">{_e(e.source)}</span>'
-    parts = [f'<li class="st-{e.status.value}">', link, f' <span class="status">{e.status.value}</span>']
-    note = source_note(e)
-    if note:
-        parts.append(f' <span class="note">{_e(note)}</span>')
+    parts = [f'<li class="st-{e.status.value}">', link, f' <span class="status">{_e(label)}</span>']
+    if e.via in _ORIGIN and not any(n.kind in _NORMAL[:2] for n in e.notes):  # a note that says it already
+        parts.append(f' <span class="note neutral">{_ORIGIN[e.via]}</span>')
+    for n in e.notes:
+        kind = "neutral" if n.kind in _NORMAL else "warn"
+        parts.append(f' <span class="note {kind}" title="{_e(n.text)}">{_e(n.text)}</span>')
     if e.status is Status.ERROR and e.error:
         parts.append(f'<p class="error">{_e(e.error)}</p>')
     if e.value:
-        parts.append(f'<p class="value">Source value: “{_e(e.value)}”</p>')
+        parts.append(f'<p class="value">Source value: “{_e(plain(e.value))}”</p>')
     if e.text:
         parts.append(f"<blockquote>{_e(clip(e.text, EXCERPT_CHARS))}</blockquote>")
     parts.append("</li>")
@@ -266,7 +315,10 @@ def _css() -> str:
         ".diff{font-family:ui-monospace,Menlo,Consolas,monospace}"
         "del{background:#fbd5d5;color:#7a271a}ins{background:#d9f2dd;color:#054f31;text-decoration:none}"
         "dl{display:grid;grid-template-columns:max-content 1fr;gap:0 .6rem;margin:.3rem 0}dt{color:#475467}dd{margin:0}"
-        ".status{font-weight:600}.note{background:#fdf1b8;border-radius:.2rem;padding:0 .3rem}"
+        ".status{font-weight:600}.note{border-radius:.2rem;padding:0 .3rem;font-size:.85em}"
+        ".note.neutral{background:#f2f4f7;color:#475467;border:1px solid #d0d5dd}.note.warn{background:#fdf1b8}"
+        "mark.hl.correct{background:#d9f2dd;outline:1px dashed #1e7b34}"
+        "ul.diff{font-family:ui-monospace,Menlo,Consolas,monospace;font-size:.9em;padding-left:1.1rem}"
         ".error{color:#b42318;margin:.2rem 0}.value{margin:.2rem 0}"
         "blockquote{margin:.3rem 0;padding:.2rem .6rem;border-left:3px solid #d0d5dd;color:#344054;"
         "max-height:12rem;overflow:auto}"

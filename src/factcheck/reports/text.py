@@ -2,33 +2,42 @@
 
 from __future__ import annotations
 
-from ..model import Report, Result, Verdict
+from ..messages import supports_label
+from ..model import Report, Result, Standing, Verdict
 from ..terminal import clean, guard_lines
+from .findings import in_article_order, sentence_of
 
 _COLOURS = {
     Verdict.SUPPORTED: "32", Verdict.CONTRADICTED: "31", Verdict.MISSPELLED: "31", Verdict.MISQUOTED: "31",
     Verdict.DISPUTED: "35", Verdict.UNVERIFIED: "33", Verdict.NOT_FOUND: "31",
 }
+ORDERS = ("article", "file")
 
 
-def render(report: Report, color: bool = False, verbosity: int = 0, complete: bool = True) -> str:
-    """``verbosity`` -1 shows only what fails the gate, 1 adds each source's evidence. A run cut short
-    (``complete`` false) says so in its summary instead of passed or failed. Everything quoted from the
-    article, the claims file or a page passes through ``terminal.clean``: no escape sequence, no
-    control character, no line a CI runner would take for a command."""
+def render(report: Report, color: bool = False, verbosity: int = 0, complete: bool = True,
+           order: str = "article") -> str:
+    """``verbosity`` -1 shows only what fails the gate, 1 adds each source's evidence. ``order``
+    "article" lists claims by where the article mentions them, "file" as the claims file does. A run
+    cut short (``complete`` false) says so in its summary instead of passed or failed. Everything
+    quoted from the article, the claims file or a page passes through ``terminal.clean``: no escape
+    sequence, no control character, no line a CI runner would take for a command."""
     paint = (lambda code, s: f"\033[{code}m{s}\033[0m") if color else (lambda code, s: s)
+    results = [r for _n, r in in_article_order(report)] if order == "article" else list(report.results)
     lines = []
-    for result in report.results:
+    for result in results:
         if verbosity < 0 and not report.fails(result):
             continue
         lines.append(_line(report, result, paint))
+        if result.verdict is not Verdict.SUPPORTED and result.mentions:
+            lines.append(f"    in: “{clean(sentence_of(report, result.mentions[0]))}”")
         for m in result.mentions[1:]:
             lines.append(f"    also at {m.line}:{m.column} '{clean(m.text)}'")
         if verbosity > 0:
             for e in result.evidence:
                 via = f" via {e.via}" if e.via else ""
                 detail = clean(e.error if e.error else (e.text or ""))
-                lines.append(f"    [{e.status}] {clean(e.source)}{via}: {detail}".rstrip(": "))
+                label = supports_label(result.claim, e, result.verdict)
+                lines.append(f"    [{label}] {clean(e.source)}{via}: {detail}".rstrip(": "))
                 lines.extend(f"        note: {clean(n.text)}" for n in e.notes)
     if verbosity == 0:
         lines.extend(_source_notes(report))
@@ -48,7 +57,7 @@ def _line(report: Report, result: Result, paint) -> str:
 
 
 def _source_notes(report: Report) -> list[str]:
-    """What happened to each source (dead link, archive used, page changed), once per source."""
+    """What happened to each source (unreachable, archive used, page changed), once per source."""
     notes: dict[str, list[str]] = {}
     for result in report.results:
         for e in result.evidence:
@@ -62,10 +71,16 @@ def _source_notes(report: Report) -> list[str]:
 
 
 def _summary(report: Report, paint, complete: bool = True) -> str:
+    """The counts, the accepted findings (as Markdown and HTML count them), and the outcome. "The
+    gate" is the set of verdicts that make the run fail (``--fail-on``), so the line says which."""
     counts = ", ".join(f"{n} {v}" for v, n in report.counts.items() if n)
-    failing = sum(report.fails(r) for r in report.results)
+    accepted = sum(r.standing is Standing.ACCEPTED for r in report.results)
+    if accepted:
+        counts += f" ({accepted} accepted: reported, not failing)"
     if not complete:
         verdict = paint("33", "interrupted")
+    elif report.passed:
+        verdict = paint("32", "passed")
     else:
-        verdict = paint("32", "passed") if report.passed else paint("31", f"failed ({failing} failing the gate)")
+        verdict = paint("31", f"failed: {report.failing} claim{'s' * (report.failing > 1)} with a verdict in --fail-on")
     return f"{len(report.results)} claims: {counts or 'none'}; {verdict}"
