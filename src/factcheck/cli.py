@@ -97,8 +97,7 @@ def verify(claims, article, formats, outputs, fail_on, strict, order, offline, c
     130 when interrupted (the claims checked so far are printed, no report file is written).
     The gate is the set of verdicts in --fail-on.
 
-    The claims file format, every key with an example: docs/claims-format.md
-    (https://github.com/factcheck/factcheck/blob/main/docs/claims-format.md in a clone).
+    The claims file format, every key with an example: docs/claims-format.md in the repository.
     """
     from .claims import ClaimsError, load_claims
     from .deprecations import selector_warnings
@@ -234,11 +233,9 @@ def lint(article, fmt):
 @click.option("--published", type=click.DateTime(["%Y-%m-%d"]), help="The article's publication date.")
 def extract(article, output, published):
     """Draft a claims.yaml from ARTICLE's checkable statements."""
-    from .draft import draft_claims, not_text
+    from .draft import draft_claims
 
-    doc = _load_article(article)
-    if reason := not_text(doc):
-        raise InputError(f"{article}: cannot read article: {reason}")
+    doc = _load_article(article)  # refuses a binary or empty file (engine.not_text)
     claims_dir = (output.parent if output else Path.cwd()).resolve()
     relative = os.path.relpath(Path(article).resolve(), claims_dir)
     text = draft_claims(doc, Path(relative).as_posix(), published.date() if published else None)

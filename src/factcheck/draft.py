@@ -23,7 +23,6 @@ from .claimtypes import KINDS, read_article, typed
 from .claimtypes.drafting import Draft, DraftContext, Ids
 from .index import Lenses
 from .model import ClaimType
-from .settings import NOT_TEXT_CONTROL_SHARE, NOT_TEXT_PROBE
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f\ufffd]")  # control characters and undecodable bytes
 
@@ -45,16 +44,6 @@ def _drafts(article: Article, published: date | None) -> tuple[list[Draft], int]
     kept.sort(key=lambda d: (order[d.claim.type], d.start))
     return kept, skipped
 
-
-def not_text(article: Article) -> str | None:
-    """Why ``article`` is not text, or None: NUL bytes, or a high share of control characters and
-    undecodable bytes in its first characters. A binary file is refused before any drafting work."""
-    probe = article.text[:NOT_TEXT_PROBE]
-    if "\x00" in probe:
-        return "is not text (it holds NUL bytes)"
-    if probe and len(_CONTROL.findall(probe)) / len(probe) > NOT_TEXT_CONTROL_SHARE:
-        return "is not text (control characters or undecodable bytes)"
-    return None
 
 
 def draft_claims(article: Article, article_path: str, published: date | None) -> str:
