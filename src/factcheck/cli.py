@@ -270,3 +270,11 @@ def text(pages, fmt, selector, timeout):
         if not doc.error:
             click.echo(terminal.clean_block(doc.text.rstrip("\n")) + "\n")
     sys.exit(EXIT_FAILED if any(d.error for d in documents.values()) else 0)
+
+
+@main.command()
+def schema() -> None:
+    """Print the claims file's JSON Schema (for editors: `# yaml-language-server: $schema=...`)."""
+    from .claims.schema import text as schema_text
+
+    click.echo(schema_text(), nl=False)
