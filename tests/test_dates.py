@@ -411,3 +411,46 @@ def test_whatever_is_read_loads_back_as_expect(text, pub):
         back = parse_expect(str(m.span))
         assert (back.start, back.end) == (m.span.start, m.span.end), str(m.span)
         assert agrees(m.span, back) and agrees(back, m.span)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Shoppers lined up on Black Friday 2015.", day(2015, 11, 27)),  # the day after the fourth Thursday
+    ("The parade was held on Thanksgiving Day 2016.", day(2016, 11, 24)),
+    ("Sales fell on Mother's Day 2014.", day(2014, 5, 11)),  # second Sunday of May
+    ("The office closed on Memorial Day 2015.", day(2015, 5, 25)),  # last Monday of May
+    ("He spoke on Easter Sunday 2019.", day(2019, 4, 21)),  # the computus
+    ("The accord was signed on Good Friday 1998.", day(1998, 4, 10)),
+    ("The strike ended on Labor Day of last year.", day(2016, 9, 5)),
+    ("Polls closed last Christmas.", day(2016, 12, 25)),
+    ("The shop will reopen next Easter.", day(2017, 4, 16)),
+    ("The results will be known by Halloween.", day(2017, 10, 31)),  # future sentence: the coming one
+    ("The storm struck on Halloween.", day(2016, 10, 31)),  # past sentence: the last one
+])
+def test_holidays_resolve_by_their_rule(text, expected):
+    assert only(text).span == expected
+
+
+def test_a_holiday_word_in_a_name_is_not_a_date():
+    assert find_dates("Flights to Easter Island resumed.", PUB) == []
+
+
+@pytest.mark.parametrize("text", ["Black Friday sales rose.", "Easter eggs sold out.", "a Christmas tree"])
+def test_a_holiday_as_a_modifier_is_not_a_date(text):
+    assert find_dates(text, PUB) == []
+
+
+def test_a_holiday_after_a_preposition_is_a_date_even_mid_sentence():
+    assert only("Stores opened on Thanksgiving morning.").span == day(2016, 11, 24)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Officials said Monday that talks had stalled.", day(2017, 2, 6)),  # past: the last Monday
+    ("The board will vote Friday.", day(2017, 2, 10)),  # future: the coming Friday
+])
+def test_a_bare_weekday_follows_its_sentence(text, expected):
+    assert only(text).span == expected
+
+
+@pytest.mark.parametrize("text", ["Super Tuesday results", "Cyber Monday deals", "Black Friday sales rose."])
+def test_a_weekday_beside_a_capitalised_word_is_a_name(text):
+    assert find_dates(text, PUB) == []

@@ -508,3 +508,8 @@ def test_whatever_is_read_loads_back_as_expect(text):
         assert back.hedge == m.quantity.hedge, written
         assert (back.upper is None) == (m.quantity.upper is None), written
         assert agrees(m.quantity, back), written
+
+
+def test_half_after_a_count_is_not_its_unit():
+    """'twenty-one half' (a list, a typo) is not 21 of a unit called 'half'."""
+    assert all(m.quantity.unit != "half" for m in find_numbers("The vote was twenty-one half an hour ago."))

@@ -221,9 +221,11 @@ def lint(article, fmt):
 @click.option("--published", type=click.DateTime(["%Y-%m-%d"]), help="The article's publication date.")
 def extract(article, output, published):
     """Draft a claims.yaml from ARTICLE's checkable statements."""
-    from .draft import draft_claims
+    from .draft import draft_claims, not_text
 
     doc = _load_article(article)
+    if reason := not_text(doc):
+        raise InputError(f"{article}: cannot read article: {reason}")
     claims_dir = (output.parent if output else Path.cwd()).resolve()
     relative = os.path.relpath(Path(article).resolve(), claims_dir)
     text = draft_claims(doc, Path(relative).as_posix(), published.date() if published else None)

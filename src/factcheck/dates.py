@@ -39,6 +39,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from .lexicon import (
+    HOLIDAY_NAMES,
     MONTH_ABBREVIATIONS,
     MONTH_NUMBERS,
     ORDINALS,
@@ -341,6 +342,119 @@ _QUARTERS = {"1": 1, "2": 2, "3": 3, "4": 4, "first": 1, "second": 2, "third": 3
              "2nd": 2, "3rd": 3, "4th": 4}
 
 
+
+
+@dataclass(frozen=True)
+class HolidayRule:
+    """A holiday's date in a year: a fixed day, the nth weekday of a month (n = -1: the last), or
+    ``easter`` days after Easter Sunday; ``after`` days are added to the first two (Black Friday)."""
+    month: int = 0
+    day: int = 0
+    weekday: int = -1
+    nth: int = 0
+    easter: int | None = None
+    after: int = 0
+
+    def on(self, year: int) -> Date:
+        if self.easter is not None:
+            return _easter(year) + datetime.timedelta(days=self.easter)
+        if self.weekday < 0:
+            return Date(year, self.month, self.day)
+        if self.nth > 0:
+            first = Date(year, self.month, 1)
+            day = first + datetime.timedelta(days=(self.weekday - first.weekday()) % 7 + 7 * (self.nth - 1))
+        else:
+            last = Date(year, self.month, calendar.monthrange(year, self.month)[1])
+            day = last - datetime.timedelta(days=(last.weekday() - self.weekday) % 7)
+        return day + datetime.timedelta(days=self.after)
+
+
+def _easter(year: int) -> Date:
+    """Easter Sunday of the Gregorian calendar (the anonymous Gregorian computus)."""
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = divmod(b, 4)
+    g = (8 * b + 13) // 25
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = divmod(c, 4)
+    week = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 22 * week) // 451
+    month, day = divmod(h + week - 7 * m + 114, 31)
+    return Date(year, month, day + 1)
+
+
+_MON, _THU, _FRI, _SUN = 0, 3, 4, 6
+# US dates where countries differ (Canada's Thanksgiving, Britain's Mothering Sunday are not read)
+HOLIDAY_RULES = {
+    "christmas": HolidayRule(12, 25), "christmas eve": HolidayRule(12, 24), "new year": HolidayRule(1, 1),
+    "new year's eve": HolidayRule(12, 31), "halloween": HolidayRule(10, 31), "valentine": HolidayRule(2, 14),
+    "st patrick": HolidayRule(3, 17), "groundhog": HolidayRule(2, 2), "independence": HolidayRule(7, 4),
+    "veterans": HolidayRule(11, 11),
+    "thanksgiving": HolidayRule(11, weekday=_THU, nth=4), "black friday": HolidayRule(11, weekday=_THU, nth=4, after=1),
+    "cyber monday": HolidayRule(11, weekday=_THU, nth=4, after=4),
+    "mother": HolidayRule(5, weekday=_SUN, nth=2), "father": HolidayRule(6, weekday=_SUN, nth=3),
+    "memorial": HolidayRule(5, weekday=_MON, nth=-1), "labor": HolidayRule(9, weekday=_MON, nth=1),
+    "mlk": HolidayRule(1, weekday=_MON, nth=3), "presidents": HolidayRule(2, weekday=_MON, nth=3),
+    "columbus": HolidayRule(10, weekday=_MON, nth=2),
+    "easter": HolidayRule(easter=0), "easter monday": HolidayRule(easter=1), "good friday": HolidayRule(easter=-2),
+    "maundy thursday": HolidayRule(easter=-3), "palm sunday": HolidayRule(easter=-7),
+    "ash wednesday": HolidayRule(easter=-46), "pentecost": HolidayRule(easter=49), "ascension": HolidayRule(easter=39),
+}
+
+
+def _holiday_alt(name: str) -> str:
+    return r"\s+".join(re.escape(w).replace("'", "['’]?").replace(r"\.", r"\.?") for w in name.split())
+
+
+_HOLIDAY = re.compile(
+    r"(?i)\b(?:(?P<rel>last|next|this)\s+)?(?P<name>"
+    + "|".join(_holiday_alt(n) for n in sorted(HOLIDAY_NAMES, key=len, reverse=True))
+    + r")(?:\s+day)?(?![\w'’])"
+    + rf"(?:(?:,?\s+|\s+(?:in|of)\s+){_YEAR}|\s+of\s+(?P<yrel>last|next|this)\s+year\b)?")
+
+_PREP_WINDOW = 20  # characters before a holiday that hold "on the", "until": a bounded look keeps it linear
+_HOLIDAY_PREP = re.compile(r"(?i)\b(?:on|by|at|until|till|since|before|after|over|for|from|through|of)\s+(?:the\s+)?$")
+
+
+def _holiday_key(name: str) -> str:
+    words = name.lower().replace("’", "'").split()
+    for key in (" ".join(words), " ".join(w if w.endswith(("'", "'s", ".")) else w + "'s" for w in words),
+                " ".join(words).replace("'", "")):
+        if key in HOLIDAY_NAMES:
+            return HOLIDAY_NAMES[key]
+    bare = {n.replace("'", "").replace(".", ""): r for n, r in HOLIDAY_NAMES.items()}
+    return bare[" ".join(words).replace("'", "").replace(".", "")]
+
+
+def _holiday(m: re.Match, ctx: _Context) -> Found | None:
+    """"Thanksgiving", "last Easter", "mothers day 2014", "labor day of last year"."""
+    if re.match(r"\s+(?!(?:Day|Eve|Sunday|Monday)\b)[A-Z][a-z]", m.string[m.end():]) and not m["year"]:
+        return None  # "Easter Island", "Independence Party": part of a name
+    if not (m["year"] or m["rel"] or m["yrel"]) and re.match(r"\s+[a-z]", m.string[m.end():]) \
+            and not _HOLIDAY_PREP.search(m.string, max(0, m.start() - _PREP_WINDOW), m.start()):
+        return None  # "Black Friday sales", "Christmas tree": a modifier, not a day
+    rule = HOLIDAY_RULES[_holiday_key(m["name"])]
+    start = m.start("rel") if m["rel"] else m.start("name")
+    if m["year"]:
+        return start, m.end(), _day(rule.on(int(m["year"])))
+    if ctx.published is None:
+        return start, m.end(), None
+    published = ctx.published
+    if m["yrel"]:
+        step = {"last": -1, "this": 0, "next": 1}[m["yrel"].lower()]
+        return start, m.end(), _day(rule.on(published.year + step))
+    candidates = [rule.on(y) for y in (published.year - 1, published.year, published.year + 1)]
+    rel = (m["rel"] or "").lower()
+    if rel == "last":
+        day = max(d for d in candidates if d < published)
+    elif rel == "next":
+        day = min(d for d in candidates if d > published)
+    elif rel == "this":
+        day = rule.on(published.year)
+    else:
+        day = _pick(candidates, published, ctx.tense_at(start, m.end())) or candidates[1]
+    return start, m.end(), _day(day)
+
+
 def _month_number(name: str) -> int:
     key = name.lower().rstrip(".")
     return _MONTHS.get(key) or _MONTH_ABBR[key]
@@ -615,12 +729,18 @@ def _upcoming(m: re.Match, ctx: _Context) -> Found | None:
         span = _years(published.year + n, published.year + n)
     return m.start(), m.end(), span
 
+_NAME_WINDOW = 30  # characters before a bare weekday that hold the word it may be named with
+_CAPITAL_BEFORE = re.compile(r"\b[A-Z][\w'’-]*\s+$")
+_CAPITAL_AFTER = re.compile(r"\s+[A-Z][a-z]")
+
 
 def _weekday(m: re.Match, ctx: _Context) -> Found | None:
     rel = " ".join((m["rel"] or "").lower().split())
     week = (m["week"] or m["week2"] or "").lower()
-    if not (rel or m["on"] or m["poss"] or m["tod"] or week):
-        return None  # a bare weekday name is too often part of a name ("Black Friday")
+    if not (rel or m["on"] or m["poss"] or m["tod"] or week) and (
+            _CAPITAL_BEFORE.search(m.string, max(0, m.start() - _NAME_WINDOW), m.start())
+            or _CAPITAL_AFTER.match(m.string, m.end())):
+        return None  # a weekday beside a capitalised word is part of a name ("Black Friday", "Super Tuesday")
     start = m.start("rel") if rel else m.start("wd")
     end = m.end() if week else m.end("wd")
     if ctx.published is None:
@@ -665,6 +785,7 @@ _RULES: list[tuple[re.Pattern, Callable[[re.Match, _Context], Found | None]]] = 
     (_UPCOMING, _upcoming),
     (_DAYWORD, _day_word),
     (_WEEKDAY_RE, _weekday),
+    (_HOLIDAY, _holiday),
 ]
 
 

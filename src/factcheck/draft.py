@@ -2,9 +2,9 @@
 
 An editor starting a fact-check needs the list of what can be checked more than anything clever:
 every named person, date, figure, quotation and attributed statement, each with the article's own
-wording as ``text`` and the article's own value as ``expect``. The draft therefore verifies as
-``unverified`` throughout (nothing confirms it yet, nothing contradicts it); the editor corrects
-``expect`` where the article is wrong and adds ``sources``.
+wording as ``text``. A draft leaves ``expect`` out wherever the loader allows it (SPEC §2: the
+sources decide), so a misspelling in the article is never copied into the truth; it verifies as
+``unverified`` throughout until the editor adds ``sources``.
 
 Each claim type drafts its own claims (``claimtypes``); every drafted claim is read back through
 the checker so that a claim it could not locate or would disagree with never reaches the file.
@@ -13,6 +13,7 @@ the checker so that a claim it could not locate or would disagree with never rea
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import date
 
 from . import dates
@@ -22,6 +23,9 @@ from .claimtypes import KINDS, read_article, typed
 from .claimtypes.drafting import Draft, DraftContext, Ids
 from .index import Lenses
 from .model import ClaimType
+from .settings import NOT_TEXT_CONTROL_SHARE, NOT_TEXT_PROBE
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f\ufffd]")  # control characters and undecodable bytes
 
 _DATELINE_LEAD = re.compile(r"(?i)^\W*(?:published|updated|posted|first\s+published|date|dateline)\b")
 
@@ -33,13 +37,24 @@ def _drafts(article: Article, published: date | None) -> tuple[list[Draft], int]
     lenses = Lenses()
     kept = []
     for d in drafts:
-        claim = typed(d.claim)
+        claim = typed(d.claim if KINDS[d.claim.type].needs_expect else replace(d.claim, expect=None))
         reading = read_article(claim, article, published, lenses)
         if reading.mentions and reading.agrees:
             kept.append(Draft(claim, d.start))
     order = {t: i for i, t in enumerate(ClaimType)}
     kept.sort(key=lambda d: (order[d.claim.type], d.start))
     return kept, skipped
+
+
+def not_text(article: Article) -> str | None:
+    """Why ``article`` is not text, or None: NUL bytes, or a high share of control characters and
+    undecodable bytes in its first characters. A binary file is refused before any drafting work."""
+    probe = article.text[:NOT_TEXT_PROBE]
+    if "\x00" in probe:
+        return "is not text (it holds NUL bytes)"
+    if probe and len(_CONTROL.findall(probe)) / len(probe) > NOT_TEXT_CONTROL_SHARE:
+        return "is not text (control characters or undecodable bytes)"
+    return None
 
 
 def draft_claims(article: Article, article_path: str, published: date | None) -> str:

@@ -93,3 +93,22 @@ ORDINALS = {w: i for i, w in enumerate(
     "fifteenth sixteenth seventeenth eighteenth nineteenth twentieth".split(), 1)}
 ORDINALS.update({f"twenty-{w}": 20 + i for w, i in list(ORDINALS.items())[:9]})
 ORDINALS.update({"thirtieth": 30, "thirty-first": 31})
+
+# holiday names (an apostrophe optional, "day" after them optional) -> the rule in dates.HOLIDAY_RULES
+HOLIDAY_NAMES = {
+    "christmas": "christmas", "xmas": "christmas", "christmas eve": "christmas eve",
+    "new year's": "new year", "new year's eve": "new year's eve", "halloween": "halloween",
+    "valentine's": "valentine", "saint valentine's": "valentine", "st. valentine's": "valentine",
+    "st patrick's": "st patrick", "st. patrick's": "st patrick", "saint patrick's": "st patrick",
+    "st paddy's": "st patrick", "saint paddy's": "st patrick", "groundhog": "groundhog", "groundhog's": "groundhog",
+    "independence": "independence", "veterans": "veterans", "veteran's": "veterans",
+    "thanksgiving": "thanksgiving", "black friday": "black friday", "cyber monday": "cyber monday",
+    "mother's": "mother", "father's": "father", "memorial": "memorial", "labor": "labor", "labour": "labor",
+    "martin luther king": "mlk", "martin luther king jr.": "mlk", "martin luther king's": "mlk", "mlk": "mlk",
+    "mlk jr.": "mlk", "presidents'": "presidents", "president's": "presidents", "president": "presidents",
+    "washington's birthday": "presidents", "columbus": "columbus",
+    "easter": "easter", "easter sunday": "easter", "easter monday": "easter monday", "good friday": "good friday",
+    "maundy thursday": "maundy thursday", "holy thursday": "maundy thursday", "palm sunday": "palm sunday",
+    "ash wednesday": "ash wednesday", "pentecost": "pentecost", "whitsunday": "pentecost",
+    "whit sunday": "pentecost", "ascension": "ascension",
+}

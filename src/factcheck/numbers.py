@@ -289,7 +289,7 @@ again ever never then now very too more most less least much many few some any a
 neither other another such same own if else whether because although though unless once percent per cent
 new old additional further major key main top senior former different separate similar said says say
 times later earlier ago made used seen taken given called known held found left told led got came went
-became including straight consecutive last next first bn mn mln k b m""".split()) | _NUMWORDS
+became including straight consecutive last next first half bn mn mln k b m""".split()) | _NUMWORDS
 _CANON = {"percent": "%", "per cent": "%", "pct": "%", "percentage": "%", "ton": "tonne", "tons": "tonne",
           "$": "dollar", "annum": "year", "usd": "US dollar", "eur": "euro", "gbp": "British pound"}
 _IRREGULAR = {"people": "person", "men": "man", "women": "woman", "children": "child", "feet": "foot",

@@ -37,4 +37,6 @@ MAX_LOCAL_BYTES = 10 * 2**20  # a saved page or local source larger than this is
 # --- drafting (`factcheck extract`) -------------------------------------------------------------
 DRAFT_MIN_QUOTE_WORDS = 4  # a shorter quoted phrase is a scare quote, not someone's words
 DRAFT_LONG_SENTENCE = 200  # a longer attributed sentence is drafted as its attributing clause
+NOT_TEXT_PROBE = 65536  # characters of an article looked at to tell a binary file from text
+NOT_TEXT_CONTROL_SHARE = 0.05  # text has almost no control characters; a binary has many
 DRAFT_SLUG_LIMIT = 40  # characters of a drafted claim's id

@@ -66,9 +66,9 @@ def render(article_path: str, published: date | None, from_dateline: bool, skipp
     shown = " ".join(article_path.split())
     lines = [
         f"# Draft claims for {_NOT_PRINTABLE.sub('?', shown)}, written by `factcheck extract`.",
-        "# Every `text` is copied from the article and every `expect` is the article's own value, so each",
-        "# claim verifies as `unverified` until sources are added. Check each one, correct `expect` where",
-        "# the article is wrong, add reference pages under `sources:`, and delete what is not worth checking.",
+        "# Every `text` is copied from the article. Without `expect` the sources decide; an `expect` written",
+        "# here is the article's own value: correct it where the article is wrong. Each claim verifies as",
+        "# `unverified` until reference pages are added under `sources:`; delete what is not worth checking.",
         "version: 1",
         "article:",
         "  path:" + _scalar(article_path, 2),

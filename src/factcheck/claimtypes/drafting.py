@@ -16,7 +16,7 @@ from ..lint import lint_article
 from ..lint import people as group_people
 from ..locate import sentences, view
 from ..model import Claim
-from ..names import NameOccurrence, extract_names
+from ..names import NameOccurrence, extract_names, person_names
 from ..normalize import fold
 from ..settings import DRAFT_MIN_QUOTE_WORDS, DRAFT_SLUG_LIMIT
 
@@ -225,7 +225,8 @@ def _is_person(text: str, occs: list[NameOccurrence], full: NameOccurrence, stan
     return bool(full.given) and bool(bare) and not given_alone
 
 def people_in(article: Article) -> list[Person]:
-    occurrences = extract_names(article.text)
+    """The people the article names; places, bodies and slogans are not drafted as names."""
+    occurrences = person_names(article.text)
     standalone = {o.tokens[0].key for o in occurrences if len(o.tokens) == 1}
     people = []
     for group in group_people(occurrences):

@@ -116,7 +116,8 @@ def _name_claims(article: Article, people: list[Person], ids: Ids) -> list[Draft
         start = title_before(text, full.start)
         wording = flat(text[start : full.end])
         aliases: list[str] = []
-        for _ in range(3):  # other spellings in the article become aliases, so the draft agrees
+        for _ in range(3 if NameKind.needs_expect else 0):  # while expect is required, other spellings
+            # become aliases so the draft agrees; without expect a variant is never an alias (SPEC §2)
             variants = [flat(m.text) for m in find_name_mentions(text, expect, aliases) if m.kind == "variant"]
             if not variants:
                 break
@@ -130,8 +131,9 @@ def _name_claims(article: Article, people: list[Person], ids: Ids) -> list[Draft
         for f in findings:
             if any(v.start in keys for v in f.variants):
                 where = ", ".join(f"'{flat(v.text)}' ({v.line}:{v.column})" for v in f.variants)
-                notes.append(f"the article spells it more than one way: {where}; keep the verified spelling "
-                             f"as expect and drop misspellings from aliases")
+                fix = ("keep the verified spelling as expect and drop misspellings from aliases"
+                       if aliases else "add a source (or expect) with the verified spelling")
+                notes.append(f"the article spells it more than one way: {where}; {fix}")
                 break
         if aliases and not any("more than one way" in n for n in notes):
             notes.append("aliases are other spellings found in the article: drop any that are misspellings")
