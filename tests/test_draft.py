@@ -198,7 +198,8 @@ def test_a_binary_file_is_refused_at_once(tmp_path, body):
 
 def test_text_with_a_few_control_characters_is_still_drafted(tmp_path):
     path = tmp_path / "a.txt"
-    path.write_text("Governor Maria Lopez said the plan\x0c would cost $2 billion.\x1b\n" * 50, encoding="utf-8")
+    text = "Governor Maria Lopez said the plan\x0c would cost $2 billion.\x1b\n" + "She said it again.\n" * 50
+    path.write_text(text, encoding="utf-8")
     result = CliRunner().invoke(main, ["extract", str(path)])
     assert result.exit_code == 0, result.output
 

@@ -315,3 +315,11 @@ def _unused_selector(doc, selector: str | None) -> str | None:
 
 def _nothing_read(selector: str | None) -> str:
     return f"selector {selector!r} matches nothing on the page" if selector else "the page has no readable text"
+
+
+@main.command()
+def schema() -> None:
+    """Print the claims file's JSON Schema (for editors: `# yaml-language-server: $schema=...`)."""
+    from .claims.schema import text as schema_text
+
+    click.echo(schema_text(), nl=False)

@@ -7,6 +7,8 @@ import re
 from dataclasses import replace
 from pathlib import Path
 
+import jsonschema
+import pytest
 from reportkit import ARTICLE, HOSTILE_SCRIPT, HOSTILE_URL, _claim, build, hostile, results_of, settled, validate
 
 from factcheck.article import Article
@@ -107,3 +109,28 @@ def test_sarif_keeps_hostile_text_as_data():
     (first, second) = doc["runs"][0]["results"]
     assert HOSTILE_SCRIPT in first["message"]["text"] and HOSTILE_URL in first["message"]["text"]
     assert first["locations"][0]["physicalLocation"]["artifactLocation"]["uri"].startswith("%3C/title%3E")
+
+
+def test_sarif_misspelled_names_carry_a_fix_at_each_variant():
+    report = build()
+    fixed = replace(report, results=tuple(
+        replace(r, fix="Alexander Lavrentiev") if r.claim.id in ("envoy-name", "hormuz-share") else r
+        for r in report.results))
+    doc = json.loads(sarif.render(fixed))
+    validate(doc)
+    found = doc["runs"][0]["results"]
+    envoy = [r for r in found if r["properties"]["claimId"] == "envoy-name"]
+    replacements = [r["fixes"][0]["artifactChanges"][0]["replacements"][0] for r in envoy]
+    assert replacements == [
+        {"deletedRegion": {"startLine": 1, "startColumn": 49, "endColumn": 69},
+         "insertedContent": {"text": "Alexander Lavrentiev"}},
+        {"deletedRegion": {"startLine": 5, "startColumn": 38, "endColumn": 48},
+         "insertedContent": {"text": "Alexander Lavrentiev"}},
+    ]
+    assert all(r["fixes"][0]["artifactChanges"][0]["artifactLocation"]["uri"] == "seeds/article.txt" for r in envoy)
+    # a figure's mention is its whole passage: no replacement offered there, nor without a known fix
+    assert all("fixes" not in r for r in found if r["properties"]["claimId"] != "envoy-name")
+    bad = json.loads(sarif.render(fixed))
+    bad["runs"][0]["results"][0]["fixes"][0]["artifactChanges"][0]["replacements"][0].pop("deletedRegion")
+    with pytest.raises(jsonschema.ValidationError):
+        validate(bad)

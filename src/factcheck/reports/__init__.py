@@ -61,6 +61,7 @@ FORMATS: dict[str, Format] = {
         ModuleFormat("html", (".html", ".htm")),
         ModuleFormat("junit", (".xml",)),
         ModuleFormat("sarif", (".sarif", ".sarif.json")),
+        ModuleFormat("claimreview", (".claimreview.json", ".jsonld")),
     )
 }
 

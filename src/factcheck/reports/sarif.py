@@ -105,6 +105,8 @@ def _result(report, result: Result, target, wording: str, occurrence: int, stale
         "partialFingerprints": {FINGERPRINT: _fingerprint(claim.id, result.verdict, wording, occurrence)},
         "properties": {"claimId": claim.id, "claimType": claim.type.value},
     }
+    if result.verdict is Verdict.MISSPELLED and result.fix and target and not stale:
+        entry["fixes"] = [_fix(report, target, result.fix)]
     if claim.accepted and not stale:
         entry["suppressions"] = [{"kind": "external", "status": "accepted", "justification": claim.accepted}]
     return entry
@@ -128,6 +130,16 @@ def _location(report: Report, target) -> dict:
             region["snippet"] = {"text": text}
         physical["region"] = region
     return {"physicalLocation": physical}
+
+
+def _fix(report: Report, target, replacement: str) -> dict:
+    """The spelling the sources give, in place of this variant; only names, whose mention is the name itself."""
+    region = {k: v for k, v in _location(report, target)["physicalLocation"]["region"].items() if k != "snippet"}
+    return {
+        "description": {"text": f"Spell it '{replacement}'"},
+        "artifactChanges": [{"artifactLocation": _artifact(report.article_path),
+                             "replacements": [{"deletedRegion": region, "insertedContent": {"text": replacement}}]}],
+    }
 
 
 def _artifact(path: str) -> dict:

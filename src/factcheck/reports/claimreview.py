@@ -1,0 +1,70 @@
+"""schema.org ClaimReview (JSON-LD), the markup Google's Fact Check tools read: one review per claim.
+
+Every review is marked ``creativeWorkStatus: "Draft"``: our verdicts judge a draft article against
+its cited sources, not a public claim, so the desk edits and signs these before publishing them.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import date
+
+from ..model import Report, Result, Verdict
+
+AUTHOR_PLACEHOLDER = "YOUR NEWSROOM"  # the desk replaces it: the tool cannot know who publishes the review
+BEST_RATING = 5
+WORST_RATING = 1
+
+
+@dataclass(frozen=True)
+class Rating:
+    value: int
+    name: str  # ClaimReview's textual ``alternateName``, what readers see
+
+
+RATINGS: dict[Verdict, Rating] = {
+    Verdict.SUPPORTED: Rating(5, "Supported by its sources"),
+    Verdict.UNVERIFIED: Rating(3, "Unverified"),
+    Verdict.DISPUTED: Rating(3, "Disputed by its sources"),
+    Verdict.NOT_FOUND: Rating(3, "Not found in the article"),
+    Verdict.MISSPELLED: Rating(2, "Misspelled"),
+    Verdict.MISQUOTED: Rating(2, "Misquoted"),
+    Verdict.CONTRADICTED: Rating(1, "Contradicted by its sources"),
+}
+
+
+def reviews(report: Report, today: date | None = None, author: str = AUTHOR_PLACEHOLDER) -> list[dict]:
+    published = (today or date.today()).isoformat()
+    return [_review(report, r, published, author) for r in report.results]
+
+
+def _review(report: Report, result: Result, published: str, author: str) -> dict:
+    rating = RATINGS[result.verdict]
+    appearance: dict = {"@type": "CreativeWork", "url": report.article_path}
+    if result.mentions:
+        appearance["text"] = result.mentions[0].text
+        appearance["position"] = result.mentions[0].line
+    return {
+        "@context": "https://schema.org",
+        "@type": "ClaimReview",
+        "identifier": result.claim.id,
+        "url": report.article_path,
+        "claimReviewed": result.claim.text,
+        "itemReviewed": {"@type": "Claim", "appearance": appearance},
+        "reviewRating": {
+            "@type": "Rating",
+            "ratingValue": rating.value,
+            "bestRating": BEST_RATING,
+            "worstRating": WORST_RATING,
+            "alternateName": rating.name,
+        },
+        "reviewBody": result.message,
+        "datePublished": published,
+        "author": {"@type": "Organization", "name": author},
+        "creativeWorkStatus": "Draft",
+    }
+
+
+def render(report: Report) -> str:
+    return json.dumps(reviews(report), indent=2, ensure_ascii=False) + "\n"
