@@ -644,16 +644,7 @@ def _relative_unit(m: re.Match, ctx: _Context) -> Found | None:
     step = {"last": -1, "the past": -1, "the previous": -1, "next": 1, "the coming": 1,
             "the following": 1}.get(rel, 0)
     unit = m["unit"].lower()
-    if unit == "week":
-        span = _week(_monday(published) + datetime.timedelta(weeks=step))
-    elif unit == "month":
-        span = _month(*_shift_month(published.year, published.month, step))
-    elif unit == "quarter":
-        year, month = _shift_month(published.year, published.month, 3 * step)
-        span = _quarter(year, (month - 1) // 3 + 1)
-    else:
-        span = _years(published.year + step, published.year + step)
-    return m.start(), m.end(), span
+    return m.start(), m.end(), _unit_from(published, unit, step)
 
 
 def _day_word(m: re.Match, ctx: _Context) -> Found | None:
@@ -716,18 +707,7 @@ def _upcoming(m: re.Match, ctx: _Context) -> Found | None:
         return m.start(), m.end(), None
     published, n = ctx.published, _count(m["n"] or m["n2"])
     unit = m["unit"].lower().rstrip("s")
-    if unit == "day":
-        span = _day(published + datetime.timedelta(days=n))
-    elif unit == "week":
-        span = _week(_monday(published) + datetime.timedelta(weeks=n))
-    elif unit == "month":
-        span = _month(*_shift_month(published.year, published.month, n))
-    elif unit == "quarter":
-        year, month = _shift_month(published.year, published.month, 3 * n)
-        span = _quarter(year, (month - 1) // 3 + 1)
-    else:
-        span = _years(published.year + n, published.year + n)
-    return m.start(), m.end(), span
+    return m.start(), m.end(), _unit_from(published, unit, n)
 
 _NAME_WINDOW = 30  # characters before a bare weekday that hold the word it may be named with
 _CAPITAL_BEFORE = re.compile(r"\b[A-Z][\w'’-]*\s+$")
@@ -818,3 +798,17 @@ def find_dates(text: str, published: Date | None = None, *, date_order: DateOrde
     found.sort(key=lambda f: (f[0], f[2]))  # equally long at one place: the earlier rule wins
     chosen = [found[i] for i in longest_first([(f[0], f[1]) for f in found])]
     return [DateMatch(s, e, text[s:e], span) for s, e, _, span in chosen]
+
+
+def _unit_from(published: datetime.date, unit: str, n: int) -> DateSpan:
+    """The whole calendar day, week, month, quarter or year ``n`` units from the one holding ``published``."""
+    if unit == "day":
+        return _day(published + datetime.timedelta(days=n))
+    if unit == "week":
+        return _week(_monday(published) + datetime.timedelta(weeks=n))
+    if unit == "month":
+        return _month(*_shift_month(published.year, published.month, n))
+    if unit == "quarter":
+        year, month = _shift_month(published.year, published.month, 3 * n)
+        return _quarter(year, (month - 1) // 3 + 1)
+    return _years(published.year + n, published.year + n)
