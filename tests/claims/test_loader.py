@@ -99,8 +99,8 @@ EXPECTED_GOOD = ClaimsFile(
             sources=(
                 KREMLIN,
                 SourceSpec(
-                    key="../pages/kremlin-address-2016.html",
-                    archive=PAGES / "kremlin-address-2016.html",
+                    key="../pages/kremlin_address_2016.html",
+                    archive=PAGES / "kremlin_address_2016.html",
                     selector="article",
                 ),
             ),
