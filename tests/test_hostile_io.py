@@ -28,6 +28,7 @@ from factcheck import terminal
 from factcheck.article import Article
 from factcheck.cli import main
 from factcheck.offsets import Offsets
+from loopback import Loopback
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "fixtures" / "hardening"
@@ -283,49 +284,17 @@ def test_the_temporary_report_of_a_killed_run_is_swept_by_the_next(tmp_path):
 
 # == Ctrl-C =========================================================================================
 
-class SlowServer:
-    """127.0.0.1: answers /page with the fixture page, /hang never; records each hit."""
-
-    def __init__(self) -> None:
-        self.sock = socket.create_server(("127.0.0.1", 0))
-        self.port = self.sock.getsockname()[1]
-        self.hit = threading.Event()
-        threading.Thread(target=self._serve, daemon=True).start()
-
-    def url(self, path: str) -> str:
-        return f"http://127.0.0.1:{self.port}{path}"
-
-    def _serve(self) -> None:
-        while True:
-            try:
-                conn, _ = self.sock.accept()
-            except OSError:
-                return
-            threading.Thread(target=self._handle, args=(conn,), daemon=True).start()
-
-    def _handle(self, conn: socket.socket) -> None:
-        with conn:
-            head = b""
-            while b"\r\n\r\n" not in head:
-                chunk = conn.recv(4096)
-                if not chunk:
-                    return
-                head += chunk
-            path = head.split(b" ", 2)[1].decode()
-            if path.startswith("/hang"):
-                self.hit.set()
-                time.sleep(20)
-                return
-            body = PAGE.encode()
-            conn.sendall(b"HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\nConnection: close\r\n"
-                         b"Content-Length: %d\r\n\r\n%s" % (len(body), body))
+def _hang(conn: socket.socket) -> None:
+    time.sleep(20)
 
 
 @pytest.fixture
 def slow_server():
-    server = SlowServer()
+    """The loopback server, where /hang (an article or a source) never answers; ``hit`` says it was asked."""
+    server = Loopback()
+    server.routes["/hang"] = server.routes["/hang/article.md"] = _hang
     yield server
-    server.sock.close()
+    server.stop()
 
 
 def _interrupt_when(proc: subprocess.Popen, ready: threading.Event) -> tuple[str, str]:
