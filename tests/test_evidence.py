@@ -4,6 +4,7 @@ two figures in one sentence), checked end to end through ``verify`` with the sou
 from __future__ import annotations
 
 import json
+import re
 from datetime import date
 
 from click.testing import CliRunner
@@ -24,15 +25,19 @@ according to Lt. Gen. Mark Ruiz of the U.S. Navy.</p>
 """
 
 
-def verify(tmp_path, loopback, article: str, claims: str, published: str | None = None) -> dict:
-    url = loopback.page("/news/navy-contract", PAGE)
+def check(tmp_path, article: str, claims: str, published: str | None = None) -> dict:
+    """``factcheck verify --format json`` on the article and claims, by claim id."""
     (tmp_path / "article.txt").write_text(article, encoding="utf-8")
     head = "version: 1\narticle:\n  path: article.txt\n" + (f"  published: {published}\n" if published else "")
-    (tmp_path / "claims.yaml").write_text(head + "claims:\n" + claims.replace("URL", url), encoding="utf-8")
+    (tmp_path / "claims.yaml").write_text(head + "claims:\n" + claims, encoding="utf-8")
     result = CliRunner().invoke(main, ["verify", str(tmp_path / "claims.yaml"), "--format", "json",
                                        "--cache-dir", str(tmp_path / "cache")])
     assert result.exit_code in (0, 1), result.output
     return {c["id"]: c for c in json.loads(result.stdout)["claims"]}
+
+
+def verify(tmp_path, loopback, article: str, claims: str, published: str | None = None) -> dict:
+    return check(tmp_path, article, claims.replace("URL", loopback.page("/news/navy-contract", PAGE)), published)
 
 
 def test_1_the_page_date_is_read_from_its_metadata_or_url():
@@ -178,14 +183,7 @@ Buzz Aldrin to the surface.</p>
 
 
 def moon(tmp_path, loopback, article: str, claims: str) -> dict:
-    url = loopback.page("/news/apollo-11", MOON_PAGE)
-    (tmp_path / "article.txt").write_text(article, encoding="utf-8")
-    head = "version: 1\narticle:\n  path: article.txt\nclaims:\n"
-    (tmp_path / "claims.yaml").write_text(head + claims.replace("URL", url), encoding="utf-8")
-    result = CliRunner().invoke(main, ["verify", str(tmp_path / "claims.yaml"), "--format", "json",
-                                       "--cache-dir", str(tmp_path / "cache")])
-    assert result.exit_code in (0, 1), result.output
-    return {c["id"]: c for c in json.loads(result.stdout)["claims"]}
+    return check(tmp_path, article, claims.replace("URL", loopback.page("/news/apollo-11", MOON_PAGE)))
 
 
 def test_1_a_changed_value_is_still_located_and_reported(tmp_path, loopback):
@@ -228,3 +226,150 @@ def test_1_the_article_as_written_is_supported(tmp_path, loopback):
     sources: [URL]
 """)
     assert {c["verdict"] for c in claims.values()} == {"supported"}
+
+
+TRADE_PAGE = """<html><head><title>China wants tariffs rolled back in any phase-one trade deal</title>
+<meta property="article:published_time" content="2019-11-20T10:00:00Z">
+</head><body><article>
+<p>WASHINGTON (Nov. 20) &mdash; Beijing wants Washington to eliminate the 15% tariffs on about $125 billion
+worth of Chinese goods imposed on Sept. 1, as well as provide some relief from the 25% tariffs imposed on an
+earlier, $250 billion list of industrial and consumer goods.</p>
+<p>The trade war started in 2018. Tariffs on another $156 billion of Chinese goods are due on Dec. 15.</p>
+<p>Chinese purchases of US farm goods could reach $40-50 billion a year, officials said.</p>
+</article></body></html>
+"""
+
+
+def trade(tmp_path, loopback, article: str, claims: str) -> dict:
+    return check(tmp_path, article, claims.replace("URL", loopback.page("/2019/11/20/china-tariffs", TRADE_PAGE)),
+                 "2019-11-21")
+
+
+TRADE_CLAIMS = """
+  - id: rate
+    type: number
+    text: the 15% tariffs on about $125 billion
+    sources: [URL]
+  - id: started
+    type: date
+    text: The trade war started in 2018
+    sources: [URL]
+  - id: purchases
+    type: number
+    text: could reach $40-50 billion a year
+    sources: [URL]
+"""
+
+
+def test_2_of_two_figures_in_one_sentence_the_one_with_the_articles_words_around_it_decides(tmp_path, loopback):
+    right = ("Beijing wants the 15% tariffs on about $125 billion of Chinese goods lifted. The trade war started in "
+             "2018. Its purchases of US farm goods could reach $40-50 billion a year.\n")
+    claims = trade(tmp_path, loopback, right, TRADE_CLAIMS)
+    assert {c["verdict"] for c in claims.values()} == {"supported"}, claims
+    wrong = right.replace("15%", "25%").replace("2018", "2019").replace("$40-50", "$50-60")
+    claims = trade(tmp_path, loopback, wrong, TRADE_CLAIMS.replace("15%", "25%").replace("2018", "2019")
+                   .replace("$40-50", "$50-60"))
+    # 25% is in the page's sentence too, but tied to "the 25% tariffs imposed on an earlier" list;
+    # "Dec. 15" (2019) lies in 2019, but the words around 2018 are the article's
+    assert [claims[i]["fix"] for i in ("rate", "started", "purchases")] == ["15%", "2018", "$40-50 billion a year"]
+    assert {c["verdict"] for c in claims.values()} == {"contradicted"}
+
+
+def test_2_two_ranges_compare_end_by_end(tmp_path, loopback):
+    claims = trade(tmp_path, loopback, "Purchases could reach $45-50 billion a year.\n", """
+  - id: purchases
+    type: number
+    text: could reach $45-50 billion a year
+    sources: [URL]
+""")
+    assert claims["purchases"]["verdict"] == "contradicted"  # the ranges overlap, but their ends differ
+
+
+BANK_PAGE = """<html><head><title>Bank of England cuts rates to record low</title>
+<meta property="article:published_time" content="2020-03-19T12:00:00Z"></head><body><article>
+<p>LONDON (March 19) &mdash; The Bank of England cut Bank Rate to 0.1% on 19 March, its second emergency cut
+in a week.</p>
+<p>Governor Andrew Bailey said the Bank would also buy &pound;200 billion of bonds.</p>
+</article></body></html>
+"""
+
+
+def bank(tmp_path, loopback, article: str, claims: str, note_day: str = "20") -> dict:
+    official = loopback.page("/2020/03/19/bank-rate", BANK_PAGE)
+    broker = loopback.page("/notes/boe", BANK_PAGE.replace("on 19 March", f"on {note_day} March"))
+    return check(tmp_path, article, claims.replace("OFFICIAL", official).replace("BROKER", broker), "2020-03-21")
+
+
+def test_7_a_statement_with_another_date_figure_or_name_is_contradicted(tmp_path, loopback):
+    article = ("The Bank of England cut Bank Rate to 0.1% on 20 March, its second emergency cut in a week.\n\n"
+               "Governor Mark Carney said the Bank would also buy £200 billion of bonds.\n\n"
+               "Governor Andrew Bailey said the Bank would also buy £300 billion of bonds.\n")
+    claims = bank(tmp_path, loopback, article, """
+  - id: cut
+    type: statement
+    text: The Bank of England cut Bank Rate to 0.1% on 20 March
+    sources: [OFFICIAL]
+  - id: governor
+    type: statement
+    text: Governor Mark Carney said the Bank would also buy £200 billion of bonds
+    sources: [OFFICIAL]
+  - id: bonds
+    type: statement
+    text: Governor Andrew Bailey said the Bank would also buy £300 billion of bonds
+    sources: [OFFICIAL]
+""")
+    assert {c["verdict"] for c in claims.values()} == {"contradicted"}, claims
+    assert claims["cut"]["fix"] == "19 March"
+    assert "'19 March' in place of '20 March'" in claims["cut"]["message"]
+    assert claims["governor"]["fix"] == "Andrew Bailey"
+    assert "'£200 billion' in place of '£300 billion'" in claims["bonds"]["message"]
+
+
+def test_7_two_sources_that_disagree_dispute_a_statement(tmp_path, loopback):
+    article = "The Bank of England cut Bank Rate to 0.1% on 19 March, its second emergency cut in a week.\n"
+    claims = bank(tmp_path, loopback, article, """
+  - id: cut
+    type: statement
+    text: The Bank of England cut Bank Rate to 0.1% on 19 March
+    sources: [OFFICIAL, BROKER]
+""")
+    assert claims["cut"]["verdict"] == "disputed", claims["cut"]
+    assert [e["status"] for e in claims["cut"]["evidence"]] == ["supports", "contradicts"]
+
+
+def test_7_a_date_one_source_gives_otherwise_is_a_dispute_not_a_contradiction(tmp_path, loopback):
+    article = "The Bank of England cut Bank Rate to 0.1% on 19 March.\n"
+    claims = bank(tmp_path, loopback, article, """
+  - id: cut
+    type: date
+    text: cut Bank Rate to 0.1% on 19 March
+    sources: [BROKER, OFFICIAL]
+""")
+    assert claims["cut"]["verdict"] == "disputed", claims["cut"]
+
+
+WEWORK_PAGE = """<html><head><meta property="og:title" content="SoftBank takes control of WeWork in $9.5 billion rescue">
+<title>SoftBank takes control of WeWork | Business</title>
+<meta property="article:published_time" content="2019-10-23T09:00:00Z"></head><body><article>
+<p>NEW YORK (Oct. 23) &mdash; Japan's SoftBank Group will take control of the office-sharing company under a
+rescue package worth about $9.5 billion, the company said on Wednesday.</p>
+<p>The company had 12,500 employees at the end of June, and its co-founder Adam Neumann will leave the board.</p>
+</article></body></html>
+"""
+
+
+def test_3_the_pages_own_subject_names_every_sentence_on_it(tmp_path, loopback):
+    titled = loopback.page("/wework-rescue", WEWORK_PAGE)
+    untitled = loopback.page("/untitled", re.sub(r"<meta property=\"og:title\"[^>]*>|<title>.*</title>", "", WEWORK_PAGE))
+    claims = check(tmp_path, "Morale is low at WeWork, which had 12,500 employees in June.\n", f"""
+  - id: staff
+    type: number
+    text: at WeWork, which had 12,500 employees
+    sources: ["{titled}"]
+  - id: staff-untitled
+    type: number
+    text: at WeWork, which had 12,500 employees
+    sources: ["{untitled}"]
+""")
+    assert claims["staff"]["verdict"] == "supported", claims["staff"]
+    assert claims["staff-untitled"]["verdict"] == "unverified"  # "The company" alone names nobody

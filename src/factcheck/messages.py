@@ -61,6 +61,9 @@ def message(claim: Claim, decision: Decision) -> str:
     if verdict is Verdict.DISPUTED:
         return (f"sources disagree on {stated}: {_names(decision.supports)} confirm it,"
                 f" {_names(decision.against)} say {_values(decision.against)}")
+    if verdict is Verdict.CONTRADICTED and not decision.has_value:  # a statement: the source's value in place of ours
+        said = "; ".join(dict.fromkeys(e.value for e in decision.against if e.value)) or "otherwise"
+        return f"change {stated} — {_names(decision.against)} says {said}"
     if verdict is Verdict.CONTRADICTED:
         return f"change {stated} — {_names(decision.against)} says {_values(decision.against)}"
     if verdict is Verdict.SUPPORTED:

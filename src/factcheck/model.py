@@ -188,6 +188,7 @@ class Document:
     sha256: str | None = None
     notes: tuple[SourceNote, ...] = ()
     page_date: date | None = None  # the page's own publication date, read from its metadata or URL
+    title: str | None = None  # the page's own subject (its title or headline), named by every sentence on it
     full_text: str = ""  # the page's whole visible text, for what the article body is silent on (HTML only)
 
 

@@ -20,6 +20,7 @@ from contextlib import suppress
 from dataclasses import replace
 from datetime import date
 from functools import lru_cache
+from html import unescape
 from pathlib import Path
 from typing import Protocol
 
@@ -145,6 +146,7 @@ def _document(spec: SourceSpec, result: FetchResult | None, confine: Sequence[Pa
         html = (result.kind or "html") == "html"
         return Document(spec, text, result.via, url=result.final_url or spec.url, sha256=result.sha256, notes=notes,
                         page_date=page_date(result.text, result.final_url or spec.url) if html else None,
+                        title=page_title(result.text) if html else None,
                         full_text=_full_text(result.text, spec) if html else "")
     if spec.archive is None:
         return Document(spec, error=result.error if result else "no URL and no archive", url=spec.url)
@@ -154,7 +156,7 @@ def _document(spec: SourceSpec, result: FetchResult | None, confine: Sequence[Pa
     why = "live link dead" if result.status in (404, 410) else "could not be reached"
     return Document(
         spec, archived.text, Via.ARCHIVE, url=spec.url, sha256=archived.sha256, page_date=archived.page_date,
-        full_text=archived.full_text,
+        title=archived.title, full_text=archived.full_text,
         notes=(SourceNote(NoteKind.ARCHIVE_USED, f"{why} ({result.error}); archive used"),) + archived.notes,
     )
 
@@ -188,7 +190,7 @@ def read_local(spec: SourceSpec, confine: Sequence[Path] | None = None, texts: T
     text, notes = texts.readable(digest, raw, kind, spec.selector)
     html = kind == "html"
     return Document(spec, text, Via.ARCHIVE if spec.url else Via.FILE, url=spec.url, sha256=digest, notes=notes,
-                    page_date=page_date(raw, spec.url) if html else None,
+                    page_date=page_date(raw, spec.url) if html else None, title=page_title(raw) if html else None,
                     full_text=_full_text(raw, spec) if html else "")
 
 
@@ -223,6 +225,22 @@ def page_date(html: str, url: str | None = None) -> date | None:
     if url and (m := _URL_DATE.search(url)):
         with suppress(ValueError):
             return date(int(m[1]), int(m[2]), int(m[3]))
+    return None
+
+
+_OG_TITLE = re.compile(r"""<meta\b[^>]*?(?:property|name)\s*=\s*["']?(?:og:title|twitter:title)["']?[^>]*?>""", re.I)
+_QUOTED_CONTENT = re.compile(r"""\bcontent\s*=\s*(?:"([^"]*)"|'([^']*)')""", re.I)  # "Trump's" inside double quotes
+_TITLE = re.compile(r"<title\b[^>]*>([^<]{1,500})</title>", re.I)
+
+
+def page_title(html: str) -> str | None:
+    """The page's headline as its metadata gives it (``og:title``), else its ``<title>``: what every
+    sentence on the page is about, though few repeat it ("the company" on a WeWork page)."""
+    head = html[:300_000]
+    found = [_QUOTED_CONTENT.search(m.group()) for m in _OG_TITLE.finditer(head)]
+    for value in [m.group(1) or m.group(2) for m in found if m] + _TITLE.findall(head)[:1]:
+        if text := " ".join(unescape(value).split()):
+            return text
     return None
 
 

@@ -47,16 +47,19 @@ def read_article(claim: Claim, article: Article, published: date | None, lenses:
 def judge(claim: Claim, reading: Reading, doc: Document, lenses: Lenses, published: date | None = None) -> Evidence:
     """What one source says about the claim (``reading``: what the article says; ``published``:
     the article's date, for a page without its own). A source without text is an error, never
-    evidence. A silent source shows its closest candidate passage, if it has one, and says why."""
+    evidence. A silent source shows its closest candidate passage, if it has one, and says why. A
+    body that is silent, or contradicts where the rest of the page (a caption, a timeline the
+    extractor left out) states the value as the article does, is read with the rest of the page."""
     if doc.error is not None:
         return Evidence(doc.source.label, Status.ERROR, via=doc.via, error=doc.error, notes=doc.notes)
     text, notes = doc.text, doc.notes
     view = lenses(text)
-    found = KINDS[claim.type].judge(claim, reading, Page(text, view, doc.page_date or published))
-    if found.status is Status.SILENT and doc.full_text and doc.full_text != doc.text:
+    dated = doc.page_date or published
+    found = KINDS[claim.type].judge(claim, reading, Page(text, view, dated, doc.title))
+    if found.status in (Status.SILENT, Status.CONTRADICTS) and doc.full_text and doc.full_text != doc.text:
         whole = lenses(doc.full_text)
-        outside = KINDS[claim.type].judge(claim, reading, Page(doc.full_text, whole, doc.page_date or published))
-        if outside.status is not Status.SILENT:
+        outside = KINDS[claim.type].judge(claim, reading, Page(doc.full_text, whole, dated, doc.title))
+        if outside.status is not Status.SILENT and (found.status is Status.SILENT or outside.status is Status.SUPPORTS):
             text, view, found = doc.full_text, whole, outside
             notes += (SourceNote(NoteKind.OUTSIDE_BODY, "found outside the page's article body"),)
     shown = excerpt(text, found.start, found.end, spans=view.spans) if found.end > found.start else None

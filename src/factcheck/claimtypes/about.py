@@ -21,13 +21,13 @@ from ..locate import Passage, locate, sentence_around, stems
 from ..model import Claim, Status
 from ..normalize import fold
 from ..settings import LOCATE_THRESHOLD, NEAR, NEAR_LIMIT, NEAR_SATURATION, RELEVANT, STRONGLY_RELEVANT
-from .base import Judgement, Lens, Page, Reading
+from .base import Judgement, Lens, Page, Reading, Setting
 
-_NAME_RUN = re.compile(  # "Strait of Hormuz", "Viktor Ozerov", "EIA", "Gadrer"
+NAME_RUN = re.compile(  # "Strait of Hormuz", "Viktor Ozerov", "EIA", "Gadrer"
     r"(?<![\w'-])[A-Z][\w-]*(?:'s)?(?:(?:\s+(?:of|the|de|al|bin|von|van))?\s+[A-Z][\w-]*(?:'s)?)*"
 )
 _SENTENCE_START = re.compile(r"(?:^|[.!?:]\s+|\n\s*)$")
-_NOT_NAMES = STOPWORDS | TITLES | MONTHS | DAYS
+NOT_NAMES = STOPWORDS | TITLES | MONTHS | DAYS
 
 
 def find(needle: str, text: str, view: Lens, threshold: float = LOCATE_THRESHOLD) -> Passage | None:
@@ -66,7 +66,43 @@ def read_value(claim: Claim, article: Article, view: Lens, read: Callable[[str],
         return Reading((mention,), False, "", f"no {what} in the passage '{mention.text}'")
     f_start, f_end, value = inside[0]
     mention = article.mention(f_start, f_end, describe(value))
-    return Reading((mention,), agrees(value), f"'{mention.text}' ({mention.value})", value=value)
+    return Reading((mention,), agrees(value), f"'{mention.text}' ({mention.value})", value=value,
+                   setting=setting_of(article.text, _sentences_over(view.spans, f_start, f_end), f_start, f_end))
+
+
+_TIE_WORDS = 4  # content words on each side of a value that tie it to what it measures ("15% tariffs on $125")
+_TOKEN = re.compile(r"\w+")
+_OTHER_SIDE = 0.5  # a word on the other side of the value ties it less: word order says what a figure belongs to
+
+
+_ENDING = re.compile(r"(?<=\w{3})(?:ing|ed|es|s)$")  # "flowed", "flows" and "flow" are one word here
+
+
+def _content(text: str) -> list[str]:
+    """Content words (without their inflection) and figures, cut to five letters as ``stems`` cuts
+    them, in order."""
+    return [_ENDING.sub("", t)[:5] for t in _TOKEN.findall(fold(text))
+            if t not in STOPWORDS and (len(t) > 1 or t.isdigit())]
+
+
+def setting_of(text: str, sentence: tuple[int, int], start: int, end: int) -> Setting:
+    """The words around ``text[start:end]`` within its sentence."""
+    s, e = sentence
+    return Setting(tuple(_content(text[s:start])[-_TIE_WORDS:]), tuple(_content(text[end:e])[:_TIE_WORDS]),
+                   text[s:e])
+
+
+def tie(setting: Setting | None, text: str, sentence: tuple[int, int], start: int, end: int) -> float:
+    """How many of the article's words around its value stand around a source's value: on the same
+    side, or at half weight on the other (a paraphrase turns "21 million barrels passed Hormuz"
+    into "Hormuz averaged 21 million", but "last year, an increase of 0.3 percent from 2017" is
+    about 2017)."""
+    if setting is None:
+        return 0.0
+    there = setting_of(text, sentence, start, end)
+    same_side = (set(setting.before) & set(there.before)) | (set(setting.after) & set(there.after))
+    either = set(setting.before + setting.after) & set(there.before + there.after)
+    return len(same_side) + _OTHER_SIDE * len(either - same_side)
 
 
 _AROUND_WORDS = 6  # words kept on each side of the value: enough to place it, few enough to stay local
@@ -122,10 +158,10 @@ def named(claim: Claim) -> Names | None:
     terms = set()
     acronyms = set()
     for source, skip_initial in ((claim.text, True), (claim.note or "", False)):
-        for m in _NAME_RUN.finditer(source):
+        for m in NAME_RUN.finditer(source):
             words = m.group().split()
             word = fold(words[-1].removesuffix("'s"))
-            if word in _NOT_NAMES or len(word) < 2:
+            if word in NOT_NAMES or len(word) < 2:
                 continue
             if skip_initial and len(words) == 1 and _SENTENCE_START.search(source, 0, m.start()):
                 continue
@@ -149,67 +185,107 @@ def _acronym_forms(words: list[str]) -> set[str]:
     return set()
 
 
-def names_one(names: Names | None, text: str, spans, start: int, end: int) -> bool:
-    """Whether the sentence ``text[start:end]`` or the one before it names one of the claim's
-    proper nouns (always, when the claim names none)."""
+def names_one(names: Names | None, text: str, spans, start: int, end: int, subject: str | None = None) -> bool:
+    """Whether the sentence ``text[start:end]``, the one before it or the page's own subject (its
+    title: a WeWork page's sentences say "the company") names one of the claim's proper nouns
+    (always, when the claim names none)."""
     if names is None or names.words is None:
         return True
     i = bisect.bisect_right(spans, (start, len(text) + 1)) - 1
     lo = spans[i - 1][0] if i > 0 else start
-    if names.words.search(fold(text[lo:end])) is not None:
-        return True
-    return names.acronyms is not None and names.acronyms.search(text, lo, end) is not None
+    return any(names.words.search(fold(where)) is not None
+               or (names.acronyms is not None and names.acronyms.search(where) is not None)
+               for where in (text[lo:end], subject or ""))
 
 
-def topic(claim: Claim, finder: Callable[[str], list]) -> str:
-    """What a date or figure is about: the claim's words without the value itself (as ``finder``
-    finds it), and its note."""
-    words = f"{claim.text}\n{claim.note or ''}"
-    for m in reversed(finder(words)):
-        words = words[: m.start] + " " + words[m.end :]
-    return words
+@dataclass(frozen=True)
+class Topic:
+    """What a date or figure is about, without the values themselves."""
+
+    own: str  # the claim's words and note
+    wide: str  # ... and the article's sentence that states the value ("to $27.2 billion" alone is about nothing)
+
+    def relevant(self, view: Lens, min_score: float) -> list[tuple[int, int, float]]:
+        """The source sentences about it, each at its better score of the two: the sentence's
+        extra words widen what is found, but never dilute a claim that says enough itself."""
+        best: dict[tuple[int, int], float] = {}
+        for query in (self.own, self.wide):
+            for s, e, score in view.relevant(query, min_score):
+                best[s, e] = max(score, best.get((s, e), 0.0))
+        return sorted(((s, e, score) for (s, e), score in best.items()), key=lambda t: (-t[2], t[0]))
 
 
-def judge_value(claim: Claim, page: Page, query: str, between: Callable[[int, int], list],
+def topic(claim: Claim, reading: Reading, finder: Callable[[str], list]) -> Topic:
+    """The claim's topic (as ``finder`` finds values, they are left out)."""
+    def without_values(words: str) -> str:
+        for m in reversed(finder(words)):
+            words = words[: m.start] + " " + words[m.end :]
+        return words
+
+    own = f"{claim.text}\n{claim.note or ''}"
+    return Topic(without_values(own), without_values(f"{own}\n{reading.setting.sentence if reading.setting else ''}"))
+
+
+@dataclass(frozen=True)
+class _Candidate:
+    """A value of the claim's kind in a source sentence about the claim."""
+
+    start: int
+    end: int
+    value: Any
+    score: float  # the sentence's relevance to the claim
+    tie: float  # the article's words around its value found around this one (``tie``)
+    agrees: bool
+    rival: bool  # disagrees and measures the same thing, in a sentence relevant enough to contradict
+
+    @property
+    def rank(self) -> tuple[float, float]:
+        return self.tie, self.score
+
+
+def judge_value(claim: Claim, reading: Reading, page: Page, query: Topic, between: Callable[[int, int], list],
                 compatible: Callable[[Any], bool], agrees: Callable[[Any], bool],
                 describe: Callable[[Any], str], what: str,
                 same: Callable[[Any, str], bool] | None = None) -> Judgement:
-    """Dates and figures: a relevant sentence holding the expected value supports; a strongly
-    relevant one holding only other values of the same kind contradicts. A sidebar figure in a
+    """Dates and figures. Of the values in the source's sentences about the claim, the one whose
+    surrounding words best match the article's around its own value decides: it supports when it
+    agrees; when a value that measures the same thing but disagrees is tied closer to those words
+    than any agreeing one, the source contradicts (in a strongly relevant sentence, or one that
+    repeats the article's words around the value) or, otherwise, is silent. A sidebar figure in a
     sentence about something else is neither, and so is a value that measures something else
-    (``same(value, the words after it)`` false: "18 years" against "13,000 troops"). Silence
-    says why, at the closest candidate."""
+    (``same(value, the words after it)`` false: "18 years" against "13,000 troops"). Silence says
+    why, at the closest candidate."""
     text, view = page.text, page.view
     pattern = named(claim)
-    contradiction = None
     closest: tuple[int, int] | None = None
-    unresolved = other = False
-    for s, e, score in view.relevant(query, RELEVANT):
-        if not names_one(pattern, text, view.spans, s, e):
+    unresolved = False
+    pool: list[_Candidate] = []
+    setting = reading.setting
+    least = TIE_MIN if setting is not None and (setting.before or setting.after) else 0  # else nothing to tie to
+    for s, e, score in query.relevant(view, RELEVANT):
+        if not names_one(pattern, text, view.spans, s, e, page.subject):
             continue
         closest = closest or (s, e)
         found = [f for f in between(s, e) if s <= f[0] and f[1] <= e]
         unresolved = unresolved or any(f[2] is None for f in found)
-        values = [f for f in found if f[2] is not None and compatible(f[2])]
-        for f_start, f_end, value in values:
-            if agrees(value):
-                return Judgement(Status.SUPPORTS, f_start, f_end, f"{text[f_start:f_end]} ({describe(value)})", score,
-                                 said=text[f_start:f_end])
-        other = other or bool(values)
-        rivals = [f for f in values if same is None or same(f[2], text[f[1] : f[1] + 40])]
-        if rivals and contradiction is None and score >= STRONGLY_RELEVANT:
-            f_start, f_end, value = rivals[0]
-            contradiction = Judgement(
-                Status.CONTRADICTS, f_start, f_end, f"{text[f_start:f_end]} ({describe(value)})", score,
-                said=text[f_start:f_end],
-            )
-    if contradiction is not None:
-        return contradiction
-    if anchored := _anchored(claim, page, between, compatible, agrees, describe, pattern):
-        return anchored
+        for f_start, f_end, value in found:
+            if value is None or not compatible(value):
+                continue
+            tied = tie(reading.setting, text, (s, e), f_start, f_end)
+            ok = agrees(value)
+            against = not ok and (same is None or same(value, text[f_end : f_end + 40])) and tied >= least and (
+                score >= STRONGLY_RELEVANT or tied >= _TIE_CONTRADICTS)
+            pool.append(_Candidate(f_start, f_end, value, score, tied, ok, against))
+    pool += _anchored(claim, reading, page, between, compatible, agrees, pattern)
+    support = max((c for c in pool if c.agrees), key=lambda c: c.rank, default=None)
+    rival = max((c for c in pool if c.rival), key=lambda c: c.rank, default=None)
+    if support is not None and (rival is None or support.tie >= rival.tie):
+        return _said(Status.SUPPORTS, text, support, describe)
+    if rival is not None:
+        return _said(Status.CONTRADICTS, text, rival, describe)
     if closest is None:
-        return silent_near(query, view, "no passage about the claim")
-    if other:
+        return silent_near(query.wide, view, "no passage about the claim")
+    if any(not c.agrees for c in pool):
         reason = f"the passage about it holds another {what}, but is not clearly about the same thing"
     elif unresolved and what == "date":
         reason = "the passage's date has no year, and the page gives none"
@@ -218,9 +294,18 @@ def judge_value(claim: Claim, page: Page, query: str, between: Callable[[int, in
     return Judgement(Status.SILENT, closest[0], closest[1], reason=reason)
 
 
-def _anchored(claim: Claim, page: Page, between: Callable[[int, int], list], compatible: Callable[[Any], bool],
-              agrees: Callable[[Any], bool], describe: Callable[[Any], str],
-              pattern: Names | None) -> Judgement | None:
+TIE_MIN = 1  # a value contradicts only when a word beside it is the article's ("$6.99 per month" is another price)
+_TIE_CONTRADICTS = 2  # a value with this many of the article's words around it is the same figure's place
+
+
+def _said(status: Status, text: str, c: _Candidate, describe: Callable[[Any], str]) -> Judgement:
+    return Judgement(status, c.start, c.end, f"{text[c.start:c.end]} ({describe(c.value)})", c.score,
+                     said=text[c.start : c.end])
+
+
+def _anchored(claim: Claim, reading: Reading, page: Page, between: Callable[[int, int], list],
+              compatible: Callable[[Any], bool], agrees: Callable[[Any], bool],
+              pattern: Names | None) -> list[_Candidate]:
     """The claimed value is an anchor: a sentence holding it needs less topical overlap (the
     claim's own words, its unit among them, against ``NEAR``) than one holding another value,
     which never contradicts from here."""
@@ -229,14 +314,15 @@ def _anchored(claim: Claim, page: Page, between: Callable[[int, int], list], com
     if not stems(claim.text):  # "In 2016": no content word to look for, only the words as written
         folded = fold(claim.text)
         candidates = [(s, e, 0.0) for s, e in view.spans if folded in fold(text[s:e])][:NEAR_LIMIT]
+    out = []
     for s, e, score in candidates:
-        if not names_one(pattern, text, view.spans, s, e):
+        if not names_one(pattern, text, view.spans, s, e, page.subject):
             continue
         for f_start, f_end, value in between(s, e):
             if s <= f_start and f_end <= e and value is not None and compatible(value) and agrees(value):
-                return Judgement(Status.SUPPORTS, f_start, f_end, f"{text[f_start:f_end]} ({describe(value)})", score,
-                                 said=text[f_start:f_end])
-    return None
+                out.append(_Candidate(f_start, f_end, value, score, tie(reading.setting, text, (s, e), f_start, f_end),
+                                      True, False))
+    return out
 
 
 def silent_near(query: str, view: Lens, reason: str) -> Judgement:

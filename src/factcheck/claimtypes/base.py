@@ -28,6 +28,16 @@ class Page:
     text: str
     view: Lens
     published: date | None = None  # the page's own date, else the article's: anchors "November 16"
+    subject: str | None = None  # its title or headline: names what every sentence on it is about
+
+
+@dataclass(frozen=True)
+class Setting:
+    """The article's words around the value it states: what ties a source's value to the same thing."""
+
+    before: tuple[str, ...]  # content words just before the value in its sentence, nearest last
+    after: tuple[str, ...]  # ... and just after it, nearest first
+    sentence: str  # the value's sentence: what the claim is about, beyond its own few words
 
 
 @dataclass(frozen=True)
@@ -41,6 +51,7 @@ class Reading:
     typo: bool = False  # the disagreement is a near-miss spelling of the expected name
     value: object = None  # the article's own value at the passage (what sources are compared with without expect)
     variants: tuple[Mention, ...] = ()  # without expect: other spellings of the passage's name in the article
+    setting: Setting | None = None  # dates and figures: the words around the article's value
 
 
 @dataclass(frozen=True)

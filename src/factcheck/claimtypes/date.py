@@ -54,8 +54,8 @@ class DateKind:
         else:
             agrees = lambda span: dates.agrees(span, target) or dates.agrees(target, span)  # noqa: E731
         between = page.view.values_between("date", page.published)
-        query = topic(claim, dates.find_dates)
-        found = judge_value(claim, page, query, between, lambda span: True, agrees, str, "date")
+        query = topic(claim, reading, dates.find_dates)
+        found = judge_value(claim, reading, page, query, between, lambda span: True, agrees, str, "date")
         return replace(found, dated=True)
 
     def draft(self, context: DraftContext) -> list[Draft]:

@@ -64,17 +64,22 @@ class NumberKind:
                 return q.unit is None and bool(noun) and _words(after)[: len(noun)] == noun
             return _same_unit(q.unit, unit)
 
-        return judge_value(claim, page, topic(claim, numbers.find_numbers), page.view.values_between("number"),
-                           compatible, self._agrees(claim, target), describe, "figure", same=same)
+        query = topic(claim, reading, numbers.find_numbers)
+        return judge_value(claim, reading, page, query, page.view.values_between("number"), compatible,
+                           self._agrees(claim, target), describe, "figure", same=same)
 
     def _agrees(self, claim: Claim, expected: numbers.Quantity):
         """Agreement of intervals; two figures under the same hedge ("more than 400,000" against
-        "more than 500,000") compare as the figures stated, since their open intervals always meet."""
+        "more than 500,000") compare as the figures stated, since their open intervals always meet,
+        and so do two ranges, end by end ("40 to 80 percent" is not "50 to 80 percent")."""
         tolerance = cast("numbers.Tolerance | None", claim.margin)
 
         def agrees(q: numbers.Quantity) -> bool:
             if not numbers.units_compatible(q.unit, expected.unit):
                 return False
+            if q.upper is not None and expected.upper is not None:
+                return all(numbers.agrees(_end(q, a), _end(expected, b), tolerance)
+                           for a, b in ((q.value, expected.value), (q.upper, expected.upper)))
             if _same_hedge(q, expected):
                 return numbers.agrees(_stated(q), _stated(expected), tolerance)
             return numbers.agrees(q, expected, tolerance)
@@ -94,6 +99,11 @@ def _same_hedge(a: numbers.Quantity, b: numbers.Quantity) -> bool:
 def _stated(q: numbers.Quantity) -> numbers.Quantity:
     """The figure as stated, without its hedge's interval (a range keeps its two ends)."""
     return replace(q, low=q.value, high=q.upper if q.upper is not None else q.value, hedge=None)
+
+
+def _end(q: numbers.Quantity, value: float) -> numbers.Quantity:
+    """One stated end of a range, as an exact figure."""
+    return replace(q, value=value, low=value, high=value, upper=None, hedge=None)
 
 
 def _words(text: str) -> list[str]:
