@@ -41,3 +41,25 @@ def test_a_source_sentence_about_it_supports_or_contradicts():
 def test_dates_are_drafted_at_their_precision():
     (c,) = drafted("date", ARTICLE)
     assert c.expect == "2017-02-04" and "February 4, 2017" in c.text
+
+
+def test_the_page_date_for_the_articles_other_value_is_no_rival():
+    """The article's sentence dates two concepts; the page's words around "made public" belong to
+    its date for the new one, not to the day before it."""
+    article = ("Russia's strategy made public in December 2016 was more assertive than the previous one made "
+               "public in 2013.\n")
+    page = ("The Foreign Policy Concept was approved by Executive Order No. 640 of 30 November 2016 and made public "
+            "on 1 December 2016. By the same Executive Order, the Concept approved on 12 February 2013 was "
+            "declared void.")
+    c = claim("date", "the previous one made public in 2013")
+    assert judge(c, page, article)[0] is Status.SUPPORTS
+    assert judge(c, page.replace("12 February 2013", "12 February 2012"), article)[0] is Status.SILENT
+
+
+def test_of_two_dates_in_a_page_sentence_the_one_the_articles_words_surround_decides():
+    article = "Nationally, dealers sold 17.3 million new vehicles last year, up just 0.3 percent from 2017.\n"
+    page = "Nationally, dealers sold nearly 17.3 million new vehicles last year, an increase of just 0.3 percent from 2017."
+    c = claim("date", "just 0.3 percent from 2017")
+    assert judge(c, page, article, published=date(2019, 11, 20))[0] is Status.SUPPORTS
+    status, value = judge(c, page, article.replace("2017", "2018"), published=date(2019, 11, 20))
+    assert status is Status.CONTRADICTS and value == "2017 (2017)"  # "last year" (2018) is a clause away

@@ -10,7 +10,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Any
 
@@ -66,8 +66,10 @@ def read_value(claim: Claim, article: Article, view: Lens, read: Callable[[str],
         return Reading((mention,), False, "", f"no {what} in the passage '{mention.text}'")
     f_start, f_end, value = inside[0]
     mention = article.mention(f_start, f_end, describe(value))
+    sentence = _sentences_over(view.spans, f_start, f_end)
+    others = tuple(v for a, b, v in found if sentence[0] <= a and b <= sentence[1] and (a, b) != (f_start, f_end))
     return Reading((mention,), agrees(value), f"'{mention.text}' ({mention.value})", value=value,
-                   setting=setting_of(article.text, _sentences_over(view.spans, f_start, f_end), f_start, f_end))
+                   setting=replace(setting_of(article.text, sentence, f_start, f_end), others=others))
 
 
 _TIE_WORDS = 4  # content words on each side of a value that tie it to what it measures ("15% tariffs on $125")
@@ -245,16 +247,18 @@ class _Candidate:
 
 def judge_value(claim: Claim, reading: Reading, page: Page, query: Topic, between: Callable[[int, int], list],
                 compatible: Callable[[Any], bool], agrees: Callable[[Any], bool],
-                describe: Callable[[Any], str], what: str,
-                same: Callable[[Any, str], bool] | None = None) -> Judgement:
+                describe: Callable[[Any], str], what: str, same: Callable[[Any, str], bool] | None = None,
+                elsewhere: Callable[[Any], bool] = lambda value: False) -> Judgement:
     """Dates and figures. Of the values in the source's sentences about the claim, the one whose
     surrounding words best match the article's around its own value decides: it supports when it
     agrees; when a value that measures the same thing but disagrees is tied closer to those words
     than any agreeing one, the source contradicts (in a strongly relevant sentence, or one that
     repeats the article's words around the value) or, otherwise, is silent. A sidebar figure in a
     sentence about something else is neither, and so is a value that measures something else
-    (``same(value, the words after it)`` false: "18 years" against "13,000 troops"). Silence says
-    why, at the closest candidate."""
+    (``same(value, the words after it)`` false: "18 years" against "13,000 troops") or one that
+    ``elsewhere`` the article's sentence states for another thing ("made public in December 2016,
+    ... the previous one made public in 2013": the page's "made public on 1 December 2016" is the
+    other one's). Silence says why, at the closest candidate."""
     text, view = page.text, page.view
     pattern = named(claim)
     closest: tuple[int, int] | None = None
@@ -268,12 +272,15 @@ def judge_value(claim: Claim, reading: Reading, page: Page, query: Topic, betwee
         closest = closest or (s, e)
         found = [f for f in between(s, e) if s <= f[0] and f[1] <= e]
         unresolved = unresolved or any(f[2] is None for f in found)
-        for f_start, f_end, value in found:
-            if value is None or not compatible(value):
-                continue
-            tied = tie(reading.setting, text, (s, e), f_start, f_end)
+        values = [(f_start, f_end, value, tie(setting, text, (s, e), f_start, f_end))
+                  for f_start, f_end, value in found if value is not None and compatible(value)]
+        # the article's words belong to the page's value that ties them best: when that one is the
+        # article's other value ("made public on 1 December 2016"), its neighbour is no rival
+        explained = max((t for _, _, v, t in values if elsewhere(v)), default=-1.0)
+        for f_start, f_end, value, tied in values:
             ok = agrees(value)
-            against = not ok and (same is None or same(value, text[f_end : f_end + 40])) and tied >= least and (
+            measures = same is None or same(value, text[f_end : f_end + 40])
+            against = not ok and measures and not elsewhere(value) and tied >= least and tied > explained and (
                 score >= STRONGLY_RELEVANT or tied >= _TIE_CONTRADICTS)
             pool.append(_Candidate(f_start, f_end, value, score, tied, ok, against))
     pool += _anchored(claim, reading, page, between, compatible, agrees, pattern)

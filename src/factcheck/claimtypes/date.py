@@ -55,7 +55,13 @@ class DateKind:
             agrees = lambda span: dates.agrees(span, target) or dates.agrees(target, span)  # noqa: E731
         between = page.view.values_between("date", page.published)
         query = topic(claim, reading, dates.find_dates)
-        found = judge_value(claim, reading, page, query, between, lambda span: True, agrees, str, "date")
+        others = cast("tuple[dates.DateSpan, ...]", reading.setting.others if reading.setting else ())
+
+        def elsewhere(span: dates.DateSpan) -> bool:
+            return any(dates.agrees(span, o) or dates.agrees(o, span) for o in others)
+
+        found = judge_value(claim, reading, page, query, between, lambda span: True, agrees, str, "date",
+                            elsewhere=elsewhere)
         return replace(found, dated=True)
 
     def draft(self, context: DraftContext) -> list[Draft]:
