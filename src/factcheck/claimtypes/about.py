@@ -21,7 +21,7 @@ from ..locate import Passage, locate, sentence_around, stems
 from ..model import Claim, Status
 from ..normalize import fold
 from ..settings import LOCATE_THRESHOLD, NEAR, NEAR_LIMIT, NEAR_SATURATION, RELEVANT, STRONGLY_RELEVANT
-from .base import Judgement, Lens, Page, Reading, Setting
+from .base import Judgement, Lens, Neighbour, Page, Reading, Setting
 
 NAME_RUN = re.compile(  # "Strait of Hormuz", "Viktor Ozerov", "EIA", "Gadrer"
     r"(?<![\w'-])[A-Z][\w-]*(?:'s)?(?:(?:\s+(?:of|the|de|al|bin|von|van))?\s+[A-Z][\w-]*(?:'s)?)*"
@@ -67,7 +67,8 @@ def read_value(claim: Claim, article: Article, view: Lens, read: Callable[[str],
     f_start, f_end, value = inside[0]
     mention = article.mention(f_start, f_end, describe(value))
     sentence = _sentences_over(view.spans, f_start, f_end)
-    others = tuple(v for a, b, v in found if sentence[0] <= a and b <= sentence[1] and (a, b) != (f_start, f_end))
+    others = tuple(Neighbour(v, setting_of(article.text, sentence, a, b)) for a, b, v in found
+                   if sentence[0] <= a and b <= sentence[1] and (a, b) != (f_start, f_end))
     return Reading((mention,), agrees(value), f"'{mention.text}' ({mention.value})", value=value,
                    setting=replace(setting_of(article.text, sentence, f_start, f_end), others=others))
 
@@ -248,7 +249,7 @@ class _Candidate:
 def judge_value(claim: Claim, reading: Reading, page: Page, query: Topic, between: Callable[[int, int], list],
                 compatible: Callable[[Any], bool], agrees: Callable[[Any], bool],
                 describe: Callable[[Any], str], what: str, same: Callable[[Any, str], bool] | None = None,
-                elsewhere: Callable[[Any], bool] = lambda value: False) -> Judgement:
+                alike: Callable[[Any, Any], bool] | None = None) -> Judgement:
     """Dates and figures. Of the values in the source's sentences about the claim, the one whose
     surrounding words best match the article's around its own value decides: it supports when it
     agrees; when a value that measures the same thing but disagrees is tied closer to those words
@@ -256,9 +257,10 @@ def judge_value(claim: Claim, reading: Reading, page: Page, query: Topic, betwee
     repeats the article's words around the value) or, otherwise, is silent. A sidebar figure in a
     sentence about something else is neither, and so is a value that measures something else
     (``same(value, the words after it)`` false: "18 years" against "13,000 troops") or one that
-    ``elsewhere`` the article's sentence states for another thing ("made public in December 2016,
-    ... the previous one made public in 2013": the page's "made public on 1 December 2016" is the
-    other one's). Silence says why, at the closest candidate."""
+    the article's sentence states for another thing, in that thing's words (``alike(page value,
+    article value)``: "made public in December 2016, ... the previous one made public in 2013":
+    the page's "made public on 1 December 2016" is the other one's). Silence says why, at the
+    closest candidate."""
     text, view = page.text, page.view
     pattern = named(claim)
     closest: tuple[int, int] | None = None
@@ -274,13 +276,14 @@ def judge_value(claim: Claim, reading: Reading, page: Page, query: Topic, betwee
         unresolved = unresolved or any(f[2] is None for f in found)
         values = [(f_start, f_end, value, tie(setting, text, (s, e), f_start, f_end))
                   for f_start, f_end, value in found if value is not None and compatible(value)]
+        other = [_theirs(setting, alike, text, (s, e), *v) for v in values]
         # the article's words belong to the page's value that ties them best: when that one is the
         # article's other value ("made public on 1 December 2016"), its neighbour is no rival
-        explained = max((t for _, _, v, t in values if elsewhere(v)), default=-1.0)
-        for f_start, f_end, value, tied in values:
+        explained = max((v[3] for v, o in zip(values, other, strict=True) if o), default=-1.0)
+        for (f_start, f_end, value, tied), elsewhere in zip(values, other, strict=True):
             ok = agrees(value)
             measures = same is None or same(value, text[f_end : f_end + 40])
-            against = not ok and measures and not elsewhere(value) and tied >= least and tied > explained and (
+            against = not ok and measures and not elsewhere and tied >= least and tied > explained and (
                 score >= STRONGLY_RELEVANT or tied >= _TIE_CONTRADICTS)
             pool.append(_Candidate(f_start, f_end, value, score, tied, ok, against))
     pool += _anchored(claim, reading, page, between, compatible, agrees, pattern)
@@ -299,6 +302,15 @@ def judge_value(claim: Claim, reading: Reading, page: Page, query: Topic, betwee
     else:
         reason = f"the passage about it holds no {what}"
     return Judgement(Status.SILENT, closest[0], closest[1], reason=reason)
+
+
+def _theirs(setting: Setting | None, alike: Callable[[Any, Any], bool] | None, text: str, sentence: tuple[int, int],
+            start: int, end: int, value: Any, tied: float) -> bool:
+    """Whether a page's value is one the article's sentence states for its other thing: alike
+    that value and tied to its words at least as well as to the claim's."""
+    if setting is None or alike is None:
+        return False
+    return any(alike(value, n.value) and tie(n.setting, text, sentence, start, end) >= tied for n in setting.others)
 
 
 TIE_MIN = 1  # a value contradicts only when a word beside it is the article's ("$6.99 per month" is another price)

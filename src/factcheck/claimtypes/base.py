@@ -38,7 +38,15 @@ class Setting:
     before: tuple[str, ...]  # content words just before the value in its sentence, nearest last
     after: tuple[str, ...]  # ... and just after it, nearest first
     sentence: str  # the value's sentence: what the claim is about, beyond its own few words
-    others: tuple[object, ...] = ()  # the sentence's other values of the kind: what a source's match for them is about
+    others: tuple[Neighbour, ...] = ()  # the sentence's other values of the kind, each with its own words
+
+
+@dataclass(frozen=True)
+class Neighbour:
+    """Another value of the article's sentence, and the words around it."""
+
+    value: object
+    setting: Setting
 
 
 @dataclass(frozen=True)

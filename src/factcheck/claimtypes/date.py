@@ -55,13 +55,8 @@ class DateKind:
             agrees = lambda span: dates.agrees(span, target) or dates.agrees(target, span)  # noqa: E731
         between = page.view.values_between("date", page.published)
         query = topic(claim, reading, dates.find_dates)
-        others = cast("tuple[dates.DateSpan, ...]", reading.setting.others if reading.setting else ())
-
-        def elsewhere(span: dates.DateSpan) -> bool:
-            return any(dates.agrees(span, o) or dates.agrees(o, span) for o in others)
-
         found = judge_value(claim, reading, page, query, between, lambda span: True, agrees, str, "date",
-                            elsewhere=elsewhere)
+                            alike=lambda span, other: dates.agrees(span, other) or dates.agrees(other, span))
         return replace(found, dated=True)
 
     def draft(self, context: DraftContext) -> list[Draft]:

@@ -65,11 +65,9 @@ class NumberKind:
             return _same_unit(q.unit, unit)
 
         query = topic(claim, reading, numbers.find_numbers)
-        others = [self._agrees(claim, o) for o in cast("tuple[numbers.Quantity, ...]",
-                                                        reading.setting.others if reading.setting else ())]
         return judge_value(claim, reading, page, query, page.view.values_between("number"), compatible,
                            self._agrees(claim, target), describe, "figure", same=same,
-                           elsewhere=lambda q: any(agrees(q) for agrees in others))
+                           alike=lambda q, other: self._agrees(claim, other)(q))
 
     def _agrees(self, claim: Claim, expected: numbers.Quantity):
         """Agreement of intervals; two figures under the same hedge ("more than 400,000" against
