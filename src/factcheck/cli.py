@@ -54,6 +54,14 @@ def _format(_ctx, _param, values: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(ALIASES.get(v, v) for v in values)
 
 
+def _web_url(_ctx, param, value: str | None) -> str | None:
+    from .fetch.wayback import web_url
+
+    if value is not None and not web_url(value):
+        raise click.BadParameter(f"{value!r} is not an http(s) URL", param=param)
+    return value
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="factcheck", message="%(prog)s %(version)s")
 def main() -> None:
@@ -74,6 +82,11 @@ def main() -> None:
 @click.option("--order", type=click.Choice(["article", "file"]), default="article", show_default=True,
               help="Text report order: by position in the article, or the claims file's order.")
 @click.option("--offline", is_flag=True, help="No network: cache and archives only.")
+@click.option("--archive", "archive", type=click.Choice(["none", "wayback"]), default="none", show_default=True,
+              help="wayback: a dead cited URL without archive: is read from its Wayback Machine snapshot "
+                   "closest to the article's date.")
+@click.option("--wayback-api", metavar="URL", envvar="FACTCHECK_WAYBACK_API", callback=_web_url,
+              help="The Wayback availability API [default: archive.org's; env FACTCHECK_WAYBACK_API].")
 @click.option("--cache-dir", type=click.Path(file_okay=False, path_type=Path),
               help="HTTP cache [default: .factcheck-cache beside the claims file].")
 @click.option("--refresh", is_flag=True, help="Refetch even when the cache is fresh.")
@@ -89,8 +102,8 @@ def main() -> None:
               help="Let sources reach link-local and cloud-metadata addresses (169.254.0.0/16, fd00:ec2::254).")
 @click.option("-q", "--quiet", "quiet", count=True, help="Only what fails the gate, no progress.")
 @click.option("-v", "--verbose", "verbose", count=True, help="Show each source's evidence.")
-def verify(claims, article, formats, outputs, fail_on, strict, order, offline, cache_dir, refresh, jobs, timeout,
-           only, allow_paths, allow_link_local, quiet, verbose):
+def verify(claims, article, formats, outputs, fail_on, strict, order, offline, archive, wayback_api, cache_dir,
+           refresh, jobs, timeout, only, allow_paths, allow_link_local, quiet, verbose):
     """Check CLAIMS (default ./claims.yaml) and report a verdict per claim.
 
     Exit 0 when every claim passes the gate, 1 when one fails, 2 on unusable input,
@@ -102,6 +115,7 @@ def verify(claims, article, formats, outputs, fail_on, strict, order, offline, c
     from .claims import ClaimsError, load_claims
     from .deprecations import selector_warnings
     from .engine import Checker, Interrupted, Options
+    from .fetch.wayback import Wayback
 
     targets = _pair_outputs(formats, outputs)
     fail = _verdicts(fail_on, "--fail-on") | ({Verdict.UNVERIFIED} if strict else set())
@@ -109,6 +123,7 @@ def verify(claims, article, formats, outputs, fail_on, strict, order, offline, c
         article=article, only=frozenset(i.strip() for i in only.split(",") if i.strip()) if only else None,
         fail_on=frozenset(fail), offline=offline, refresh=refresh, cache_dir=cache_dir, jobs=jobs,
         timeout=timeout, allow_paths=tuple(allow_paths), allow_link_local=allow_link_local,
+        wayback=(Wayback(wayback_api) if wayback_api else Wayback()) if archive == "wayback" else None,
     )
     verbosity = verbose - quiet
     _tolerant(sys.stdout)
