@@ -7,6 +7,7 @@ its cited sources, not a public claim, so the desk edits and signs these before 
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -68,3 +69,9 @@ def _review(report: Report, result: Result, published: str, author: str) -> dict
 
 def render(report: Report) -> str:
     return json.dumps(reviews(report), indent=2, ensure_ascii=False) + "\n"
+
+
+def render_many(reports: Sequence[Report], today: date | None = None) -> str:
+    """Every article's reviews in one list, all dated the same day."""
+    day = today or date.today()
+    return json.dumps([r for report in reports for r in reviews(report, day)], indent=2, ensure_ascii=False) + "\n"

@@ -12,6 +12,8 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+from collections.abc import Sequence
+from pathlib import Path
 from urllib.parse import quote, urlsplit
 
 from .. import __version__
@@ -39,13 +41,38 @@ def render(report: Report) -> str:
     return json.dumps(as_dict(report), indent=2, ensure_ascii=False) + "\n"
 
 
+def render_many(reports: Sequence[Report]) -> str:
+    return json.dumps(as_dict_many(reports), indent=2, ensure_ascii=False) + "\n"
+
+
 def as_dict(report: Report) -> dict:
+    return _log(_findings(report), {"passed": report.passed, "summary": report.counts,
+                                     "articleSha256": report.article_sha256})
+
+
+def as_dict_many(reports: Sequence[Report]) -> dict:
+    """Many claims files as one run (what code scanning takes per upload): each result at its own
+    article, with the claims file that found it; the run's properties list every article."""
+    results = [{**r, "properties": {**r["properties"], "claimsFile": _posix(report.claims_path)}}
+               for report in reports for r in _findings(report)]
+    articles = [{"path": report.article_path, "sha256": report.article_sha256,
+                 "claimsFile": _posix(report.claims_path), "passed": report.passed} for report in reports]
+    summary = {v.value: sum(report.counts[v.value] for report in reports) for v in Verdict}
+    return _log(results, {"passed": all(report.passed for report in reports), "summary": summary,
+                          "articles": articles})
+
+
+def _findings(report: Report) -> list[dict]:
     regions = {(i, j): (m, start, end) for i, j, m, start, end in spans(report)}
     results = []
     for i, result in enumerate(report.results):
         stale = report.stale_acceptance(result)
         if result.verdict in report.fail_on or stale:
             results += _results(report, result, [regions[i, j] for j in range(len(result.mentions))], stale)
+    return results
+
+
+def _log(results: list[dict], properties: dict) -> dict:
     rules = [
         {
             "id": v.value,
@@ -62,9 +89,13 @@ def as_dict(report: Report) -> dict:
                                 "informationUri": INFORMATION_URI, "rules": rules}},
             "columnKind": "unicodeCodePoints",
             "results": results,
-            "properties": {"passed": report.passed, "summary": report.counts, "articleSha256": report.article_sha256},
+            "properties": properties,
         }],
     }
+
+
+def _posix(path: Path) -> str:
+    return Path(path).as_posix()
 
 
 def _results(report: Report, result: Result, regions: list[tuple[Mention, int, int]], stale: bool) -> list[dict]:
