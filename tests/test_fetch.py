@@ -373,7 +373,7 @@ def test_offline_with_empty_cache_touches_no_network(server, tmp_path):
     server.expect_request("/p").respond_with_data("<p>a</p>", content_type=HTML)
     with Fetcher(cache_dir=tmp_path, offline=True) as f:
         r = f.fetch(server.url_for("/p"))
-    assert r.error == "not in cache (offline)" and r.text is None and not r.dead
+    assert r.error == "offline, and not in the cache" and r.text is None and not r.dead
     assert len(server.log) == 0
 
 
@@ -391,7 +391,7 @@ def test_no_store_is_not_served_from_cache(server, tmp_path):
     with Fetcher(cache_dir=tmp_path) as f:
         f.fetch(server.url_for("/p"))
     with Fetcher(cache_dir=tmp_path, offline=True) as f:
-        assert f.fetch(server.url_for("/p")).error == "not in cache (offline)"
+        assert f.fetch(server.url_for("/p")).error == "offline, and not in the cache"
 
 
 def test_changed_page_is_flagged_once(server, tmp_path):
