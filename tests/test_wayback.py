@@ -101,7 +101,7 @@ def test_a_dead_link_is_judged_from_its_snapshot_and_the_report_names_it(desk, l
     assert api_asks(loopback) == [{"url": [desk], "timestamp": ["20170208"]}]
     assert loopback.hits[f"/web/{STAMP}id_/{desk}"] == 1
     text = CliRunner().invoke(main, ["verify", "--archive", "wayback", "--wayback-api", loopback.url(API)])
-    assert shown in text.output and "save that page as this source's archive:" in text.output
+    assert shown in text.output and "to keep it, save that page as this source's archive:" in text.output
     page = CliRunner().invoke(main, ["verify", "--format", "html", "--archive", "wayback",
                                      "--wayback-api", loopback.url(API)])
     assert "snapshot of 2017-02-05 used" in page.output and shown in page.output
@@ -163,7 +163,7 @@ def test_offline_never_asks_and_says_so(desk, loopback):
     answer(loopback, closest(snapshot_of(loopback, desk)))
     _, report = verify(loopback, "--offline")
     error = report["claims"][0]["evidence"][0]["error"]
-    assert error == "not in cache (offline); the Wayback Machine was not asked (offline)"
+    assert error == "offline, and not in the cache; the Wayback Machine was not asked"
     assert api_asks(loopback) == [] and loopback.hits == {}
 
 
@@ -173,7 +173,7 @@ def test_a_source_with_an_archive_uses_it_and_the_api_is_not_asked(desk, loopbac
     answer(loopback, closest(snapshot_of(loopback, desk)))
     _, report = verify(loopback)
     (evidence,) = report["claims"][0]["evidence"]
-    assert evidence["via"] == "archive" and evidence["notes"] == ["live link dead (HTTP 404 Not Found); archive used"]
+    assert evidence["via"] == "archive" and evidence["notes"] == ["live link dead: HTTP 404 Not Found; archive used"]
     assert api_asks(loopback) == []
 
 

@@ -48,7 +48,7 @@ LOOK_UP_ON = frozenset({
     FailureKind.STATUS, FailureKind.TIMEOUT, FailureKind.DNS, FailureKind.CONNECTION,
     FailureKind.REDIRECT_LOOP, FailureKind.DECODE, FailureKind.INVALID_RESPONSE,
 })
-NOT_ASKED_OFFLINE = "the Wayback Machine was not asked (offline)"
+NOT_ASKED_OFFLINE = "the Wayback Machine was not asked"
 _SNAPSHOT = re.compile(r"(?P<base>https?://[^/?#]+/web/)(?P<stamp>\d{8,14})(?:[a-z]{2}_)?/(?P<page>.+)", re.I)
 _STAMP = re.compile(r"(\d{4})(\d\d)(\d\d)\d{0,6}")
 
@@ -126,8 +126,8 @@ def _raw(url: str) -> str:
 
 def note_for(result: FetchResult, snapshot: Snapshot) -> str:
     why = "live link dead" if result.dead else "could not be reached"
-    return (f"{why} ({result.error}); Wayback Machine snapshot of {snapshot.taken.isoformat()} used: "
-            f"{snapshot.url} (save that page as this source's archive: to keep it)")
+    return (f"{why}: {result.error}; Wayback Machine snapshot of {snapshot.taken.isoformat()} used: "
+            f"{snapshot.url}; to keep it, save that page as this source's archive:")
 
 
 class WaybackFetcher:
