@@ -209,6 +209,7 @@ class Checker:
         return Report(
             claims_path=Path(self.claims.path), article_path=article.path, article_sha256=article.sha256,
             results=tuple(results), fail_on=self.options.fail_on, article_text=article.raw,
+            article_published=self.claims.article.published,
         )
 
     def close(self) -> None:

@@ -17,7 +17,7 @@ from pathlib import Path
 from urllib.parse import quote, urlsplit
 
 from .. import __version__
-from ..model import Mention, Report, Result, Verdict
+from ..model import ClaimType, Mention, Report, Result, Verdict
 from .findings import details, spans
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -35,6 +35,7 @@ _RULES = {
     Verdict.NOT_FOUND: ("error", "The claim's passage could not be located in the article."),
 }
 _RULE_INDEX = {v: i for i, v in enumerate(_RULES)}
+_VALUE_TYPES = frozenset({ClaimType.NUMBER, ClaimType.DATE})  # the claim types whose mention can be just the value
 
 
 def render(report: Report) -> str:
@@ -136,8 +137,8 @@ def _result(report, result: Result, target, wording: str, occurrence: int, stale
         "partialFingerprints": {FINGERPRINT: _fingerprint(claim.id, result.verdict, wording, occurrence)},
         "properties": {"claimId": claim.id, "claimType": claim.type.value},
     }
-    if result.verdict is Verdict.MISSPELLED and result.fix and target and not stale:
-        entry["fixes"] = [_fix(report, target, result.fix)]
+    if result.fix and target and not stale and fixable(result, target[0]):
+        entry["fixes"] = [_fix(report, target, replacement(result, target[0]), result.verdict)]
     if claim.accepted and not stale:
         entry["suppressions"] = [{"kind": "external", "status": "accepted", "justification": claim.accepted}]
     return entry
@@ -163,11 +164,35 @@ def _location(report: Report, target) -> dict:
     return {"physicalLocation": physical}
 
 
-def _fix(report: Report, target, replacement: str) -> dict:
-    """The spelling the sources give, in place of this variant; only names, whose mention is the name itself."""
+def fixable(result: Result, mention: Mention) -> bool:
+    """Whether the sources' value can replace the mention itself: a misspelled name's mention is the
+    name; a contradicted figure's or date's is the figure or date when the article's value was read
+    there (a mention whose value could not be read may be a whole passage, and is left alone)."""
+    if result.verdict is Verdict.MISSPELLED:
+        return True
+    return (result.verdict is Verdict.CONTRADICTED and result.claim.type in _VALUE_TYPES
+            and mention.value is not None)
+
+
+def replacement(result: Result, mention: Mention) -> str:
+    """The fix as it replaces this mention: a surname alone ("Leventieve") takes the verified
+    surname, not the full name, so the sentence still reads."""
+    fix = result.fix or ""
+    if result.verdict is Verdict.MISSPELLED:
+        words, own = fix.split(), len(mention.text.split())
+        if 0 < own < len(words):
+            return " ".join(words[-own:])
+    return fix
+
+
+def _fix(report: Report, target, replacement: str, verdict: Verdict) -> dict:
+    """SARIF 2.1.0's ``fix``: ``artifactChanges`` (required), each an ``artifactLocation`` and its
+    ``replacements`` (both required), each a ``deletedRegion`` (required) and the ``insertedContent``."""
     region = {k: v for k, v in _location(report, target)["physicalLocation"]["region"].items() if k != "snippet"}
+    what = f"Spell it '{replacement}'" if verdict is Verdict.MISSPELLED else \
+        f"Change it to '{replacement}', as the sources give it"
     return {
-        "description": {"text": f"Spell it '{replacement}'"},
+        "description": {"text": what},
         "artifactChanges": [{"artifactLocation": _artifact(report.article_path),
                              "replacements": [{"deletedRegion": region, "insertedContent": {"text": replacement}}]}],
     }
