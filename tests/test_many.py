@@ -4,7 +4,12 @@ report per format and one exit code. Every run is --offline; the sources are sav
 from __future__ import annotations
 
 import json
+import os
 import shutil
+import signal
+import subprocess
+import sys
+import time
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -12,7 +17,7 @@ import jsonschema
 import pytest
 from click.testing import CliRunner
 
-from conftest import FIXTURES
+from conftest import FIXTURES, ROOT
 from factcheck.cli import main
 from factcheck.engine import Options, verify
 from factcheck.reports import Style, render
@@ -194,3 +199,25 @@ def test_ctrl_c_keeps_the_files_checked_so_far(newsroom):
     assert [r.claims_path.as_posix() for r in stop.value.reports] == [ENVOY]
     assert stop.value.partial is not None and len(stop.value.partial.results) == 2
     assert (stop.value.checked, stop.value.total) == (3, 12)
+
+
+def test_ctrl_c_on_the_command_line_prints_each_file_so_far_and_exits_130(newsroom, loopback, tmp_path):
+    loopback.routes["/hang"] = lambda conn: time.sleep(20)
+    hanging = newsroom / "zz-later"
+    hanging.mkdir()
+    (hanging / "envoy.md").write_text(ENVOY_ARTICLE)
+    (hanging / "claims.yaml").write_text(ENVOY_CLAIMS.replace("[pages/lavrentiev.html]", f"[{loopback.url('/hang')}]"))
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
+    proc = subprocess.Popen([sys.executable, "-m", "factcheck", "verify", ENVOY, "articles/zz-later/claims.yaml",
+                             "-o", "report.sarif"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                            env=env, cwd=tmp_path)
+    limit = time.monotonic() + 30
+    while not loopback.hits["/hang"] and time.monotonic() < limit:
+        loopback.hit.wait(0.05)
+    proc.send_signal(signal.SIGINT)
+    out, err = proc.communicate(timeout=60)  # a hang guard: the source hangs for 20 s, the run must not wait
+    assert proc.returncode == 130 and "Traceback" not in err + out, (out, err)
+    assert err.strip().splitlines()[-1] == "factcheck: interrupted: 1 of 2 claims checked"
+    assert out.index(f"==> {ENVOY} <==") < out.index("==> articles/zz-later/claims.yaml <==")
+    assert out.splitlines()[-1] == "2 claims files, 1 claims: 1 supported; interrupted"
+    assert not (tmp_path / "report.sarif").exists()

@@ -96,12 +96,13 @@ def test_a_dead_link_is_judged_from_its_snapshot_and_the_report_names_it(desk, l
     assert evidence["via"] == "archive" and evidence["status"] == "supports" and evidence["error"] is None
     (note,) = evidence["notes"]
     assert f"Wayback Machine snapshot of 2017-02-05 used: {shown}" in note
-    assert "HTTP 404 Not Found" in note and "archive:" in note
+    assert note.startswith("live link dead: HTTP 404 Not Found; ")
+    assert note.endswith("; save that page as this source's archive to keep it")
     # asked for the snapshot closest to the article's date; read the page as archived (id_), not the toolbar view
     assert api_asks(loopback) == [{"url": [desk], "timestamp": ["20170208"]}]
     assert loopback.hits[f"/web/{STAMP}id_/{desk}"] == 1
     text = CliRunner().invoke(main, ["verify", "--archive", "wayback", "--wayback-api", loopback.url(API)])
-    assert shown in text.output and "to keep it, save that page as this source's archive:" in text.output
+    assert shown in text.output and "save that page as this source's archive to keep it" in text.output
     page = CliRunner().invoke(main, ["verify", "--format", "html", "--archive", "wayback",
                                      "--wayback-api", loopback.url(API)])
     assert "snapshot of 2017-02-05 used" in page.output and shown in page.output

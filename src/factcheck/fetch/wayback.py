@@ -127,7 +127,7 @@ def _raw(url: str) -> str:
 def note_for(result: FetchResult, snapshot: Snapshot) -> str:
     why = "live link dead" if result.dead else "could not be reached"
     return (f"{why}: {result.error}; Wayback Machine snapshot of {snapshot.taken.isoformat()} used: "
-            f"{snapshot.url}; to keep it, save that page as this source's archive:")
+            f"{snapshot.url}; save that page as this source's archive to keep it")
 
 
 class WaybackFetcher:
