@@ -6,6 +6,7 @@ The availability API and the archive are a loopback server speaking the API's do
 from __future__ import annotations
 
 import json
+import time
 from datetime import date
 from urllib.parse import parse_qs, urlsplit
 
@@ -147,6 +148,18 @@ def test_the_api_down_is_a_finding(desk, loopback):
     (claim,) = json.loads(closed.output)["claims"]
     assert closed.exit_code == 0 and claim["verdict"] == "unverified"
     assert "the Wayback Machine could not be asked (connection failed" in claim["evidence"][0]["error"]
+
+
+def test_an_api_that_hangs_or_floods_is_cut_off(desk, loopback):
+    loopback.routes[API] = lambda conn: time.sleep(20)
+    result = CliRunner().invoke(main, ["verify", "--format", "json", "--timeout", "0.5", "--archive", "wayback",
+                                       "--wayback-api", loopback.url(API)])
+    assert "the Wayback Machine could not be asked (timed out" in json.loads(result.output)["claims"][0][
+        "evidence"][0]["error"]
+    huge = json.dumps({"archived_snapshots": {}, "padding": "x" * 100_000}).encode()
+    loopback.routes[API] = lambda conn: respond(conn, huge, ctype="application/json")
+    _, report = verify(loopback)
+    assert "the Wayback Machine's answer is too long to be its API's" in report["claims"][0]["evidence"][0]["error"]
 
 
 @pytest.mark.parametrize("snapshot, said", [
