@@ -129,6 +129,8 @@ def test_the_api_base_comes_from_the_environment(desk, loopback):
     (lambda lb, dead: answer(lb, {"available": True}, "503 Service Unavailable"),
      "the Wayback Machine could not be asked (HTTP 503 Service Unavailable)"),
     (lambda lb, dead: lb.page(API, "<html>maintenance</html>"), "the Wayback Machine's answer is not JSON"),
+    (lambda lb, dead: lb.page(API, "[" * 30_000 + "]" * 30_000, "application/json"),
+     "the Wayback Machine's answer is not JSON"),
     (lambda lb, dead: answer(lb, closest(snapshot_of(lb, dead), status="404")),
      "closest snapshot is of an error page (HTTP 404)"),
     (lambda lb, dead: answer(lb, closest(lb.url(f"/web/{STAMP}/{dead}"))),  # the API names one the archive lacks

@@ -81,7 +81,7 @@ def parse_answer(body: bytes) -> Snapshot:
     A snapshot URL that is not http(s) is refused here, before anything could fetch it."""
     try:
         answer = json.loads(body.decode("utf-8"))
-    except (UnicodeDecodeError, ValueError):
+    except (UnicodeDecodeError, ValueError, RecursionError):  # RecursionError: nesting no API answer has
         raise NoSnapshot("the Wayback Machine's answer is not JSON") from None
     snapshots = answer.get("archived_snapshots") if isinstance(answer, dict) else None
     if not isinstance(snapshots, dict):
@@ -142,6 +142,7 @@ class WaybackFetcher:
         self.warnings = inner.warnings
         self._lock = threading.Lock()
         self._pool: ThreadPoolExecutor | None = None
+        self._closed = False
         self._waiting: dict[int, Future[FetchResult]] = {}
         self._snapshots: dict[str, str] = {}  # cited URL -> the snapshot URL fetched for it
 
@@ -170,6 +171,7 @@ class WaybackFetcher:
 
     def close(self) -> None:
         with self._lock:
+            self._closed = True
             pool, self._pool = self._pool, None
         if pool is not None:
             pool.shutdown(wait=True, cancel_futures=True)
@@ -190,10 +192,26 @@ class WaybackFetcher:
             self._answer(outer, self._settle(url, result))
             return
         with self._lock:
-            if self._pool is None:
-                self._pool = ThreadPoolExecutor(max_workers=LOOKUPS_AT_ONCE, thread_name_prefix="factcheck-wayback")
-            pool = self._pool
-        pool.submit(lambda: self._answer(outer, self._settle(url, result)))
+            if self._closed:
+                pool = None
+            elif self._pool is None:
+                pool = self._pool = ThreadPoolExecutor(max_workers=LOOKUPS_AT_ONCE,
+                                                       thread_name_prefix="factcheck-wayback")
+            else:
+                pool = self._pool
+        if pool is None:  # closing: the live result stands
+            self._answer(outer, result)
+            return
+        pool.submit(self._look_up, url, result, outer)
+
+    def _look_up(self, url: str, result: FetchResult, outer: Future[FetchResult]) -> None:
+        """In the lookup pool; a bug sinks this source's lookup, never the run (nor leaves it waiting)."""
+        try:
+            settled = self._settle(url, result)
+        except Exception as exc:
+            settled = replace(result, error=f"{result.error}; the Wayback lookup failed: {type(exc).__name__}: "
+                                            f"{oneline(exc)}")
+        self._answer(outer, settled)
 
     def _answer(self, outer: Future[FetchResult], result: FetchResult) -> None:
         with self._lock:
