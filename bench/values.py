@@ -102,6 +102,11 @@ def our_number(text: str, kind: str | None = numbers.NUMBER) -> float | None:
     return q.value if q.unit is None or q.unit == "%" else None
 
 
+def our_ordinal(text: str) -> float | None:
+    found = numbers.find_ordinals(text)
+    return float(max(found, key=lambda o: o.end - o.start).value) if found else None
+
+
 REGION_DOLLARS = {"EN_US": "USD", "EN_AU": "AUD", "EN_CA": "CAD", "EN_NZ": "NZD", "EN_JM": "JMD", "EN_TT": "TTD",
                   "EN_BZ": "BZD", "EN_GB": "GBP"}
 
@@ -326,6 +331,9 @@ def corpus(data: Path, libs: dict[str, Any], show: int) -> dict[str, dict[str, T
         readers: dict[str, Callable[[dict[str, Any]], bool]] = {
             "ours": lambda c: close(our_number(c["text"]), c["value"]),
             "ours-untold": lambda c: close(our_number(c["text"], None), c["value"])}
+        if case["dimension"] == "ordinal":  # a rank is its own kind: read by find_ordinals, never a count
+            readers = {"ours": lambda c: close(our_ordinal(c["text"]), c["value"]),
+                       "not-a-count": lambda c: not numbers.find_numbers(c["text"])}
         if "text_to_num" in have:
             readers["text2num"] = lambda c: close(t2n_number(libs, c["text"]), c["value"])
         if "quantulum3.parser" in have:
@@ -479,6 +487,43 @@ def news(libs: dict[str, Any]) -> None:
         print(f"    ours missed: {miss}")
 
 
+# --- news bodies, hand-labelled ----------------------------------------------------------------
+
+ARTICLES = Path("/work/shared/bench/article-extraction/ground-truth.json")
+LABELS = Path(__file__).with_name("figure_labels.json")
+
+
+def article_figures(articles: Path) -> None:
+    """The hand-labelled samples of figures read in real article bodies (bench/figure_labels.json):
+    which labelled figures are read as labelled, and which non-figures are left unread."""
+    if not articles.exists():
+        print(f"\n{articles} not found: article bodies skipped")
+        return
+    bodies = {key[:8]: record["articleBody"].split("\n")
+              for key, record in json.loads(articles.read_text(encoding="utf-8")).items()}
+    samples: dict[int, tuple[Tally, Tally]] = defaultdict(lambda: (Tally(), Tally()))
+    for label in json.loads(LABELS.read_text(encoding="utf-8"))["labels"]:
+        right, quiet = samples[label["sample"]]
+        paragraph = bodies[label["doc"]][label["para"]]
+        at = label["start"]
+        found = [m for m in numbers.find_numbers(paragraph) if m.start <= at < m.end]
+        where = f"{label['doc']}:{label['para']} {paragraph[max(0, at - 30):at + 30]!r}"
+        if not label["figure"]:
+            quiet.add(not found or label.get("bare_ok", False) and found[0].quantity.unit is None, where)
+            continue
+        q = found[0].quantity if found else None
+        ok = q is not None and close(q.value, label["value"]) and q.unit == label["unit"] \
+            and (q.upper is None if label["upper"] is None else close(q.upper, label["upper"]))
+        right.add(ok, where)
+    print(f"\narticle-extraction bodies, figures as read when sampled, hand-labelled ({LABELS.name}):")
+    for sample, (right, quiet) in sorted(samples.items()):
+        total = right.total + quiet.total
+        print(f"  sample {sample}: figures read as labelled {right.share()}; not figures left unread (or bare) "
+              f"{quiet.share()}; all right {(right.right + quiet.right) / total:.3f} of {total}")
+        for miss in right.misses + quiet.misses:
+            print(f"    ours missed: {miss}")
+
+
 # --- linearity -----------------------------------------------------------------------------------
 
 
@@ -505,6 +550,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-libs", action="store_true", help="measure our readers only")
     parser.add_argument("--misses", type=int, default=0, help="show up to N texts our readers miss per category")
     parser.add_argument("--no-linear", action="store_true", help="skip the 1 MB linearity lines (minutes)")
+    parser.add_argument("--articles", type=Path, default=ARTICLES, help="article-extraction ground-truth.json")
     args = parser.parse_args(argv)
     libs = {} if args.no_libs else libraries()
     start = time.perf_counter()
@@ -526,6 +572,7 @@ def main(argv: list[str] | None = None) -> int:
         share = t.right / t.total if t.total else 0
         print(f"  {label:28} {t.share():18} target {target:.2f} {'met' if share >= target else 'NOT met'}")
     news(libs)
+    article_figures(args.articles)
     if not args.no_linear:
         linear()
     return 0

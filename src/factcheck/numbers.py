@@ -296,7 +296,10 @@ _EMERGENCY = re.compile(r"(?i)\s+(?:calls?|operators?|dispatch\w*|centers?|centr
 _INSTRUMENTS = re.compile(r"(?i)\s+(?:notes?|bonds?|yields?|treasur(?:y|ies)|bunds?|gilts?|paper|mortgages?|"
                           r"loans?|debt|securities|maturit(?:y|ies))\b")
 # a code or name: "Boeing 737", "S&P 500", "FTSE 100", "Windows 10" (not at a sentence's start)
-_NAME_BEFORE = re.compile(r"(?P<w>\b[A-Z][\w&]*)\s+$")
+_NAME_BEFORE = re.compile(r"(?P<w>\b[A-Z][\w&]*|\b[a-z]+[A-Z][\w&]*)\s+$")  # "Boeing 737", "iPhone 8"
+# "[2]", "(34)", "(32, 33)": a reference to a source, and "9) " or "3. " opening a line: a list's number
+_REFERENCE = re.compile(r"[\[(]\d{1,3}(?:,\s*\d{1,3})*[\])]")
+_LIST_MARK = re.compile(r"(?m)^[ \t]*\d{1,3}[.)][ \t]")
 _NOT_NAMES = set("""In On At By Of For From To And Or But The A An Since Until Till After Before During About
 Around Some Nearly Almost Over Under Only Just Up Down With Without Than As Also Between Among Like Than
 Then Top Roughly Approximately More Less Fewer Only Exactly Another Perhaps Maybe Almost Of All Some Just
@@ -453,6 +456,10 @@ def _number(raw: str) -> float:
     return float(re.sub(r"[,\s\u2009\u202f\u00a0]", "", raw))
 
 
+def _line_start(text: str, pos: int) -> int:
+    return text.rfind("\n", 0, pos) + 1
+
+
 def _is_name_code(text: str, start: int, end: int) -> bool:
     """"Boeing 737", "S&P 500", "1119 Eighth St", "911 calls", "10 p.m.": numbers, not figures."""
     if (m := _NAME_BEFORE.search(text, max(0, start - 30), start)) and m["w"] not in _NOT_NAMES \
@@ -461,6 +468,9 @@ def _is_name_code(text: str, start: int, end: int) -> bool:
                      and _FIGURE_BEFORE.search(text, max(0, m.start() - 4), m.start())):
         return True
     if _CLOCK_AFTER.match(text, end) or _STREET.match(text, end):
+        return True
+    if any(ref.start() < start and end < ref.end() for ref in _REFERENCE.finditer(text, max(0, start - 16), end + 16)) \
+            or (mark := _LIST_MARK.match(text, _line_start(text, start))) and end <= mark.end():
         return True
     return text[start:end] in ("911", "999", "112") and bool(_EMERGENCY.match(text, end))
 
@@ -574,6 +584,11 @@ def _unit_follows(text: str, pos: int, prefer: str | None = None) -> bool:
     return unit is not None
 
 
+_RANK_UNITS = "first|third|fourth|fifth|sixth|seventh|eighth|ninth"
+# a rank's last word after its tens; "second" only joined ("thirty second ad" is thirty seconds)
+_RANK_AFTER = re.compile(rf"(?i)(?:[\s\-\u2014]?(?:{_RANK_UNITS})|[\-\u2014]?second)\b")
+
+
 def _word_cores(text: str) -> list[_Core]:
     cores = []
     for run in _WORD_RUN.finditer(text):
@@ -597,6 +612,8 @@ def _word_cores(text: str) -> list[_Core]:
                 or re.match(r"\s+another\b", text[end:end + 10])
             ):
                 continue  # "no one", "one another"
+            if words[i - 1] in _TENS and _RANK_AFTER.match(text, end):
+                continue  # "twenty-fifth", "thirty first": a rank (find_ordinals), not twenty
             if mixed := _and_fraction(text, end, value):
                 value, end = mixed
             cores.append(_Core(start, end, value, None, True))
@@ -773,7 +790,8 @@ _PREFERRED_UNITS = {"time": {"m": "minute", "'": "minute", '"': "second", "h": "
                     "length": {"m": "metre", "k": "kilometre", "in": "inch"}}
 _AMBIGUOUS_UNIT = re.compile(r"\s?(?P<u>m|k|in|h|'|\")(?![A-Za-z])")
 # "2 more minutes", "three additional weeks": the count's unit is after the adjective
-_ADJECTIVE = re.compile(r"(?i)\s+(?:more|additional|extra|further|fewer|less)(?=\s+[a-z])")
+_ADJECTIVE = re.compile(r"(?i)\s+(?:more|additional|extra|further|fewer|less|consecutive|straight|successive)"
+                        r"(?=\s+[a-z])")
 
 
 def _unit_after(text: str, pos: int, prefer: str | None = None) -> tuple[str | None, int, float]:
@@ -799,10 +817,10 @@ def _unit_after(text: str, pos: int, prefer: str | None = None) -> tuple[str | N
             return (*_with_rate(text, unit, u.end()), 1.0)
     if m := re.compile(r"\s?(?P<a>mb/d|mbpd)(?![\w/])").match(text, pos):
         return "barrel per day", m.end(), 1e6
-    if (m := _COMPOUND.match(text, pos)) and m["w"] not in _NOT_UNITS:
+    if (m := _COMPOUND.match(text, pos)) and m["w"] not in _NOT_UNITS and m["w"].rstrip("s") not in _COIN_VALUES:
         unit, end = canonical_unit(m["w"]), m.end()
-        if _INSTRUMENTS.match(text, end):
-            return "", end, 1.0  # "10-year notes": a name, not a figure
+        if _INSTRUMENTS.match(text, end) or m["w"] == "figure":
+            return "", end, 1.0  # "10-year notes": a name; "a six-figure salary": a magnitude, not six
         return unit, end, 1.0
     if (m := _WORD_UNIT.match(text, pos)) and m["w"].split()[-1] not in _NOT_UNITS:
         return (*_with_rate(text, canonical_unit(m["w"]) or m["w"], m.end()), 1.0)
@@ -848,6 +866,21 @@ _RANGE_WORD = re.compile(r"(?i)\b(?:between|from)\s+$")
 
 
 _YEAR = re.compile(r"1[89]\d\d|20\d\d")
+_YEAR_WORD_BEFORE = re.compile(r"(?i)\b(?:year|fy)\s+$")
+_MONTH_BEFORE = re.compile(rf"\b(?:{'|'.join(_MONTH_NAMES)})\.?\s+$")
+
+
+def _is_date_part(text: str, core: _Core, unit_end: int) -> bool:
+    """A year before a singular noun ("the 2016 plan") or after "year" ("fiscal year 2019 seizures"),
+    or a day after its month ("an Oct. 26 letter"): the word after is not what the figure counts."""
+    if _MONTH_BEFORE.search(text, max(0, core.start - 12), core.start):
+        return core.end - core.start <= 2
+    if not _YEAR.fullmatch(text, core.start, core.end):
+        return False
+    plural = text[unit_end - 1:unit_end] == "s"
+    return not plural or bool(_YEAR_WORD_BEFORE.search(text, max(0, core.start - 8), core.start))
+
+
 _BELOW_ZERO = re.compile(r"(?i)\s+(?P<side>below|under|above)\s+zero\b")
 _TEMPERATURES = {None, "degree", "celsius", "fahrenheit"}
 
@@ -877,9 +910,8 @@ def _scan(text: str, prefer: str | None = None) -> list[_Figure]:
             if unit == "":
                 prev_end = end
                 continue
-            if unit and unit not in units.UNITS and _YEAR.fullmatch(text, core.start, core.end) \
-                    and not text[end - 1:end] == "s":
-                unit, end, factor = None, core.end, 1.0  # "the 2016 plan": a year before a noun, not a count
+            if unit and unit not in units.UNITS and _is_date_part(text, core, end):
+                unit, end, factor = None, core.end, 1.0  # "the 2016 plan", "an Oct. 26 letter": not counts
             value *= factor
             upper = upper * factor if upper is not None else None
         if upper is None and unit in units.UNITS and not units.is_currency(unit) \
@@ -951,6 +983,47 @@ def find_numbers(text: str, prefer: str | None = None) -> list[NumberMatch]:
     return [NumberMatch(f.start, f.end, text[f.start:f.end],
                         _quantity(f.value, f.unit, f.hedge, text[f.start:f.end], f.upper))
             for f in _scan(text, prefer)]
+
+
+# --- ordinals --------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Ordinal:
+    """A rank ("the seventh straight session", "31st"): its own kind, never a count of something."""
+    start: int
+    end: int
+    text: str
+    value: int
+
+
+_ORDINAL_WORDS = {**{w: n for w, n in _ORDINAL_UNITS.items() if w not in ("half", "quarter")},
+                  "first": 1, "second": 2}
+_ORDINAL_ALTS = "|".join(sorted(_ORDINAL_WORDS, key=len, reverse=True))
+_ORDINAL = re.compile(
+    rf"(?i)\b(?:(?P<tens>{'|'.join(_TENS)})(?:[\s\-\u2014]?))?(?P<unit>{_ORDINAL_ALTS})\b"
+    r"|\b(?P<digits>\d+)(?P<suffix>st|nd|rd|th)\b")
+
+
+def _ordinal_suffix(n: int) -> str:
+    return "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+
+
+def find_ordinals(text: str) -> list[Ordinal]:
+    """Every rank in ``text``, in digits ("42nd") or words ("forty-second", "twentyfifth")."""
+    found = []
+    for m in _ORDINAL.finditer(text):
+        if m["digits"]:
+            n = int(m["digits"])
+            if m["suffix"].lower() != _ordinal_suffix(n):
+                continue  # "1th" is not English
+        else:
+            unit = _ORDINAL_WORDS[m["unit"].lower()]
+            if m["tens"] and unit >= 10:
+                continue
+            n = (_TENS[m["tens"].lower()] if m["tens"] else 0) + unit
+        found.append(Ordinal(m.start(), m.end(), m.group(), n))
+    return found
 
 
 # --- the claims file -------------------------------------------------------------------------

@@ -81,6 +81,8 @@ _TABLE: list[tuple[str, str, float, str, str]] = [
      "b/d bpd bbl/d"),
     ("kilowatt hour", "energy", 3.6e6, "kilowatt hour, kilowatt hours", "kWh"),
     ("megawatt", "power", 1e6, "megawatt, megawatts", "MW"),
+    ("horsepower", "power", 745.69987158227022, "horsepower, horse power", "hp bhp"),
+    ("newton metre", "torque", 1, "newton metre, newton metres, newton meter, newton meters", "Nm N·m"),
     ("gigawatt", "power", 1e9, "gigawatt, gigawatts", "GW"),
     ("kilowatt", "power", 1e3, "kilowatt, kilowatts", "kW"),
 ]
