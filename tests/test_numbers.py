@@ -238,6 +238,7 @@ def test_units_compatible(a, b, result):
     ("one fourth", Quantity(25, 25, 25, "%", None, "one fourth")),
     (" About 20 Percent ", Quantity(20, 19, 21, "%", "about", "About 20 Percent")),
     ("6 Days", Quantity(6, 6, 6, "day", None, "6 Days")),
+    ("6 Russian ships", Quantity(6, 6, 6, "ship", None, "6 Russian ships")),  # the counted noun ends the phrase
     (300, Quantity(300, 300, 300, None, None, "300")),
     (2.5, Quantity(2.5, 2.5, 2.5, None, None, "2.5")),
 ])
@@ -252,7 +253,7 @@ def test_parse_expect(value, expected):
     ("many", "is not a figure"),
     ("S-300", "is not a figure"),
     ("20% of oil", "read '20%' but not 'of oil'"),
-    ("6 Russian ships", "but not 'ships'"),
+    ("6 ships Russia sent", "but not 'Russia sent'"),
     ("6 and 7", "more than one figure"),
     ("ships 6", "is not a figure"),
     (True, "not bool"),
@@ -622,6 +623,18 @@ def test_these_expects_load(value):
 def test_a_date_part_takes_no_unit(sentence, wording):
     (m,) = [m for m in find_numbers(sentence) if wording in m.text]
     assert (m.text, m.quantity.unit) == (wording, None)
+
+
+@pytest.mark.parametrize("sentence,unit", [
+    ("Medicaid covered more than 400,000 state residents.", "resident"),
+    ("Dealers sold 30,154 new cars in October.", "car"),
+    ("Two federal prison officers were charged.", "officer"),
+    ("One possible explanation is the weather.", "explanation"),
+    ("The 180 page publication comes with a record.", "page"),  # "comes" is a verb, not the noun
+    ("They found 10 olives in the jar.", "olive"),
+])
+def test_the_counted_noun_ends_the_noun_phrase(sentence, unit):
+    assert q(sentence).unit == unit
 
 
 def test_an_adjective_between_count_and_noun():

@@ -28,10 +28,17 @@ number, which agrees with any unit on value alone. Units of one kind are compare
 A range ("3-5 km", "four to six services", "between 10 and 20 dollars") keeps both ends.
 
 Not figures: vague plurals ("thousands", "dozens"), names and codes ("S-300", "Covid-19", "F16",
-"4G", "Boeing 737", "S&P 500", "10-year notes", "1119 Eighth St", "911 calls"), clock times
-("10 p.m."), ordinals ("4th", "seventh straight session"), decades ("1990s"), digits joined by ':'
-or '/' ("10:30", "24/7"), and scores ("4-1": a dash between bare numbers with no unit after).
-Years come back as bare numbers; callers filter by unit.
+"4G", "Boeing 737", "iPhone 8", "S&P 500", "10-year notes", "1119 Eighth St", "911 calls"), clock
+times ("10 p.m."), references ("[2]", "(32, 33)") and a list's numbers ("9) "), magnitudes ("a
+six-figure salary"), decades ("1990s"), digits joined by ':' or '/' ("10:30", "24/7"), and scores
+("4-1": a dash between bare numbers with no unit after, unless "from"/"between" comes first).
+Ranks ("4th", "seventh straight session", "twenty-fifth") are their own kind: ``find_ordinals``.
+Years and a date's days come back as bare numbers, without the noun after them ("the 2016 plan");
+callers filter by unit.
+
+What a figure means can depend on the kind the caller wants ("2 m": minutes or metres; "a
+quarter": a coin or a fourth): ``find_numbers(text, prefer=...)`` takes that kind; without it the
+news reading wins (metres, a fourth, "3m" three million).
 """
 
 from __future__ import annotations
@@ -456,8 +463,16 @@ def _number(raw: str) -> float:
     return float(re.sub(r"[,\s\u2009\u202f\u00a0]", "", raw))
 
 
-def _line_start(text: str, pos: int) -> int:
-    return text.rfind("\n", 0, pos) + 1
+_LIST_MARK_REACH = 6  # characters a list's number may stand from its line's start ("   12) ")
+
+
+def _is_list_mark(text: str, start: int, end: int) -> bool:
+    """Looked for only near ``start``: searching a long line back to its start at every digit is quadratic."""
+    line = text.rfind("\n", max(0, start - _LIST_MARK_REACH), start) + 1
+    if not line and start > _LIST_MARK_REACH:
+        return False
+    mark = _LIST_MARK.match(text, line)
+    return mark is not None and end <= mark.end()
 
 
 def _is_name_code(text: str, start: int, end: int) -> bool:
@@ -470,7 +485,7 @@ def _is_name_code(text: str, start: int, end: int) -> bool:
     if _CLOCK_AFTER.match(text, end) or _STREET.match(text, end):
         return True
     if any(ref.start() < start and end < ref.end() for ref in _REFERENCE.finditer(text, max(0, start - 16), end + 16)) \
-            or (mark := _LIST_MARK.match(text, _line_start(text, start))) and end <= mark.end():
+            or _is_list_mark(text, start, end):
         return True
     return text[start:end] in ("911", "999", "112") and bool(_EMERGENCY.match(text, end))
 
@@ -573,8 +588,9 @@ def _range_cores(text: str, cores: list[_Core], prefer: str | None) -> list[_Cor
         lo = a.value * b.scale if a.scale == 1 and b.scale > 1 and a.value * b.scale <= hi else a.value
         if lo >= hi:
             continue
-        if dash and not _unit_follows(text, b.end, prefer) and not b.unit and b.scale == 1:
-            continue  # "4-1": a score, not a range
+        if dash and not _unit_follows(text, b.end, prefer) and not b.unit and b.scale == 1 \
+                and not _RANGE_WORD.search(text, max(0, a.start - 12), a.start):
+            continue  # "4-1": a score, not a range ("from 2004 – 2014" is one)
         out.append(_Core(a.start, b.end, lo, a.unit or b.unit, b.takes_unit, b.scale, None, hi))
     return out
 
@@ -790,8 +806,14 @@ _PREFERRED_UNITS = {"time": {"m": "minute", "'": "minute", '"': "second", "h": "
                     "length": {"m": "metre", "k": "kilometre", "in": "inch"}}
 _AMBIGUOUS_UNIT = re.compile(r"\s?(?P<u>m|k|in|h|'|\")(?![A-Za-z])")
 # "2 more minutes", "three additional weeks": the count's unit is after the adjective
-_ADJECTIVE = re.compile(r"(?i)\s+(?:more|additional|extra|further|fewer|less|consecutive|straight|successive)"
-                        r"(?=\s+[a-z])")
+_ADJECTIVE = re.compile(r"(?i)\s+(?:more|additional|extra|further|fewer|less|consecutive|straight|successive|new|old"
+                        r"|other|main|major|key|senior|former|different|separate|similar|best|possible|big|small"
+                        r"|large|young)(?=\s+[a-z])")
+# "400,000 state residents", "16 energy technology priorities": the counted noun ends the phrase
+# verbs after a singular noun are not the counted noun ("a 180 page publication comes with")
+_VERBS_IN_S = set("""comes goes says seems looks remains includes means needs becomes contains requires provides
+allows gives brings takes makes gets shows lies sits stands""".split())
+_NOUN_PHRASE = re.compile(r"(?:\s+[a-z]+(?:-[a-z]+)?){0,2}?\s+(?P<head>[a-z]{3,}[^s\W]s)(?![\w-])")
 
 
 def _unit_after(text: str, pos: int, prefer: str | None = None) -> tuple[str | None, int, float]:
@@ -823,7 +845,12 @@ def _unit_after(text: str, pos: int, prefer: str | None = None) -> tuple[str | N
             return "", end, 1.0  # "10-year notes": a name; "a six-figure salary": a magnitude, not six
         return unit, end, 1.0
     if (m := _WORD_UNIT.match(text, pos)) and m["w"].split()[-1] not in _NOT_UNITS:
-        return (*_with_rate(text, canonical_unit(m["w"]) or m["w"], m.end()), 1.0)
+        word, end = m["w"], m.end()
+        if canonical_unit(word) == word and not units.lookup(word) and (head := _NOUN_PHRASE.match(text, end)) \
+                and not {w.lower() for w in text[end:head.start("head")].split()} & _NOT_UNITS \
+                and head["head"] not in _NOT_UNITS and head["head"] not in _VERBS_IN_S:
+            word, end = head["head"], head.end()
+        return (*_with_rate(text, canonical_unit(word) or word, end), 1.0)
     return None, pos, 1.0
 
 
