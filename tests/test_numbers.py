@@ -395,6 +395,7 @@ NEWS = [
     ("The rate was .08 at the close.", ".08", 0.08, None, None),
     ("The state spent 1,674,200.5 M on roads.", "1,674,200.5 M", 1674200.5e6, None, None),
     ("Turnout fell by 1/4 in the city.", "1/4", 25, "%", None),
+    ("Some 3/4 of the budget is spent.", "Some 3/4", 75, "%", None),
     ("Only ⅔ of the seats were filled.", "⅔", 200 / 3, "%", None),
     ("Some ¾ of voters backed it.", "Some ¾", 75, "%", None),
     ("The road is 2 1/4 miles long.", "2 1/4 miles", 2.25, "mile", None),
@@ -494,7 +495,8 @@ def test_agrees_after_conversion(article, expect, result):
 
 
 @pytest.mark.parametrize("value", ["100 metric tons", "-5%", "$1.2bn", "EUR 125", "USD 115", "minus five percent",
-                                   "50 square kilometres", "200lbs", "3-5 km", "between 10 and 20 dollars"])
+                                   "50 square kilometres", "200lbs", "3-5 km", "between 10 and 20 dollars",
+                                   "negative one", "1.8m", "7.62mm", "US$4.7 billion", "¥800"])
 def test_issue_expects_load(value):
     assert parse_expect(value).text == value
 
@@ -607,6 +609,18 @@ def test_prefer_settles_what_only_the_wanted_kind_can(text, prefer, value, unit)
     (m,) = find_numbers(text, prefer)
     assert m.quantity.value == pytest.approx(value)
     assert m.quantity.unit == unit
+
+
+@pytest.mark.parametrize("expect,article,value", [
+    ("2 minutes", "The sprint took 2 m.", 2),
+    ("2 metres", "The sprint took 2 m.", 2),
+    ("$0.25", "He paid a quarter.", 0.25),
+    ("25%", "He paid a quarter.", 25),
+])
+def test_an_expect_says_how_to_read_the_article(expect, article, value):
+    expected = parse_expect(expect)
+    (m,) = find_numbers(article, numbers.kind(expected))
+    assert m.quantity.value == pytest.approx(value) and agrees(m.quantity, expected)
 
 
 @pytest.mark.parametrize("value", ["an hour and a half", "3 GBP 20 pence", "12 degrees below zero",

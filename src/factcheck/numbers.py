@@ -1012,6 +1012,12 @@ def find_numbers(text: str, prefer: str | None = None) -> list[NumberMatch]:
             for f in _scan(text, prefer)]
 
 
+def kind(quantity: Quantity) -> str | None:
+    """The ``prefer`` that reads an article the way ``quantity`` (a claim's expect) is meant: its unit's
+    dimension ("currency" for "$0.25", "time" for "2 minutes"); None for a bare number or a counted noun."""
+    return units.dimension(quantity.unit)
+
+
 # --- ordinals --------------------------------------------------------------------------------
 
 
