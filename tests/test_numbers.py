@@ -223,6 +223,11 @@ def test_default_tolerance_is_one_percent():
     ("dollar", "$", True),
     ("km", "kilometres", True),
     ("people", "person", True),
+    ("dollar per barrel", "dollar", True),  # a price agrees with its amount
+    ("dollar per barrel", "US dollar per barrel", True),
+    ("dollar per barrel", "dollar per tonne", False),
+    ("dollar per barrel", "euro", False),
+    ("barrel per day", "barrel", False),  # a flow is not a volume
 ])
 def test_units_compatible(a, b, result):
     assert units_compatible(a, b) is result
@@ -508,7 +513,8 @@ NEWS_WORDS = ["the", "firm", "said", "about", "nearly", "more than", "over", "$"
               # the second pass's grammar: spoken numbers, mixed numbers, parts, coins, sub-units, glued units
               "a couple of", "a pair", "point", "nought", "lakh", "crore", "an hour", "hours", "minutes",
               "a quarter", "quarters", "a half", "and a half", "three quarters", "dime", "GBP", "pence", "degrees",
-              "below zero", "more", "consecutive", "'", '"', "h", "l", "2016", "plan", "[2]", "(34)", "iPhone"]
+              "below zero", "more", "consecutive", "'", '"', "h", "l", "2016", "plan", "[2]", "(34)", "iPhone",
+              "a barrel", "an ounce", "/", "kWh", "new", "state", "residents"]
 news_text = st.lists(st.tuples(st.sampled_from(NEWS_WORDS), st.sampled_from(["", " ", " ", "-"])),
                      max_size=14).map(lambda parts: "".join(w + sep for w, sep in parts))
 
@@ -637,6 +643,18 @@ def test_these_expects_load(value):
 def test_a_date_part_takes_no_unit(sentence, wording):
     (m,) = [m for m in find_numbers(sentence) if wording in m.text]
     assert (m.text, m.quantity.unit) == (wording, None)
+
+
+@pytest.mark.parametrize("sentence,wording,unit", [
+    ("Brent rose to $60 a barrel on Monday.", "$60 a barrel", "dollar per barrel"),
+    ("Gold hit $1,500 an ounce.", "$1,500 an ounce", "dollar per ounce"),
+    ("The state set a $0.06/kWh benchmark.", "$0.06/kWh", "dollar per kilowatt hour"),
+    ("Rice sold at 30 rupees a kilo.", "30 rupees a kilo", "Indian rupee per kilogram"),
+])
+def test_a_price_per_measure_is_one_figure(sentence, wording, unit):
+    (m,) = find_numbers(sentence)  # not also "a barrel": one barrel
+    assert (m.text, m.quantity.unit) == (wording, unit)
+    assert agrees(m.quantity, parse_expect(wording)) and agrees(m.quantity, parse_expect(wording.split(" a")[0]))
 
 
 @pytest.mark.parametrize("sentence,unit", [

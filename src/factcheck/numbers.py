@@ -399,7 +399,8 @@ def units_compatible(a: str | None, b: str | None) -> bool:
         return True
     (ha, ra), (hb, rb) = _split_rate(ca), _split_rate(cb)
     if ra is None or rb is None:
-        return False
+        # a price and its amount ("$60 a barrel", "$60"): an editor may leave out what it is per
+        return (ra is None) != (rb is None) and units.is_currency(ha) and units.compatible(ha, hb)
     return (ha == hb or units.compatible(ha, hb)) and (ra == rb or units.compatible(ra, rb))
 
 
@@ -658,11 +659,16 @@ _A_UNIT = re.compile(r"(?i)\b(?:an?|one)(?=\s+(?:[a-z$€£°]|nickel|dime|grand
 _PART_NEXT = re.compile(rf"(?i),?\s+and\s+(?:\d|an?\s+half\b|half\b|(?:{_NUMWORD})\b)")
 
 
+_PRICE_BEFORE = re.compile(rf"(?:(?:{_CUR_ALTS})\s?[\d.,]+(?:\s?(?:bn|m|k|million|billion))?|\d\s+[A-Za-z]+)\s+$")
+
+
 def _a_unit_cores(text: str, prefer: str | None) -> list[_Core]:
     """"a kilogram", "a dollar", "a mile", "a grand": one of a measured unit. "a day" is a rate
     ("$5 a day") unless a time is wanted or a part follows ("an hour and 45 minutes")."""
     cores = []
     for m in _A_UNIT.finditer(text):
+        if _PRICE_BEFORE.search(text, max(0, m.start() - 24), m.start()):
+            continue  # "$60 a barrel", "30 rupees a kilo": the price's rate, not one barrel
         unit, end, _ = _unit_after(text, m.end(), prefer)
         if unit and unit in units.UNITS and unit != "%" \
                 and (units.dimension(unit) != "time" or prefer == "time" or _PART_NEXT.match(text, end)):
@@ -857,12 +863,19 @@ def _unit_after(text: str, pos: int, prefer: str | None = None) -> tuple[str | N
 _END = re.compile(r"\s*(?:[.,;:!?)\"']|$)")
 
 
+_PRICE_PER = re.compile(r"(?:\s+(?:per|a|an)\s+|\s*/\s*)")
+
+
 def _with_rate(text: str, unit: str, end: int) -> tuple[str, int]:
     if " per " in unit:
         return unit, end
     if (r := _RATE.match(text, end)) or (r := _RATE_ADVERB.match(text, end)):
         rate = _ADVERB_RATES.get(r["r"], r["r"])
         return f"{unit} per {rate}", r.end()
+    if units.is_currency(unit) and (per := _PRICE_PER.match(text, end)) \
+            and (u := units.UNIT_AFTER.match(text, per.end())) and (measure := units.lookup(u["u"])) \
+            and not units.is_currency(measure) and (len(u["u"]) > 2 or "/" in per.group()):
+        return f"{unit} per {measure}", u.end()  # a price: "$60 a barrel", "$0.06/kWh", "€1.50/litre"
     return unit, end
 
 
@@ -912,8 +925,10 @@ _BELOW_ZERO = re.compile(r"(?i)\s+(?P<side>below|under|above)\s+zero\b")
 _TEMPERATURES = {None, "degree", "celsius", "fahrenheit"}
 
 
-def _scan(text: str, prefer: str | None = None) -> list[_Figure]:
-    """Every figure in ``text``: where it is, its value, unit, hedge and (for a range) upper end."""
+def _scan(text: str, prefer: str | None = None, expect: bool = False) -> list[_Figure]:
+    """Every figure in ``text``: where it is, its value, unit, hedge and (for a range) upper end.
+
+    In an ``expect`` a unit is always the figure's: "2016 resident" is a count, not a year."""
     coins = _coin_cores(text) if prefer == "currency" else []
     singles = _select(coins + _digit_cores(text, prefer) + _word_cores(text) + _fraction_cores(text, prefer)
                       + _spoken_cores(text)
@@ -937,7 +952,7 @@ def _scan(text: str, prefer: str | None = None) -> list[_Figure]:
             if unit == "":
                 prev_end = end
                 continue
-            if unit and unit not in units.UNITS and _is_date_part(text, core, end):
+            if unit and unit not in units.UNITS and not expect and _is_date_part(text, core, end):
                 unit, end, factor = None, core.end, 1.0  # "the 2016 plan", "an Oct. 26 letter": not counts
             value *= factor
             upper = upper * factor if upper is not None else None
@@ -1080,9 +1095,9 @@ def parse_expect(value: str | int | float) -> Quantity:
     text = value.strip()
     if len(text) > _EXPECT_MAX:
         raise ValueError(f"number expect of {len(text)} characters is not one figure ({_EXAMPLES})")
-    found = _scan(text)
+    found = _scan(text, expect=True)
     if not (len(found) == 1 and found[0].start == 0 and found[0].end == len(text)) and len(text.lower()) == len(text):
-        found = _scan(text.lower()) or found  # "About 20 Percent", "Six Days"
+        found = _scan(text.lower(), expect=True) or found  # "About 20 Percent", "Six Days"
     if len(found) == 1 and found[0].start == 0 and found[0].end == len(text):
         f = found[0]
         return _quantity(f.value, f.unit, f.hedge, text, f.upper)
