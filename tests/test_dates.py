@@ -66,7 +66,7 @@ CASES = [
     ("tomorrow", 0, "tomorrow", day(2017, 2, 9)),
     ("He met them on Saturday.", 15, "Saturday", day(2017, 2, 4)),
     ("last Saturday", 0, "last Saturday", day(2017, 2, 4)),
-    ("on Wednesday", 3, "Wednesday", day(2017, 2, 1)),  # the publication day itself means a week back
+    ("on Wednesday", 3, "Wednesday", day(2017, 2, 8)),  # the publication day itself ("launched Tuesday" in a Tuesday paper)
     ("next Saturday", 0, "next Saturday", day(2017, 2, 11)),
     ("Saturday's talks", 0, "Saturday", day(2017, 2, 4)),
     ("in early 2017", 3, "early 2017", year(2017)),
@@ -371,11 +371,14 @@ def test_year_less_dates_follow_the_tense():
     assert find_dates("in April", NOV, tense=Tense.PAST)[0].span == month(2016, 4)
 
 
-def test_day_month_order_from_the_text_else_the_setting_flagged():
+def test_day_month_order_from_the_text_else_the_setting_else_flagged():
     (alone,) = find_dates("Polls open on 4/5.", NOV)
     assert alone.span == DateSpan(dt.date(2017, 4, 5), dt.date(2017, 4, 5), "day", ambiguous=True)
     (gb,) = find_dates("Polls open on 4/5.", NOV, date_order=DateOrder.DMY)
-    assert (gb.span.start, gb.span.ambiguous) == (dt.date(2017, 5, 4), True)
+    assert (gb.span.start, gb.span.ambiguous) == (dt.date(2017, 5, 4), False)
+    # the article's own unambiguous date outranks the setting
+    (_, us) = find_dates("Filed 4/22/2016; polls open on 4/5.", NOV, date_order=DateOrder.DMY)
+    assert (us.span.start, us.span.ambiguous) == (dt.date(2016, 4, 5), False)
     settled = find_dates("Filed 13/4/2016; polls open on 4/5/2016.", NOV)
     assert [(m.text, m.span.start, m.span.ambiguous) for m in settled] == [
         ("13/4/2016", dt.date(2016, 4, 13), False), ("4/5/2016", dt.date(2016, 5, 4), False)]
@@ -454,3 +457,113 @@ def test_a_bare_weekday_follows_its_sentence(text, expected):
 @pytest.mark.parametrize("text", ["Super Tuesday results", "Cyber Monday deals", "Black Friday sales rose."])
 def test_a_weekday_beside_a_capitalised_word_is_a_name(text):
     assert find_dates(text, PUB) == []
+
+
+# --- forms added for issue 13's remaining misses, in news-sentence form (published NOV, a Wednesday) ---
+NEWS_DATES_MORE = [
+    ("The ballot opened on Fri., the board said.", "Fri.", day(2016, 11, 11)),
+    ("The filing, dated Fri, Jul 18, was unsealed.", "Fri, Jul 18", day(2014, 7, 18)),
+    ("Polls close on 2 / 15, officials said.", "2 / 15", day(2016, 2, 15)),
+    ("The form was signed 31 10 1974 in Lagos.", "31 10 1974", day(1974, 10, 31)),
+    ("The deed is dated 31/Oct/1974.", "31/Oct/1974", day(1974, 10, 31)),
+    ("The contract, signed 05-Aug-16, runs on.", "05-Aug-16", day(2016, 8, 5)),
+    ("Rates stay low until 2018/10, the bank says.", "2018/10", month(2018, 10)),
+    ("Output fell in 2/2013 after the strike.", "2/2013", month(2013, 2)),
+    ("The permit, issued 2015-3-3, expired.", "2015-3-3", day(2015, 3, 3)),
+    ("Sales slumped in 2016Q3 and recovered.", "2016Q3", DateSpan(dt.date(2016, 7, 1), dt.date(2016, 9, 30), "quarter")),
+    ("Talks resume on the first Monday of December.", "the first Monday of December", day(2016, 12, 5)),
+    ("The market fell on the last Friday of October.", "the last Friday of October", day(2016, 10, 28)),
+    ("Bills fall due on the 20th of next month.", "the 20th of next month", day(2016, 12, 20)),
+    ("Accounts close on the last day of December 2016.", "the last day of December 2016", day(2016, 12, 31)),
+    ("Trials start in the first week of January 2017.", "the first week of January 2017", week(2017, 1, 2)),
+    # the weeks wholly inside the month: 26 September 2016 opens a week that ends in October
+    ("Markets rallied in the last week of September 2016.", "the last week of September 2016", week(2016, 9, 19)),
+    ("The rocket launches 3 fridays from now.", "3 fridays from now", day(2016, 12, 2)),
+    ("The rebels struck two thursdays ago.", "two thursdays ago", day(2016, 11, 3)),
+    ("The verdict is due Friday after next.", "Friday after next", day(2016, 11, 25)),
+    ("Rents were paid on the 15th, the tenants said.", "the 15th", day(2016, 11, 15)),
+    ("The strike was called for the previous week.", "the previous week", week(2016, 11, 7)),
+    ("The inquiry reports next qtr.", "next qtr", DateSpan(dt.date(2017, 1, 1), dt.date(2017, 3, 31), "quarter")),
+    ("The lease runs 3 years from today.", "3 years from today", day(2019, 11, 16)),
+    ("Caesar was killed on the ides of March.", "the ides of March", day(2016, 3, 15)),
+    ("Shops shut for Whit Monday 2016.", "Whit Monday 2016", day(2016, 5, 16)),
+    ("Pilgrims marked Orthodox Easter 2016.", "Orthodox Easter 2016", day(2016, 5, 1)),
+    ("Returns were due on tax day 2016.", "tax day 2016", day(2016, 4, 18)),
+    ("Shares rose on Thanksgiving 3 years ago.", "Thanksgiving 3 years ago", day(2013, 11, 28)),
+]
+
+
+@pytest.mark.parametrize("sentence,wording,span", NEWS_DATES_MORE, ids=[n[1] for n in NEWS_DATES_MORE])
+def test_news_dates_more(sentence, wording, span):
+    (m,) = [m for m in find_dates(sentence, NOV) if wording in m.text or m.text in wording]
+    assert m.text == wording
+    assert m.span == span
+
+
+NOT_DATES = [
+    "She sat down and the sun came out.",  # lower-case "sat", "sun": a verb and a noun
+    "The council voted 15-2 to approve it.",  # a vote, not 15 February
+    "She won on the first ballot.",  # "on the first" with a noun after it
+    "Organised labour and the boss's office.",  # "boss's" without "day"
+]
+
+
+@pytest.mark.parametrize("sentence", NOT_DATES)
+def test_words_that_look_like_dates_are_not(sentence):
+    assert find_dates(sentence, NOV) == []
+
+
+def test_a_season_is_not_a_month():
+    assert [(m.text, str(m.span)) for m in find_dates("He scored in the 2010-11 season.", NOV)] == [("2010", "2010")]
+
+
+REGIONAL = [  # (region, text, date): whose holiday is meant
+    ("US", "Thanksgiving 2016", day(2016, 11, 24)),
+    ("CA", "Thanksgiving 2016", day(2016, 10, 10)),
+    ("US", "Labour Day 2016", day(2016, 9, 5)),
+    ("NZ", "Labour Day 2016", day(2016, 10, 24)),
+    ("IE", "Labour Day 2016", day(2016, 5, 2)),
+    ("IN", "Labour Day 2016", day(2016, 5, 1)),
+    ("AU", "Father's Day 2016", day(2016, 9, 4)),
+    ("US", "Father's Day 2016", day(2016, 6, 19)),
+    ("GB", "Mother's Day 2016", day(2016, 3, 6)),
+    ("CA", "Victoria Day 2016", day(2016, 5, 23)),
+    ("GB", "August bank holiday 2016", day(2016, 8, 29)),
+    ("IE", "August bank holiday 2016", day(2016, 8, 1)),
+]
+
+
+@pytest.mark.parametrize("region,text,span", REGIONAL, ids=[f"{r}-{t}" for r, t, _ in REGIONAL])
+def test_regional_holidays(region, text, span):
+    (m,) = find_dates(text, NOV, region=region)
+    assert (m.text, m.span) == (text, span)
+
+
+def test_a_regional_holiday_is_not_read_outside_its_region():
+    assert find_dates("Tax day 2016 passed quietly.", NOV, region="US")[0].span == day(2016, 4, 18)
+    assert [m.text for m in find_dates("Tax day 2016 passed quietly.", NOV, region="GB")] == ["2016"]
+
+
+def test_weekday_named_with_a_month_day_picks_the_year_it_falls_in():
+    assert only("The vote was on Sunday, Nov. 13.", NOV).span == day(2016, 11, 13)
+    assert only("The vote was on Sunday, Nov. 14.", NOV).span == day(2021, 11, 14)  # the nearest such Sunday
+
+
+def test_order_in_text():
+    from factcheck.dates import order_in_text
+    assert order_in_text("Filed 22/04/2016, heard 4/5.") is DateOrder.DMY
+    assert order_in_text("Filed 4/22/2016, heard 4/5.") is DateOrder.MDY
+    assert order_in_text("Filed 4/22/2016 and 22/4/2016.") is None
+    assert order_in_text("Heard 4/5.") is None
+
+
+def test_article_date_order_key_loads_and_a_bad_one_is_a_located_error():
+    from factcheck.claims.errors import ClaimsError
+    from factcheck.claims.loader import parse_claims
+    good = parse_claims("version: 1\narticle:\n  path: a.txt\n  date_order: DMY\nclaims: []\n", "c.yaml")
+    assert good.article.date_order == "DMY"
+    assert parse_claims("version: 1\narticle:\n  path: a.txt\nclaims: []\n", "c.yaml").article.date_order is None
+    with pytest.raises(ClaimsError) as caught:
+        parse_claims("version: 1\narticle:\n  path: a.txt\n  date_order: dd/mm\nclaims: []\n", "c.yaml")
+    assert (caught.value.line, caught.value.key) == (4, "article.date_order")
+    assert str(caught.value) == "c.yaml:4: article.date_order: 'dd/mm' is not DMY (22/04/2016) or MDY (04/22/2016)"
