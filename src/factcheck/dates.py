@@ -12,15 +12,23 @@ Conventions:
 - Relative expressions need ``published``: weeks run Monday to Sunday ("last week" in an article
   of Wednesday 2017-02-08 is 2017-01-30/2017-02-05); "next Saturday" is the first after it,
   "in three weeks" / "4 days from now" count from it, "the day before yesterday" is two days back,
-  "1 month 21 days ago" adds both parts, "Friday next week" is that day of next week.
-- A date with no year (a month-day, a month, "on Saturday") follows the tense of its sentence:
-  past ("He was arrested in April", "took place on 1st Jan.") is the latest one not after
-  ``published``; future ("will meet", "is due", "next") the first one not before it; with no tense
-  the nearest (ties go to the past). ``Tense`` can be given to override the sentence.
+  "1 month 21 days ago" adds both parts, "Friday next week" is that day of next week, "Friday
+  after next" a week after "next Friday", "3 fridays from now" the third one, "three days after
+  Easter" counts from the day it names. "The next year," opening a clause and "the following
+  week" count from the story's own time, so they are not read.
+- A date with no year (a month-day, a month, "on Saturday") follows the tense of its clause, then
+  of its sentence: past ("He was arrested in April", "took place on 1st Jan.", "X will be done,
+  the minister said on Tuesday") is the latest one not after ``published``; future ("will meet",
+  "is due", "next") the first one not before it; with no tense the nearest (ties go to the past).
+  A bare weekday that is the publication day's, in the past or with no tense, is that day
+  ("launched Tuesday" in a Tuesday paper). A weekday named with the date picks the year ("Fri,
+  Jul 18"). ``Tense`` can be given to override the sentence.
 - Numeric dates: "2015/08/12", "20161016" and a part above 12 ("22/04", "4/22") fix the order.
-  Otherwise an unambiguous numeric date elsewhere in the same text settles it, else ``date_order``
-  (default MDY, US English; the claims file's ``article.date_order`` is meant to set it), and the
-  span is flagged ``ambiguous``.
+  Otherwise an unambiguous numeric date elsewhere in the same text settles it, else
+  ``date_order`` (the claims file's ``article.date_order``), else month first with the span
+  flagged ``ambiguous``. A dash without a year ("15-2") is a vote or a score, not a date.
+- Holidays: ``HOLIDAY_RULES``, with ``REGIONAL_RULES`` for a ``region`` (Thanksgiving is in
+  October in Canada); lunar-calendar holidays are not read.
 - "early/late/mid 2017" keep year precision; "the 1990s" is a ten-year span at year precision;
   "Q3 2018" / "the third quarter of 2018" is a quarter.
 - Month names need a day, a year or a word that makes them a date ("last", "in", "early"...), so
@@ -196,7 +204,7 @@ _FUTURE = re.compile(r"(?i)\b(?:will|shall|'ll|is\s+(?:due|set|expected|schedule
 _PAST = re.compile(r"(?i)\b(?:was|were|had|did|said|ago|last|took|met|came|went|began|began|made|held|"
                    r"left|told|won|lost|saw|gave|fell|rose|became|[a-z]{2,}ed)\b")
 _TENSE_WINDOW = 200  # characters either side of a date that may hold its sentence
-_CLAUSE_START = re.compile(r"[,;:\"“”—–]")  # what opens the clause a date sits in
+_CLAUSE_START = re.compile(r"[,;:\"“”—–]|--|\n")  # what opens the clause a date sits in
 
 
 def _tense(text: str, start: int, end: int) -> Tense:
@@ -207,15 +215,24 @@ def _tense(text: str, start: int, end: int) -> Tense:
     first = lo + cuts[-1].end() if cuts else lo
     after = _SENTENCE_END.search(text, end, min(len(text), end + _TENSE_WINDOW))
     last = after.start() if after else min(len(text), end + _TENSE_WINDOW)
-    clause = _CLAUSE_START.split(text[first:start])[-1]
-    if _FUTURE.search(clause):  # "will meet on Tuesday": the date's own clause decides first
-        return Tense.FUTURE
-    if _PAST.search(clause):  # "X will be done, the minister said on Tuesday": the saying is dated
-        return Tense.PAST
+    clause = _clause_tense(text, start, first)
+    if clause is not Tense.NONE:  # "will meet on Tuesday"; "X will be done, the minister said on Tuesday"
+        return clause
     sentence = text[first:start] + " " + text[end:last]
     if _FUTURE.search(sentence):
         return Tense.FUTURE
     if _PAST.search(sentence):
+        return Tense.PAST
+    return Tense.NONE
+
+
+def _clause_tense(text: str, start: int, first: int | None = None) -> Tense:
+    """The tense of the clause that ends at ``start`` (back to a comma, a quote, a dash)."""
+    lo = max(0, start - _TENSE_WINDOW) if first is None else first
+    clause = _CLAUSE_START.split(text[lo:start])[-1]
+    if _FUTURE.search(clause):
+        return Tense.FUTURE
+    if _PAST.search(clause):
         return Tense.PAST
     return Tense.NONE
 
@@ -356,8 +373,8 @@ _YEAR_IN_WORDS = re.compile(rf"\b(?i:in|by|until|till|to|since|of|from)\s+{_YEAR
 _DECADE = re.compile(rf"(?:{_MOD}|{_STANDALONE})(?:(?P<dec>[12]\d{{2}}0)|'(?P<dec2>\d0))s\b")
 _REL_UNIT = re.compile(r"\b(?P<rel>(?i:last|this|next|current|(?:the\s+)?(?:coming|past|previous|following|"
                        r"upcoming)))\s+(?P<unit>(?i:week|month|quarter|qtr|year|yr))\b")
-_DAYWORD = re.compile(r"\b(?P<word>(?i:the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|yesterday|today|"
-                      r"tomorrow|last\s+night|tonight|this\s+(?:morning|afternoon|evening)))\b")
+_DAYWORD = re.compile(r"(?<!USA\s)\b(?P<word>(?i:the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|"
+                      r"yesterday|today|tomorrow|last\s+night|tonight|this\s+(?:morning|afternoon|evening)))\b")
 _N = rf"(?:(?i:{'|'.join(_SMALL)})|\d{{1,3}})"
 
 
@@ -366,7 +383,8 @@ def _part(i: int) -> str:
 
 
 _PARTS = _part(1) + rf"(?:,?\s+(?:(?i:and)\s+)?{_part(2)})?"
-_AGO = re.compile(rf"\b{_PARTS}\s+(?i:ago|earlier|before)\b(?!\s+(?i:that|the|this|then))")
+# "N days before" alone counts back from publication; "75 days before primary voting" from the voting
+_AGO = re.compile(rf"\b{_PARTS}\s+(?i:ago|earlier|before(?=\s*(?:[.,;:)]|$)))\b(?!\s+(?i:that|the|this|then))")
 _IN_N = re.compile(rf"\b(?P<in>(?i:in|within))\s+{_PARTS}\b(?!\s+(?i:ago|time\s+of|of|old|in))")
 _FROM_NOW = re.compile(rf"\b{_PARTS}\s+(?i:from\s+(?:now|today)|hence)\b")
 _UPCOMING = re.compile(rf"(?i)\b(?:upcoming\s+(?P<n>{_N})|(?P<n2>{_N})\s+upcoming)\s+"
@@ -404,6 +422,9 @@ _MONTH_AFTER_NEXT = re.compile(rf"\b{_MONTH_FULL}\s+(?i:after\s+next)\b")
 # "on the 15th", "on the first": a day of the month ("on the first ballot" is not)
 _ON_THE = re.compile(r"\b(?i:on)\s+(?P<the>(?i:the))\s+(?:(?P<day>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)|"
                      rf"{_ORD_WORD})(?![\w-])(?!\s+(?:[A-Za-z]|\d))")
+# "Thu 15th", "on Thursday the 15th": the month in which the 15th is a Thursday
+_WEEKDAY_DAY = re.compile(rf"\b{_WEEKDAY}\.?,?\s+(?:(?i:the)\s+)?(?P<day>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)(?![\w-])"
+                          rf"(?!\s+(?i:of|in)\b)(?!\s*(?i:{_FULL}|{_alts(_MONTH_ABBR)})\b)")
 _IDES = re.compile(r"\b(?:(?i:the)\s+)?(?i:ides\s+of\s+march)\b")
 _ANNO = re.compile(r"(?<![\w.,$])(?P<year>\d{1,4})\s*(?:(?i:a\.d\.)|AD\b)")
 
@@ -868,6 +889,22 @@ def _on_the(m: re.Match, ctx: _Context) -> Found | None:
     return start, m.end(), _day(chosen) if chosen else None
 
 
+_WEEKDAY_DAY_MONTHS = 12  # months either side searched for a day of the month that falls on the weekday
+
+
+def _weekday_day(m: re.Match, ctx: _Context) -> Found | None:
+    if ctx.published is None:
+        return m.start(), m.end(), None
+    day, wd, published = int(m["day"]), _weekday_number(m["wd"]), ctx.published
+    candidates = []
+    for step in range(-_WEEKDAY_DAY_MONTHS, _WEEKDAY_DAY_MONTHS + 1):
+        year, month = _shift_month(published.year, published.month, step)
+        if day <= calendar.monthrange(year, month)[1] and Date(year, month, day).weekday() == wd:
+            candidates.append(Date(year, month, day))
+    chosen = _pick(candidates, published, ctx.tense_at(m.start(), m.end()))
+    return m.start(), m.end(), _day_or_none(chosen)
+
+
 def _ides(m: re.Match, ctx: _Context) -> Found | None:
     if ctx.published is None:
         return m.start(), m.end(), None
@@ -961,8 +998,14 @@ def _relative_month(m: re.Match, ctx: _Context) -> Found | None:
     return start, m.end(), span
 
 
+_FAR_YEAR = 2100  # a bare number past it is a score or a count ("Bowyer 2290"), unless "in 2290"
+_YEAR_PREP = re.compile(r"(?i)\b(?:in|by|until|till|since|of|from|to|before|after|year)\s+$")
+
+
 def _year(m: re.Match, ctx: _Context) -> Found | None:
     year = int(m["year"])
+    if year > _FAR_YEAR and not _YEAR_PREP.search(m.string, max(0, m.start() - _PREP_WINDOW), m.start()):
+        return None
     return m.start(), m.end(), _years(year, year)
 
 
@@ -997,11 +1040,18 @@ def _quarter_of(m: re.Match, ctx: _Context) -> Found | None:
     return m.start(), end, _quarter(ctx.published.year, q)
 
 
+# "the next year" opening a clause counts from the story's last date, not from publication
+_NARRATIVE_THE = re.compile(r"(?:^|[.,;:!?]\s*|\n\s*)(?i:the)\s+$")
+
+
 def _relative_unit(m: re.Match, ctx: _Context) -> Found | None:
     if ctx.published is None:
         return m.start(), m.end(), None
     published = ctx.published
     rel = m["rel"].lower().split()[-1]
+    if rel == "following" or rel == "next" and _NARRATIVE_THE.search(m.string, max(0, m.start() - _NAME_WINDOW),
+                                                                     m.start()):
+        return None  # "The next year, the Taliban released...", "the following week": the story's time
     step = {"last": -1, "past": -1, "previous": -1, "next": 1, "coming": 1, "following": 1, "upcoming": 1}.get(rel, 0)
     unit = {"qtr": "quarter", "yr": "year"}.get(m["unit"].lower(), m["unit"].lower())
     return m.start(), m.end(), _unit_from(published, unit, step)
@@ -1074,6 +1124,7 @@ def _upcoming(m: re.Match, ctx: _Context) -> Found | None:
 _NAME_WINDOW = 30  # characters before a bare weekday that hold the word it may be named with
 _CAPITAL_BEFORE = re.compile(r"\b[A-Z][\w'’-]*\s+$")
 _CAPITAL_AFTER = re.compile(r"\s+[A-Z][a-z]")
+_MODIFIER_BEFORE = re.compile(r"(?i)\b(?:the|a|an|its|their|his|her|our|every|each|end|ends|ending)\s+$")
 
 
 def _weekday(m: re.Match, ctx: _Context) -> Found | None:
@@ -1083,6 +1134,9 @@ def _weekday(m: re.Match, ctx: _Context) -> Found | None:
             _CAPITAL_BEFORE.search(m.string, max(0, m.start() - _NAME_WINDOW), m.start())
             or _CAPITAL_AFTER.match(m.string, m.end())):
         return None  # a weekday beside a capitalised word is part of a name ("Black Friday", "Super Tuesday")
+    if not (rel or week or m["after"]) and _MODIFIER_BEFORE.search(m.string, max(0, m.start() - _NAME_WINDOW),
+                                                                    m.start()):
+        return None  # "end Saturday publication", "the Sunday paper", "every Friday": not one day
     start = m.start("rel") if rel else m.start("week3") if m["week3"] else m.start("wd")
     end = m.end() if week else m.end("after") if m["after"] else m.end("wd")
     if ctx.published is None:
@@ -1100,10 +1154,13 @@ def _weekday(m: re.Match, ctx: _Context) -> Found | None:
         day = published + datetime.timedelta(days=wd - published.weekday())
     elif rel in ("last", "this past", "past"):
         day = published - datetime.timedelta(days=(published.weekday() - wd) % 7 or 7)
-    elif ctx.tense_at(start, end) is Tense.FUTURE:
-        day = published + datetime.timedelta(days=(wd - published.weekday()) % 7 or 7)
-    else:  # "launched Tuesday" in a Tuesday paper is that day
-        day = published - datetime.timedelta(days=(published.weekday() - wd) % 7)
+    elif (tense := ctx.tense_at(start, end)) is Tense.FUTURE:
+        # "will be the case again Wednesday night" in a Wednesday paper is that night
+        ahead = (wd - published.weekday()) % 7 or (0 if m["tod"] else 7)
+        day = published + datetime.timedelta(days=ahead)
+    else:  # "launched Tuesday" in a Tuesday paper is that day; without a tense, the nearer one
+        back, ahead = (published.weekday() - wd) % 7, (wd - published.weekday()) % 7
+        day = published + datetime.timedelta(days=ahead if tense is Tense.NONE and ahead < back else -back)
     if m["after"]:
         day += datetime.timedelta(weeks=1)
     return start, end, _day(day)
@@ -1134,6 +1191,7 @@ _RULES: list[tuple[re.Pattern, Callable[[re.Match, _Context], Found | None]]] = 
     (_N_WEEKDAYS, _n_weekdays),
     (_MONTH_AFTER_NEXT, _month_after_next),
     (_ON_THE, _on_the),
+    (_WEEKDAY_DAY, _weekday_day),
     (_IDES, _ides),
     (_ANNO, _anno),
     (_REL_MONTH, _relative_month),
@@ -1183,7 +1241,31 @@ def find_dates(text: str, published: Date | None = None, *, date_order: DateOrde
                 found.append((got[0], got[1], rank, got[2]))
     found.sort(key=lambda f: (f[0], f[2]))  # equally long at one place: the earlier rule wins
     chosen = [found[i] for i in longest_first([(f[0], f[1]) for f in found])]
-    return [DateMatch(s, e, text[s:e], span) for s, e, _, span in chosen]
+    out: list[DateMatch] = []
+    for s, e, _, span in chosen:
+        out.append(_offset(text, out[-1].end if out else 0, s, e, span))
+    return out
+
+
+_OFFSET_WINDOW = 30  # characters before a day that hold "three days after", "the day before"
+_OFFSET = re.compile(rf"(?:\b(?P<n>{_N})\s+(?P<unit>(?i:days?|weeks?))|\b(?P<one>(?i:the\s+day)))\s+"
+                     r"(?P<dir>(?i:after|before))\s+$")
+
+
+def _offset(text: str, floor: int, start: int, end: int, span: DateSpan | None) -> DateMatch:
+    """"three days after Easter", "the day before Christmas Eve": the day counted from that day
+    (the words before it, back to ``floor``, the end of the date before)."""
+    lo = max(floor, start - _OFFSET_WINDOW)
+    m = _OFFSET.search(text, lo, start) if span and span.precision == "day" else None
+    if m is None or span is None or span.start != span.end:
+        return DateMatch(start, end, text[start:end], span)
+    n = 1 if m["one"] else _count(m["n"]) * (7 if m["unit"].lower().startswith("week") else 1)
+    sign = -1 if m["dir"].lower() == "before" else 1
+    try:
+        moved: DateSpan | None = _day(span.start + datetime.timedelta(days=sign * n))
+    except OverflowError:
+        moved = None
+    return DateMatch(m.start(), end, text[m.start():end], moved)
 
 
 def _unit_from(published: datetime.date, unit: str, n: int) -> DateSpan:
