@@ -200,7 +200,9 @@ def agrees(stated: DateSpan, expected: DateSpan) -> bool:
 _SENTENCE_END = re.compile(r"[.!?](?=\s+[A-Z\"'(]|\s*$)|\n\s*\n")
 _FUTURE = re.compile(r"(?i)\b(?:will|shall|'ll|is\s+(?:due|set|expected|scheduled|to)|are\s+(?:due|set|expected|"
                      r"scheduled|to)|going\s+to|plans?\s+to|planned|scheduled|upcoming|coming|next|due\s+to|"
-                     r"would\s+(?:be|take)|to\s+be\s+held)\b")
+                     r"would\s+(?:be|take)|to\s+be\s+held|"
+                     # the present of a schedule: "the session starts in early January", "takes effect"
+                     r"(?:starts|begins|opens|kicks\s+off|takes\s+effect|expires|resumes|reopens))\b")
 _PAST = re.compile(r"(?i)\b(?:was|were|had|did|said|ago|last|took|met|came|went|began|began|made|held|"
                    r"left|told|won|lost|saw|gave|fell|rose|became|[a-z]{2,}ed)\b")
 _TENSE_WINDOW = 200  # characters either side of a date that may hold its sentence
@@ -363,7 +365,7 @@ _YM = re.compile(r"(?<![\w./,-])(?:(?P<year>[12]\d{3})[-/](?P<m>0[1-9]|1[0-2])|"
                  r"(?P<m2>0?[1-9]|1[0-2])/(?P<year2>[12]\d{3}))(?![\w/]|[.,-]\d)")
 _TRAIL_WEEKDAY = rf"(?:,?\s+(?P<wd2>(?i:{_alts(_WEEKDAYS)}|{_alts(_WEEKDAY_ABBR)}))(?![A-Za-z])\.?)?"
 _MDY = re.compile(_LEAD_WEEKDAY + _MONTH + r"\s+(?:(?i:the)\s+)?" + _DAY + _DAY2 + _YEAR_AFTER + _TRAIL_WEEKDAY)
-_DMY = re.compile(_LEAD_WEEKDAY + _DAY + _DAY2 + r"(?:\.?\s+(?i:of)\s+|\.?\s*-\s*|\.?\s+)" + _MONTH + _YEAR_AFTER)
+_DMY = re.compile(_LEAD_WEEKDAY + _DAY + _DAY2 + r"(?:\.?\s+(?i:of)\s+|\.?-|\.?\s+)" + _MONTH + _YEAR_AFTER)
 _MY = re.compile(rf"(?:{_MOD})?{_MONTH}(?:,?\s+|\s+(?i:of|in)\s+|\s*-\s*){_YEAR}")
 _REL_MONTH = re.compile(rf"\b(?P<rel>(?i:last|next|this|early|late|mid))[\s-]+{_MONTH_FULL}(?!\s*\d)(?!')")
 _PREP_MONTH = re.compile(
@@ -999,12 +1001,14 @@ def _relative_month(m: re.Match, ctx: _Context) -> Found | None:
 
 
 _FAR_YEAR = 2100  # a bare number past it is a score or a count ("Bowyer 2290"), unless "in 2290"
+_OLD_YEAR = 1500  # a bare number before it is a model or a count ("the GTX 1060"), unless "in 1066"
 _YEAR_PREP = re.compile(r"(?i)\b(?:in|by|until|till|since|of|from|to|before|after|year)\s+$")
 
 
 def _year(m: re.Match, ctx: _Context) -> Found | None:
     year = int(m["year"])
-    if year > _FAR_YEAR and not _YEAR_PREP.search(m.string, max(0, m.start() - _PREP_WINDOW), m.start()):
+    if not _OLD_YEAR <= year <= _FAR_YEAR and not _YEAR_PREP.search(m.string, max(0, m.start() - _PREP_WINDOW),
+                                                                     m.start()):
         return None
     return m.start(), m.end(), _years(year, year)
 
@@ -1098,11 +1102,18 @@ def _ago(m: re.Match, ctx: _Context) -> Found | None:
     return m.start(), m.end(), span
 
 
+_RATE_WINDOW = 30  # characters before "in a day" that hold the count it is a rate of
+_RATE_BEFORE = re.compile(r"(?i)(?:\d|\b(?:once|twice|times|many|several|dozen|hundreds?|thousands?))\b[^.;]*$")
+
+
 def _ahead(m: re.Match, ctx: _Context) -> Found | None:
     """"in three weeks", "4 days from now", "a year from now": the day (a year ahead: the month)."""
     start = m.end("in") + 1 if m.groupdict().get("in") else m.start()
     while m.string[start].isspace():
         start += 1
+    if m["n2"] is None and m["n1"].lower() in ("a", "an", "one") and \
+            _RATE_BEFORE.search(m.string, max(0, start - _RATE_WINDOW), start):
+        return None  # "50 cigarettes in a day", "twice in a week": a rate
     if ctx.published is None:
         return start, m.end(), None
     months, days, finest = _parts(m)
@@ -1244,7 +1255,50 @@ def find_dates(text: str, published: Date | None = None, *, date_order: DateOrde
     out: list[DateMatch] = []
     for s, e, _, span in chosen:
         out.append(_offset(text, out[-1].end if out else 0, s, e, span))
+    return _ranges(text, out)
+
+
+_RANGE_WORD = r"(?:-|–|—|(?i:to|through|thru|until|till))"
+_BETWEEN = re.compile(rf"^\s*{_RANGE_WORD}\s*$")
+_BETWEEN_AND = re.compile(r"^\s+(?i:and)\s+$")
+_BETWEEN_BEFORE = re.compile(r"(?i)\bbetween\s+$")
+# "13 to 15 July": a bare day before a day-month; "July 13 to 15": a bare day after one
+_DAY_BEFORE = re.compile(rf"(?<![\w.,/-])(?P<d>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?\s*{_RANGE_WORD}\s*"
+                         r"(?:(?i:the)\s+)?$")
+_DAY_AFTER = re.compile(rf"\s*{_RANGE_WORD}\s*(?:(?i:the)\s+)?(?P<d>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?"
+                        r"(?![\w/:%-]|[.,]\d)(?!\s+(?!(?:in|at|on|and|or|for|with|the|when|while|by|of|to|from)\b)[a-z])")
+_RANGE_WINDOW = 30  # characters before a day-month that may hold the bare day a range starts on
+
+
+def _ranges(text: str, found: list[DateMatch]) -> list[DateMatch]:
+    """Two dates of one precision joined by "to", "through", "-" or "between ... and" are one span
+    ("from May 2015 to March 2016", "1990-1995"); so are "13 to 15 July" and "July 13 to 15"."""
+    out: list[DateMatch] = []
+    for m in found:
+        prev = out[-1] if out else None
+        if prev is not None and prev.span and m.span and prev.span.precision == m.span.precision \
+                and prev.span.start <= m.span.start and (
+                    _BETWEEN.match(text[prev.end:m.start]) or _BETWEEN_AND.match(text[prev.end:m.start])
+                    and _BETWEEN_BEFORE.search(text, max(0, prev.start - _RANGE_WINDOW), prev.start)):
+            out[-1] = DateMatch(prev.start, m.end, text[prev.start:m.end], DateSpan(prev.span.start, m.span.end,
+                                                                                   m.span.precision))
+            continue
+        if m.span and m.span.precision == "day" and m.span.start == m.span.end:
+            m = _day_range(text, prev.end if prev else 0, m, m.span.start)
+        out.append(m)
     return out
+
+
+def _day_range(text: str, floor: int, m: DateMatch, d: Date) -> DateMatch:
+    before = _DAY_BEFORE.search(text, max(floor, m.start - _RANGE_WINDOW), m.start)
+    if before and int(before["d"]) < d.day:
+        return DateMatch(before.start(), m.end, text[before.start():m.end],
+                         DateSpan(d.replace(day=int(before["d"])), d, "day"))
+    after = _DAY_AFTER.match(text, m.end)
+    if after and d.day < int(after["d"]) <= calendar.monthrange(d.year, d.month)[1]:
+        return DateMatch(m.start, after.end(), text[m.start:after.end()],
+                         DateSpan(d, d.replace(day=int(after["d"])), "day"))
+    return m
 
 
 _OFFSET_WINDOW = 30  # characters before a day that hold "three days after", "the day before"
