@@ -615,3 +615,16 @@ def test_a_weekday_in_a_paper_of_that_weekday():
 def test_a_far_year_needs_a_preposition():
     assert only("The probe reaches the star in 2290.", NOV).span == year(2290)
     assert only("The Normans landed in 1066.", NOV).span == year(1066)
+
+
+def test_a_list_of_year_less_days_stays_in_the_year_it_opens_with():
+    tue = dt.date(2019, 11, 19)
+    tour = ("The band's 2020 tour dates:\nJune 9 -- Coral Sky Amphitheatre, West Palm Beach, FL\n"
+            "June 14 -- Ameris Bank Amphitheatre, Alpharetta, GA\nSept. 5 -- White River Amphitheatre. Seattle, WA\n"
+            "Oct. 9 -- Toyota Music Factory, Irving, TX")
+    assert [(m.text, str(m.span)) for m in find_dates(tour, tue)] == [
+        ("2020", "2020"), ("June 9", "2020-06-09"), ("June 14", "2020-06-14"), ("Sept. 5", "2020-09-05"),
+        ("Oct. 9", "2020-10-09")]
+    # a clause with a tense of its own keeps it: "was" points to the past June
+    said = "The band's 2020 tour was announced. It was first shown on June 9, a spokesman said."
+    assert [str(m.span) for m in find_dates(said, tue)][-1] == "2019-06-09"

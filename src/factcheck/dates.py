@@ -1255,7 +1255,43 @@ def find_dates(text: str, published: Date | None = None, *, date_order: DateOrde
     out: list[DateMatch] = []
     for s, e, _, span in chosen:
         out.append(_offset(text, out[-1].end if out else 0, s, e, span))
-    return _ranges(text, out)
+    return _lists(text, _ranges(text, out)) if tense is None else _ranges(text, out)
+
+
+_LIST_GAP = 150  # characters between two dates of a list ("June 9, 2020 in West Palm Beach ... June 14 -- Tampa")
+_WRITTEN_YEAR = re.compile(r"\d{4}|'\d{2}\b")
+
+
+def _lists(text: str, found: list[DateMatch]) -> list[DateMatch]:
+    """A year-less day soon after a written year or a dated day, later in the year and in a clause
+    with no tense, is in that year: the tour dates after "2020 tour:" or "June 9, 2020", not the
+    past June 14."""
+    out: list[DateMatch] = []
+    year: int | None = None  # the year the list is in, while it runs
+    for m in found:
+        prev = out[-1] if out else None
+        span = m.span
+        if span is None or prev is None or prev.span is None or m.start - prev.end > _LIST_GAP \
+                or "\n\n" in text[prev.end:m.start]:
+            year = None
+        elif span.precision == "day" and year is not None and not _WRITTEN_YEAR.search(m.text) \
+                and (prev.span.precision == "year" or (span.start.month, span.start.day) >= (
+                    prev.span.end.month, prev.span.end.day)) \
+                and _clause_tense(text, m.start) is Tense.NONE and span.start.year != year:
+            try:
+                span = DateSpan(span.start.replace(year=year), span.end.replace(year=year), "day", span.ambiguous)
+            except ValueError:  # 29 February
+                pass
+            m = DateMatch(m.start, m.end, m.text, span)
+        if span is not None and span.precision == "year" and span.start.year == span.end.year \
+                and _WRITTEN_YEAR.search(m.text):
+            year = span.start.year
+        elif span is not None and span.precision == "day":
+            year = span.start.year if _WRITTEN_YEAR.search(m.text) or year is not None else None
+        else:
+            year = None
+        out.append(m)
+    return out
 
 
 _RANGE_WORD = r"(?:-|–|—|(?i:to|through|thru|until|till))"
