@@ -239,6 +239,7 @@ class Report:
     results: tuple[Result, ...]
     fail_on: frozenset[Verdict] = DEFAULT_FAIL_ON
     article_text: str = ""  # the original article, for reports that show it
+    article_published: date | None = None  # the claims file's article.published
 
     def fails(self, result: Result) -> bool:
         """Whether this result fails the gate; an accepted finding never does."""
