@@ -135,6 +135,7 @@ class ArticleSpec:
     path: Path | None = None
     url: str | None = None
     published: date | None = None
+    date_order: str | None = None  # "DMY" | "MDY": numeric dates the article does not settle ("4/5")
 
 
 @dataclass(frozen=True)
