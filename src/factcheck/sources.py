@@ -27,7 +27,7 @@ from typing import Protocol
 from . import normalize as normalize_module
 from . import readable
 from .article import Article
-from .fetch import FetchResult, decode_body
+from .fetch import FailureKind, FetchResult, decode_body
 from .fetch.cache import TextStore
 from .model import Document, NoteKind, SourceNote, SourceSpec, Via
 from .normalize import normalize
@@ -138,7 +138,8 @@ def _document(spec: SourceSpec, result: FetchResult | None, confine: Sequence[Pa
     if result is not None and result.error is None and result.text is not None:
         text, notes = texts.readable(result.sha256, result.text, result.kind or "html", spec.selector)
         if result.note:
-            notes += (SourceNote(NoteKind.CACHE_USED, result.note),)
+            kind = NoteKind.ARCHIVE_USED if result.via is Via.ARCHIVE else NoteKind.CACHE_USED  # a Wayback snapshot
+            notes += (SourceNote(kind, result.note),)
         if result.changed:
             notes += (SourceNote(NoteKind.CHANGED, "the cited page changed since it was last checked"),)
         if result.final_url and result.final_url != spec.url:
@@ -154,10 +155,12 @@ def _document(spec: SourceSpec, result: FetchResult | None, confine: Sequence[Pa
     if result is None or archived.error:
         return archived
     why = "live link dead" if result.status in (404, 410) else "could not be reached"
+    if result.failure is FailureKind.OFFLINE:
+        why = "not fetched"
     return Document(
         spec, archived.text, Via.ARCHIVE, url=spec.url, sha256=archived.sha256, page_date=archived.page_date,
         title=archived.title, full_text=archived.full_text,
-        notes=(SourceNote(NoteKind.ARCHIVE_USED, f"{why} ({result.error}); archive used"),) + archived.notes,
+        notes=(SourceNote(NoteKind.ARCHIVE_USED, f"{why}: {result.error}; archive used"),) + archived.notes,
     )
 
 
