@@ -63,3 +63,11 @@ def test_of_two_dates_in_a_page_sentence_the_one_the_articles_words_surround_dec
     assert judge(c, page, article, published=date(2019, 11, 20))[0] is Status.SUPPORTS
     status, value = judge(c, page, article.replace("2017", "2018"), published=date(2019, 11, 20))
     assert status is Status.CONTRADICTS and value == "2017 (2017)"  # "last year" (2018) is a clause away
+
+
+def test_two_date_ranges_compare_end_by_end():
+    page = "The butterfly keyboard replaced the design Apple sold from 2012 through 2015."
+    c = claim("date", "the design Apple sold from 2012 through 2015")
+    assert judge(c, page)[0] is Status.SUPPORTS
+    wrong = "The butterfly keyboard replaced the design Apple sold from 2013 through 2015.\n"
+    assert judge(c, page, wrong)[0] is Status.CONTRADICTS  # one range holds the other, but a year differs

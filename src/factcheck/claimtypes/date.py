@@ -50,9 +50,10 @@ class DateKind:
         if target is None:
             return Judgement(Status.SILENT, reason="the article states no date at the passage")
         if claim.expected is not None:
-            agrees = lambda span: dates.agrees(span, target)  # noqa: E731
+            agrees = lambda span: _ends_agree(span, target) and dates.agrees(span, target)  # noqa: E731
         else:
-            agrees = lambda span: dates.agrees(span, target) or dates.agrees(target, span)  # noqa: E731
+            agrees = lambda span: _ends_agree(span, target) and (  # noqa: E731
+                dates.agrees(span, target) or dates.agrees(target, span))
         between = page.view.values_between("date", page.published)
         query = topic(claim, reading, dates.find_dates)
         found = judge_value(claim, reading, page, query, between, lambda span: True, agrees, str, "date",
@@ -61,6 +62,24 @@ class DateKind:
 
     def draft(self, context: DraftContext) -> list[Draft]:
         return _date_claims(context.article, context.dates, context.spans, context.ids)
+
+
+_UNITS = ("day", "week", "month", "quarter", "year")
+
+
+def _is_range(span: dates.DateSpan) -> bool:
+    return "/" in str(span)  # "2012/2015", "2016-02/2017-05": two stated ends
+
+
+def _ends_agree(a: dates.DateSpan, b: dates.DateSpan) -> bool:
+    """Two ranges agree end by end, at the coarser of their precisions ("2013 through 2015" is not
+    "2012 through 2015", though one holds the other); anything else is left to ``dates.agrees``."""
+    if not (_is_range(a) and _is_range(b)):
+        return True
+    unit = max(a.precision, b.precision, key=lambda p: _UNITS.index(p) if p in _UNITS else len(_UNITS))
+    cut = {"year": lambda d: (d.year,), "quarter": lambda d: (d.year, (d.month - 1) // 3),
+           "month": lambda d: (d.year, d.month)}.get(unit, lambda d: (d.year, d.month, d.day))
+    return cut(a.start) == cut(b.start) and cut(a.end) == cut(b.end)
 
 
 def _date_expect(span: dates.DateSpan) -> str:
