@@ -4,8 +4,10 @@ with other words is a misquote."""
 from __future__ import annotations
 
 import re
-from collections import Counter
+from collections import Counter, defaultdict
+from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 from typing import cast
 
 from ..article import Article
@@ -65,15 +67,34 @@ def one_word_off(words: str, text: str) -> tuple[int, int] | None:
     quoted = [w.lower() for w in _WORD.findall(words)]
     if len(quoted) < _ONE_OFF_MIN:
         return None
-    tokens = list(_WORD.finditer(text))
-    folded = [t.group().lower() for t in tokens]
+    tokens = _tokens(text)
     n = len(quoted)
-    for i in range(len(folded) - n + 1):
-        if folded[i] != quoted[0] and folded[i + 1] != quoted[1]:
-            continue
-        if sum(a != b for a, b in zip(folded[i : i + n], quoted, strict=True)) == 1:
-            return tokens[i].start(), tokens[i + n - 1].end()
+    last = len(tokens.folded) - n
+    # the first word or the second in place: the positions the index of the text's words gives
+    starts = {*tokens.at.get(quoted[0], ()), *(i - 1 for i in tokens.at.get(quoted[1], ()))}
+    for i in sorted(i for i in starts if 0 <= i <= last):
+        if sum(a != b for a, b in zip(tokens.folded[i : i + n], quoted, strict=True)) == 1:
+            return tokens.spans[i][0], tokens.spans[i + n - 1][1]
     return None
+
+
+@dataclass(frozen=True)
+class _Tokens:
+    spans: list[tuple[int, int]]
+    folded: list[str]
+    at: dict[str, list[int]]  # folded word -> its positions in ``folded``
+
+
+@lru_cache(maxsize=4)
+def _tokens(text: str) -> _Tokens:
+    """The words of a text read once, for every quotation judged against it in a row."""
+    spans, folded, at = [], [], defaultdict(list)
+    for i, m in enumerate(_WORD.finditer(text)):
+        word = m.group().lower()
+        spans.append(m.span())
+        folded.append(word)
+        at[word].append(i)
+    return _Tokens(spans, folded, dict(at))
 
 
 def read_passage(claim: Claim, article: Article, text: Lens) -> Reading:
