@@ -4,10 +4,12 @@ with other words is a misquote."""
 from __future__ import annotations
 
 import re
-from collections import Counter, defaultdict
-from dataclasses import dataclass
+from collections import Counter
+from collections.abc import Iterator
+from contextlib import suppress
 from datetime import date
 from functools import lru_cache
+from itertools import islice
 from typing import cast
 
 from ..article import Article
@@ -67,34 +69,30 @@ def one_word_off(words: str, text: str) -> tuple[int, int] | None:
     quoted = [w.lower() for w in _WORD.findall(words)]
     if len(quoted) < _ONE_OFF_MIN:
         return None
-    tokens = _tokens(text)
+    folded = _folded_words(text)
     n = len(quoted)
-    last = len(tokens.folded) - n
-    # the first word or the second in place: the positions the index of the text's words gives
-    starts = {*tokens.at.get(quoted[0], ()), *(i - 1 for i in tokens.at.get(quoted[1], ()))}
-    for i in sorted(i for i in starts if 0 <= i <= last):
-        if sum(a != b for a, b in zip(tokens.folded[i : i + n], quoted, strict=True)) == 1:
-            return tokens.spans[i][0], tokens.spans[i + n - 1][1]
+    last = len(folded) - n
+    # only where the first word or the second stands: found by list.index, in C
+    for i in sorted({*_positions(folded, quoted[0], 0, last), *_positions(folded, quoted[1], 1, last)}):
+        if sum(a != b for a, b in zip(folded[i : i + n], quoted, strict=True)) == 1:
+            found = list(islice(_WORD.finditer(text), i, i + n))
+            return found[0].start(), found[-1].end()
     return None
 
 
-@dataclass(frozen=True)
-class _Tokens:
-    spans: list[tuple[int, int]]
-    folded: list[str]
-    at: dict[str, list[int]]  # folded word -> its positions in ``folded``
-
-
 @lru_cache(maxsize=4)
-def _tokens(text: str) -> _Tokens:
-    """The words of a text read once, for every quotation judged against it in a row."""
-    spans, folded, at = [], [], defaultdict(list)
-    for i, m in enumerate(_WORD.finditer(text)):
-        word = m.group().lower()
-        spans.append(m.span())
-        folded.append(word)
-        at[word].append(i)
-    return _Tokens(spans, folded, dict(at))
+def _folded_words(text: str) -> list[str]:
+    """The words of a text, lower-cased, read once for every quotation judged against it in a row."""
+    return list(map(str.lower, _WORD.findall(text)))
+
+
+def _positions(words: list[str], word: str, offset: int, last: int) -> Iterator[int]:
+    """Each ``i - offset`` in ``[0, last]`` where ``words[i]`` is ``word``."""
+    i = offset - 1
+    with suppress(ValueError):
+        while True:
+            i = words.index(word, i + 1, last + offset + 1)
+            yield i - offset
 
 
 def read_passage(claim: Claim, article: Article, text: Lens) -> Reading:
