@@ -199,6 +199,8 @@ TEXT_DAMAGES = {
     "a note not a string": {"text": "t", "notes": ["ok", 4]},
     "no notes": {"text": "t"},
     "no text": {"notes": []},
+    "fields not strings": {"text": "t", "notes": [], "fields": {"full_text": 3}},
+    "fields a list": {"text": "t", "notes": [], "fields": ["t"]},
     "a list": ["t", []],
     "a string": "t",
 }

@@ -6,13 +6,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from test_engine import FakeFetcher
 
 from conftest import ROOT
 from factcheck.claims import load_claims
 from factcheck.engine import Checker, Options, plan
 from factcheck.model import SourceSpec
 from factcheck.sources import Documents, TextCache
+from test_engine import FakeFetcher
 
 E2E = ROOT / "fixtures" / "e2e"
 
