@@ -138,13 +138,13 @@ def gather(specs: Iterable[SourceSpec], fetcher: PageFetcher,
 # Pages extracted ahead of the one being judged, per pool worker: enough to keep every core busy
 # while the run judges, few enough that extracted texts do not pile up in memory.
 AHEAD_PER_WORKER = 3
-POOL_MIN_PAGES = 2  # a single page to extract is done in the run's own process: a pool costs ~0.1 s
+POOL_MIN_PAGES = 2  # a single page is extracted in the run's own process: a pool costs ~0.1 s
 
 
 class Documents:
     """Sources fetched concurrently in the background and read in the order given (the run's
     plan): ``take`` waits only for that source. The pages after it are extracted meanwhile in a
-    process pool, one worker per core, when two or more need extracting; a page whose text is in
+    process pool, one worker per core, when two or more pages are cited; a page whose text is in
     the cache is not extracted at all. Each source's ``Document`` is handed out once and not kept."""
 
     def __init__(self, specs: Iterable[SourceSpec], fetcher: PageFetcher, confine: Sequence[Path] | None = None,
@@ -154,13 +154,14 @@ class Documents:
         self.texts = texts
         self.fetcher = fetcher
         self.workers = max(1, workers if workers is not None else (os.cpu_count() or 1))
-        self._pending: dict[str, Future] = fetcher.start(s.url for s in self.specs if s.url)
+        urls = [s.url for s in self.specs if s.url]
+        self._pool = self._fork_workers(len(dict.fromkeys(urls)))
+        self._pending: dict[str, Future] = fetcher.start(urls)
         self._fetched: dict[str, FetchResult] = {}
         self._users = Counter(s.url for s in self.specs if s.url)  # specs of each URL not yet taken
         self._pages: dict[SourceSpec, PageText | Future[PageText]] = {}
         self._position = {spec: i for i, spec in enumerate(self.specs)}
         self._prepared: set[SourceSpec] = set()  # looked up in the cache, or submitted for extraction
-        self._pool: ProcessPoolExecutor | None = None
         self.pooled = 0  # pages extracted in the pool
 
     def take(self, spec: SourceSpec) -> Document:
@@ -213,10 +214,9 @@ class Documents:
             if stored is not None:
                 self._pages[spec] = stored
                 continue
-            pool = self._extraction_pool(len(self.specs) - here)
-            if pool is None:
+            if self._pool is None:
                 continue  # extracted when taken
-            future = pool.submit(derive, result.text, kind, spec.selector, url)
+            future = self._pool.submit(derive, result.text, kind, spec.selector, url)
             self.pooled += 1
             future.add_done_callback(partial(self._store, key))
             self._pages[spec] = future
@@ -225,14 +225,18 @@ class Documents:
         if not done.cancelled() and done.exception() is None:
             self.texts.put(key, done.result())
 
-    def _extraction_pool(self, left: int) -> ProcessPoolExecutor | None:
-        """The pool, started on the first page to extract when ``left`` sources are still to come."""
-        if self._pool is None and self.workers > 1 and left >= POOL_MIN_PAGES and _FORK is not None:
-            try:
-                self._pool = ProcessPoolExecutor(min(self.workers, left), mp_context=_FORK, initializer=_quiet_worker)
-            except OSError:
-                self.workers = 1  # no processes to be had: extract in this one
-        return self._pool
+    def _fork_workers(self, pages: int) -> ProcessPoolExecutor | None:
+        """The extraction pool for ``pages`` pages, its workers forked now, before any page is fetched:
+        a worker forked later would hold a copy of every socket open then, keeping a connection the
+        run (or a program embedding it) closes open until the worker exits."""
+        if self.workers < 2 or pages < POOL_MIN_PAGES or _FORK is None:
+            return None
+        try:
+            pool = ProcessPoolExecutor(min(self.workers, pages), mp_context=_FORK, initializer=_quiet_worker)
+            pool.submit(int).result()  # with fork, the first task starts every worker
+        except (OSError, BrokenProcessPool):
+            return None  # no processes to be had: extract in this one
+        return pool
 
 
 _FORK = multiprocessing.get_context("fork") if "fork" in multiprocessing.get_all_start_methods() else None
