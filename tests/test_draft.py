@@ -261,3 +261,13 @@ def test_an_article_with_nothing_to_check_still_loads(tmp_path):
     text = draft_claims(Article.from_string("Nothing much here.", "a.txt"), "a.txt", None)
     assert "claims: []" in text
     assert parse_claims(text, tmp_path / "c.yaml").claims == ()
+
+
+def test_a_person_named_once_in_passing_is_drafted_a_product_is_not(tmp_path):
+    """A given name and a surname the census knows make a person even named once; words of
+    a product or a title of a work do not ("Echo Dot", "Star Wars")."""
+    article = Article.from_string(
+        "Wild defenseman Jonas Brodin had scored earlier before winger Jason Zucker's empty-net "
+        "goal sealed it.\n\nFans bought an Echo Dot and watched Star Wars after the game.\n", "a.txt")
+    claims = parse_claims(draft_claims(article, "a.txt", None), tmp_path / "c.yaml").claims
+    assert sorted(c.text for c in claims if c.type is ClaimType.NAME) == ["Jason Zucker", "Jonas Brodin"]

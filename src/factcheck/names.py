@@ -204,6 +204,16 @@ def _part_near(x: str, y: str) -> bool:
     )
 
 
+def one_slip(x: str, y: str) -> bool:
+    """Two folded spellings one slip of the hand apart: a letter changed, dropped or added, two
+    neighbours swapped, or a transliteration slip (Usov / Usoff). Two or more slips make another
+    word more often than a typo (Cooperation / Conservation, Whanganui / Whangarei)."""
+    x, y = x.replace(" ", ""), y.replace(" ", "")
+    if DamerauLevenshtein.distance(x, y, score_cutoff=1) <= 1:
+        return True
+    return min(len(x), len(y)) >= _MIN_SLIP_LENGTH and _rewrite(x, _TRANSLIT) == _rewrite(y, _TRANSLIT)
+
+
 def token_relation(x: str, y: str) -> str | None:
     """"same", "near" or None for two folded tokens (hyphenated parts compared one by one)."""
     if x.replace(" ", "") == y.replace(" ", ""):
@@ -405,7 +415,7 @@ def _runs(text: str, ctx: _Context) -> Iterator[list[_Raw]]:
         if run and usable and prev is not None and _joinable(text, prev, tok):
             if ctx.in_heading(tok.start) and capital and ctx.ordinary(tok.text):
                 yield run
-                run = []
+                run = [tok]  # _trim drops it unless it opens a place ("Statistics New Zealand")
             else:
                 run.append(tok)
         else:
@@ -424,12 +434,18 @@ class _Trimmed:
     at_start: bool
 
 
+def _opens_place(run: list[_Raw]) -> bool:
+    """The run starts with a place of several words ("New Zealand", "South Africa"), whose
+    first word is an ordinary one at the start of a sentence."""
+    return any(" ".join(fold_name(r.text) for r in run[:n]) in PLACES for n in (2, 3))
+
+
 def _trim(text: str, run: list[_Raw], ctx: _Context) -> _Trimmed:
     run = list(run)
     while run and (run[0].particle or run[0].text.casefold() in STOPWORDS | MONTHS | DAYS):
         run.pop(0)
     if run and (_sentence_start(text, run[0].start) or ctx.in_heading(run[0].start)):
-        if ctx.ordinary(run[0].text):
+        if ctx.ordinary(run[0].text) and not _opens_place(run):
             run.pop(0)
     while run:
         low = run[-1].text.casefold()
@@ -509,23 +525,35 @@ def _split_abbreviations(run: list[_Raw], text: str) -> Iterator[list[_Raw]]:
 
 
 _INVERTED_END = re.compile(r"\s*[(;&]|\s*\.?\s*$|\s*\.?\s*\(", re.M)
+# What follows an author in a reference entry and nothing else: the year in brackets ("Grant,
+# David (March 2009)") or a quoted title ("Hamer, David. "Seddon...""). After it even a word the
+# text also writes in lower case (Grant, Bill) is a name.
+_CITATION_END = re.compile(r"\s*\([^()\n]{0,30}\b\d{4}\b[^()\n]{0,10}\)|\.\s*[\"\u201c]")
+
+
+def _can_invert(occ: NameOccurrence, citation: bool) -> bool:
+    common = occ.kind is NameKind.OTHER and all(t.common for t in occ.tokens)
+    return occ.kind is NameKind.PERSON or (citation and common)
 
 
 def _inverted(text: str, found: list[NameOccurrence]) -> list[NameOccurrence]:
-    """"Baker, John (2005)" in a list of references: one name, surname first."""
+    """"Baker, John (2005)" in a list of references: one name, surname first. Read so, the given
+    name of each author is no surname of its own (Hamer, David / Davis, Denise are two people,
+    not David and Davis)."""
     out: list[NameOccurrence] = []
     i = 0
     while i < len(found):
         occ = found[i]
         nxt = found[i + 1] if i + 1 < len(found) else None
+        citation = nxt is not None and bool(_CITATION_END.match(text, nxt.end))
         if (
             nxt is not None
             and len(occ.tokens) == 1
-            and occ.kind is NameKind.PERSON
-            and nxt.kind is NameKind.PERSON
+            and _can_invert(occ, citation)
+            and _can_invert(nxt, citation)
             and text[occ.end : nxt.start] == ", "
             and len(nxt.tokens) <= 2
-            and _INVERTED_END.match(text, nxt.end)
+            and (citation or _INVERTED_END.match(text, nxt.end))
         ):
             out.append(NameOccurrence(occ.tokens + nxt.tokens, NameKind.PERSON, surname_first=True))
             i += 2

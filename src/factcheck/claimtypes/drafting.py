@@ -16,7 +16,8 @@ from ..lint import lint_article
 from ..lint import people as group_people
 from ..locate import sentences, view
 from ..model import Claim
-from ..names import NameOccurrence, extract_names, person_names
+from ..names import KNOWN_WORDS, NameOccurrence, extract_names, person_names
+from ..namewords import ORG_WORDS, SLOGAN_WORDS, census
 from ..normalize import fold
 from ..settings import DRAFT_MIN_QUOTE_WORDS, DRAFT_SLUG_LIMIT
 
@@ -28,6 +29,8 @@ _SPEECH = (
 SPEECH_AFTER = re.compile(rf"[ ,]+(?:{_SPEECH})\b")
 
 SPEECH_BEFORE = re.compile(rf"\b(?:{_SPEECH})\s+(?:[A-Z][a-z]+\s+)*$")  # '…," said President Putin
+
+_MAX_NAME_WORDS = 4  # "Daniel Elahi Galan", "Botic van de Zandschulp": longer runs are titles of works
 
 PLACE_BEFORE = re.compile(r"(?i)\b(?:in|of|across|near|throughout|within)\s+$")
 _QUOTE = re.compile(r'"((?:[^"\n]|\n(?![ \t]*\n))+)"')  # within a paragraph
@@ -222,7 +225,22 @@ def _is_person(text: str, occs: list[NameOccurrence], full: NameOccurrence, stan
             return True
     bare = [o for o in occs if not o.given and not PLACE_BEFORE.search(text, max(0, o.start - 12), o.start)]
     given_alone = any(t.key in standalone for t in full.given)
-    return bool(full.given) and bool(bare) and not given_alone
+    return bool(full.given) and not given_alone and (bool(bare) or _plain_full_name(full))
+
+
+_NOT_NAME_PARTS = KNOWN_WORDS | ORG_WORDS | TITLES | SLOGAN_WORDS
+
+
+def _plain_full_name(full: NameOccurrence) -> bool:
+    """A given name and a surname the census knows, no word of which the text also writes in lower
+    case or is a place, a people, a body or a title: how a person is named once in passing
+    ("running back Trey Edmunds"), unlike a product or a phrase ("Echo Dot", "Star Wars")."""
+    words = [t for t in full.tokens if not t.particle and not t.initial]
+    if not 2 <= len(words) <= _MAX_NAME_WORDS or any(t.common or t.key in _NOT_NAME_PARTS for t in words):
+        return False
+    names = census()
+    given, surname = full.given[0].key.split(), full.surname.key.split()
+    return given[0] in names.given and any(part in names.surnames for part in surname)
 
 def people_in(article: Article) -> list[Person]:
     """The people the article names; places, bodies and slogans are not drafted as names."""
