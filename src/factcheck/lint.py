@@ -33,9 +33,9 @@ from .names import (
     NameKind,
     NameOccurrence,
     NameToken,
-    close_keys,
     extract_names,
     one_slip,
+    slip_neighbours,
     token_relation,
 )
 from .namewords import ORG_WORDS, PLACES
@@ -172,9 +172,10 @@ def _families(occurrences: list[NameOccurrence], language: Language = ENGLISH) -
             k = parent[k]
         return k
 
+    neighbours = slip_neighbours(keys)
     for key in keys:
-        for other, _dist, _ in close_keys(key, keys):
-            if other != key and _one_name(sample[key], sample[other], language, start_only, in_full):
+        for other in sorted(neighbours[key]):
+            if _one_name(sample[key], sample[other], language, start_only, in_full):
                 parent[root(other)] = root(key)
     groups: dict[str, list[NameOccurrence]] = {}
     for occ in occurrences:
@@ -329,11 +330,13 @@ def _shared_surname_slip(family: list[NameOccurrence]) -> bool:
     return alone and token_relation(usual, rare) == "near" and one_slip(usual, rare)
 
 
-def lint_article(article: Article) -> list[LintFinding]:
-    """Every name the article spells more than one way (case, diacritics and hyphens aside)."""
+def lint_article(article: Article, names: list[NameOccurrence] | None = None) -> list[LintFinding]:
+    """Every name the article spells more than one way (case, diacritics and hyphens aside).
+    ``names`` is ``extract_names(article.text)`` when the caller has it already."""
     language = detect(article.text)
     findings: list[LintFinding] = []
-    occurrences = [_as_compared(article.text, o) for o in extract_names(article.text)]
+    extracted = extract_names(article.text) if names is None else names
+    occurrences = [_as_compared(article.text, o) for o in extracted]
     for family in _families_in(occurrences, language):
         found_in_family = []
         for person in _people(family):

@@ -8,7 +8,7 @@ from typing import cast
 
 from .. import names
 from ..article import Article
-from ..lint import lint_article
+from ..lint import LintFinding
 from ..model import Claim, ClaimType, Mention, Status, Verdict
 from ..names import find_name_mentions
 from .about import find, silent_near
@@ -48,7 +48,7 @@ class NameKind:
         located = find(claim.text, article.text, text)
         if located is None:
             return Reading((), False, "", "the name is not in the article")
-        inside = [o for o in text.names if located.start <= o.start and o.end <= located.end]
+        inside = names.occurrences_within(text.names, located.start, located.end)
         if inside:
             own = max(inside, key=lambda o: (len(o.tokens), o.end - o.start))
             start, end = own.start, own.end
@@ -87,7 +87,7 @@ class NameKind:
         return silent_near(claim.text, page.view, "the page does not name the person")
 
     def draft(self, context: DraftContext) -> list[Draft]:
-        return _name_claims(context.article, context.people, context.ids)
+        return _name_claims(context.article, context.people, context.ids, context.lint)
 
 
 def inside_page(name: str, page: Page) -> bool:
@@ -106,9 +106,8 @@ def _stated(mentions: tuple[Mention, ...]) -> str:
     )
 
 
-def _name_claims(article: Article, people: list[Person], ids: Ids) -> list[Draft]:
+def _name_claims(article: Article, people: list[Person], ids: Ids, findings: list[LintFinding]) -> list[Draft]:
     text = article.text
-    findings = lint_article(article)
     out = []
     for person in people:
         full = person.full
