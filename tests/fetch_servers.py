@@ -2,8 +2,8 @@
 (``from fetch_servers import raw_server_fixture  # noqa: F401``) and names them without the
 ``_fixture`` (``def test_x(raw_server)``). Here:
 pytest-httpserver for ordinary responses, a raw ThreadingHTTPServer where a test writes the
-response itself, a raw socket server where it needs the bytes on the wire (or none), and a
-CONNECT-logging HTTP proxy."""
+response itself, and a CONNECT-logging HTTP proxy. Where a test needs the bytes on the wire, it
+uses the suite's ``loopback`` server (tests/loopback.py)."""
 
 from __future__ import annotations
 
@@ -76,54 +76,6 @@ def send(h: BaseHTTPRequestHandler, body: bytes, status: int = 200, ctype: str =
         h.send_header(name.replace("_", "-"), value)
     h.end_headers()
     h.wfile.write(body)
-
-
-class SocketServer:
-    """A TCP server on 127.0.0.1 whose route gets the raw connection once the request line and
-    headers are read: for responses no HTTP library would write. ``stop`` ends every connection."""
-
-    def __init__(self) -> None:
-        self.routes: dict[str, Callable[[socket.socket], None]] = {}
-        self.hits: Counter[str] = Counter()
-        self._stop = threading.Event()
-        self.sock = socket.create_server(("127.0.0.1", 0))
-        self.sock.settimeout(0.1)
-        self.thread = threading.Thread(target=self._serve, daemon=True)
-        self.thread.start()
-
-    def url(self, path: str) -> str:
-        return f"http://127.0.0.1:{self.sock.getsockname()[1]}{path}"
-
-    def _serve(self) -> None:
-        while not self._stop.is_set():
-            try:
-                conn, _ = self.sock.accept()
-            except OSError:
-                continue
-            threading.Thread(target=self._handle, args=(conn,), daemon=True).start()
-
-    def _handle(self, conn: socket.socket) -> None:
-        with conn:
-            conn.settimeout(30)
-            try:
-                head = b""
-                while b"\r\n\r\n" not in head:
-                    data = conn.recv(4096)
-                    if not data:
-                        return
-                    head += data
-                path = head.split(b" ", 2)[1].decode("ascii", "replace")
-                self.hits[path] += 1
-                route = self.routes.get(path)
-                if route is not None:
-                    route(conn)
-            except OSError:
-                return
-
-    def stop(self) -> None:
-        self._stop.set()
-        self.thread.join(timeout=5)
-        self.sock.close()
 
 
 class LoggingProxy:
@@ -209,13 +161,6 @@ def server_fixture(httpserver_ipv4):
 @pytest.fixture(name="raw_server")
 def raw_server_fixture() -> Iterator[RawServer]:
     s = RawServer()
-    yield s
-    s.stop()
-
-
-@pytest.fixture(name="socket_server")
-def socket_server_fixture() -> Iterator[SocketServer]:
-    s = SocketServer()
     yield s
     s.stop()
 

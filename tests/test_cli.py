@@ -68,6 +68,8 @@ def test_json_report_shape_follows_the_spec(e2e):
     assert evidence["via"] == "archive" and evidence["status"] == "supports" and evidence["error"] is None
     assert "Lavrov" in evidence["text"] and "Sergey" in evidence["value"]
     assert any("archive used" in note for note in evidence["notes"])
+    # offline, the page was not fetched at all: not "dead", and no parentheses inside parentheses
+    assert evidence["notes"][0] == "not fetched: offline, and not in the cache; archive used"
 
 
 def test_findings_point_at_the_article_line_and_column(e2e):

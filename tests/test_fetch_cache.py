@@ -90,7 +90,7 @@ def test_an_entry_with_fields_of_the_wrong_type_is_a_miss_and_refetched(server, 
     head, _, body = path.read_bytes().partition(b"\n")
     path.write_bytes(json.dumps(damage(json.loads(head))).encode() + b"\n" + body)  # body and checksum intact
     with Fetcher(cache_dir=tmp_path / "cache", offline=True) as f:
-        assert (f.fetch(url).error, f.fetch(url).text) == ("not in cache (offline)", None)
+        assert (f.fetch(url).error, f.fetch(url).text) == ("offline, and not in the cache", None)
     with Fetcher(cache_dir=tmp_path / "cache") as f:
         r = f.fetch(url)
     assert (r.error, r.via, r.text, len(server.log)) == (None, Via.NETWORK, PAGE, 2)
@@ -103,7 +103,7 @@ def test_deeply_nested_metadata_is_a_miss(server, tmp_path):
     path = _entry_file(tmp_path / "cache")
     path.write_bytes(b"[" * 100_000 + b"\n" + PAGE.encode())
     with Fetcher(cache_dir=tmp_path / "cache", offline=True) as f:
-        assert f.fetch(url).error == "not in cache (offline)"
+        assert f.fetch(url).error == "offline, and not in the cache"
 
 
 # -- symlinks --------------------------------------------------------------------------------

@@ -11,7 +11,6 @@ import pytest
 
 from factcheck.fetch import FailureKind, Fetcher
 from factcheck.fetch.cache import DiskCache
-from fetch_servers import socket_server_fixture  # noqa: F401 - pytest's fixture
 
 BOMB = gzip.compress(b"\0" * (64 * 2**20), 9)  # 64 MB of zeros in about 64 KB
 DEFLATE_BOMB = zlib.compress(b"\0" * (64 * 2**20), 9)
@@ -100,17 +99,17 @@ CASES = {
 
 
 @pytest.mark.parametrize("path", CASES)
-def test_a_misbehaving_server_is_a_finding_of_its_kind(socket_server, path):
+def test_a_misbehaving_server_is_a_finding_of_its_kind(loopback, path):
     route, kind, wording = CASES[path]
-    socket_server.routes[path] = route
-    socket_server.routes.update({f"/endless/{n}": next_redirect for n in range(1, 100)})
+    loopback.routes[path] = route
+    loopback.routes.update({f"/endless/{n}": next_redirect for n in range(1, 100)})
     with Fetcher(timeout=0.5, retries=0) as f:
-        r = f.fetch(socket_server.url(path))
+        r = f.fetch(loopback.url(path))
     assert (r.failure, r.text) == (kind, None), r.error
     assert wording in r.error and "\n" not in r.error and len(r.error) < 200
 
 
-def test_a_short_content_length_takes_that_many_bytes_and_the_next_request_is_clean(socket_server):
+def test_a_short_content_length_takes_that_many_bytes_and_the_next_request_is_clean(loopback):
     """The bytes after a too-small Content-Length, on a kept-alive connection, must not be read as
     the next response."""
     def two_answers(conn):
@@ -119,20 +118,20 @@ def test_a_short_content_length_takes_that_many_bytes_and_the_next_request_is_cl
         conn.recv(65536)  # the next request, on the same connection
         respond(conn, b"Good Hope", Content_Type="text/plain", Content_Length="9")
 
-    socket_server.routes["/short-length"] = two_answers
+    loopback.routes["/short-length"] = two_answers
     with Fetcher(timeout=1, jobs=1, per_host=1) as f:
-        first, second = f.fetch(socket_server.url("/short-length")), f.fetch(socket_server.url("/next"))
+        first, second = f.fetch(loopback.url("/short-length")), f.fetch(loopback.url("/next"))
     assert (first.text, second.error, second.text) == ("Cape Town", None, "Good Hope")
 
 
-def test_a_negative_content_length_is_read_to_the_end_of_the_connection(socket_server):
-    socket_server.routes["/negative"] = lambda conn: respond(conn, b"Good Hope", Content_Type="text/plain",
+def test_a_negative_content_length_is_read_to_the_end_of_the_connection(loopback):
+    loopback.routes["/negative"] = lambda conn: respond(conn, b"Good Hope", Content_Type="text/plain",
                                                              Content_Length="-5")
     with Fetcher(timeout=1) as f:
-        assert f.fetch(socket_server.url("/negative")).text == "Good Hope"
+        assert f.fetch(loopback.url("/negative")).text == "Good Hope"
 
 
-def test_response_headers_never_reach_a_result_or_the_cache(socket_server, tmp_path):
+def test_response_headers_never_reach_a_result_or_the_cache(loopback, tmp_path):
     def leaky(conn):
         respond(conn, b"<p>Table Mountain</p>", Content_Type="text/html", Content_Length="21",
                 Set_Cookie=f"session={CANARY}", Server=CANARY, X_Debug=CANARY, Cache_Control="max-age=60")
@@ -144,12 +143,12 @@ def test_response_headers_never_reach_a_result_or_the_cache(socket_server, tmp_p
         respond(conn, b"", f"599 {CANARY}", Content_Length="0", X_Debug=CANARY)
 
     for path, route in (("/leaky", leaky), ("/unsupported", unsupported), ("/odd", odd_status)):
-        socket_server.routes[path] = route
+        loopback.routes[path] = route
     with Fetcher(timeout=1, retries=0, cache_dir=tmp_path) as f:
-        results = [f.fetch(socket_server.url(p)) for p in ("/leaky", "/unsupported", "/odd")]
+        results = [f.fetch(loopback.url(p)) for p in ("/leaky", "/unsupported", "/odd")]
     assert [r.error for r in results] == [None, "unsupported content type (not a media type)", "HTTP 599"]
     assert all(CANARY not in repr(r) for r in results)
     (entry,) = [p for p in (tmp_path / "http-v1").rglob("*") if p.is_file()]
     assert CANARY.encode() not in entry.read_bytes()
-    assert DiskCache(tmp_path).get(socket_server.url("/leaky")).headers == {"content-type": "text/html",
+    assert DiskCache(tmp_path).get(loopback.url("/leaky")).headers == {"content-type": "text/html",
                                                                            "cache-control": "max-age=60"}

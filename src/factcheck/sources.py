@@ -26,7 +26,7 @@ from typing import Protocol
 from . import normalize as normalize_module
 from . import readable
 from .article import Article
-from .fetch import FetchResult, decode_body
+from .fetch import FailureKind, FetchResult, decode_body
 from .fetch.cache import TextStore
 from .model import Document, NoteKind, SourceNote, SourceSpec, Via
 from .normalize import normalize
@@ -152,10 +152,12 @@ def _document(spec: SourceSpec, result: FetchResult | None, confine: Sequence[Pa
     if result is None or archived.error:
         return archived
     why = "live link dead" if result.status in (404, 410) else "could not be reached"
+    if result.failure is FailureKind.OFFLINE:
+        why = "not fetched"
     return Document(
         spec, archived.text, Via.ARCHIVE, url=spec.url, sha256=archived.sha256, page_date=archived.page_date,
         full_text=archived.full_text,
-        notes=(SourceNote(NoteKind.ARCHIVE_USED, f"{why} ({result.error}); archive used"),) + archived.notes,
+        notes=(SourceNote(NoteKind.ARCHIVE_USED, f"{why}: {result.error}; archive used"),) + archived.notes,
     )
 
 

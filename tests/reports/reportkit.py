@@ -45,7 +45,7 @@ ARTICLE = (
 WIKI = "https://en.wikipedia.org/wiki/Alexander_Lavrentiev"
 EIA = "https://www.eia.gov/todayinenergy/detail.php?id=39932"
 KREMLIN = "http://en.kremlin.ru/events/president/news/53379"
-DEAD_LINK = SourceNote(NoteKind.ARCHIVE_USED, "live link dead (HTTP 404); archive used")
+DEAD_LINK = SourceNote(NoteKind.ARCHIVE_USED, "live link dead: HTTP 404; archive used")
 CHANGED = SourceNote(NoteKind.CHANGED, "the cited page changed since it was last checked")
 
 

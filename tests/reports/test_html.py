@@ -68,6 +68,8 @@ def test_html_card_content_diff_evidence_and_notes():
     assert page.find(id="claim-5").select_one(".gate") is None  # unverified, not failing: no gate line
     assert "Not located in the article" in page.find(id="claim-6").get_text()
     assert page.select_one(".outcome").get_text() == "Failed: 4 of 8 claims fail the gate"
+    assert page.select_one("header .meta").get_text().startswith("The gate: a claim that is contradicted, disputed,")
+    assert envoy.select_one(".gate").get_text() == "Fails the gate: a misspelled claim fails the run (--fail-on)"
 
 
 def test_html_filters_work_without_script():

@@ -37,13 +37,15 @@ def test_markdown_finding_sets_the_article_words_against_the_sources():
             "**verified spelling:** “Alexander Lavrentiev”") in envoy
     assert "**Article** (line 5, column 38): “Leventieve” — **verified spelling:** “Lavrentiev”" in envoy
     assert "diff: `L[-e-]{+a+}v{+r+}entiev[-e-]`" in envoy
-    assert f"<{WIKI}> — supports ({DEAD_LINK.text})" in envoy  # the note already says the archive was used
+    assert f"<{WIKI}> — supports · {DEAD_LINK.text}:" in envoy  # the note already says the archive was used
     quote = text.split("`putin-quote`")[1].split("###")[0]
-    assert "diff: `We [-aren't-] {+are not+} seeking {+and have never sought+} enemies we need friends`" in quote
-    assert f"<{KREMLIN}> — contradicts (from the cache; {CHANGED.text})" in quote
+    assert "> - We ~~aren't~~ **are not** seeking **and have never sought** enemies we need …" in quote
+    assert "diff:" not in quote and quote.count("We aren’t seeking enemies") == 1  # the diff, not the text again
+    assert f"<{KREMLIN}> — contradicts · from the cache; {CHANGED.text}:" in quote
     number = text.split("`hormuz-share`")[1].split("###")[0]
     assert "(line 3, column 70): “almost one fourth” — **source:** “21% (21%)”" in number
     assert "- **Expected:** about 21%" in number
+    assert "In the article (line 3): “" in number and "almost one fourth" in number.split("In the article")[1]
     missing = text.split("`arms-deal` (not in the article)")[1].split("###")[0]
     assert "**Claim text:** “Russia delivered the S-400 system to Iran in 2016.”" in missing
     unverified = text.split("`six-day`")[1].split("##")[0]
@@ -70,3 +72,8 @@ def test_markdown_escapes_markup_links_and_mentions():
     line = next(ln for ln in markdown.render(report2).splitlines() if "alice" in ln)
     assert "\\@alice" in line and "\\#12" in line and "\\[x\\](http://e.vil)" in line
     assert max(len(ln) for ln in text.splitlines()) < 2_000  # excerpts are clipped
+
+
+def test_markdown_says_what_the_gate_is():
+    first = markdown.render(build()).splitlines()[2]
+    assert "The gate: a claim that is contradicted, disputed, misquoted, misspelled or not\\_found fails the run" in first

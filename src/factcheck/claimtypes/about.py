@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
+from rapidfuzz import fuzz
+
 from ..article import Article
 from ..index import within
 from ..lexicon import DAYS, MONTHS, STOPWORDS, TITLES
@@ -198,7 +200,7 @@ def judge_value(claim: Claim, page: Page, query: str, between: Callable[[int, in
         other = other or bool(values)
         rivals = [f for f in values if same is None or same(f[2], text[f[1] : f[1] + 40])]
         if rivals and contradiction is None and score >= STRONGLY_RELEVANT:
-            f_start, f_end, value = rivals[0]
+            f_start, f_end, value = _belonging(claim, text, s, rivals)
             contradiction = Judgement(
                 Status.CONTRADICTS, f_start, f_end, f"{text[f_start:f_end]} ({describe(value)})", score,
                 said=text[f_start:f_end],
@@ -216,6 +218,20 @@ def judge_value(claim: Claim, page: Page, query: str, between: Callable[[int, in
     else:
         reason = f"the passage about it holds no {what}"
     return Judgement(Status.SILENT, closest[0], closest[1], reason=reason)
+
+
+def _belonging(claim: Claim, text: str, start: int, rivals: list) -> tuple:
+    """Of several values in a sentence, the one the claim is about: the most of the claim's words
+    in the stretch leading up to it (since the value before), then the one written most like the
+    article's ("4 November 2016" against "5 November 2016", not "12 December 2015")."""
+    words = stems(claim.text)
+    lead = [start, *(f[1] for f in rivals[:-1])]
+
+    def rank(i: int) -> tuple[int, float]:
+        f_start, f_end, _value = rivals[i]
+        return len(words & stems(text[lead[i] : f_start])), fuzz.partial_ratio(text[f_start:f_end], claim.text)
+
+    return rivals[max(range(len(rivals)), key=rank)]
 
 
 def _anchored(claim: Claim, page: Page, between: Callable[[int, int], list], compatible: Callable[[Any], bool],

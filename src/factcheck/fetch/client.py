@@ -238,7 +238,7 @@ class Fetcher:
         cached = entry if entry is not None and entry.body is not None else None
         if self.offline:
             return self._from_entry(url, cached) if cached else \
-                _failed(url, Failure(FailureKind.OFFLINE, "not in cache (offline)"))
+                _failed(url, Failure(FailureKind.OFFLINE, "offline, and not in the cache"))
         if cached and not self.refresh and cached.fresh():
             return self._from_entry(url, cached)
         with deadline(self.timeout * DEADLINE_FACTOR, self.allow_link_local):

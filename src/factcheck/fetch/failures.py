@@ -118,9 +118,10 @@ def request_failure(exc: Exception, url: str, timeout: float, whole: float | Non
         return timed_out(timeout, url)
     if isinstance(exc, requests.exceptions.ConnectionError):
         return connection_failure(exc, url)
-    if find(exc, urllib3.exceptions.InvalidHeader):  # the server's, not ours: its words are not repeated
-        return Failure(FailureKind.INVALID_RESPONSE,
-                       f"invalid HTTP response from {_where(url)}: invalid Content-Length", final_url=url)
+    if header := find(exc, urllib3.exceptions.InvalidHeader):  # the server's words are not repeated
+        which = "Content-Length" if "Content-Length" in str(header) else "header"
+        return Failure(FailureKind.INVALID_RESPONSE, f"invalid HTTP response from {_where(url)}: invalid {which}",
+                       final_url=url)
     if isinstance(exc, (requests.exceptions.InvalidURL, requests.exceptions.InvalidSchema,
                         requests.exceptions.MissingSchema, requests.exceptions.InvalidHeader)):
         return Failure(FailureKind.INVALID_URL, f"invalid URL: {oneline(exc)}", final_url=url)

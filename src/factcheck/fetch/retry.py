@@ -25,7 +25,7 @@ class BoundedRetry(Retry):
     not (``read=False``), since retrying a slow server only multiplies the wait."""
 
     def get_retry_after(self, response: Any) -> float | None:
-        after = super().get_retry_after(response)
+        after = _asked_wait(self, response)
         return None if after is None else max(0.0, min(after, RETRY_AFTER_MAX, remaining()))
 
     def get_backoff_time(self) -> float:
@@ -50,11 +50,20 @@ class BoundedRetry(Retry):
             raise urllib3.exceptions.MaxRetryError(_pool, url, urllib3.exceptions.ResponseError("error body too long"))
         if response is not None and error is None:
             # A wait that uses up the deadline leaves no time for the retry: report this answer.
-            after = Retry.get_retry_after(self, response)
+            after = _asked_wait(self, response)
             if after is not None and min(after, RETRY_AFTER_MAX) >= remaining():
                 late = urllib3.exceptions.ResponseError("retry after the deadline")
                 raise urllib3.exceptions.MaxRetryError(_pool, url, late)
         return super().increment(method, url, response, error, _pool, _stacktrace)
+
+
+def _asked_wait(retry: Retry, response: Any) -> float | None:
+    """The server's Retry-After in seconds; one that is neither seconds nor a date is ignored
+    (RFC 9110 §10.2.3), so the retry falls back on the backoff instead of failing the fetch."""
+    try:
+        return Retry.get_retry_after(retry, response)
+    except urllib3.exceptions.InvalidHeader:
+        return None
 
 
 def discarded(response: urllib3.BaseHTTPResponse, limit: int = DISCARD_LIMIT) -> bool:

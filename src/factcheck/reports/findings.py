@@ -61,6 +61,13 @@ def sentence_of(report: Report, mention: Mention) -> str:
     return ("…" if left > lo else "") + text + ("…" if right < hi else "")
 
 
+def gate(report: Report) -> str:
+    """What "the gate" is, said once in each report an editor reads (``fail_on`` is never empty)."""
+    *rest, last = sorted(v.value for v in report.fail_on)
+    listed = f"{', '.join(rest)} or {last}" if rest else last
+    return f"The gate: a claim that is {listed} fails the run (--fail-on)."
+
+
 def discrepancies(result: Result, only: Mention | None = None) -> list[Discrepancy]:
     """``only`` keeps the one about that variant spelling."""
     return [d for d in result.discrepancies if only is None or d.mention == only]

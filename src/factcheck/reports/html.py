@@ -17,7 +17,7 @@ from ..messages import misquote_hunks, plain, short_source, supports_label
 from ..model import Evidence, Mention, NoteKind, Report, Result, Standing, Status, Verdict, Via
 from ..settings import HTML_EXCERPT_CHARS as EXCERPT_CHARS
 from ..terminal import strip_controls
-from .findings import clip, discrepancies, ordered, spans, web_url
+from .findings import clip, discrepancies, gate, ordered, spans, web_url
 
 CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src 'none'; base-uri 'none'; form-action 'none'"
 
@@ -86,7 +86,7 @@ def _header(report: Report) -> str:
         extra.append(f"{accepted} accepted finding{'s' * (accepted > 1)} (reported, not failing the gate)")
     if stale:
         extra.append("stale acceptance: " + ", ".join(f"<code>{_e(r.claim.id)}</code>" for r in stale))
-    meta = ". ".join(["Fails on: " + ", ".join(sorted(v.value for v in report.fail_on)), *extra]) + "."
+    meta = " ".join([gate(report), *(f"{x[0].upper()}{x[1:]}." for x in extra)])
     return "\n".join([
         "<header>",
         f'<h1>Fact-check: <span class="path">{_e(report.article_path)}</span></h1>',
@@ -182,7 +182,7 @@ def _card(report: Report, number: int, result: Result) -> str:
         f' <code>{_e(claim.id)}</code> <span class="type">{_e(claim.type.value)}</span></h3>',
     ]
     if where is Standing.FAILS:
-        parts.append('<p class="gate fails">Fails the gate</p>')
+        parts.append(f'<p class="gate fails">Fails the gate: a {_e(verdict)} claim fails the run (--fail-on)</p>')
     elif where is Standing.ACCEPTED:
         parts.append(f'<p class="gate accepted">Accepted: {_e(claim.accepted)}</p>')
     elif where is Standing.STALE:

@@ -9,10 +9,11 @@ from __future__ import annotations
 import re
 
 from ..diff import render as render_diff
-from ..model import Evidence, Report, Result, Standing, Status, Verdict
+from ..messages import misquote_hunks, short_source
+from ..model import Discrepancy, Evidence, Report, Result, Standing, Status, Verdict
 from ..settings import EXCERPT_CHARS
 from ..terminal import strip_controls
-from .findings import clip, discrepancies, ordered, source_note, web_url
+from .findings import clip, discrepancies, gate, ordered, sentence_of, source_note, web_url
 
 _HEADINGS = {
     Standing.FAILS: "Failing claims", Standing.ACCEPTED: "Accepted findings",
@@ -41,7 +42,7 @@ def _summary(report: Report) -> str:
     counts = ", ".join(f"{n} {v}" for v, n in report.counts.items() if n) or "no claims"
     accepted = report.accepted
     stale = [r.claim.id for r in report.results if report.stale_acceptance(r)]
-    parts = [f"{outcome} ({counts}).", f"Fails on: {', '.join(sorted(v.value for v in report.fail_on))}."]
+    parts = [f"{outcome} ({counts}).", _escape(gate(report))]
     if accepted:
         parts.append(f"{accepted} accepted finding{'s' * (accepted > 1)}.")
     if stale:
@@ -55,11 +56,18 @@ def _finding(report: Report, number: int, result: Result) -> list[str]:
     lines = [f"### {number}. {result.verdict.value}: {_code(claim.id)} ({where})", ""]
     if claim.accepted:
         lines += [f"**Accepted:** {_escape(claim.accepted)}", ""]
-    lines += [f"> {_escape(result.message)}", ""]
     found = discrepancies(result)
+    misquote = result.verdict is Verdict.MISQUOTED and any(d.ops is not None for d in found)
+    lines += _misquote(result, found[0]) if misquote else [f"> {_escape(result.message)}", ""]
+    if result.mentions and not misquote:  # a misquote's mention is the quotation itself
+        first = result.mentions[0]
+        lines += [f"In the article (line {first.line}): “{_escape(sentence_of(report, first))}”", ""]
     shown = {d.mention for d in found}
     for d in found:
         at = f"line {d.mention.line}, column {d.mention.column}" if d.mention else "article"
+        if misquote:
+            lines.append(f"- **Article** ({at}): “{_escape(clip(d.article, QUOTE_CHARS))}”")
+            continue
         line = f"- **Article** ({at}): “{_escape(d.article)}” — **{d.label}:** “{_escape(d.source)}”"
         if d.ops is not None:
             line += f"  \n  diff: {_code(render_diff(list(d.ops), d.sep))}"
@@ -78,11 +86,27 @@ def _finding(report: Report, number: int, result: Result) -> list[str]:
     return lines + [""]
 
 
+def _misquote(result: Result, d: Discrepancy) -> list[str]:
+    """Only the sentences that differ, each with a little context, as the HTML card shows them."""
+    best = max((e for e in result.evidence if e.status is Status.CONTRADICTS), key=lambda e: e.score or 0,
+               default=None)
+    origin = short_source(best.source) if best else "the source"
+    lines = [f"> The quotation differs from {_escape(origin)} (~~article~~, **source**):", ">"]
+    for hunk in misquote_hunks(d.article, d.source):
+        words = " ".join(_MARKS[op.kind].format(_escape(op.text)) for op in hunk.ops)
+        lines.append(f"> - {'*not in the source:* ' if hunk.missing else ''}{words}")
+    return lines + [""]
+
+
+QUOTE_CHARS = 120  # the diff above says what differs; the quotation's opening is enough to find it
+_MARKS = {"equal": "{}", "delete": "~~{}~~", "insert": "**{}**"}
+
+
 def _evidence(e: Evidence) -> str:
     text = f"{_link(e.source)} — {e.status.value}"
     note = source_note(e)
     if note:
-        text += f" ({_escape(note)})"
+        text += f" · {_escape(note)}"
     if e.error and e.status is Status.ERROR:
         text += f": {_escape(e.error)}"
     elif e.text:
