@@ -18,7 +18,7 @@ from factcheck.article import Article
 from factcheck.claims import parse_claims
 from factcheck.claims.writer import SOURCES_LINE
 from factcheck.claimtypes import KINDS
-from factcheck.claimtypes.drafting import DraftContext, Ids
+from factcheck.claimtypes.drafting import DraftContext, Ids, SpanIndex
 from factcheck.cli import main
 from factcheck.draft import draft_claims, find_dateline
 from factcheck.model import ClaimType
@@ -299,3 +299,14 @@ def test_ap_style_quotes_end_at_their_closing_marks_and_name_their_speaker(tmp_p
     quotes = {c.id: c.text for c in claims if c.type is ClaimType.QUOTE}
     assert quotes == {"quote-boudreau-1": "We are going to win this", "quote-suter-1": "It was a long night",
                       "quote-trump-1": "The economy is strong and getting stronger"}
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 200), st.integers(1, 30)), max_size=30), st.integers(0, 220),
+       st.integers(0, 40))
+def test_span_index_finds_what_a_scan_finds(spans, lo, width):
+    index = SpanIndex((s, s + n, i) for i, (s, n) in enumerate(spans))
+    hi = lo + width
+    assert sorted(i for _, _, i in index.overlapping(lo, hi)) == sorted(
+        i for i, (s, n) in enumerate(spans) if s < hi and lo < s + n)
+    assert sorted(i for _, _, i in index.starting(lo, hi)) == sorted(i for i, (s, _) in enumerate(spans) if lo <= s < hi)
