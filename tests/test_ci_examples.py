@@ -193,6 +193,26 @@ def test_action_inputs_reach_the_command(repo: Path, tmp_path: Path):
 
 
 @needs_engine
+def test_action_checks_a_folder_of_claims_files_into_one_sarif(repo: Path, tmp_path: Path):
+    desk = repo / "desk"  # two articles' claims files, each with what it cites below it
+    shutil.copytree(repo / "seeds", desk / "seeds")
+    shutil.copytree(repo / "fixtures" / "pages", desk / "fixtures" / "pages")
+    shutil.copy(repo / "claims.yaml", desk / "iran.claims.yaml")
+    shutil.copy(repo / "claims.yaml", desk / "copy.claims.yaml")
+    inputs = action_inputs(**{"claims": "desk", "archive": "wayback", "cache-dir": str(tmp_path / "cache")})
+    verify = dict(verify_step())
+    verify["run"] = verify["run"].replace('factcheck "${args[@]}"', 'factcheck "${args[@]}" --offline')
+    out = tmp_path / "github_output"
+    done = run_step(verify, inputs, repo, out)
+    assert done.returncode == 0, done.stderr
+    assert _step_outputs(out)["exit-code"] == "1" and not (repo / inputs["html"]).exists()
+    sarif = json.loads((repo / inputs["sarif"]).read_text())
+    jsonschema.validate(sarif, SARIF_SCHEMA)
+    files = {r["properties"]["claimsFile"] for r in sarif["runs"][0]["results"]}
+    assert len(sarif["runs"]) == 1 and len(files) == 2
+
+
+@needs_engine
 def test_action_stops_at_once_on_an_unusable_claims_file(repo: Path, tmp_path: Path):
     (repo / "claims.yaml").write_text("version: 2\n")
     out = tmp_path / "github_output"

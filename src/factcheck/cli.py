@@ -54,6 +54,14 @@ def _format(_ctx, _param, values: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(ALIASES.get(v, v) for v in values)
 
 
+def _web_url(_ctx, param, value: str | None) -> str | None:
+    from .fetch.wayback import web_url
+
+    if value is not None and not web_url(value):
+        raise click.BadParameter(f"{value!r} is not an http(s) URL", param=param)
+    return value
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="factcheck", message="%(prog)s %(version)s")
 def main() -> None:
@@ -61,7 +69,7 @@ def main() -> None:
 
 
 @main.command()
-@click.argument("claims", default="claims.yaml", type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("claims", nargs=-1, type=click.Path(path_type=Path))
 @click.option("--article", "article", metavar="PATH|URL", help="Check this article instead of the claims file's.")
 @click.option("--format", "formats", multiple=True, type=click.Choice([*FORMATS, *ALIASES]), callback=_format,
               help="Report format (md = markdown, xml = junit); repeat together with -o to write several "
@@ -74,6 +82,11 @@ def main() -> None:
 @click.option("--order", type=click.Choice(["article", "file"]), default="article", show_default=True,
               help="Text report order: by position in the article, or the claims file's order.")
 @click.option("--offline", is_flag=True, help="No network: cache and archives only.")
+@click.option("--archive", "archive", type=click.Choice(["none", "wayback"]), default="none", show_default=True,
+              help="wayback: a dead cited URL without archive: is read from its Wayback Machine snapshot "
+                   "closest to the article's date.")
+@click.option("--wayback-api", metavar="URL", envvar="FACTCHECK_WAYBACK_API", callback=_web_url,
+              help="The Wayback availability API [default: archive.org's; env FACTCHECK_WAYBACK_API].")
 @click.option("--cache-dir", type=click.Path(file_okay=False, path_type=Path),
               help="HTTP cache [default: .factcheck-cache beside the claims file].")
 @click.option("--refresh", is_flag=True, help="Refetch even when the cache is fresh.")
@@ -89,19 +102,24 @@ def main() -> None:
               help="Let sources reach link-local and cloud-metadata addresses (169.254.0.0/16, fd00:ec2::254).")
 @click.option("-q", "--quiet", "quiet", count=True, help="Only what fails the gate, no progress.")
 @click.option("-v", "--verbose", "verbose", count=True, help="Show each source's evidence.")
-def verify(claims, article, formats, outputs, fail_on, strict, order, offline, cache_dir, refresh, jobs, timeout,
-           only, allow_paths, allow_link_local, quiet, verbose):
+def verify(claims, article, formats, outputs, fail_on, strict, order, offline, archive, wayback_api, cache_dir,
+           refresh, jobs, timeout, only, allow_paths, allow_link_local, quiet, verbose):
     """Check CLAIMS (default ./claims.yaml) and report a verdict per claim.
 
-    Exit 0 when every claim passes the gate, 1 when one fails, 2 on unusable input,
-    130 when interrupted (the claims checked so far are printed, no report file is written).
-    The gate is the set of verdicts in --fail-on.
+    CLAIMS may be several claims files, or folders: every claims.yaml, claims.yml and
+    NAME.claims.yaml below a folder is checked, and the reports are combined (one SARIF run,
+    a JUnit suite per file, the text under a header per file).
+
+    Exit 0 when every claim passes the gate, 1 when one fails, 2 on unusable input (in any of the
+    files: nothing is written), 130 when interrupted (the claims checked so far are printed, no
+    report file is written). The gate is the set of verdicts in --fail-on.
 
     The claims file format, every key with an example: docs/claims-format.md in the repository.
     """
-    from .claims import ClaimsError, load_claims
-    from .deprecations import selector_warnings
-    from .engine import Checker, Interrupted, Options
+    from .claims import ClaimsError
+    from .engine import Options
+    from .fetch.wayback import Wayback
+    from .runs import BatchInterrupted, claims_files, passed, plan, render_many, run
 
     targets = _pair_outputs(formats, outputs)
     fail = _verdicts(fail_on, "--fail-on") | ({Verdict.UNVERIFIED} if strict else set())
@@ -109,35 +127,54 @@ def verify(claims, article, formats, outputs, fail_on, strict, order, offline, c
         article=article, only=frozenset(i.strip() for i in only.split(",") if i.strip()) if only else None,
         fail_on=frozenset(fail), offline=offline, refresh=refresh, cache_dir=cache_dir, jobs=jobs,
         timeout=timeout, allow_paths=tuple(allow_paths), allow_link_local=allow_link_local,
+        wayback=(Wayback(wayback_api) if wayback_api else Wayback()) if archive == "wayback" else None,
     )
+    paths = list(claims) or [Path("claims.yaml")]
+    many = len(paths) > 1 or paths[0].is_dir()  # a folder's report has the combined form however many it holds
     verbosity = verbose - quiet
     _tolerant(sys.stdout)
     _tolerant(sys.stderr)
     try:
-        loaded = load_claims(claims)
-        check_targets([path for _fmt, path in targets if path is not None],
-                      [claims, article or loaded.article.url or loaded.article.path])
-        checker = Checker(loaded, options)
-        for warning in selector_warnings(loaded):
-            click.echo(f"factcheck: warning: {terminal.clean(warning)}", err=True)
+        if many:
+            _one_file_only(article, [fmt for fmt, _ in targets])
+        plans = plan(claims_files(paths), options.only)
+        inputs = [p.claims.path for p in plans] + [article or p.claims.article.url or p.claims.article.path
+                                                   for p in plans]
+        check_targets([path for _fmt, path in targets if path is not None], inputs)
         with interrupt.raising():
-            report = checker.run(_Bar() if not quiet and sys.stderr.isatty() else None)
+            reports = run(plans, options, _Bar() if not quiet and sys.stderr.isatty() else None, warn=_warn)
     except (ClaimsError, OutputError) as exc:
         raise InputError(str(exc)) from None
-    except Interrupted as stop:
-        _interrupted(stop, verbosity)
-    for warning in checker.warnings:
-        click.echo(f"factcheck: warning: {terminal.clean(warning)}", err=True)
+    except BatchInterrupted as stop:
+        _interrupted(stop, verbosity, many)
+
+    def rendered(fmt: str, style: Style) -> str:
+        return render_many(reports, fmt, style) if many else render(reports[0], fmt, style)
+
     colour = _colour(sys.stdout)
-    files = [Output(path, render(report, fmt, Style(verbosity=verbosity, order=order)))
+    files = [Output(path, rendered(fmt, Style(verbosity=verbosity, order=order)))
              for fmt, path in targets if path is not None]
-    printed = [_for_terminal(fmt, render(report, fmt, Style(colour and fmt == "text", verbosity, order=order)))
+    printed = [_for_terminal(fmt, rendered(fmt, Style(colour and fmt == "text", verbosity, order=order)))
                for fmt in [fmt for fmt, path in targets if path is None] or ["text"]]
     try:
         write_reports(files, then=lambda: click.echo("".join(printed), nl=False, color=colour))
     except OutputError as exc:
         raise InputError(str(exc)) from None
-    sys.exit(0 if report.passed else EXIT_FAILED)
+    sys.exit(0 if passed(reports) else EXIT_FAILED)
+
+
+def _one_file_only(article: str | None, formats: list[str]) -> None:
+    """What a run of many claims files cannot do: one --article for all, one HTML page for all."""
+    if article is not None:
+        raise click.BadParameter("takes one claims file (each claims file names its own article)",
+                                 param_hint="--article")
+    if "html" in formats:
+        raise click.BadParameter("html is one article's page: give one claims file, or use markdown for many",
+                                 param_hint="--format")
+
+
+def _warn(warning: str) -> None:
+    click.echo(f"factcheck: warning: {terminal.clean(warning)}", err=True)
 
 
 def _for_terminal(fmt: str, rendered: str) -> str:
@@ -165,18 +202,22 @@ class _Bar:
             self.bar = None
 
 
-def _interrupted(stop, verbosity: int) -> NoReturn:
+def _interrupted(stop, verbosity: int, many: bool) -> NoReturn:
     """Ctrl-C: the claims checked so far as text (its summary says interrupted, never passed),
     one line on stderr, exit 130, no report files.
 
     Exits at once rather than waiting for fetches in flight, which may take up to their deadline;
     the cache is safe, since every entry is written to a temporary file and renamed."""
+    from .reports.text import render_many as text_many
+
     with interrupt.deferred():  # a second Ctrl-C must not cut the partial report short
-        if stop.report is None:  # still reading the article
-            interrupt.exit_interrupted(f"interrupted: 0 of {stop.total} claims checked")
         colour = _colour(sys.stdout)
-        click.echo(render(stop.report, "text", Style(colour, verbosity, complete=False)), nl=False, color=colour)
-        interrupt.exit_interrupted(f"interrupted: {len(stop.report.results)} of {stop.total} claims checked")
+        if many and (stop.reports or stop.partial is not None):
+            click.echo(text_many(stop.reports, colour, verbosity, complete=False, partial=stop.partial),
+                       nl=False, color=colour)
+        elif not many and stop.partial is not None:
+            click.echo(render(stop.partial, "text", Style(colour, verbosity, complete=False)), nl=False, color=colour)
+        interrupt.exit_interrupted(f"interrupted: {stop.checked} of {stop.total} claims checked")
 
 
 def _pair_outputs(formats, outputs) -> list[tuple[str, Path | None]]:

@@ -12,15 +12,23 @@ Conventions:
 - Relative expressions need ``published``: weeks run Monday to Sunday ("last week" in an article
   of Wednesday 2017-02-08 is 2017-01-30/2017-02-05); "next Saturday" is the first after it,
   "in three weeks" / "4 days from now" count from it, "the day before yesterday" is two days back,
-  "1 month 21 days ago" adds both parts, "Friday next week" is that day of next week.
-- A date with no year (a month-day, a month, "on Saturday") follows the tense of its sentence:
-  past ("He was arrested in April", "took place on 1st Jan.") is the latest one not after
-  ``published``; future ("will meet", "is due", "next") the first one not before it; with no tense
-  the nearest (ties go to the past). ``Tense`` can be given to override the sentence.
+  "1 month 21 days ago" adds both parts, "Friday next week" is that day of next week, "Friday
+  after next" a week after "next Friday", "3 fridays from now" the third one, "three days after
+  Easter" counts from the day it names. "The next year," opening a clause and "the following
+  week" count from the story's own time, so they are not read.
+- A date with no year (a month-day, a month, "on Saturday") follows the tense of its clause, then
+  of its sentence: past ("He was arrested in April", "took place on 1st Jan.", "X will be done,
+  the minister said on Tuesday") is the latest one not after ``published``; future ("will meet",
+  "is due", "next") the first one not before it; with no tense the nearest (ties go to the past).
+  A bare weekday that is the publication day's, in the past or with no tense, is that day
+  ("launched Tuesday" in a Tuesday paper). A weekday named with the date picks the year ("Fri,
+  Jul 18"). ``Tense`` can be given to override the sentence.
 - Numeric dates: "2015/08/12", "20161016" and a part above 12 ("22/04", "4/22") fix the order.
-  Otherwise an unambiguous numeric date elsewhere in the same text settles it, else ``date_order``
-  (default MDY, US English; the claims file's ``article.date_order`` is meant to set it), and the
-  span is flagged ``ambiguous``.
+  Otherwise an unambiguous numeric date elsewhere in the same text settles it, else
+  ``date_order`` (the claims file's ``article.date_order``), else month first with the span
+  flagged ``ambiguous``. A dash without a year ("15-2") is a vote or a score, not a date.
+- Holidays: ``HOLIDAY_RULES``, with ``REGIONAL_RULES`` for a ``region`` (Thanksgiving is in
+  October in Canada); lunar-calendar holidays are not read.
 - "early/late/mid 2017" keep year precision; "the 1990s" is a ten-year span at year precision;
   "Q3 2018" / "the third quarter of 2018" is a quarter.
 - Month names need a day, a year or a word that makes them a date ("last", "in", "early"...), so
@@ -192,10 +200,13 @@ def agrees(stated: DateSpan, expected: DateSpan) -> bool:
 _SENTENCE_END = re.compile(r"[.!?](?=\s+[A-Z\"'(]|\s*$)|\n\s*\n")
 _FUTURE = re.compile(r"(?i)\b(?:will|shall|'ll|is\s+(?:due|set|expected|scheduled|to)|are\s+(?:due|set|expected|"
                      r"scheduled|to)|going\s+to|plans?\s+to|planned|scheduled|upcoming|coming|next|due\s+to|"
-                     r"would\s+(?:be|take)|to\s+be\s+held)\b")
+                     r"would\s+(?:be|take)|to\s+be\s+held|"
+                     # the present of a schedule: "the session starts in early January", "takes effect"
+                     r"(?:starts|begins|opens|kicks\s+off|takes\s+effect|expires|resumes|reopens))\b")
 _PAST = re.compile(r"(?i)\b(?:was|were|had|did|said|ago|last|took|met|came|went|began|began|made|held|"
                    r"left|told|won|lost|saw|gave|fell|rose|became|[a-z]{2,}ed)\b")
 _TENSE_WINDOW = 200  # characters either side of a date that may hold its sentence
+_CLAUSE_START = re.compile(r"[,;:\"“”—–]|--|\n")  # what opens the clause a date sits in
 
 
 def _tense(text: str, start: int, end: int) -> Tense:
@@ -206,10 +217,24 @@ def _tense(text: str, start: int, end: int) -> Tense:
     first = lo + cuts[-1].end() if cuts else lo
     after = _SENTENCE_END.search(text, end, min(len(text), end + _TENSE_WINDOW))
     last = after.start() if after else min(len(text), end + _TENSE_WINDOW)
+    clause = _clause_tense(text, start, first)
+    if clause is not Tense.NONE:  # "will meet on Tuesday"; "X will be done, the minister said on Tuesday"
+        return clause
     sentence = text[first:start] + " " + text[end:last]
     if _FUTURE.search(sentence):
         return Tense.FUTURE
     if _PAST.search(sentence):
+        return Tense.PAST
+    return Tense.NONE
+
+
+def _clause_tense(text: str, start: int, first: int | None = None) -> Tense:
+    """The tense of the clause that ends at ``start`` (back to a comma, a quote, a dash)."""
+    lo = max(0, start - _TENSE_WINDOW) if first is None else first
+    clause = _CLAUSE_START.split(text[lo:start])[-1]
+    if _FUTURE.search(clause):
+        return Tense.FUTURE
+    if _PAST.search(clause):
         return Tense.PAST
     return Tense.NONE
 
@@ -220,7 +245,8 @@ class _Context:
     text: str
     tense: Tense | None  # None: read from each date's sentence
     order: DateOrder  # for numeric dates the text does not settle
-    settled: bool  # whether ``order`` comes from an unambiguous date in the text
+    settled: bool  # whether ``order`` comes from the text or the caller, not the default
+    region: str = "US"  # whose holidays: "Thanksgiving" is in October in Canada
 
     def tense_at(self, start: int, end: int) -> Tense:
         return self.tense if self.tense is not None else _tense(self.text, start, end)
@@ -244,6 +270,26 @@ def _day_in_year(month: int, day: int, published: Date, tense: Tense) -> Date | 
         except ValueError:
             continue
     return _pick(candidates, published, tense)
+
+
+_WEEKDAY_YEARS = 7  # years either side searched for a month-day that falls on the weekday named with it
+
+
+def _day_on_weekday(month: int, day: int, weekday: int, published: Date, tense: Tense) -> Date | None:
+    """"Fri, Jul 18": the year in which that day is that weekday, by tense among the three nearest
+    years, else the nearest one."""
+    matching = []
+    for year in range(published.year - _WEEKDAY_YEARS, published.year + _WEEKDAY_YEARS + 1):
+        try:
+            d = Date(year, month, day)
+        except ValueError:
+            continue
+        if d.weekday() == weekday:
+            matching.append(d)
+    near = [d for d in matching if abs(d.year - published.year) <= 1]
+    if near:
+        return _pick(near, published, tense)
+    return min(matching, key=lambda d: abs((d - published).days), default=None)
 
 
 def _month_in_year(month: int, published: Date, tense: Tense) -> DateSpan:
@@ -277,7 +323,10 @@ def _alts(words) -> str:
 _FULL = _alts(_MONTHS)
 _MONTH = rf"(?P<month>(?i:{_FULL})(?:\.(?=\s*\d))?(?![A-Za-z])|(?i:{_alts(_MONTH_ABBR)})(?:\.|(?![A-Za-z])))"
 _MONTH_FULL = rf"(?P<month>(?i:{_FULL})(?![A-Za-z])|(?i:{_alts(_MONTH_ABBR)})(?:\.|(?![A-Za-z])))"
-_WEEKDAY = rf"(?P<wd>(?i:{_alts(_WEEKDAYS)})(?![A-Za-z]))"
+_WEEKDAY = rf"(?P<wd>(?i:{_alts(_WEEKDAYS)}|{_alts(_WEEKDAY_ABBR)})(?![A-Za-z]))"
+# bare, a lower-case "sat", "sun" or "wed" is a verb or a noun ("she sat", "the sun"): capitalised only
+_BARE_WEEKDAY = (rf"(?P<wd>(?i:{_alts(_WEEKDAYS)})(?![A-Za-z])|"
+                 r"(?:(?i:mon|tues?|thu(?:rs?)?|fri)|Sat|Sun|Wed|SAT|SUN|WED)(?![A-Za-z])\.?)")
 _NUMBER_AFTER = r"(?![.,]\d)(?!\s*(?:%|(?i:percent|per\s+cent)\b))"
 _ORD_WORD = rf"(?P<dayw>(?i:{_alts(_ORDINALS)}))(?![A-Za-z])"
 _DAY = rf"(?<![\w.,$])(?:(?P<day>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?!\w){_NUMBER_AFTER}|{_ORD_WORD})"
@@ -288,7 +337,7 @@ _YEAR = rf"(?P<year>[12]\d{{3}})(?!\w)(?!%){_NUMBER_AFTER}"
 _YEAR_AFTER = rf"(?:(?:,?\s+(?:(?i:in|of)\s+)?|-){_YEAR}|,?\s+{_YEAR_WORDS})?"
 _LEAD_WEEKDAY = rf"(?:{_WEEKDAY}\.?,?\s+(?:(?i:the)\s+)?)?"
 _MOD = r"(?P<mod>(?i:early|late|mid))[\s-]+"
-_STANDALONE = r"(?<![\w$€£#])(?<![A-Za-z]-)(?<!\d[.,])"
+_STANDALONE = r"(?<![\w$€£#])(?<![A-Za-z]-)(?<!\d[.,])(?<!-\d{3}-)"  # "02-751-1500": a phone number
 _SCALE_AFTER = r"(?!\s*(?i:million|billion|thousand|trillion|bn)\b)"
 # "20 May be..." reads "May" as a modal; a day-month without a year followed by these is not a date
 _MODAL_AFTER = re.compile(r"\s+(?:be|have|not|also|well|still|never|only|even|already|soon|yet|need|"
@@ -299,14 +348,24 @@ _MONTH_WORD_AFTER = re.compile(r"\s*(?:$|[^\sa-z]|(?:of|and|or|last|this|next|wh
                                r"at|to|for|with|the|a|as|that)\b)")
 
 _ISO = re.compile(r"(?<![\w.-])(?P<year>[12]\d{3})-(?P<m>0[1-9]|1[0-2])-(?P<d>0[1-9]|[12]\d|3[01])(?!\w|-\d)")
-_YMD = re.compile(r"(?<![\w./-])(?P<year>[12]\d{3})(?P<sep>[/.])(?P<m>0?[1-9]|1[0-2])(?P=sep)"
+_YMD = re.compile(r"(?<![\w./-])(?P<year>[12]\d{3})(?P<sep>[/.-])(?P<m>0?[1-9]|1[0-2])(?P=sep)"
                   r"(?P<d>0?[1-9]|[12]\d|3[01])(?![\w/]|[.-]\d)")
 _COMPACT = re.compile(r"(?<![\w.,-])(?P<year>(?:19|20)\d{2})(?P<m>0[1-9]|1[0-2])(?P<d>0[1-9]|[12]\d|3[01])"
                       r"(?!\w|[.,]\d)")
-_NUMERIC = re.compile(r"(?<![\w./,:-])(?P<a>\d{1,2})(?P<sep>[/.-])(?P<b>\d{1,2})(?:(?P=sep)(?P<c>\d{4}|\d{2}))?"
-                      r"(?![\w/:%]|[.,-]\d)")
-_MDY = re.compile(_LEAD_WEEKDAY + _MONTH + r"\s+(?:(?i:the)\s+)?" + _DAY + _DAY2 + _YEAR_AFTER)
-_DMY = re.compile(_LEAD_WEEKDAY + _DAY + _DAY2 + r"(?:\.?\s+(?i:of)\s+|\.?\s*-\s*|\.?\s+)" + _MONTH + _YEAR_AFTER)
+_NUMERIC = re.compile(r"(?<![\w./,:-])(?P<a>\d{1,2})(?P<sep>[/.-]|\s/\s)(?P<b>\d{1,2})(?:(?P=sep)(?P<c>\d{4}|\d{2}))?"
+                      r"(?![\w/:%]|[.,-]\d|\s/\s?\d)")
+# "31 10 1974": day, month and a four-digit year apart by single spaces
+_SPACED = re.compile(r"(?<![\w./,:-])(?<!\d\s)(?P<a>\d{1,2})(?P<sep>\s)(?P<b>\d{1,2})\s(?P<c>[12]\d{3})"
+                     r"(?![\w/:%]|[.,-]\d|\s\d)")
+# "31/Oct/1974", "05-Aug-16"
+_DMON = re.compile(rf"(?<![\w./-])(?P<day>3[01]|[12]\d|0?[1-9])(?P<sep>[/-]){_MONTH_FULL}(?P=sep)"
+                   r"(?P<year>[12]\d{3}|\d{2})(?![\w/]|[.,-]\d)")
+# "2014-10", "2014/10", "2/2013": a month; "2010-11" (10 and 11 in a row) is a season, a range of years
+_YM = re.compile(r"(?<![\w./,-])(?:(?P<year>[12]\d{3})[-/](?P<m>0[1-9]|1[0-2])|"
+                 r"(?P<m2>0?[1-9]|1[0-2])/(?P<year2>[12]\d{3}))(?![\w/]|[.,-]\d)")
+_TRAIL_WEEKDAY = rf"(?:,?\s+(?P<wd2>(?i:{_alts(_WEEKDAYS)}|{_alts(_WEEKDAY_ABBR)}))(?![A-Za-z])\.?)?"
+_MDY = re.compile(_LEAD_WEEKDAY + _MONTH + r"\s+(?:(?i:the)\s+)?" + _DAY + _DAY2 + _YEAR_AFTER + _TRAIL_WEEKDAY)
+_DMY = re.compile(_LEAD_WEEKDAY + _DAY + _DAY2 + r"(?:\.?\s+(?i:of)\s+|\.?-|\.?\s+)" + _MONTH + _YEAR_AFTER)
 _MY = re.compile(rf"(?:{_MOD})?{_MONTH}(?:,?\s+|\s+(?i:of|in)\s+|\s*-\s*){_YEAR}")
 _REL_MONTH = re.compile(rf"\b(?P<rel>(?i:last|next|this|early|late|mid))[\s-]+{_MONTH_FULL}(?!\s*\d)(?!')")
 _PREP_MONTH = re.compile(
@@ -314,10 +373,10 @@ _PREP_MONTH = re.compile(
 _YEAR_RE = re.compile(rf"(?:{_MOD}|{_STANDALONE}){_YEAR}{_SCALE_AFTER}")
 _YEAR_IN_WORDS = re.compile(rf"\b(?i:in|by|until|till|to|since|of|from)\s+{_YEAR_WORDS}\b")
 _DECADE = re.compile(rf"(?:{_MOD}|{_STANDALONE})(?:(?P<dec>[12]\d{{2}}0)|'(?P<dec2>\d0))s\b")
-_REL_UNIT = re.compile(r"\b(?P<rel>(?i:last|this|next|current|the\s+coming|the\s+past|the\s+previous|"
-                       r"the\s+following))\s+(?P<unit>(?i:week|month|quarter|year|yr))\b")
-_DAYWORD = re.compile(r"\b(?P<word>(?i:the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|yesterday|today|"
-                      r"tomorrow|last\s+night|tonight|this\s+(?:morning|afternoon|evening)))\b")
+_REL_UNIT = re.compile(r"\b(?P<rel>(?i:last|this|next|current|(?:the\s+)?(?:coming|past|previous|following|"
+                       r"upcoming)))\s+(?P<unit>(?i:week|month|quarter|qtr|year|yr))\b")
+_DAYWORD = re.compile(r"(?<!USA\s)\b(?P<word>(?i:the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|"
+                      r"yesterday|today|tomorrow|last\s+night|tonight|this\s+(?:morning|afternoon|evening)))\b")
 _N = rf"(?:(?i:{'|'.join(_SMALL)})|\d{{1,3}})"
 
 
@@ -326,40 +385,88 @@ def _part(i: int) -> str:
 
 
 _PARTS = _part(1) + rf"(?:,?\s+(?:(?i:and)\s+)?{_part(2)})?"
-_AGO = re.compile(rf"\b{_PARTS}\s+(?i:ago|earlier|before)\b(?!\s+(?i:that|the|this|then))")
+# "N days before" alone counts back from publication; "75 days before primary voting" from the voting
+_AGO = re.compile(rf"\b{_PARTS}\s+(?i:ago|earlier|before(?=\s*(?:[.,;:)]|$)))\b(?!\s+(?i:that|the|this|then))")
 _IN_N = re.compile(rf"\b(?P<in>(?i:in|within))\s+{_PARTS}\b(?!\s+(?i:ago|time\s+of|of|old|in))")
 _FROM_NOW = re.compile(rf"\b{_PARTS}\s+(?i:from\s+(?:now|today)|hence)\b")
 _UPCOMING = re.compile(rf"(?i)\b(?:upcoming\s+(?P<n>{_N})|(?P<n2>{_N})\s+upcoming)\s+"
                        r"(?P<unit>days?|weeks?|months?|quarters?|years?)\b")
 _WEEKDAY_RE = re.compile(
-    rf"(?:\b(?P<on>(?i:on))\s+|\b(?P<rel>(?i:last|next|this(?:\s+past|\s+coming)?|coming|past))\s+)?{_WEEKDAY}"
+    rf"(?:\b(?P<on>(?i:on))\s+|\b(?P<rel>(?i:last|next|this(?:\s+past|\s+coming)?|coming|past))\s+|"
+    rf"\b(?P<week3>(?i:last|next|this))\s+(?i:week['’]s)\s+)?\b{_BARE_WEEKDAY}"
+    r"(?P<after>\s+(?i:after\s+next))?"
     r"(?P<poss>'s)?(?P<tod>\s+(?:morning|afternoon|evening|night)\b)?"
-    r"(?:\s+(?P<week>(?i:next|last|this))\s+(?i:week)\b|\s+(?i:of)\s+(?P<week2>(?i:next|last|this))\s+(?i:week)\b)?")
+    r"(?:\s+(?P<week>(?i:next|last|this))\s+(?i:week)\b|\s+(?i:of|from)\s+(?P<week2>(?i:next|last|this))\s+(?i:week)\b)?")
 _QUARTER = re.compile(
     r"(?i)\b(?:Q(?P<q>[1-4])|(?:the\s+)?(?P<qo>first|second|third|fourth|1st|2nd|3rd|4th)\s+(?:quarter|qtr))"
-    r"(?:\s+(?:of\s+)?|\s*-?\s*)(?P<year>[12]\d{3})?(?![\w])")
+    r"(?:\s+(?:of\s+)?|\s*-?\s*)(?P<year>[12]\d{3})?(?![\w])|\b(?P<yq>(?:[12]\d)?\d{2})Q(?P<q2>[1-4])\b")
+_NTH = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4, "5th": 5,
+        "last": -1}
+_NTH_WORD = r"(?P<nth>(?i:first|second|third|fourth|fifth|1st|2nd|3rd|4th|5th|last))"
+_MONTH_REF = (rf"(?:(?P<mrel>(?i:this|next|last|previous|current|coming|following))\s+(?i:month)|(?P<mthis>(?i:month))|"
+              rf"{_MONTH_FULL}(?:,?\s+{_YEAR})?)(?![\w'])")
+# "the first Monday of October", "last friday in the month", "second monday of last month"
+_NTH_WEEKDAY = re.compile(rf"\b(?:(?i:the)\s+)?{_NTH_WORD}\s+{_WEEKDAY}\.?\s+(?i:of|in)\s+(?:(?i:the)\s+)?{_MONTH_REF}")
+# "the 20th of next month", "third day of October", "the 5th last day of May", "last day of October 2015"
+_DAY_OF = re.compile(
+    rf"\b(?:(?i:the)\s+)?(?:(?P<day>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?|{_ORD_WORD}|(?P<lastday>(?i:last)))"
+    rf"(?:\s+(?P<back>(?i:last)))?(?:\s+(?P<dayword>(?i:day)))?\s+(?i:of|in)\s+(?:(?i:the)\s+)?{_MONTH_REF}")
+# "the first week of October 2014", "the third last week of 2018": the weeks (Monday to Sunday) inside it
+_WEEK_OF = re.compile(
+    rf"\b(?:(?i:the)\s+)?{_NTH_WORD}(?:\s+(?P<back>(?i:last)))?\s+(?i:week)\s+(?i:of|in)\s+"
+    rf"(?:{_MONTH_FULL}(?:,?\s+{_YEAR})?|(?P<wyear>[12]\d{{3}}))(?![\w'])")
+# "the week of October 7th"; a Sunday opens the week after it (US weeks start on Sunday)
+_THE_WEEK_OF = re.compile(rf"\b(?i:the\s+week\s+of)\s+{_MONTH_FULL}\s+{_DAY}(?:,?\s+{_YEAR})?")
+# "3 fridays from now", "two thursdays ago"
+_N_WEEKDAYS = re.compile(rf"\b(?P<n>{_N})\s+(?P<wd>(?i:{_alts(_WEEKDAYS)}))s\s+"
+                         r"(?P<dir>(?i:from\s+(?:now|today)|hence|ago|back))\b")
+_MONTH_AFTER_NEXT = re.compile(rf"\b{_MONTH_FULL}\s+(?i:after\s+next)\b")
+# "on the 15th", "on the first": a day of the month ("on the first ballot" is not)
+_ON_THE = re.compile(r"\b(?i:on)\s+(?P<the>(?i:the))\s+(?:(?P<day>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)|"
+                     rf"{_ORD_WORD})(?![\w-])(?!\s+(?:[A-Za-z]|\d))")
+# "Thu 15th", "on Thursday the 15th": the month in which the 15th is a Thursday
+_WEEKDAY_DAY = re.compile(rf"\b{_WEEKDAY}\.?,?\s+(?:(?i:the)\s+)?(?P<day>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)(?![\w-])"
+                          rf"(?!\s+(?i:of|in)\b)(?!\s*(?i:{_FULL}|{_alts(_MONTH_ABBR)})\b)")
+_IDES = re.compile(r"\b(?:(?i:the)\s+)?(?i:ides\s+of\s+march)\b")
+_ANNO = re.compile(r"(?<![\w.,$])(?P<year>\d{1,4})\s*(?:(?i:a\.d\.)|AD\b)")
+
 _QUARTERS = {"1": 1, "2": 2, "3": 3, "4": 4, "first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1,
              "2nd": 2, "3rd": 3, "4th": 4}
 
 
 
 
+class Shift(enum.Enum):
+    """How a holiday moves off its day: to a weekday when it falls on a weekend, or to a Monday."""
+    NONE = "none"
+    OBSERVED = "observed"  # Saturday to Friday, Sunday to Monday (Boss's Day, DC Emancipation Day)
+    SUNDAY_BACK = "sunday back"  # Sunday to Saturday (King's Day)
+    NEAREST_MONDAY = "nearest monday"  # Discovery Day (Newfoundland)
+    MONDAY_BEFORE = "monday before"  # the last Monday on or before (Victoria Day: May 24)
+    MONDAY_AFTER = "monday after"  # the first Monday on or after (Reconciliation Day: May 27)
+    US_TAX = "us tax"  # the first weekday from April 15 that is not DC's Emancipation Day
+
+
 @dataclass(frozen=True)
 class HolidayRule:
     """A holiday's date in a year: a fixed day, the nth weekday of a month (n = -1: the last), or
-    ``easter`` days after Easter Sunday; ``after`` days are added to the first two (Black Friday)."""
+    ``easter`` days after Easter Sunday (the Orthodox one when ``orthodox``); ``after`` days are
+    added to the first two (Black Friday), then ``shift`` moves it."""
     month: int = 0
     day: int = 0
     weekday: int = -1
     nth: int = 0
     easter: int | None = None
     after: int = 0
+    orthodox: bool = False
+    shift: Shift = Shift.NONE
 
     def on(self, year: int) -> Date:
         if self.easter is not None:
-            return _easter(year) + datetime.timedelta(days=self.easter)
+            sunday = _orthodox_easter(year) if self.orthodox else _easter(year)
+            return sunday + datetime.timedelta(days=self.easter)
         if self.weekday < 0:
-            return Date(year, self.month, self.day)
+            return _shifted(Date(year, self.month, self.day), self.shift)
         if self.nth > 0:
             first = Date(year, self.month, 1)
             day = first + datetime.timedelta(days=(self.weekday - first.weekday()) % 7 + 7 * (self.nth - 1))
@@ -367,6 +474,35 @@ class HolidayRule:
             last = Date(year, self.month, calendar.monthrange(year, self.month)[1])
             day = last - datetime.timedelta(days=(last.weekday() - self.weekday) % 7)
         return day + datetime.timedelta(days=self.after)
+
+
+def _shifted(d: Date, shift: Shift) -> Date:
+    one = datetime.timedelta(days=1)
+    if shift is Shift.OBSERVED:
+        return d - one if d.weekday() == 5 else d + one if d.weekday() == 6 else d
+    if shift is Shift.SUNDAY_BACK:
+        return d - one if d.weekday() == 6 else d
+    if shift is Shift.NEAREST_MONDAY:
+        return d + datetime.timedelta(days=(7 - d.weekday()) if d.weekday() > 3 else -d.weekday())
+    if shift is Shift.MONDAY_BEFORE:
+        return d - datetime.timedelta(days=d.weekday())
+    if shift is Shift.MONDAY_AFTER:
+        return d + datetime.timedelta(days=-d.weekday() % 7)
+    if shift is Shift.US_TAX:
+        emancipation = _shifted(Date(d.year, 4, 16), Shift.OBSERVED)
+        while d.weekday() >= 5 or d == emancipation:
+            d += one
+    return d
+
+
+def _orthodox_easter(year: int) -> Date:
+    """Orthodox Easter Sunday: the Julian computus, moved onto the Gregorian calendar."""
+    a, b, c = year % 4, year % 7, year % 19
+    d = (19 * c + 15) % 30
+    e = (2 * a + 4 * b - d + 34) % 7
+    month, day = divmod(d + e + 114, 31)
+    julian_offset = year // 100 - year // 400 - 2  # 13 days in 1900-2099
+    return Date(year, month, day + 1) + datetime.timedelta(days=julian_offset)
 
 
 def _easter(year: int) -> Date:
@@ -382,7 +518,7 @@ def _easter(year: int) -> Date:
     return Date(year, month, day + 1)
 
 
-_MON, _THU, _FRI, _SUN = 0, 3, 4, 6
+_MON, _WED, _THU, _FRI, _SAT, _SUN = 0, 2, 3, 4, 5, 6
 # US dates where countries differ (Canada's Thanksgiving, Britain's Mothering Sunday are not read)
 HOLIDAY_RULES = {
     "christmas": HolidayRule(12, 25), "christmas eve": HolidayRule(12, 24), "new year": HolidayRule(1, 1),
@@ -398,7 +534,93 @@ HOLIDAY_RULES = {
     "easter": HolidayRule(easter=0), "easter monday": HolidayRule(easter=1), "good friday": HolidayRule(easter=-2),
     "maundy thursday": HolidayRule(easter=-3), "palm sunday": HolidayRule(easter=-7),
     "ash wednesday": HolidayRule(easter=-46), "pentecost": HolidayRule(easter=49), "ascension": HolidayRule(easter=39),
+    "whit monday": HolidayRule(easter=50), "trinity sunday": HolidayRule(easter=56),
+    "shrove tuesday": HolidayRule(easter=-47), "mothering sunday": HolidayRule(easter=-21),
+    "orthodox easter": HolidayRule(easter=0, orthodox=True),
+    "orthodox good friday": HolidayRule(easter=-2, orthodox=True),
+    "clean monday": HolidayRule(easter=-48, orthodox=True), "lazarus saturday": HolidayRule(easter=-8, orthodox=True),
+    "canada day": HolidayRule(7, 1), "vimy ridge": HolidayRule(4, 9), "orangemen": HolidayRule(7, 12),
+    "guy fawkes": HolidayRule(11, 5), "anzac": HolidayRule(4, 25),
+    "kings day": HolidayRule(4, 27, shift=Shift.SUNDAY_BACK),
+    "world vegan": HolidayRule(11, 1), "siblings": HolidayRule(4, 10),
+    "boss": HolidayRule(10, 16, shift=Shift.OBSERVED),
+    "reconciliation za": HolidayRule(12, 16), "indian arrival": HolidayRule(5, 30), "garifuna": HolidayRule(11, 19),
+    "rizal": HolidayRule(12, 30), "august bank holiday": HolidayRule(8, weekday=_MON, nth=-1),
+    "lincoln": HolidayRule(2, 12), "shivaji": HolidayRule(2, 19),
+    "daylight saving start": HolidayRule(3, weekday=_SUN, nth=2),
+    "daylight saving end": HolidayRule(11, weekday=_SUN, nth=1),
+    "admin professionals": HolidayRule(4, weekday=_SAT, nth=-1, after=-3),  # Wednesday of April's last full week
 }
+# Where a region's holiday differs from the US one, or has one of its own; read with find_dates(region=...)
+REGIONAL_RULES: dict[str, dict[str, HolidayRule]] = {
+    "US": {"tax": HolidayRule(4, 15, shift=Shift.US_TAX), "emancipation": HolidayRule(4, 16, shift=Shift.OBSERVED),
+           "loyalty": HolidayRule(5, 1), "grandparents": HolidayRule(9, weekday=_MON, nth=1, after=6),
+           "military spouse": HolidayRule(5, weekday=_SUN, nth=2, after=-2)},
+    "CA": {"thanksgiving": HolidayRule(10, weekday=_MON, nth=2), "memorial": HolidayRule(7, 1),
+           "civic": HolidayRule(8, weekday=_MON, nth=1), "family": HolidayRule(2, weekday=_MON, nth=3),
+           "victoria": HolidayRule(5, 24, shift=Shift.MONDAY_BEFORE),
+           "discovery": HolidayRule(6, 24, shift=Shift.NEAREST_MONDAY)},
+    "GB": {"mother": HolidayRule(easter=-21)},
+    "IE": {"mother": HolidayRule(easter=-21), "labor": HolidayRule(5, weekday=_MON, nth=1),
+           "august bank holiday": HolidayRule(8, weekday=_MON, nth=1)},
+    "AU": {"father": HolidayRule(9, weekday=_SUN, nth=1), "labor": HolidayRule(10, weekday=_MON, nth=1),
+           "reconciliation": HolidayRule(5, 27, shift=Shift.MONDAY_AFTER)},
+    "NZ": {"father": HolidayRule(9, weekday=_SUN, nth=1), "labor": HolidayRule(10, weekday=_MON, nth=4)},
+    "IN": {"independence": HolidayRule(8, 15), "labor": HolidayRule(5, 1)},
+    "ZA": {"labor": HolidayRule(5, 1), "heroes": HolidayRule(10, 10)},
+    "JM": {"labor": HolidayRule(5, 23), "heroes": HolidayRule(10, weekday=_MON, nth=3)},
+    "TT": {"labor": HolidayRule(6, 19)},
+    "BZ": {"labor": HolidayRule(5, 1)},
+    "PH": {"labor": HolidayRule(5, 1), "independence": HolidayRule(6, 12),
+           "national heroes": HolidayRule(8, weekday=_MON, nth=-1)},
+}
+REGIONAL_RULES["CA"]["patriots"] = REGIONAL_RULES["CA"]["victoria"]
+REGIONAL_RULES["CA"]["admin professionals"] = HOLIDAY_RULES["admin professionals"]
+# names read besides the lexicon's (an apostrophe optional, "day" after them optional)
+_MORE_HOLIDAY_NAMES = {
+    "valentine": "valentine", "veteran": "veterans", "decoration": "memorial", "george washington": "presidents",
+    "civil rights": "mlk", "whit monday": "whit monday", "whitmonday": "whit monday",
+    "monday of the holy spirit": "whit monday", "white sunday": "pentecost", "branch sunday": "palm sunday",
+    "easter mon": "easter monday", "trinity sunday": "trinity sunday", "shrove tuesday": "shrove tuesday",
+    "pancake day": "shrove tuesday", "mardi gras": "shrove tuesday", "mothering sunday": "mothering sunday",
+    "orthodox easter": "orthodox easter", "orthodox easter sunday": "orthodox easter",
+    "orthodox good friday": "orthodox good friday", "orthodox great friday": "orthodox good friday",
+    "clean monday": "clean monday", "orthodox shrove monday": "clean monday", "lazarus saturday": "lazarus saturday",
+    "canada day": "canada day", "dominion day": "canada day", "vimy ridge day": "vimy ridge",
+    "orangemen's day": "orangemen", "guy fawkes": "guy fawkes", "bonfire night": "guy fawkes", "anzac": "anzac",
+    "king's day": "kings day", "koningsdag": "kings day", "world vegan day": "world vegan",
+    "siblings day": "siblings", "sibling day": "siblings", "national sibling day": "siblings",
+    "national siblings day": "siblings", "boss's day": "boss", "boss day": "boss", "bosses day": "boss",
+    "day of reconciliation": "reconciliation za", "day of the vow": "reconciliation za",
+    "day of the covenant": "reconciliation za", "indian arrival day": "indian arrival",
+    "garifuna settlement day": "garifuna", "rizal day": "rizal", "august bank holiday": "august bank holiday",
+    "summer bank holiday": "august bank holiday", "late summer bank holiday": "august bank holiday",
+    "lincoln's birthday": "lincoln", "abraham lincoln's birthday": "lincoln", "lincolns' birthday": "lincoln",
+    "lincoln birthday": "lincoln", "daylight saving start": "daylight saving start",
+    "daylight savings start": "daylight saving start", "daylight saving end": "daylight saving end",
+    "daylight savings end": "daylight saving end", "administrative professionals'": "admin professionals",
+    "administrative professional": "admin professionals", "administrative professional's": "admin professionals",
+    "secretaries'": "admin professionals", "secretary's": "admin professionals", "admin day": "admin professionals",
+    "admins day": "admin professionals",
+    "tax day": "tax", "emancipation day": "emancipation", "loyalty day": "loyalty", "law day": "loyalty",
+    "lei day": "loyalty", "national grandparents": "grandparents", "grandparents'": "grandparents",
+    "military spouse": "military spouse", "civic holiday": "civic", "british columbia day": "civic",
+    "natal day": "civic", "new brunswick day": "civic", "saskatchewan day": "civic", "terry fox day": "civic",
+    "family day": "family", "islander day": "family", "louis riel day": "family",
+    "nova scotia heritage day": "family", "victoria day": "victoria", "sovereign's birthday": "victoria",
+    "national patriots'": "patriots", "discovery day": "discovery", "reconciliation day": "reconciliation",
+    "heroes'": "heroes", "shivaji jayanti": "shivaji", "kruger day": "heroes", "national heroes'": "national heroes",
+}
+_HOLIDAY_NAMES = {**HOLIDAY_NAMES, **_MORE_HOLIDAY_NAMES}
+# bare, these are a person, an office, a noun or a corps ("of the president", "organised labour"):
+# a holiday only with "day" after them
+_NEEDS_DAY = {"president", "presidents'", "president's", "labor", "labour", "memorial", "independence", "veterans",
+              "veteran's", "veteran", "columbus", "mother's", "father's", "decoration", "george washington",
+              "civil rights", "heroes'", "national heroes'", "national patriots'", "grandparents'", "military spouse",
+              "national grandparents", "anzac", "mlk", "mlk jr.", "martin luther king", "martin luther king jr.",
+              "martin luther king's", "secretaries'", "secretary's", "administrative professionals'",
+              "administrative professional", "administrative professional's", "valentine", "groundhog"}
+_BARE_NEEDS_DAY = {n.replace("'", "").replace(".", "") for n in _NEEDS_DAY}
 
 
 def _holiday_alt(name: str) -> str:
@@ -407,9 +629,11 @@ def _holiday_alt(name: str) -> str:
 
 _HOLIDAY = re.compile(
     r"(?i)\b(?:(?P<rel>last|next|this)\s+)?(?P<name>"
-    + "|".join(_holiday_alt(n) for n in sorted(HOLIDAY_NAMES, key=len, reverse=True))
-    + r")(?:\s+day)?(?![\w'’])"
-    + rf"(?:(?:,?\s+|\s+(?:in|of)\s+){_YEAR}|\s+of\s+(?P<yrel>last|next|this)\s+year\b)?")
+    + "|".join(_holiday_alt(n) for n in sorted(_HOLIDAY_NAMES, key=len, reverse=True))
+    + r")(?P<day>\s+day)?(?![\w'’])"
+    + rf"(?:(?:,?\s+|\s+(?:in|of)\s+){_YEAR}|\s+(?:of\s+)?(?P<yrel>last|next|this)\s+year\b"
+    + rf"|\s+in\s+(?P<sn>{_N})\s+(?P<su>years?|months?)\b|\s+(?P<sn2>{_N})\s+(?P<su2>years?|months?)\s+"
+    + r"(?P<sdir>ago|from\s+now|hence)\b)?")
 
 _PREP_WINDOW = 20  # characters before a holiday that hold "on the", "until": a bounded look keeps it linear
 _HOLIDAY_PREP = re.compile(r"(?i)\b(?:on|by|at|until|till|since|before|after|over|for|from|through|of)\s+(?:the\s+)?$")
@@ -419,20 +643,33 @@ def _holiday_key(name: str) -> str:
     words = name.lower().replace("’", "'").split()
     for key in (" ".join(words), " ".join(w if w.endswith(("'", "'s", ".")) else w + "'s" for w in words),
                 " ".join(words).replace("'", "")):
-        if key in HOLIDAY_NAMES:
-            return HOLIDAY_NAMES[key]
-    bare = {n.replace("'", "").replace(".", ""): r for n, r in HOLIDAY_NAMES.items()}
-    return bare[" ".join(words).replace("'", "").replace(".", "")]
+        if key in _HOLIDAY_NAMES:
+            return _HOLIDAY_NAMES[key]
+    return _BARE_HOLIDAY_NAMES[" ".join(words).replace("'", "").replace(".", "")]
+
+
+_BARE_HOLIDAY_NAMES = {n.replace("'", "").replace(".", ""): r for n, r in _HOLIDAY_NAMES.items()}
+
+
+def _holiday_rule(name: str, region: str) -> HolidayRule | None:
+    key = _holiday_key(name)
+    return REGIONAL_RULES.get(region, {}).get(key) or HOLIDAY_RULES.get(key)
 
 
 def _holiday(m: re.Match, ctx: _Context) -> Found | None:
     """"Thanksgiving", "last Easter", "mothers day 2014", "labor day of last year"."""
     if re.match(r"\s+(?!(?:Day|Eve|Sunday|Monday)\b)[A-Z][a-z]", m.string[m.end():]) and not m["year"]:
         return None  # "Easter Island", "Independence Party": part of a name
-    if not (m["year"] or m["rel"] or m["yrel"]) and re.match(r"\s+[a-z]", m.string[m.end():]) \
+    if not m["day"] and " ".join(m["name"].lower().replace("’", "'").split()).replace("'", "").replace(".", "") \
+            in _BARE_NEEDS_DAY:
+        return None
+    shifted = m["yrel"] or m["sn"] or m["sn2"]
+    if not (m["year"] or m["rel"] or shifted) and re.match(r"\s+[a-z]", m.string[m.end():]) \
             and not _HOLIDAY_PREP.search(m.string, max(0, m.start() - _PREP_WINDOW), m.start()):
         return None  # "Black Friday sales", "Christmas tree": a modifier, not a day
-    rule = HOLIDAY_RULES[_holiday_key(m["name"])]
+    rule = _holiday_rule(m["name"], ctx.region)
+    if rule is None:
+        return None  # another region's holiday ("Tax Day" outside the US)
     start = m.start("rel") if m["rel"] else m.start("name")
     if m["year"]:
         return start, m.end(), _day(rule.on(int(m["year"])))
@@ -442,6 +679,11 @@ def _holiday(m: re.Match, ctx: _Context) -> Found | None:
     if m["yrel"]:
         step = {"last": -1, "this": 0, "next": 1}[m["yrel"].lower()]
         return start, m.end(), _day(rule.on(published.year + step))
+    if shifted:  # "Thanksgiving in 9 months", "tax day two years ago": that holiday in the year it lands in
+        n, unit = _count(m["sn"] or m["sn2"]), (m["su"] or m["su2"]).lower().rstrip("s")
+        sign = -1 if (m["sdir"] or "").lower() == "ago" else 1
+        landed = _add_months(published, sign * n * (12 if unit == "year" else 1))
+        return start, m.end(), _day(rule.on(landed.year))
     candidates = [rule.on(y) for y in (published.year - 1, published.year, published.year + 1)]
     rel = (m["rel"] or "").lower()
     if rel == "last":
@@ -522,7 +764,7 @@ def _numeric_parts(a: int, b: int) -> DateOrder | None:
 
 def _numeric(m: re.Match, ctx: _Context) -> Found | None:
     a, b, c = int(m["a"]), int(m["b"]), m["c"]
-    if c is None and m["sep"] != "/":
+    if c is None and m["sep"].strip() != "/":
         return None  # "15-2", "1.5": a score, a decimal
     if c is None and (a, b) == (24, 7) or a == 0 or b == 0 or a > 31 or b > 31 or a > 12 and b > 12:
         return None
@@ -545,6 +787,157 @@ def _numeric(m: re.Match, ctx: _Context) -> Found | None:
         return m.start(), m.end(), None
 
 
+def _month_of(m: re.Match, ctx: _Context) -> tuple[int, int] | None:
+    """(year, month) of a ``_MONTH_REF``: "next month", "the month", "October", "October 2014"."""
+    if m["year"]:
+        return int(m["year"]), _month_number(m["month"])
+    if ctx.published is None:
+        return None
+    if m["mrel"] or m["mthis"]:
+        step = {"next": 1, "coming": 1, "following": 1, "last": -1, "previous": -1}.get((m["mrel"] or "").lower(), 0)
+        return _shift_month(ctx.published.year, ctx.published.month, step)
+    span = _month_in_year(_month_number(m["month"]), ctx.published, ctx.tense_at(m.start(), m.end()))
+    return span.start.year, span.start.month
+
+
+def _nth_weekday(m: re.Match, ctx: _Context) -> Found | None:
+    got = _month_of(m, ctx)
+    if got is None:
+        return m.start(), m.end(), None
+    year, month = got
+    nth = _NTH[m["nth"].lower()]
+    return m.start(), m.end(), _day(HolidayRule(month, weekday=_weekday_number(m["wd"]), nth=nth).on(year))
+
+
+def _day_of(m: re.Match, ctx: _Context) -> Found | None:
+    if m["month"] and not (m["dayword"] or m["back"] or m["lastday"]):
+        return None  # "20th of October": the day-month rules read it
+    if m["lastday"] and not m["dayword"]:
+        return None  # "the last of October's rain"
+    got = _month_of(m, ctx)
+    if got is None:
+        return m.start(), m.end(), None
+    year, month = got
+    length = calendar.monthrange(year, month)[1]
+    n = int(m["day"]) if m["day"] else 1 if m["lastday"] else _ORDINALS[re.sub(r"[\s-]+", "-", m["dayw"].lower())]
+    day = length - n + 1 if (m["back"] or m["lastday"]) else n
+    if not 1 <= day <= length:
+        return m.start(), m.end(), None
+    return m.start(), m.end(), _day(Date(year, month, day))
+
+
+def _week_of(m: re.Match, ctx: _Context) -> Found | None:
+    if m["wyear"]:
+        first, last = Date(int(m["wyear"]), 1, 1), Date(int(m["wyear"]), 12, 31)
+    else:
+        got = _month_of(m, ctx)
+        if got is None:
+            return m.start(), m.end(), None
+        span = _month(*got)
+        first, last = span.start, span.end
+    monday = first + datetime.timedelta(days=-first.weekday() % 7)
+    mondays = []
+    while monday + datetime.timedelta(days=6) <= last:
+        mondays.append(monday)
+        monday += datetime.timedelta(weeks=1)
+    nth = _NTH[m["nth"].lower()]
+    index = -nth if m["back"] else nth - 1 if nth > 0 else -1
+    if m["back"] and nth < 0 or not -len(mondays) <= index < len(mondays):
+        return m.start(), m.end(), None
+    return m.start(), m.end(), _week(mondays[index])
+
+
+def _the_week_of(m: re.Match, ctx: _Context) -> Found | None:
+    got = _month_day(m, ctx)
+    if got is None or got[2] is None:
+        return got
+    d = got[2].start
+    return m.start(), m.end(), _week(_monday(d + datetime.timedelta(days=1 if d.weekday() == 6 else 0)))
+
+
+def _n_weekdays(m: re.Match, ctx: _Context) -> Found | None:
+    """"3 fridays from now": the third Friday after the publication date; "2 thursdays ago" before it."""
+    if ctx.published is None:
+        return m.start(), m.end(), None
+    n, wd, published = _count(m["n"]), _weekday_number(m["wd"]), ctx.published
+    if m["dir"].lower() in ("ago", "back"):
+        day = published - datetime.timedelta(days=(published.weekday() - wd) % 7 or 7, weeks=n - 1)
+    else:
+        day = published + datetime.timedelta(days=(wd - published.weekday()) % 7 or 7, weeks=n - 1)
+    return m.start(), m.end(), _day(day)
+
+
+def _month_after_next(m: re.Match, ctx: _Context) -> Found | None:
+    if ctx.published is None:
+        return m.start(), m.end(), None
+    month, published = _month_number(m["month"]), ctx.published
+    year = published.year if month > published.month else published.year + 1
+    return m.start(), m.end(), _month(year + 1, month)
+
+
+def _on_the(m: re.Match, ctx: _Context) -> Found | None:
+    """"on the 15th": that day of the publication month, or of the month before or after it by tense."""
+    start = m.start("the")
+    if ctx.published is None:
+        return start, m.end(), None
+    day = int(m["day"]) if m["day"] else _ORDINALS[re.sub(r"[\s-]+", "-", m["dayw"].lower())]
+    published = ctx.published
+    candidates = []
+    for step in (-1, 0, 1):
+        year, month = _shift_month(published.year, published.month, step)
+        if day <= calendar.monthrange(year, month)[1]:
+            candidates.append(Date(year, month, day))
+    chosen = _pick(candidates, published, ctx.tense_at(start, m.end()))
+    return start, m.end(), _day(chosen) if chosen else None
+
+
+_WEEKDAY_DAY_MONTHS = 12  # months either side searched for a day of the month that falls on the weekday
+
+
+def _weekday_day(m: re.Match, ctx: _Context) -> Found | None:
+    if ctx.published is None:
+        return m.start(), m.end(), None
+    day, wd, published = int(m["day"]), _weekday_number(m["wd"]), ctx.published
+    candidates = []
+    for step in range(-_WEEKDAY_DAY_MONTHS, _WEEKDAY_DAY_MONTHS + 1):
+        year, month = _shift_month(published.year, published.month, step)
+        if day <= calendar.monthrange(year, month)[1] and Date(year, month, day).weekday() == wd:
+            candidates.append(Date(year, month, day))
+    chosen = _pick(candidates, published, ctx.tense_at(m.start(), m.end()))
+    return m.start(), m.end(), _day_or_none(chosen)
+
+
+def _ides(m: re.Match, ctx: _Context) -> Found | None:
+    if ctx.published is None:
+        return m.start(), m.end(), None
+    return m.start(), m.end(), _day_or_none(_day_in_year(3, 15, ctx.published, ctx.tense_at(m.start(), m.end())))
+
+
+def _day_or_none(d: Date | None) -> DateSpan | None:
+    return _day(d) if d else None
+
+
+def _anno(m: re.Match, ctx: _Context) -> Found | None:
+    year = int(m["year"])
+    return (m.start(), m.end(), _years(year, year)) if year >= 1 else None
+
+
+def _numeric_month(m: re.Match, ctx: _Context) -> Found | None:
+    year, month = int(m["year"] or m["year2"]), int(m["m"] or m["m2"])
+    if m["m"] and month == (year + 1) % 100:
+        return None  # "the 2010-11 season"
+    return m.start(), m.end(), _month(year, month)
+
+
+def _day_month_name(m: re.Match, ctx: _Context) -> Found | None:
+    raw = m["year"]
+    year = int(raw) if len(raw) == 4 else _two_digit_year(int(raw), ctx.published)
+    try:
+        return m.start(), m.end(), _day(Date(year, _month_number(m["month"]), int(m["day"])))
+    except ValueError:
+        return m.start(), m.end(), None
+
+
 def _year_of(m: re.Match) -> int | None:
     if m["year"] is not None:
         return int(m["year"])
@@ -554,20 +947,24 @@ def _year_of(m: re.Match) -> int | None:
 
 
 def _month_day(m: re.Match, ctx: _Context) -> Found | None:
+    g = m.groupdict()
     month = _month_number(m["month"])
     day = int(m["day"]) if m["day"] else _ORDINALS[re.sub(r"[\s-]+", "-", m["dayw"].lower())]
-    last = int(m["day2"]) if m["day2"] else day
+    last = int(g["day2"]) if g.get("day2") else day
     end = m.end()
     year = _year_of(m)
-    if m["yw"] and year is None:
+    if g.get("yw") and year is None:
         end = m.start("yw")
         year = None
         while end > m.start() and not m.string[end - 1].isalnum():
             end -= 1
     if year is None and m["month"].rstrip(".").lower() == "may" and _MODAL_AFTER.match(m.string, end):
         return None
+    weekday = g.get("wd") or g.get("wd2")
     if year is None and ctx.published is not None:
-        first = _day_in_year(month, day, ctx.published, ctx.tense_at(m.start(), end))
+        tense = ctx.tense_at(m.start(), end)
+        first = _day_on_weekday(month, day, _weekday_number(weekday), ctx.published, tense) if weekday else None
+        first = first or _day_in_year(month, day, ctx.published, tense)
         year = first.year if first else None
     span = None
     if year is not None and last >= day:
@@ -603,8 +1000,16 @@ def _relative_month(m: re.Match, ctx: _Context) -> Found | None:
     return start, m.end(), span
 
 
+_FAR_YEAR = 2100  # a bare number past it is a score or a count ("Bowyer 2290"), unless "in 2290"
+_OLD_YEAR = 1500  # a bare number before it is a model or a count ("the GTX 1060"), unless "in 1066"
+_YEAR_PREP = re.compile(r"(?i)\b(?:in|by|until|till|since|of|from|to|before|after|year)\s+$")
+
+
 def _year(m: re.Match, ctx: _Context) -> Found | None:
     year = int(m["year"])
+    if not _OLD_YEAR <= year <= _FAR_YEAR and not _YEAR_PREP.search(m.string, max(0, m.start() - _PREP_WINDOW),
+                                                                     m.start()):
+        return None
     return m.start(), m.end(), _years(year, year)
 
 
@@ -625,6 +1030,9 @@ def _decade(m: re.Match, ctx: _Context) -> Found | None:
 
 
 def _quarter_of(m: re.Match, ctx: _Context) -> Found | None:
+    if m["yq"]:  # "2018Q4", "18q4"
+        year = int(m["yq"]) if len(m["yq"]) == 4 else _two_digit_year(int(m["yq"]), ctx.published)
+        return m.start(), m.end(), _quarter(year, int(m["q2"]))
     q = _QUARTERS[(m["q"] or m["qo"]).lower()]
     if m["year"]:
         return m.start(), m.end(), _quarter(int(m["year"]), q)
@@ -636,14 +1044,20 @@ def _quarter_of(m: re.Match, ctx: _Context) -> Found | None:
     return m.start(), end, _quarter(ctx.published.year, q)
 
 
+# "the next year" opening a clause counts from the story's last date, not from publication
+_NARRATIVE_THE = re.compile(r"(?:^|[.,;:!?]\s*|\n\s*)(?i:the)\s+$")
+
+
 def _relative_unit(m: re.Match, ctx: _Context) -> Found | None:
     if ctx.published is None:
         return m.start(), m.end(), None
     published = ctx.published
-    rel = " ".join(m["rel"].lower().split())
-    step = {"last": -1, "the past": -1, "the previous": -1, "next": 1, "the coming": 1,
-            "the following": 1}.get(rel, 0)
-    unit = m["unit"].lower()
+    rel = m["rel"].lower().split()[-1]
+    if rel == "following" or rel == "next" and _NARRATIVE_THE.search(m.string, max(0, m.start() - _NAME_WINDOW),
+                                                                     m.start()):
+        return None  # "The next year, the Taliban released...", "the following week": the story's time
+    step = {"last": -1, "past": -1, "previous": -1, "next": 1, "coming": 1, "following": 1, "upcoming": 1}.get(rel, 0)
+    unit = {"qtr": "quarter", "yr": "year"}.get(m["unit"].lower(), m["unit"].lower())
     return m.start(), m.end(), _unit_from(published, unit, step)
 
 
@@ -688,16 +1102,25 @@ def _ago(m: re.Match, ctx: _Context) -> Found | None:
     return m.start(), m.end(), span
 
 
+_RATE_WINDOW = 30  # characters before "in a day" that hold the count it is a rate of
+_RATE_BEFORE = re.compile(r"(?i)(?:\d|\b(?:once|twice|times|many|several|dozen|hundreds?|thousands?))\b[^.;]*$")
+
+
 def _ahead(m: re.Match, ctx: _Context) -> Found | None:
     """"in three weeks", "4 days from now", "a year from now": the day (a year ahead: the month)."""
     start = m.end("in") + 1 if m.groupdict().get("in") else m.start()
     while m.string[start].isspace():
         start += 1
+    if m["n2"] is None and m["n1"].lower() in ("a", "an", "one") and \
+            _RATE_BEFORE.search(m.string, max(0, start - _RATE_WINDOW), start):
+        return None  # "50 cigarettes in a day", "twice in a week": a rate
     if ctx.published is None:
         return start, m.end(), None
     months, days, finest = _parts(m)
     target = _add_months(ctx.published, months) + datetime.timedelta(days=days)
-    span = _month(target.year, target.month) if finest == "year" and m["n2"] is None else _day(target)
+    from_today = m.group().lower().endswith("today")  # "3 years from today" counts to the day
+    span = _month(target.year, target.month) if finest == "year" and m["n2"] is None and not from_today \
+        else _day(target)
     return start, m.end(), span
 
 
@@ -712,21 +1135,27 @@ def _upcoming(m: re.Match, ctx: _Context) -> Found | None:
 _NAME_WINDOW = 30  # characters before a bare weekday that hold the word it may be named with
 _CAPITAL_BEFORE = re.compile(r"\b[A-Z][\w'’-]*\s+$")
 _CAPITAL_AFTER = re.compile(r"\s+[A-Z][a-z]")
+_MODIFIER_BEFORE = re.compile(r"(?i)\b(?:the|a|an|its|their|his|her|our|every|each|end|ends|ending)\s+$")
 
 
 def _weekday(m: re.Match, ctx: _Context) -> Found | None:
     rel = " ".join((m["rel"] or "").lower().split())
-    week = (m["week"] or m["week2"] or "").lower()
+    week = (m["week"] or m["week2"] or m["week3"] or "").lower()
     if not (rel or m["on"] or m["poss"] or m["tod"] or week) and (
             _CAPITAL_BEFORE.search(m.string, max(0, m.start() - _NAME_WINDOW), m.start())
             or _CAPITAL_AFTER.match(m.string, m.end())):
         return None  # a weekday beside a capitalised word is part of a name ("Black Friday", "Super Tuesday")
-    start = m.start("rel") if rel else m.start("wd")
-    end = m.end() if week else m.end("wd")
+    if not (rel or week or m["after"]) and _MODIFIER_BEFORE.search(m.string, max(0, m.start() - _NAME_WINDOW),
+                                                                    m.start()):
+        return None  # "end Saturday publication", "the Sunday paper", "every Friday": not one day
+    start = m.start("rel") if rel else m.start("week3") if m["week3"] else m.start("wd")
+    end = m.end() if week else m.end("after") if m["after"] else m.end("wd")
     if ctx.published is None:
         return start, end, None
     published = ctx.published
-    wd = _WEEKDAYS[m["wd"].lower()]
+    wd = _weekday_number(m["wd"])
+    if m["after"]:  # "Friday after next": the one after the next one
+        rel = "next"
     if week:
         step = {"last": -1, "this": 0, "next": 1}[week]
         day = _monday(published) + datetime.timedelta(weeks=step, days=wd)
@@ -736,11 +1165,21 @@ def _weekday(m: re.Match, ctx: _Context) -> Found | None:
         day = published + datetime.timedelta(days=wd - published.weekday())
     elif rel in ("last", "this past", "past"):
         day = published - datetime.timedelta(days=(published.weekday() - wd) % 7 or 7)
-    elif ctx.tense_at(start, end) is Tense.FUTURE:
-        day = published + datetime.timedelta(days=(wd - published.weekday()) % 7 or 7)
-    else:
-        day = published - datetime.timedelta(days=(published.weekday() - wd) % 7 or 7)
+    elif (tense := ctx.tense_at(start, end)) is Tense.FUTURE:
+        # "will be the case again Wednesday night" in a Wednesday paper is that night
+        ahead = (wd - published.weekday()) % 7 or (0 if m["tod"] else 7)
+        day = published + datetime.timedelta(days=ahead)
+    else:  # "launched Tuesday" in a Tuesday paper is that day; without a tense, the nearer one
+        back, ahead = (published.weekday() - wd) % 7, (wd - published.weekday()) % 7
+        day = published + datetime.timedelta(days=ahead if tense is Tense.NONE and ahead < back else -back)
+    if m["after"]:
+        day += datetime.timedelta(weeks=1)
     return start, end, _day(day)
+
+
+def _weekday_number(name: str) -> int:
+    key = name.lower().rstrip(".")
+    return _WEEKDAYS.get(key, _WEEKDAY_ABBR.get(key, -1))
 
 
 # Order breaks ties between equally long matches at the same place: the more specific first.
@@ -749,10 +1188,23 @@ _RULES: list[tuple[re.Pattern, Callable[[re.Match, _Context], Found | None]]] = 
     (_YMD, _iso),
     (_COMPACT, _iso),
     (_NUMERIC, _numeric),
+    (_SPACED, _numeric),
+    (_DMON, _day_month_name),
+    (_YM, _numeric_month),
     (_MDY, _month_day),
     (_DMY, _month_day),
     (_MY, _month_year),
     (_QUARTER, _quarter_of),
+    (_NTH_WEEKDAY, _nth_weekday),
+    (_DAY_OF, _day_of),
+    (_WEEK_OF, _week_of),
+    (_THE_WEEK_OF, _the_week_of),
+    (_N_WEEKDAYS, _n_weekdays),
+    (_MONTH_AFTER_NEXT, _month_after_next),
+    (_ON_THE, _on_the),
+    (_WEEKDAY_DAY, _weekday_day),
+    (_IDES, _ides),
+    (_ANNO, _anno),
     (_REL_MONTH, _relative_month),
     (_PREP_MONTH, _relative_month),
     (_DECADE, _decade),
@@ -769,23 +1221,26 @@ _RULES: list[tuple[re.Pattern, Callable[[re.Match, _Context], Found | None]]] = 
 ]
 
 
-def _order_in(text: str, default: DateOrder) -> tuple[DateOrder, bool]:
-    """The day/month order an unambiguous numeric date in ``text`` shows, else ``default``."""
+def order_in_text(text: str) -> DateOrder | None:
+    """The day/month order the unambiguous numeric dates in ``text`` show ("22/04" DMY, "4/22" MDY),
+    or None when they show none or both."""
     seen = {order for m in _NUMERIC.finditer(text)
-            if (order := _numeric_parts(int(m["a"]), int(m["b"]))) is not None and (m["c"] or m["sep"] == "/")}
-    if len(seen) == 1:
-        return seen.pop(), True
-    return default, False
+            if (order := _numeric_parts(int(m["a"]), int(m["b"]))) is not None and (m["c"] or m["sep"].strip() == "/")}
+    return seen.pop() if len(seen) == 1 else None
 
 
-def find_dates(text: str, published: Date | None = None, *, date_order: DateOrder | str = DateOrder.MDY,
-               tense: Tense | None = None) -> list[DateMatch]:
+def find_dates(text: str, published: Date | None = None, *, date_order: DateOrder | str | None = None,
+               tense: Tense | None = None, region: str = "US") -> list[DateMatch]:
     """Every date expression in ``text``, in order and non-overlapping (the longest wins).
 
-    ``date_order`` reads numeric dates that neither they nor the text settle ("4/5"); ``tense``
-    replaces the tense read from each date's sentence for year-less dates."""
-    order, settled = _order_in(text, DateOrder(date_order))
-    ctx = _Context(published, text, tense, order, settled)
+    A numeric date that does not settle its own order ("4/5") follows an unambiguous one in
+    ``text``, else ``date_order``, else it is read month first and flagged ``ambiguous``. ``tense``
+    replaces the tense read from each date's sentence for year-less dates; ``region`` (US, CA, GB,
+    IE, AU, NZ, IN, ZA, JM, TT, BZ, PH) picks whose holidays are meant."""
+    shown = order_in_text(text)
+    given = DateOrder(date_order) if date_order is not None else None
+    order = shown or given or DateOrder.MDY
+    ctx = _Context(published, text, tense, order, (shown or given) is not None, region.upper())
     found: list[tuple[int, int, int, DateSpan | None]] = []
     for rank, (pattern, resolve) in enumerate(_RULES):
         for m in pattern.finditer(text):
@@ -797,7 +1252,110 @@ def find_dates(text: str, published: Date | None = None, *, date_order: DateOrde
                 found.append((got[0], got[1], rank, got[2]))
     found.sort(key=lambda f: (f[0], f[2]))  # equally long at one place: the earlier rule wins
     chosen = [found[i] for i in longest_first([(f[0], f[1]) for f in found])]
-    return [DateMatch(s, e, text[s:e], span) for s, e, _, span in chosen]
+    out: list[DateMatch] = []
+    for s, e, _, span in chosen:
+        out.append(_offset(text, out[-1].end if out else 0, s, e, span))
+    return _lists(text, _ranges(text, out)) if tense is None else _ranges(text, out)
+
+
+_LIST_GAP = 150  # characters between two dates of a list ("June 9, 2020 in West Palm Beach ... June 14 -- Tampa")
+_WRITTEN_YEAR = re.compile(r"\d{4}|'\d{2}\b")
+
+
+def _lists(text: str, found: list[DateMatch]) -> list[DateMatch]:
+    """A year-less day soon after a written year or a dated day, later in the year and in a clause
+    with no tense, is in that year: the tour dates after "2020 tour:" or "June 9, 2020", not the
+    past June 14."""
+    out: list[DateMatch] = []
+    year: int | None = None  # the year the list is in, while it runs
+    for m in found:
+        prev = out[-1] if out else None
+        span = m.span
+        if span is None or prev is None or prev.span is None or m.start - prev.end > _LIST_GAP \
+                or "\n\n" in text[prev.end:m.start]:
+            year = None
+        elif span.precision == "day" and year is not None and not _WRITTEN_YEAR.search(m.text) \
+                and (prev.span.precision == "year" or (span.start.month, span.start.day) >= (
+                    prev.span.end.month, prev.span.end.day)) \
+                and _clause_tense(text, m.start) is Tense.NONE and span.start.year != year:
+            try:
+                span = DateSpan(span.start.replace(year=year), span.end.replace(year=year), "day", span.ambiguous)
+            except ValueError:  # 29 February
+                pass
+            m = DateMatch(m.start, m.end, m.text, span)
+        if span is not None and span.precision == "year" and span.start.year == span.end.year \
+                and _WRITTEN_YEAR.search(m.text):
+            year = span.start.year
+        elif span is not None and span.precision == "day":
+            year = span.start.year if _WRITTEN_YEAR.search(m.text) or year is not None else None
+        else:
+            year = None
+        out.append(m)
+    return out
+
+
+_RANGE_WORD = r"(?:-|–|—|(?i:to|through|thru|until|till))"
+_BETWEEN = re.compile(rf"^\s*{_RANGE_WORD}\s*$")
+_BETWEEN_AND = re.compile(r"^\s+(?i:and)\s+$")
+_BETWEEN_BEFORE = re.compile(r"(?i)\bbetween\s+$")
+# "13 to 15 July": a bare day before a day-month; "July 13 to 15": a bare day after one
+_DAY_BEFORE = re.compile(rf"(?<![\w.,/-])(?P<d>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?\s*{_RANGE_WORD}\s*"
+                         r"(?:(?i:the)\s+)?$")
+_DAY_AFTER = re.compile(rf"\s*{_RANGE_WORD}\s*(?:(?i:the)\s+)?(?P<d>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?"
+                        r"(?![\w/:%-]|[.,]\d)(?!\s+(?!(?:in|at|on|and|or|for|with|the|when|while|by|of|to|from)\b)[a-z])")
+_RANGE_WINDOW = 30  # characters before a day-month that may hold the bare day a range starts on
+
+
+def _ranges(text: str, found: list[DateMatch]) -> list[DateMatch]:
+    """Two dates of one precision joined by "to", "through", "-" or "between ... and" are one span
+    ("from May 2015 to March 2016", "1990-1995"); so are "13 to 15 July" and "July 13 to 15"."""
+    out: list[DateMatch] = []
+    for m in found:
+        prev = out[-1] if out else None
+        if prev is not None and prev.span and m.span and prev.span.precision == m.span.precision \
+                and prev.span.start <= m.span.start and (
+                    _BETWEEN.match(text[prev.end:m.start]) or _BETWEEN_AND.match(text[prev.end:m.start])
+                    and _BETWEEN_BEFORE.search(text, max(0, prev.start - _RANGE_WINDOW), prev.start)):
+            out[-1] = DateMatch(prev.start, m.end, text[prev.start:m.end], DateSpan(prev.span.start, m.span.end,
+                                                                                   m.span.precision))
+            continue
+        if m.span and m.span.precision == "day" and m.span.start == m.span.end:
+            m = _day_range(text, prev.end if prev else 0, m, m.span.start)
+        out.append(m)
+    return out
+
+
+def _day_range(text: str, floor: int, m: DateMatch, d: Date) -> DateMatch:
+    before = _DAY_BEFORE.search(text, max(floor, m.start - _RANGE_WINDOW), m.start)
+    if before and int(before["d"]) < d.day:
+        return DateMatch(before.start(), m.end, text[before.start():m.end],
+                         DateSpan(d.replace(day=int(before["d"])), d, "day"))
+    after = _DAY_AFTER.match(text, m.end)
+    if after and d.day < int(after["d"]) <= calendar.monthrange(d.year, d.month)[1]:
+        return DateMatch(m.start, after.end(), text[m.start:after.end()],
+                         DateSpan(d, d.replace(day=int(after["d"])), "day"))
+    return m
+
+
+_OFFSET_WINDOW = 30  # characters before a day that hold "three days after", "the day before"
+_OFFSET = re.compile(rf"(?:\b(?P<n>{_N})\s+(?P<unit>(?i:days?|weeks?))|\b(?P<one>(?i:the\s+day)))\s+"
+                     r"(?P<dir>(?i:after|before))\s+$")
+
+
+def _offset(text: str, floor: int, start: int, end: int, span: DateSpan | None) -> DateMatch:
+    """"three days after Easter", "the day before Christmas Eve": the day counted from that day
+    (the words before it, back to ``floor``, the end of the date before)."""
+    lo = max(floor, start - _OFFSET_WINDOW)
+    m = _OFFSET.search(text, lo, start) if span and span.precision == "day" else None
+    if m is None or span is None or span.start != span.end:
+        return DateMatch(start, end, text[start:end], span)
+    n = 1 if m["one"] else _count(m["n"]) * (7 if m["unit"].lower().startswith("week") else 1)
+    sign = -1 if m["dir"].lower() == "before" else 1
+    try:
+        moved: DateSpan | None = _day(span.start + datetime.timedelta(days=sign * n))
+    except OverflowError:
+        moved = None
+    return DateMatch(m.start(), end, text[m.start():end], moved)
 
 
 def _unit_from(published: datetime.date, unit: str, n: int) -> DateSpan:

@@ -21,6 +21,7 @@ from .claims import ClaimsError, load_claims
 from .claimtypes import KINDS, judge, read_article
 from .decision import decide
 from .fetch import Fetcher, decode_body
+from .fetch.wayback import Wayback, wrap
 from .index import Lenses
 from .messages import message
 from .model import DEFAULT_FAIL_ON, ClaimsFile, Report, Result, Verdict, standing_of
@@ -40,6 +41,7 @@ class Options:
     naive: bool = False  # the benchmark's baseline: every claim scans its pages' full text, no index
     allow_paths: tuple[Path, ...] = ()  # local files the claims file may name besides its own directory tree
     allow_link_local: bool = False  # let sources reach link-local / cloud-metadata addresses
+    wayback: Wayback | None = None  # --archive wayback: a dead link without archive: is read from its snapshot
     fetcher_options: dict = field(default_factory=dict)  # passed through to ``Fetcher``
 
     def __post_init__(self) -> None:
@@ -170,11 +172,11 @@ class Checker:
         self.roots = (Path(claims.path).absolute().parent, *(Path(p).absolute() for p in options.allow_paths))
         self.lenses = Lenses(options.naive)
         self.owns_fetcher = fetcher is None  # one passed in is the caller's to close
-        self.fetcher: PageFetcher = fetcher or Fetcher(
+        self.fetcher: PageFetcher = fetcher or wrap(Fetcher(
             cache_dir=cache_dir, cache_confine=confine, offline=options.offline, refresh=options.refresh,
             timeout=options.timeout, jobs=options.jobs,
             **{"allow_link_local": options.allow_link_local, **options.fetcher_options},
-        )
+        ), options.wayback, claims)
 
     @property
     def warnings(self) -> list[str]:
@@ -207,6 +209,7 @@ class Checker:
         return Report(
             claims_path=Path(self.claims.path), article_path=article.path, article_sha256=article.sha256,
             results=tuple(results), fail_on=self.options.fail_on, article_text=article.raw,
+            article_published=self.claims.article.published,
         )
 
     def close(self) -> None:

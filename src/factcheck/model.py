@@ -135,6 +135,7 @@ class ArticleSpec:
     path: Path | None = None
     url: str | None = None
     published: date | None = None
+    date_order: str | None = None  # "DMY" | "MDY": numeric dates the article does not settle ("4/5")
 
 
 @dataclass(frozen=True)
@@ -238,6 +239,7 @@ class Report:
     results: tuple[Result, ...]
     fail_on: frozenset[Verdict] = DEFAULT_FAIL_ON
     article_text: str = ""  # the original article, for reports that show it
+    article_published: date | None = None  # the claims file's article.published
 
     def fails(self, result: Result) -> bool:
         """Whether this result fails the gate; an accepted finding never does."""

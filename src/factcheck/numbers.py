@@ -28,10 +28,17 @@ number, which agrees with any unit on value alone. Units of one kind are compare
 A range ("3-5 km", "four to six services", "between 10 and 20 dollars") keeps both ends.
 
 Not figures: vague plurals ("thousands", "dozens"), names and codes ("S-300", "Covid-19", "F16",
-"4G", "Boeing 737", "S&P 500", "10-year notes", "1119 Eighth St", "911 calls"), clock times
-("10 p.m."), ordinals ("4th", "seventh straight session"), decades ("1990s"), digits joined by ':'
-or '/' ("10:30", "24/7"), and scores ("4-1": a dash between bare numbers with no unit after).
-Years come back as bare numbers; callers filter by unit.
+"4G", "Boeing 737", "iPhone 8", "S&P 500", "10-year notes", "1119 Eighth St", "911 calls"), clock
+times ("10 p.m."), references ("[2]", "(32, 33)") and a list's numbers ("9) "), magnitudes ("a
+six-figure salary"), decades ("1990s"), digits joined by ':' or '/' ("10:30", "24/7"), and scores
+("4-1": a dash between bare numbers with no unit after, unless "from"/"between" comes first).
+Ranks ("4th", "seventh straight session", "twenty-fifth") are their own kind: ``find_ordinals``.
+Years and a date's days come back as bare numbers, without the noun after them ("the 2016 plan");
+callers filter by unit.
+
+What a figure means can depend on the kind the caller wants ("2 m": minutes or metres; "a
+quarter": a coin or a fourth): ``find_numbers(text, prefer=...)`` takes that kind; without it the
+news reading wins (metres, a fourth, "3m" three million).
 """
 
 from __future__ import annotations
@@ -115,48 +122,78 @@ def _interval(value: float, hedge: str | None) -> tuple[float, float]:
 
 # --- number words ----------------------------------------------------------------------------
 
-_SMALL = SMALL_NUMBERS
+# old-fashioned zeros and the spellings of lakh and crore that Indian English also writes
+_SMALL = {**SMALL_NUMBERS, "naught": 0, "nought": 0}
 _TENS = TENS
-_SCALES = SCALES
+_SCALES = {**SCALES, "lkh": 1e5, "lkhs": 1e5, "krore": 1e7, "krores": 1e7, "kr": 1e7}
 _NUMWORDS = set(_SMALL) | set(_TENS) | set(_SCALES) | {"hundred", "dozen", "dozens", "nil"}
 _NUMWORD = "|".join(sorted(_NUMWORDS, key=len, reverse=True))
-_SCALE_WORD = "hundred|thousand|million|billion|trillion|dozen|lakhs?|crores?"
+_DIGIT_WORD = "|".join(list(SMALL_NUMBERS)[:10])
+_SCALE_WORD = "hundred|thousand|million|billion|trillion|dozen|lakhs?|lkhs?|crores?|krores?"
 # a digit token joins a run only before a scale word: "4 thousand 3 hundred and 21"
-_RUN_TOKEN = rf"(?:{_NUMWORD}|\d{{1,3}}(?=\s+(?:{_SCALE_WORD})\b)|(?<=and )\d{{1,2}}\b)"
+_RUN_TOKEN = (rf"(?:{_NUMWORD}|point(?=\s+(?:{_DIGIT_WORD})\b)|\d{{1,3}}(?=\s+(?:{_SCALE_WORD})\b)"
+              r"|(?<=and )\d{1,2}\b)")
 _WORD_RUN = re.compile(
     rf"(?i)\b(?:an?(?=[\s-]+(?:{_SCALE_WORD})\b)|{_RUN_TOKEN})"
-    rf"(?:(?:\s+and\s+|[\s-]+|\u2014)(?:{_RUN_TOKEN})\b)*(?:\s+point(?:\s+(?:{'|'.join(list(_SMALL)[:10])}))+\b)?\b")
+    rf"(?:(?:\s+and\s+|[\s-]+|\u2014)(?:{_RUN_TOKEN})\b)*\b")
 _TOKEN = re.compile(r"[A-Za-z]+|\d+")
 _PRONOUN_ONE = re.compile(r"(?i)\b(?:no|any|every|each|some|the|this|that|which|previous|other|only)\s+$")
-_AND_A_HALF = re.compile(r"(?i)\s+and\s+a\s+half\b(?:[\s-]+(?P<scale>thousand|million|billion|trillion)\b)?")
+# a mixed number: "one and a half", "5 and an half", "one and three quarters", "two and quarter"
+_AND_FRACTION = re.compile(
+    r"(?i)\s+and\s+(?:(?P<n>an?|one|two|three)\s+)?(?P<d>halfs?|halves|quarters?|thirds?)\b"
+    r"(?:[\s-]+(?P<scale>thousand|million|billion|trillion)\b)?")
+_OF_UNIT = re.compile(r"(?i)\s+of(?:\s+an?)?\s")
+_FRACTION_PARTS = {"half": 2, "halfs": 2, "halves": 2, "quarter": 4, "quarters": 4, "third": 3, "thirds": 3}
 _VAGUE = {"thousands", "millions", "billions", "trillions", "dozens", "hundreds", "lakhs", "crores"}
+
+
+def _and_fraction(text: str, end: int, value: float, scales: bool = True) -> tuple[float, int] | None:
+    """ "(5) and a half", "(one) and three quarters (million)": the whole number plus its fraction;
+    "of (an) hour" after it is kept for the unit ("one and a quarter of hour")."""
+    if value >= 1000 or not (m := _AND_FRACTION.match(text, end)) or m["scale"] and not scales:
+        return None
+    n = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3}[(m["n"] or "a").lower()]
+    d = _FRACTION_PARTS[m["d"].lower()]
+    if n >= d:
+        return None
+    total, end = value + n / d, m.end()
+    if m["scale"]:
+        return total * _SCALES[m["scale"].lower()], end
+    if (of := _OF_UNIT.match(text, end)) and units.UNIT_AFTER.match(text, of.end()):
+        end = of.end() - 1
+    return total, end
 
 
 def _parse_words(words: list[str], first: int = 0) -> tuple[float, int] | None:
     """The longest grammatical number in ``words`` from ``first`` on: (value, words used)."""
     total, group, last, biggest = 0.0, 0.0, None, math.inf
     best = None
-    for i in range(len(words) - first):
+    n_words = len(words) - first
+    for i in range(n_words):
         w = words[first + i]
+        nxt = words[first + i + 1] if i + 1 < n_words else ""
         if w in ("a", "an"):
             if i:
                 break
             group, last = 1, "a"
             continue
         if w == "and":
-            nxt = words[first + i + 1] if first + i + 1 < len(words) else ""
             if last in ("hundred", "scale") and (nxt in _TENS or _SMALL.get(nxt, 0) > 0 or nxt.isdigit()):
                 last = "and"
                 continue
             break
-        if w == "point" and best and last not in ("a", "and"):
+        if w == "point" and last not in ("a", "and"):
             digits = ""
             for d in words[first + i + 1:]:
                 if d not in _SMALL or _SMALL[d] > 9:
                     break
                 digits += str(_SMALL[d])
             if digits:
-                return total + group + float("0." + digits), i + 1 + len(digits)
+                value, used = total + group + float("0." + digits), i + 1 + len(digits)
+                after = words[first + used] if first + used < len(words) else ""
+                if after in _SCALES and after not in _VAGUE:  # "two point two million"
+                    return value * _SCALES[after], used + 1
+                return value, used
             break
         if w.isdigit():
             if last not in (None, "scale", "and") or int(w) >= 1000:
@@ -180,7 +217,9 @@ def _parse_words(words: list[str], first: int = 0) -> tuple[float, int] | None:
             else:
                 break
         elif w in _TENS:
-            if last not in (None, "hundred", "scale", "and"):
+            if last == "unit" and i == 1 and 0 < _SMALL.get(nxt, 0) < 10:
+                group *= 100  # "one twenty two": 122, as a number is said aloud
+            elif last not in (None, "hundred", "scale", "and"):
                 break
             group += _TENS[w]
             last = "tens"
@@ -190,16 +229,20 @@ def _parse_words(words: list[str], first: int = 0) -> tuple[float, int] | None:
             group *= 100
             last = "hundred"
         elif w in ("dozen", "dozens"):
-            if last not in ("unit", "teen", "a", "unit+", "tens"):
+            if last not in ("unit", "teen", "a", "unit+", "tens", "hundred"):
                 break
             best = (total + group * 12, i + 1)
             break
         elif w in _SCALES:
             scale = _SCALES[w]
-            if last not in ("unit", "unit+", "teen", "tens", "hundred", "a") or scale >= biggest:
+            if last == "scale" and not group and scale > biggest:
+                total *= scale  # "three thousand million(s)": a thousand millions
+                biggest = scale
+            elif last not in ("unit", "unit+", "teen", "tens", "hundred", "a") or scale >= biggest:
                 break
-            total += group * scale
-            group, biggest, last = 0, scale, "scale"
+            else:
+                total += group * scale
+                group, biggest, last = 0, scale, "scale"
         else:
             break
         best = (total + group, i + 1)
@@ -230,7 +273,7 @@ _ONE_IN = re.compile(
     rf"(?i)(?<![\w.,$-])(?P<a>{_NUM_ALTS}|twenty|\d{{1,3}})\s+(?:in|out\s+of)\s+(?:every\s+)?"
     r"(?P<b>a\s+hundred|\d{1,4}|[a-z]+(?:-[a-z]+)?)\b(?![.,]\d)")
 _DIGIT_FRACTION = re.compile(
-    r"(?<![\w./,-])(?:(?P<whole>\d{1,4})(?:\s+|-))?(?P<n>\d{1,3})/(?P<d>\d{1,4})(?![\w/]|[.,]\d)")
+    r"(?<![\w./,-])(?:(?P<whole>\d{1,4})(?:\s+|-))?(?P<n>\d{1,3})/(?P<d>\d{1,4})(?![\d_/]|[.,]\d)")
 _VULGAR = {"½": 1 / 2, "⅓": 1 / 3, "⅔": 2 / 3, "¼": 1 / 4, "¾": 3 / 4, "⅕": 1 / 5, "⅖": 2 / 5, "⅗": 3 / 5,
            "⅘": 4 / 5, "⅙": 1 / 6, "⅚": 5 / 6, "⅛": 1 / 8, "⅜": 3 / 8, "⅝": 5 / 8, "⅞": 7 / 8}
 _VULGAR_RE = re.compile(rf"(?<![\w.,])(?P<whole>\d{{1,4}})?\s?(?P<f>[{''.join(_VULGAR)}])")
@@ -245,9 +288,11 @@ _DIGITS = re.compile(
     rf"(?:(?<![A-Za-z])(?P<cur>{_CUR_ALTS})\s?)?"
     rf"(?P<num>{_NUM})(?!\d)(?!,\d{{3}})(?![.,:/]\d)(?!-\d)")
 _SCALE_AFTER = re.compile(
-    r"(?i)(?:\s+|-)?(?P<s>hundred|thousand|million|billion|trillion|lakhs?|lacs?|crores?|dozens?)\b"
-    r"|(?-i:\s?(?P<short>bn|mn|mln|M)(?![A-Za-z]))|(?-i:(?P<glued>k|K|b|B|m)(?![A-Za-z0-9]))")
-_SHORT_SCALES = {"bn": 1e9, "b": 1e9, "B": 1e9, "mn": 1e6, "mln": 1e6, "m": 1e6, "M": 1e6, "k": 1e3, "K": 1e3}
+    r"(?i)(?:\s+|-)?(?P<s>hundred|thousand|million|billion|trillion|lakhs?|lacs?|lkhs?|crores?|krores?|dozens?)\b"
+    r"|(?-i:\s?(?P<short>bn|mn|mln|M)(?![A-Za-z]))|(?-i:(?P<glued>k|K|b|B|G|m)(?![A-Za-z0-9]))")
+_SHORT_SCALES = {"bn": 1e9, "b": 1e9, "B": 1e9, "G": 1e9, "mn": 1e6, "mln": 1e6, "m": 1e6, "M": 1e6, "k": 1e3,
+                 "K": 1e3}
+_LAKH_LETTER = re.compile(r"\s?l(?![A-Za-z])")
 # a glued "m" is a metre before these words, a million before a plural noun
 _HEIGHT_WORDS = re.compile(r"(?i)\s+(?:tall|high|long|wide|deep|away|above|below|in\s+(?:height|length|width))\b")
 _PLURAL_AFTER = re.compile(r"\s+(?:of\b|people\b|[a-z]+s\b)")
@@ -258,7 +303,10 @@ _EMERGENCY = re.compile(r"(?i)\s+(?:calls?|operators?|dispatch\w*|centers?|centr
 _INSTRUMENTS = re.compile(r"(?i)\s+(?:notes?|bonds?|yields?|treasur(?:y|ies)|bunds?|gilts?|paper|mortgages?|"
                           r"loans?|debt|securities|maturit(?:y|ies))\b")
 # a code or name: "Boeing 737", "S&P 500", "FTSE 100", "Windows 10" (not at a sentence's start)
-_NAME_BEFORE = re.compile(r"(?P<w>\b[A-Z][\w&]*)\s+$")
+_NAME_BEFORE = re.compile(r"(?P<w>\b[A-Z][\w&]*|\b[a-z]+[A-Z][\w&]*)\s+$")  # "Boeing 737", "iPhone 8"
+# "[2]", "(34)", "(32, 33)": a reference to a source, and "9) " or "3. " opening a line: a list's number
+_REFERENCE = re.compile(r"[\[(]\d{1,3}(?:,\s*\d{1,3})*[\])]")
+_LIST_MARK = re.compile(r"(?m)^[ \t]*\d{1,3}[.)][ \t]")
 _NOT_NAMES = set("""In On At By Of For From To And Or But The A An Since Until Till After Before During About
 Around Some Nearly Almost Over Under Only Just Up Down With Without Than As Also Between Among Like Than
 Then Top Roughly Approximately More Less Fewer Only Exactly Another Perhaps Maybe Almost Of All Some Just
@@ -289,19 +337,24 @@ again ever never then now very too more most less least much many few some any a
 neither other another such same own if else whether because although though unless once percent per cent
 new old additional further major key main top senior former different separate similar said says say
 times later earlier ago made used seen taken given called known held found left told led got came went
-became including straight consecutive last next first half bn mn mln k b m""".split()) | _NUMWORDS
+became including straight consecutive last next first half bn mn mln k b m de""".split()) | _NUMWORDS
 _CANON = {"percent": "%", "per cent": "%", "pct": "%", "percentage": "%", "ton": "tonne", "tons": "tonne",
           "$": "dollar", "annum": "year", "usd": "US dollar", "eur": "euro", "gbp": "British pound"}
 _IRREGULAR = {"people": "person", "men": "man", "women": "woman", "children": "child", "feet": "foot",
               "teeth": "tooth", "mice": "mouse", "lives": "life", "wives": "wife", "halves": "half",
               "crises": "crisis", "analyses": "analysis", "series": "series", "species": "species",
               "news": "news", "data": "data", "gas": "gas", "bus": "bus", "us": "us"}
+# plurals in -ies whose singular ends in -ie, not -y ("33 calories" is 33 calorie, not "calory")
+_IE_SINGULARS = {"calories", "movies", "cookies", "zombies", "rookies", "selfies", "pies", "ties", "lies",
+                 "brownies", "goalies", "hippies", "aussies", "budgies", "freebies", "smoothies", "species"}
 _OVER_KEEPS_HEDGE = re.compile(r"(?i)\b(?:for|in|after|than|took|lasted|last|spent|of|within)\s+$")
 
 
 def _singular(word: str) -> str:
     if word in _IRREGULAR:
         return _IRREGULAR[word]
+    if word in _IE_SINGULARS:
+        return word[:-1]
     if len(word) > 4 and word.endswith("ies"):
         return word[:-3] + "y"
     if word.endswith(("sses", "shes", "ches", "xes", "zes")):
@@ -346,7 +399,8 @@ def units_compatible(a: str | None, b: str | None) -> bool:
         return True
     (ha, ra), (hb, rb) = _split_rate(ca), _split_rate(cb)
     if ra is None or rb is None:
-        return False
+        # a price and its amount ("$60 a barrel", "$60"): an editor may leave out what it is per
+        return (ra is None) != (rb is None) and units.is_currency(ha) and units.compatible(ha, hb)
     return (ha == hb or units.compatible(ha, hb)) and (ra == rb or units.compatible(ra, rb))
 
 
@@ -410,20 +464,44 @@ def _number(raw: str) -> float:
     return float(re.sub(r"[,\s\u2009\u202f\u00a0]", "", raw))
 
 
+_LIST_MARK_REACH = 6  # characters a list's number may stand from its line's start ("   12) ")
+
+
+def _is_list_mark(text: str, start: int, end: int) -> bool:
+    """Looked for only near ``start``: searching a long line back to its start at every digit is quadratic."""
+    line = text.rfind("\n", max(0, start - _LIST_MARK_REACH), start) + 1
+    if not line and start > _LIST_MARK_REACH:
+        return False
+    mark = _LIST_MARK.match(text, line)
+    return mark is not None and end <= mark.end()
+
+
 def _is_name_code(text: str, start: int, end: int) -> bool:
     """"Boeing 737", "S&P 500", "1119 Eighth St", "911 calls", "10 p.m.": numbers, not figures."""
     if (m := _NAME_BEFORE.search(text, max(0, start - 30), start)) and m["w"] not in _NOT_NAMES \
-            and m["w"] not in _MONTH_NAMES and not _HEDGE_BEFORE.search(text, max(0, start - 40), start):
+            and m["w"] not in _MONTH_NAMES and not _HEDGE_BEFORE.search(text, max(0, start - 40), start) \
+            and not (units.is_currency(units.lookup(m["w"]))  # "20 Rupees 43": the rupees' paise
+                     and _FIGURE_BEFORE.search(text, max(0, m.start() - 4), m.start())):
         return True
     if _CLOCK_AFTER.match(text, end) or _STREET.match(text, end):
+        return True
+    if any(ref.start() < start and end < ref.end() for ref in _REFERENCE.finditer(text, max(0, start - 16), end + 16)) \
+            or _is_list_mark(text, start, end):
         return True
     return text[start:end] in ("911", "999", "112") and bool(_EMERGENCY.match(text, end))
 
 
-def _scaled(text: str, value: float, end: int, currency: str | None) -> tuple[float, int, float] | None:
-    """The scale word or suffix after a figure: (value, end, scale); None when the figure is a name."""
+def _scaled(text: str, value: float, end: int, currency: str | None,
+            prefer: str | None = None) -> tuple[float, int, float] | None:
+    """The scale word or suffix after a figure: (value, end, scale); None when the figure is a name.
+
+    ``prefer`` (see ``find_numbers``) settles a letter that is a scale or a unit: "3m", "3k"."""
+    if prefer == NUMBER and (lakh := _LAKH_LETTER.match(text, end)):
+        return value * 1e5, lakh.end(), 1e5  # "30 l": thirty lakh
     s = _SCALE_AFTER.match(text, end)
     if not s:
+        return value, end, 1.0
+    if (s["short"] or s["glued"] or "") in _PREFERRED_UNITS.get(prefer or "", {}):
         return value, end, 1.0
     if s["s"]:
         word = s["s"].lower()
@@ -431,6 +509,8 @@ def _scaled(text: str, value: float, end: int, currency: str | None) -> tuple[fl
         factor = 100.0 if word == "hundred" else 12.0 if word.startswith("dozen") else _SCALES[stem]
         return value * factor, s.end(), factor
     short = s["short"] or s["glued"]
+    if short == "G" and float(value).is_integer():
+        return None  # "4G", "5G": a network, not 4 billion (".0012G" is a giga figure)
     if short == "m" and not currency:
         if _HEIGHT_WORDS.match(text, s.end()):
             return value, end, 1.0  # "1.8m tall": a unit, read later
@@ -442,24 +522,32 @@ def _scaled(text: str, value: float, end: int, currency: str | None) -> tuple[fl
     return value * _SHORT_SCALES[short], s.end(), _SHORT_SCALES[short]
 
 
-def _digit_cores(text: str) -> list[_Core]:
+_FIGURE_BEFORE = re.compile(r"\d\s*$")
+
+
+def _digit_cores(text: str, prefer: str | None) -> list[_Core]:
     cores = []
     for m in _DIGITS.finditer(text):
         value = _number(m["num"])
-        end = m.end()
+        start, end = m.start(), m.end()
         currency = units.lookup(m["cur"]) if m["cur"] else None
-        if not currency and _is_name_code(text, m.start(), end):
+        if currency and _FIGURE_BEFORE.search(text, max(0, start - 4), start):
+            start, currency = m.start("num"), None  # "3 GBP 1 pence": the code is the 3's, the 1 is pence
+        if not currency and _is_name_code(text, start, end):
             continue
-        got = _scaled(text, value, end, currency)
+        got = _scaled(text, value, end, currency, prefer)
         if got is None:
             continue
         value, end, scale = got
-        if end < len(text) and text[end].isalpha() and (not (u := units.UNIT_AFTER.match(text, end)) or u["u"] == "s"):
+        if scale == 1 and (mixed := _and_fraction(text, end, value)):
+            value, end = mixed  # "5 and a half minutes"
+        if end < len(text) and text[end].isalpha() and (not (u := units.UNIT_AFTER.match(text, end)) or u["u"] == "s") \
+                and not (prefer and _unit_after(text, end, prefer)[0]):
             continue  # "4th", "1990s", "4G": an ordinal, a decade, a name or an unknown unit
-        if m["neg"]:
+        if m["neg"] and start == m.start():
             value = -value
         if math.isfinite(value):
-            cores.append(_Core(m.start(), end, value, currency, True, scale))
+            cores.append(_Core(start, end, value, currency, True, scale))
     return cores
 
 
@@ -468,23 +556,23 @@ _DASH_RANGE = re.compile(
     rf"(?:(?P<cur2>{_CUR_ALTS})\s?)?(?P<b>{_NUM})(?!\d)(?!,\d{{3}})(?![.,:/]\d)(?!-\d)")
 
 
-def _dash_range_cores(text: str) -> list[_Core]:
+def _dash_range_cores(text: str, prefer: str | None) -> list[_Core]:
     """"3-5 kilometers", "$3-5 million", "~2-7 grams"; a bare "4-1" is a score, not a range."""
     cores = []
     for m in _DASH_RANGE.finditer(text):
         currency = units.lookup(m["cur"] or m["cur2"] or "") if m["cur"] or m["cur2"] else None
-        got = _scaled(text, _number(m["b"]), m.end(), currency)
+        got = _scaled(text, _number(m["b"]), m.end(), currency, prefer)
         if got is None:
             continue
         hi, end, scale = got
         lo = _number(m["a"]) * scale
-        if lo >= hi or not (currency or scale > 1 or _unit_follows(text, end)):
+        if lo >= hi or not (currency or scale > 1 or _unit_follows(text, end, prefer)):
             continue
         cores.append(_Core(m.start(), end, lo, currency, True, scale, None, hi))
     return cores
 
 
-def _range_cores(text: str, cores: list[_Core]) -> list[_Core]:
+def _range_cores(text: str, cores: list[_Core], prefer: str | None) -> list[_Core]:
     """"3-5 kilometers", "$3-5 million", "four to six services", "between 10 and 20 dollars"."""
     out = []
     for a, b in zip(cores, cores[1:], strict=False):
@@ -501,15 +589,21 @@ def _range_cores(text: str, cores: list[_Core]) -> list[_Core]:
         lo = a.value * b.scale if a.scale == 1 and b.scale > 1 and a.value * b.scale <= hi else a.value
         if lo >= hi:
             continue
-        if dash and not _unit_follows(text, b.end) and not b.unit and b.scale == 1:
-            continue  # "4-1": a score, not a range
+        if dash and not _unit_follows(text, b.end, prefer) and not b.unit and b.scale == 1 \
+                and not _RANGE_WORD.search(text, max(0, a.start - 12), a.start):
+            continue  # "4-1": a score, not a range ("from 2004 – 2014" is one)
         out.append(_Core(a.start, b.end, lo, a.unit or b.unit, b.takes_unit, b.scale, None, hi))
     return out
 
 
-def _unit_follows(text: str, pos: int) -> bool:
-    unit, end, _ = _unit_after(text, pos)
+def _unit_follows(text: str, pos: int, prefer: str | None = None) -> bool:
+    unit, end, _ = _unit_after(text, pos, prefer)
     return unit is not None
+
+
+_RANK_UNITS = "first|third|fourth|fifth|sixth|seventh|eighth|ninth"
+# a rank's last word after its tens; "second" only joined ("thirty second ad" is thirty seconds)
+_RANK_AFTER = re.compile(rf"(?i)(?:[\s\-\u2014]?(?:{_RANK_UNITS})|[\-\u2014]?second)\b")
 
 
 def _word_cores(text: str) -> list[_Core]:
@@ -535,22 +629,49 @@ def _word_cores(text: str) -> list[_Core]:
                 or re.match(r"\s+another\b", text[end:end + 10])
             ):
                 continue  # "no one", "one another"
-            if value < 1000 and (h := _AND_A_HALF.match(text, end)):
-                value = (value + 0.5) * (_SCALES[h["scale"].lower()] if h["scale"] else 1)
-                end = h.end()
+            if words[i - 1] in _TENS and _RANK_AFTER.match(text, end):
+                continue  # "twenty-fifth", "thirty first": a rank (find_ordinals), not twenty
+            if mixed := _and_fraction(text, end, value):
+                value, end = mixed
             cores.append(_Core(start, end, value, None, True))
     return cores
 
 
+_COUPLE = re.compile(r"(?i)\ba\s+(?:couple|pair)\b(?:\s+of\b)?")
+_POINT = re.compile(r"(?i)(?:\b(?P<w>\d+)\s+)?\bpoint\s+(?P<f>\d+)\b(?![.,:/]\d)")
+_WORD_BEFORE = re.compile(r"\w[\s\-]*$")
+
+
+def _spoken_cores(text: str) -> list[_Core]:
+    """"a couple (of)" and "a pair (of)" are two; "1 point 1" and a phrase's "point 77" are decimals
+    as said aloud ("at one point 20 people" is not: the point needs digits or nothing before it)."""
+    cores = []
+    for m in _COUPLE.finditer(text):
+        if m.group().lower().endswith("of") or _END.match(text, m.end()):
+            cores.append(_Core(m.start(), m.end(), 2.0, None, True))
+    for m in _POINT.finditer(text):
+        if m["w"] or not _WORD_BEFORE.search(text, max(0, m.start() - 4), m.start()):
+            cores.append(_Core(m.start(), m.end(), float(f"{m['w'] or 0}.{m['f']}"), None, True))
+    return cores
+
+
 _A_UNIT = re.compile(r"(?i)\b(?:an?|one)(?=\s+(?:[a-z$€£°]|nickel|dime|grand))")
+_PART_NEXT = re.compile(rf"(?i),?\s+and\s+(?:\d|an?\s+half\b|half\b|(?:{_NUMWORD})\b)")
 
 
-def _a_unit_cores(text: str) -> list[_Core]:
-    """"a kilogram", "a dollar", "a mile", "a grand": one of a measured unit (not "a day": a time)."""
+_PRICE_BEFORE = re.compile(rf"(?:(?:{_CUR_ALTS})\s?[\d.,]+(?:\s?(?:bn|m|k|million|billion))?|\d\s+[A-Za-z]+)\s+$")
+
+
+def _a_unit_cores(text: str, prefer: str | None) -> list[_Core]:
+    """"a kilogram", "a dollar", "a mile", "a grand": one of a measured unit. "a day" is a rate
+    ("$5 a day") unless a time is wanted or a part follows ("an hour and 45 minutes")."""
     cores = []
     for m in _A_UNIT.finditer(text):
-        unit, end, _ = _unit_after(text, m.end())
-        if unit and unit in units.UNITS and units.dimension(unit) != "time" and unit != "%":
+        if _PRICE_BEFORE.search(text, max(0, m.start() - 24), m.start()):
+            continue  # "$60 a barrel", "30 rupees a kilo": the price's rate, not one barrel
+        unit, end, _ = _unit_after(text, m.end(), prefer)
+        if unit and unit in units.UNITS and unit != "%" \
+                and (units.dimension(unit) != "time" or prefer == "time" or _PART_NEXT.match(text, end)):
             cores.append(_Core(m.start(), m.end(), 1.0, None, True))
     return cores
 
@@ -582,14 +703,36 @@ def _fractions_in_words(text: str) -> list[re.Match]:
     return found
 
 
-def _fraction_cores(text: str) -> list[_Core]:
+def _share_core(text: str, start: int, end: int, share: float, prefer: str | None) -> _Core:
+    """A fraction of a whole: of the measured unit after it ("half a gallon"), else a share in %."""
+    if su := _share_unit(text, end, prefer):
+        return _Core(start, su[1], share, su[0], False)
+    return _Core(start, end, share * 100, "%", False, share=share)
+
+
+_DETERMINER_BEFORE = re.compile(r"(?i)(?:the|this|that|its|his|her|their|our|each|every)\s+$")
+_BARE_DENOMINATOR = re.compile(r"-|\s+of\b")  # "quarter-litre", "fourth of liter": a part of a unit
+_PART_WORDS = {"half", "quarter"}  # not ordinals too: "third-quarter earnings" is an ordinal
+
+
+def _fraction_cores(text: str, prefer: str | None) -> list[_Core]:
     cores = []
     for m in _fractions_in_words(text):
         num, den = (m["num"] or "").lower(), re.sub(r"[\s-]+", "-", m["den"].lower())
         plural = den.endswith("s") and den != "halves" or den == "halves"
         d = _DENOMINATORS.get(den) or _DENOMINATORS.get(den[:-1]) or 2
-        if not num:
-            if den != "half" or _NOT_HALF_BEFORE.search(text, max(0, m.start() - 12), m.start()) \
+        if prefer == "currency" and den.startswith("quarter"):
+            continue  # a coin: see _coin_cores
+        if not num and den != "half":
+            if plural or _DETERMINER_BEFORE.search(text, max(0, m.start() - 8), m.start()) \
+                    or _NOT_HALF_BEFORE.search(text, max(0, m.start() - 12), m.start()) \
+                    or not (den == "quarter" or _BARE_DENOMINATOR.match(text, m.end())) \
+                    or den not in _PART_WORDS and text[m.end():m.end() + 1] == "-" \
+                    or not _share_unit(text, m.end(), prefer):
+                continue  # "the third mile" is an ordinal; "quarter-litre", "tenth of a gallon" are parts
+            n = 1
+        elif not num:
+            if _NOT_HALF_BEFORE.search(text, max(0, m.start() - 12), m.start()) \
                     or text[m.end():m.end() + 1] == "-" and not units.UNIT_AFTER.match(text, m.end() + 1):
                 continue
             n = 1
@@ -605,50 +748,88 @@ def _fraction_cores(text: str) -> list[_Core]:
             scale = 12.0 if s["scale"].lower() == "dozen" else _SCALES[s["scale"].lower()]
             cores.append(_Core(m.start(), s.end(), n / d * scale, None, True, scale))
             continue
-        if num in ("a", "an") and not _A_FRACTION_AFTER.match(text, m.end()) and not _share_unit(text, m.end()):
+        if num in ("a", "an") and not _A_FRACTION_AFTER.match(text, m.end()) \
+                and not _share_unit(text, m.end(), prefer):
             continue  # "a third country" is an ordinal
-        cores.append(_Core(m.start(), m.end(), n / d * 100, "%", False, share=n / d))
+        cores.append(_share_core(text, m.start(), m.end(), n / d, prefer))
     for m in _ONE_IN.finditer(text):
         na, nb = _small(m["a"]), _small(re.sub(r"^a\s+", "", m["b"]))
         if na is not None and nb is not None and 2 <= nb <= 1000 and 0 < na <= nb:
             cores.append(_Core(m.start(), m.end(), na / nb * 100, "%", False))
     for m in _DIGIT_FRACTION.finditer(text):
         n, d = int(m["n"]), int(m["d"])
-        if not 0 < n < d:
-            continue
+        if not 0 < n < d or text[m.end():m.end() + 1].isalpha() and not _share_unit(text, m.end(), prefer):
+            continue  # "1/2h" is half an hour; "1/2x" is nothing
         if m["whole"]:
             cores.append(_Core(m.start(), m.end(), int(m["whole"]) + n / d, None, True))
         else:
-            cores.append(_Core(m.start(), m.end(), n / d * 100, "%", False, share=n / d))
+            cores.append(_share_core(text, m.start(), m.end(), n / d, prefer))
     for m in _VULGAR_RE.finditer(text):
         f = _VULGAR[m["f"]]
         if m["whole"]:
             cores.append(_Core(m.start(), m.end(), int(m["whole"]) + f, None, True))
         else:
-            cores.append(_Core(m.start(), m.end(), f * 100, "%", False, share=f))
+            cores.append(_share_core(text, m.start(), m.end(), f, prefer))
     return cores
 
 
-_SHARE_UNIT = re.compile(r"(?i)(?:\s+of)?(?:\s+an?)?[\s-]+")
+_COIN = re.compile(r"(?i)\b(?:an?\s+)?(?P<c>nickel|dime|quarter)\b")
+_COUNT_BEFORE = re.compile(rf"(?i)(?:\d|\b(?:{_NUMWORD}))\s+$")
 
 
-def _share_unit(text: str, pos: int) -> tuple[str, int] | None:
-    """A measured unit after a fraction: "a quarter mile", "half a gallon", "quarter-litre"."""
-    if (m := _SHARE_UNIT.match(text, pos)) and (u := units.UNIT_AFTER.match(text, m.end())):
+def _coin_cores(text: str) -> list[_Core]:
+    """"a quarter", "dime": one coin, read only when money is wanted (a quarter is otherwise a fourth
+    or three months). After a count ("four quarters") the coin is the count's unit."""
+    return [_Core(m.start(), m.end(), _COIN_VALUES[m["c"].lower()], "dollar", False)
+            for m in _COIN.finditer(text) if not _COUNT_BEFORE.search(text, max(0, m.start() - 20), m.start())]
+
+
+_SHARE_UNIT = re.compile(r"(?i)(?:\s+of)?(?:\s+an?)?[\s-]*")
+
+
+def _share_unit(text: str, pos: int, prefer: str | None = None) -> tuple[str, int] | None:
+    """A measured unit after a fraction: "a quarter mile", "half a gallon", "quarter-litre", "1/2h"."""
+    if not (m := _SHARE_UNIT.match(text, pos)):
+        return None
+    if prefer in _PREFERRED_UNITS and (a := _AMBIGUOUS_UNIT.match(text, m.end())) \
+            and (preferred := _PREFERRED_UNITS[prefer].get(a["u"])):
+        return preferred, a.end()
+    if u := units.UNIT_AFTER.match(text, m.end()):
         unit = units.lookup(u["u"])
-        if unit and not units.is_currency(unit) and len(u["u"]) > 2:
+        if unit and not units.is_currency(unit) and unit != "quarter" and (len(u["u"]) > 2 or m.end() == pos):
             return unit, u.end()
     return None
 
 
 _LONE_LETTERS = {"s", "h", "t", "g", "m", "l", "L", "c"}  # "5 m" is a unit only at a phrase's end: "5 m people"
-_COINS = re.compile(r"(?i)\s+(?P<c>nickels?|dimes?|grand)\b")
-_COIN_VALUES = {"nickel": 0.05, "dime": 0.1, "grand": 1000.0}
+_COINS = re.compile(r"(?i)\s+(?P<c>nickels?|dimes?|grand|quarters?)\b")
+_COIN_VALUES = {"nickel": 0.05, "dime": 0.1, "grand": 1000.0, "quarter": 0.25}
 
 
-def _unit_after(text: str, pos: int) -> tuple[str | None, int, float]:
+# what a letter or mark after a figure is when the caller knows the kind it wants (see find_numbers)
+NUMBER = "number"  # ``prefer`` for a bare count: "30 l" is thirty lakh, not 30 litres
+_PREFERRED_UNITS = {"time": {"m": "minute", "'": "minute", '"': "second", "h": "hour"},
+                    "length": {"m": "metre", "k": "kilometre", "in": "inch"}}
+_AMBIGUOUS_UNIT = re.compile(r"\s?(?P<u>m|k|in|h|'|\")(?![A-Za-z])")
+# "2 more minutes", "three additional weeks": the count's unit is after the adjective
+_ADJECTIVE = re.compile(r"(?i)\s+(?:more|additional|extra|further|fewer|less|consecutive|straight|successive|new|old"
+                        r"|other|main|major|key|senior|former|different|separate|similar|best|possible|big|small"
+                        r"|large|young)(?=\s+[a-z])")
+# "400,000 state residents", "16 energy technology priorities": the counted noun ends the phrase
+# verbs after a singular noun are not the counted noun ("a 180 page publication comes with")
+_VERBS_IN_S = set("""comes goes says seems looks remains includes means needs becomes contains requires provides
+allows gives brings takes makes gets shows lies sits stands""".split())
+_NOUN_PHRASE = re.compile(r"(?:\s+[a-z]+(?:-[a-z]+)?){0,2}?\s+(?P<head>[a-z]{3,}[^s\W]s)(?![\w-])")
+
+
+def _unit_after(text: str, pos: int, prefer: str | None = None) -> tuple[str | None, int, float]:
     """The unit that follows a figure: (canonical unit, end, multiplier)."""
-    if m := _COINS.match(text, pos):
+    if prefer in _PREFERRED_UNITS and (m := _AMBIGUOUS_UNIT.match(text, pos)) \
+            and (unit := _PREFERRED_UNITS[prefer].get(m["u"])):
+        return unit, m.end(), 1.0
+    if (adj := _ADJECTIVE.match(text, pos)) and (after := _unit_after(text, adj.end(), prefer))[0]:
+        return after
+    if (m := _COINS.match(text, pos)) and (prefer == "currency" or not m["c"].lower().startswith("quarter")):
         return "dollar", m.end(), _COIN_VALUES[m["c"].lower().rstrip("s")]
     if m := _POINTS.match(text, pos):
         return "percentage point", m.end(), 1.0
@@ -664,17 +845,25 @@ def _unit_after(text: str, pos: int) -> tuple[str | None, int, float]:
             return (*_with_rate(text, unit, u.end()), 1.0)
     if m := re.compile(r"\s?(?P<a>mb/d|mbpd)(?![\w/])").match(text, pos):
         return "barrel per day", m.end(), 1e6
-    if (m := _COMPOUND.match(text, pos)) and m["w"] not in _NOT_UNITS:
+    if (m := _COMPOUND.match(text, pos)) and m["w"] not in _NOT_UNITS and m["w"].rstrip("s") not in _COIN_VALUES:
         unit, end = canonical_unit(m["w"]), m.end()
-        if _INSTRUMENTS.match(text, end):
-            return "", end, 1.0  # "10-year notes": a name, not a figure
+        if _INSTRUMENTS.match(text, end) or m["w"] == "figure":
+            return "", end, 1.0  # "10-year notes": a name; "a six-figure salary": a magnitude, not six
         return unit, end, 1.0
     if (m := _WORD_UNIT.match(text, pos)) and m["w"].split()[-1] not in _NOT_UNITS:
-        return (*_with_rate(text, canonical_unit(m["w"]) or m["w"], m.end()), 1.0)
+        word, end = m["w"], m.end()
+        if canonical_unit(word) == word and not units.lookup(word) and (head := _NOUN_PHRASE.match(text, end)) \
+                and not {w.lower() for w in text[end:head.start("head")].split()} & _NOT_UNITS \
+                and head["head"] not in _NOT_UNITS and head["head"] not in _VERBS_IN_S:
+            word, end = head["head"], head.end()
+        return (*_with_rate(text, canonical_unit(word) or word, end), 1.0)
     return None, pos, 1.0
 
 
 _END = re.compile(r"\s*(?:[.,;:!?)\"']|$)")
+
+
+_PRICE_PER = re.compile(r"(?:\s+(?:per|a|an)\s+|\s*/\s*)")
 
 
 def _with_rate(text: str, unit: str, end: int) -> tuple[str, int]:
@@ -683,6 +872,10 @@ def _with_rate(text: str, unit: str, end: int) -> tuple[str, int]:
     if (r := _RATE.match(text, end)) or (r := _RATE_ADVERB.match(text, end)):
         rate = _ADVERB_RATES.get(r["r"], r["r"])
         return f"{unit} per {rate}", r.end()
+    if units.is_currency(unit) and (per := _PRICE_PER.match(text, end)) \
+            and (u := units.UNIT_AFTER.match(text, per.end())) and (measure := units.lookup(u["u"])) \
+            and not units.is_currency(measure) and (len(u["u"]) > 2 or "/" in per.group()):
+        return f"{unit} per {measure}", u.end()  # a price: "$60 a barrel", "$0.06/kWh", "€1.50/litre"
     return unit, end
 
 
@@ -712,31 +905,62 @@ _NEGATIVE_WORD = re.compile(r"(?i)\b(?:minus|negative)\s+$")
 _RANGE_WORD = re.compile(r"(?i)\b(?:between|from)\s+$")
 
 
-def _scan(text: str) -> list[_Figure]:
-    """Every figure in ``text``: where it is, its value, unit, hedge and (for a range) upper end."""
-    singles = _select(_digit_cores(text) + _word_cores(text) + _fraction_cores(text) + _dash_range_cores(text)
-                      + _a_unit_cores(text))
-    cores = _select(singles + _range_cores(text, singles))
+_YEAR = re.compile(r"1[89]\d\d|20\d\d")
+_YEAR_WORD_BEFORE = re.compile(r"(?i)\b(?:year|fy)\s+$")
+_MONTH_BEFORE = re.compile(rf"\b(?:{'|'.join(_MONTH_NAMES)})\.?\s+$")
+
+
+def _is_date_part(text: str, core: _Core, unit_end: int) -> bool:
+    """A year before a singular noun ("the 2016 plan") or after "year" ("fiscal year 2019 seizures"),
+    or a day after its month ("an Oct. 26 letter"): the word after is not what the figure counts."""
+    if _MONTH_BEFORE.search(text, max(0, core.start - 12), core.start):
+        return core.end - core.start <= 2
+    if not _YEAR.fullmatch(text, core.start, core.end):
+        return False
+    plural = text[unit_end - 1:unit_end] == "s"
+    return not plural or bool(_YEAR_WORD_BEFORE.search(text, max(0, core.start - 8), core.start))
+
+
+_BELOW_ZERO = re.compile(r"(?i)\s+(?P<side>below|under|above)\s+zero\b")
+_TEMPERATURES = {None, "degree", "celsius", "fahrenheit"}
+
+
+def _scan(text: str, prefer: str | None = None, expect: bool = False) -> list[_Figure]:
+    """Every figure in ``text``: where it is, its value, unit, hedge and (for a range) upper end.
+
+    In an ``expect`` a unit is always the figure's: "2016 resident" is a count, not a year."""
+    coins = _coin_cores(text) if prefer == "currency" else []
+    singles = _select(coins + _digit_cores(text, prefer) + _word_cores(text) + _fraction_cores(text, prefer)
+                      + _spoken_cores(text)
+                      + _dash_range_cores(text, prefer) + _a_unit_cores(text, prefer))
+    cores = _select(singles + _range_cores(text, singles, prefer))
     found: list[_Figure] = []
     prev_end = 0
     for i, core in enumerate(cores):
+        if core.start < prev_end:
+            continue  # taken by the figure before ("one hour and half", "2 below zero")
         limit = cores[i + 1].start if i + 1 < len(cores) else len(text)
         value, upper, unit, end = core.value, core.upper, core.unit, core.end
-        if core.share is not None and (su := _share_unit(text, end)) and su[1] <= limit:
-            value, unit, end = core.share, su[0], su[1]
-        elif core.takes_unit:
+        if core.takes_unit:
             if unit:  # a currency before: only a rate may follow ("$3 billion a year")
                 unit, end = _with_rate(text, unit, end)
                 factor = 1.0
             else:
-                unit, end, factor = _unit_after(text, end)
+                unit, end, factor = _unit_after(text, end, prefer)
             if end > limit:
                 unit, end, factor = core.unit, core.end, 1.0
             if unit == "":
                 prev_end = end
                 continue
+            if unit and unit not in units.UNITS and not expect and _is_date_part(text, core, end):
+                unit, end, factor = None, core.end, 1.0  # "the 2016 plan", "an Oct. 26 letter": not counts
             value *= factor
             upper = upper * factor if upper is not None else None
+        if upper is None and unit in units.UNITS and not units.is_currency(unit) \
+                and (mixed := _and_fraction(text, end, value, scales=False)):
+            value, end = mixed  # "an hour and a half", "one month and half"
+        if upper is None and unit in _TEMPERATURES and (z := _BELOW_ZERO.match(text, end)):
+            value, unit, end = -value if z["side"].lower() != "above" else value, unit or "degree", z.end()
         start, hedge = core.start, None
         if n := _NEGATIVE_WORD.search(text, max(prev_end, start - 12), start):
             start, value = n.start(), -value
@@ -755,6 +979,7 @@ def _scan(text: str) -> list[_Figure]:
 
 _PART_GAP = re.compile(r"(?i)(?:\s*,\s*|\s+)(?:and\s+)?|")
 _MEASURES = {"length", "mass", "volume", "time"}
+_NEXT_SMALLER = {"hour": "minute", "minute": "second", "foot": "inch"}
 
 
 def _composites(text: str, found: list[_Figure]) -> list[_Figure]:
@@ -767,6 +992,9 @@ def _composites(text: str, found: list[_Figure]) -> list[_Figure]:
             out.append(f)
             continue
         a, b = units.UNITS.get(prev.unit or ""), units.UNITS.get(f.unit or "")
+        if a and f.unit is None and a.name in _NEXT_SMALLER and float(f.value).is_integer() \
+                and 0 < f.value < 60 and _END.match(text, f.end):
+            b = units.UNITS[_NEXT_SMALLER[a.name]]  # "1 hour thirty", "5 feet 10": the next unit down
         if a and b and a.dimension == b.dimension in _MEASURES and b.factor < a.factor:
             out[-1] = _Figure(prev.start, f.end, units.convert(prev.value, a.name, b.name) + f.value, b.name,
                               prev.hedge)
@@ -786,10 +1014,64 @@ def _quantity(value: float, unit: str | None, hedge: str | None, text: str, uppe
     return Quantity(value, low, high, unit, hedge, text, upper)
 
 
-def find_numbers(text: str) -> list[NumberMatch]:
-    """Every figure in ``text``, in digits or words, with the hedge before it and the unit after it."""
+def find_numbers(text: str, prefer: str | None = None) -> list[NumberMatch]:
+    """Every figure in ``text``, in digits or words, with the hedge before it and the unit after it.
+
+    ``prefer`` is the kind of figure the caller looks for, when it knows it (the kind of a claim's
+    ``expect``): a dimension of ``units`` ("currency", "length", "time", ...) or ``NUMBER``. It
+    settles what is ambiguous out of context: "2 m" is two minutes for "time", two metres for
+    "length"; "3m" three metres for "length", else three million; "a quarter" a coin for
+    "currency", else a fourth; "30 l" thirty lakh for ``NUMBER``, else 30 litres."""
     return [NumberMatch(f.start, f.end, text[f.start:f.end],
-                        _quantity(f.value, f.unit, f.hedge, text[f.start:f.end], f.upper)) for f in _scan(text)]
+                        _quantity(f.value, f.unit, f.hedge, text[f.start:f.end], f.upper))
+            for f in _scan(text, prefer)]
+
+
+def kind(quantity: Quantity) -> str | None:
+    """The ``prefer`` that reads an article the way ``quantity`` (a claim's expect) is meant: its unit's
+    dimension ("currency" for "$0.25", "time" for "2 minutes"); None for a bare number or a counted noun."""
+    return units.dimension(quantity.unit)
+
+
+# --- ordinals --------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Ordinal:
+    """A rank ("the seventh straight session", "31st"): its own kind, never a count of something."""
+    start: int
+    end: int
+    text: str
+    value: int
+
+
+_ORDINAL_WORDS = {**{w: n for w, n in _ORDINAL_UNITS.items() if w not in ("half", "quarter")},
+                  "first": 1, "second": 2}
+_ORDINAL_ALTS = "|".join(sorted(_ORDINAL_WORDS, key=len, reverse=True))
+_ORDINAL = re.compile(
+    rf"(?i)\b(?:(?P<tens>{'|'.join(_TENS)})(?:[\s\-\u2014]?))?(?P<unit>{_ORDINAL_ALTS})\b"
+    r"|\b(?P<digits>\d+)(?P<suffix>st|nd|rd|th)\b")
+
+
+def _ordinal_suffix(n: int) -> str:
+    return "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+
+
+def find_ordinals(text: str) -> list[Ordinal]:
+    """Every rank in ``text``, in digits ("42nd") or words ("forty-second", "twentyfifth")."""
+    found = []
+    for m in _ORDINAL.finditer(text):
+        if m["digits"]:
+            n = int(m["digits"])
+            if m["suffix"].lower() != _ordinal_suffix(n):
+                continue  # "1th" is not English
+        else:
+            unit = _ORDINAL_WORDS[m["unit"].lower()]
+            if m["tens"] and unit >= 10:
+                continue
+            n = (_TENS[m["tens"].lower()] if m["tens"] else 0) + unit
+        found.append(Ordinal(m.start(), m.end(), m.group(), n))
+    return found
 
 
 # --- the claims file -------------------------------------------------------------------------
@@ -813,9 +1095,9 @@ def parse_expect(value: str | int | float) -> Quantity:
     text = value.strip()
     if len(text) > _EXPECT_MAX:
         raise ValueError(f"number expect of {len(text)} characters is not one figure ({_EXAMPLES})")
-    found = _scan(text)
+    found = _scan(text, expect=True)
     if not (len(found) == 1 and found[0].start == 0 and found[0].end == len(text)) and len(text.lower()) == len(text):
-        found = _scan(text.lower()) or found  # "About 20 Percent", "Six Days"
+        found = _scan(text.lower(), expect=True) or found  # "About 20 Percent", "Six Days"
     if len(found) == 1 and found[0].start == 0 and found[0].end == len(text):
         f = found[0]
         return _quantity(f.value, f.unit, f.hedge, text, f.upper)

@@ -137,7 +137,8 @@ def _document(spec: SourceSpec, result: FetchResult | None, confine: Sequence[Pa
     if result is not None and result.error is None and result.text is not None:
         text, notes = texts.readable(result.sha256, result.text, result.kind or "html", spec.selector)
         if result.note:
-            notes += (SourceNote(NoteKind.CACHE_USED, result.note),)
+            kind = NoteKind.ARCHIVE_USED if result.via is Via.ARCHIVE else NoteKind.CACHE_USED  # a Wayback snapshot
+            notes += (SourceNote(kind, result.note),)
         if result.changed:
             notes += (SourceNote(NoteKind.CHANGED, "the cited page changed since it was last checked"),)
         if result.final_url and result.final_url != spec.url:

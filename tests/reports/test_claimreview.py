@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from datetime import date
 
 import jsonschema
@@ -12,7 +13,9 @@ from factcheck.model import Verdict
 from factcheck.reports import format_for, render
 from factcheck.reports.claimreview import AUTHOR_PLACEHOLDER, RATINGS, reviews
 
-# Required and recommended ClaimReview fields (developers.google.com/search/docs/appearance/structured-data/factcheck)
+# Required and recommended ClaimReview fields (developers.google.com/search/docs/appearance/structured-data/factcheck):
+# ClaimReview claimReviewed, reviewRating, url required; author, datePublished, itemReviewed recommended; the
+# Claim's appearance, author, datePublished recommended; the Rating's alternateName required.
 CLAIMREVIEW = {
     "type": "object",
     "required": ["@context", "@type", "claimReviewed", "reviewRating", "url", "author", "itemReviewed",
@@ -34,10 +37,13 @@ CLAIMREVIEW = {
                            "worstRating": {"type": "integer"}},
         },
         "itemReviewed": {
-            "type": "object", "required": ["@type", "appearance"],
+            "type": "object", "required": ["@type", "appearance", "author"],
             "properties": {"@type": {"const": "Claim"},
                            "appearance": {"type": "object", "required": ["@type", "url"],
-                                          "properties": {"@type": {"const": "CreativeWork"}}}},
+                                          "properties": {"@type": {"const": "CreativeWork"}}},
+                           "author": {"type": "object", "required": ["@type", "name"],
+                                      "properties": {"@type": {"enum": ["Organization", "Person"]}}},
+                           "datePublished": {"type": "string", "pattern": r"^\d{4}-\d{2}-\d{2}$"}},
         },
     },
 }
@@ -70,3 +76,11 @@ def test_claimreview_ratings_order_verdicts_and_extension():
     assert RATINGS[Verdict.SUPPORTED].value > RATINGS[Verdict.UNVERIFIED].value > RATINGS[Verdict.CONTRADICTED].value
     assert set(RATINGS) == set(Verdict)
     assert format_for("out/a.claimreview.json") == "claimreview" and format_for("a.json") == "json"
+
+
+def test_claimreview_claim_is_dated_by_the_article_and_authored_by_the_newsroom():
+    report = replace(build(), article_published=date(2017, 2, 8))
+    claim = reviews(report, today=date(2026, 2, 5))[0]["itemReviewed"]
+    assert claim["datePublished"] == "2017-02-08"
+    assert claim["author"] == {"@type": "Organization", "name": AUTHOR_PLACEHOLDER}
+    assert "datePublished" not in reviews(build())[0]["itemReviewed"]  # no article.published: none claimed

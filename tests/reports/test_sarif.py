@@ -114,8 +114,7 @@ def test_sarif_keeps_hostile_text_as_data():
 def test_sarif_misspelled_names_carry_a_fix_at_each_variant():
     report = build()
     fixed = replace(report, results=tuple(
-        replace(r, fix="Alexander Lavrentiev") if r.claim.id in ("envoy-name", "hormuz-share") else r
-        for r in report.results))
+        replace(r, fix="Alexander Lavrentiev") if r.claim.id == "envoy-name" else r for r in report.results))
     doc = json.loads(sarif.render(fixed))
     validate(doc)
     found = doc["runs"][0]["results"]
@@ -125,12 +124,39 @@ def test_sarif_misspelled_names_carry_a_fix_at_each_variant():
         {"deletedRegion": {"startLine": 1, "startColumn": 49, "endColumn": 69},
          "insertedContent": {"text": "Alexander Lavrentiev"}},
         {"deletedRegion": {"startLine": 5, "startColumn": 38, "endColumn": 48},
-         "insertedContent": {"text": "Alexander Lavrentiev"}},
+         "insertedContent": {"text": "Lavrentiev"}},  # the surname alone: "carried by Lavrentiev to Shamkhani"
     ]
     assert all(r["fixes"][0]["artifactChanges"][0]["artifactLocation"]["uri"] == "seeds/article.txt" for r in envoy)
-    # a figure's mention is its whole passage: no replacement offered there, nor without a known fix
-    assert all("fixes" not in r for r in found if r["properties"]["claimId"] != "envoy-name")
+    assert envoy[0]["fixes"][0]["description"]["text"] == "Spell it 'Alexander Lavrentiev'"
+    assert all("fixes" not in r for r in found if r["properties"]["claimId"] != "envoy-name")  # no fix known
     bad = json.loads(sarif.render(fixed))
     bad["runs"][0]["results"][0]["fixes"][0]["artifactChanges"][0]["replacements"][0].pop("deletedRegion")
     with pytest.raises(jsonschema.ValidationError):
         validate(bad)
+
+
+def test_sarif_contradicted_figures_and_dates_carry_a_fix_at_the_value():
+    text = "Oil: almost one fourth of world supplies pass the strait.\nThe envoy came on February 4.\n"
+    art = Article.from_string(text, "a.txt")
+    figure = art.mention(text.index("almost"), text.index(" of world"), "22.5-25%")
+    day = art.mention(text.index("February 4"), text.index("February 4") + 10, "2017-02-04")
+    passage = art.mention(0, text.index("\n"))  # no value read there: the mention is the whole sentence
+    results = (
+        Result(_claim("share", "number", "almost one fourth of world supplies", expect="about 21%"),
+               Verdict.CONTRADICTED, "contradicted", (figure,), fix="about 21%"),
+        Result(_claim("day", "date", "came on February 4"), Verdict.CONTRADICTED, "contradicted", (day,),
+               fix="February 5"),
+        Result(_claim("whole", "number", "almost one fourth of world supplies pass"), Verdict.CONTRADICTED,
+               "contradicted", (passage,), fix="about 21%"),
+        Result(_claim("q", "quote", "almost one fourth"), Verdict.MISQUOTED, "misquoted", (figure,),
+               fix="nearly a quarter"),
+    )
+    found = results_of(settled(Report(Path("c.yaml"), "a.txt", "0" * 64, results, article_text=text)))
+    fixes = {r["properties"]["claimId"]: r.get("fixes") for r in found}
+    (share,) = fixes["share"]
+    assert share["description"]["text"] == "Change it to 'about 21%', as the sources give it"
+    assert share["artifactChanges"][0]["replacements"] == [
+        {"deletedRegion": {"startLine": 1, "startColumn": 6, "endColumn": 23}, "insertedContent": {"text": "about 21%"}}]
+    assert fixes["day"][0]["artifactChanges"][0]["replacements"] == [
+        {"deletedRegion": {"startLine": 2, "startColumn": 19, "endColumn": 29}, "insertedContent": {"text": "February 5"}}]
+    assert fixes["whole"] is None and fixes["q"] is None  # a whole passage, a quotation: no safe replacement

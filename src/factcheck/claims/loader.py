@@ -23,7 +23,7 @@ from .. import numbers, settings
 from ..claimtypes import KINDS
 from ..model import ArticleSpec, Claim, ClaimsFile, ClaimType, SourceSpec
 from .errors import ClaimsError
-from .keys import ARTICLE_KEYS, CLAIM_KEYS, SOURCE_KEYS, TOP_KEYS
+from .keys import ARTICLE_KEYS, CLAIM_KEYS, DATE_ORDERS, SOURCE_KEYS, TOP_KEYS
 from .keys import TYPE_KEYS as _TYPE_KEYS
 from .reader import compose
 
@@ -299,7 +299,17 @@ class _Converter:
             url = self.url(v, "article.url", self.string(v, "article.url"))
         if "published" in found:
             published = self.published(found["published"][1])
-        return ArticleSpec(path=path, url=url, published=published)
+        order = self.date_order(found["date_order"][1]) if "date_order" in found else None
+        return ArticleSpec(path=path, url=url, published=published, date_order=order)
+
+    def date_order(self, node: Node) -> str:
+        key = "article.date_order"
+        kind = _kind(node)
+        if kind in ("null", "list", "mapping"):
+            raise self.fail(node, key, f"expected DMY or MDY, got {_a(kind)}")
+        if node.value not in DATE_ORDERS:
+            raise self.fail(node, key, f"{_show(node.value)} is not DMY (22/04/2016) or MDY (04/22/2016)")
+        return str(node.value)
 
     def published(self, node: Node) -> date:
         key = "article.published"

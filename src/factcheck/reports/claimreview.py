@@ -2,11 +2,17 @@
 
 Every review is marked ``creativeWorkStatus: "Draft"``: our verdicts judge a draft article against
 its cited sources, not a public claim, so the desk edits and signs these before publishing them.
+The fields are Google's Fact Check markup (required: ``claimReviewed``, ``reviewRating`` with its
+``alternateName``, ``url``; recommended: ``author``, ``datePublished``, ``itemReviewed``, a ``Claim``
+with its ``appearance``, ``author`` and ``datePublished``, and the rating's ``ratingValue``,
+``bestRating``, ``worstRating``). The claim is the draft's own, so its author is the newsroom too, and
+its date the article's ``published``.
 """
 
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -45,13 +51,16 @@ def _review(report: Report, result: Result, published: str, author: str) -> dict
     if result.mentions:
         appearance["text"] = result.mentions[0].text
         appearance["position"] = result.mentions[0].line
+    claim: dict = {"@type": "Claim", "appearance": appearance, "author": _organization(author)}
+    if report.article_published:
+        claim["datePublished"] = report.article_published.isoformat()
     return {
         "@context": "https://schema.org",
         "@type": "ClaimReview",
         "identifier": result.claim.id,
         "url": report.article_path,
         "claimReviewed": result.claim.text,
-        "itemReviewed": {"@type": "Claim", "appearance": appearance},
+        "itemReviewed": claim,
         "reviewRating": {
             "@type": "Rating",
             "ratingValue": rating.value,
@@ -61,10 +70,20 @@ def _review(report: Report, result: Result, published: str, author: str) -> dict
         },
         "reviewBody": result.message,
         "datePublished": published,
-        "author": {"@type": "Organization", "name": author},
+        "author": _organization(author),
         "creativeWorkStatus": "Draft",
     }
 
 
+def _organization(name: str) -> dict:
+    return {"@type": "Organization", "name": name}
+
+
 def render(report: Report) -> str:
     return json.dumps(reviews(report), indent=2, ensure_ascii=False) + "\n"
+
+
+def render_many(reports: Sequence[Report], today: date | None = None) -> str:
+    """Every article's reviews in one list, all dated the same day."""
+    day = today or date.today()
+    return json.dumps([r for report in reports for r in reviews(report, day)], indent=2, ensure_ascii=False) + "\n"

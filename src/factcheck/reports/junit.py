@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as ET
+from collections.abc import Sequence
+from pathlib import Path
 
 from ..model import Report, Result, Standing
 from .findings import details
@@ -18,22 +20,37 @@ _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 
 
 def render(report: Report) -> str:
-    failures = report.failing
-    counts = {"tests": str(len(report.results)), "failures": str(failures), "errors": "0", "skipped": "0", "time": "0"}
-    root = ET.Element("testsuites", {"name": "factcheck", **counts})
-    suite = ET.SubElement(root, "testsuite", {"name": _x(f"factcheck: {report.article_path}"), **counts})
-    props = ET.SubElement(suite, "properties")
-    for name, value in (
-        ("article", report.article_path),
-        ("article.sha256", report.article_sha256),
-        ("fail-on", ",".join(sorted(v.value for v in report.fail_on))),
-        ("passed", str(report.passed).lower()),
-    ):
-        ET.SubElement(props, "property", {"name": name, "value": _x(value)})
-    for result in report.results:
-        _testcase(suite, report, result)
+    return _document([report], claims_files=False)
+
+
+def render_many(reports: Sequence[Report]) -> str:
+    """One test suite per claims file, each naming its claims file in its properties."""
+    return _document(reports, claims_files=True)
+
+
+def _document(reports: Sequence[Report], claims_files: bool) -> str:
+    root = ET.Element("testsuites", {"name": "factcheck", **_counts(reports)})
+    for report in reports:
+        suite = ET.SubElement(root, "testsuite", {"name": _x(f"factcheck: {report.article_path}"), **_counts([report])})
+        props = ET.SubElement(suite, "properties")
+        for name, value in (
+            *((("claims", Path(report.claims_path).as_posix()),) if claims_files else ()),
+            ("article", report.article_path),
+            ("article.sha256", report.article_sha256),
+            ("fail-on", ",".join(sorted(v.value for v in report.fail_on))),
+            ("passed", str(report.passed).lower()),
+        ):
+            ET.SubElement(props, "property", {"name": name, "value": _x(value)})
+        for result in report.results:
+            _testcase(suite, report, result)
     ET.indent(root)
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"
+
+
+def _counts(reports: Sequence[Report]) -> dict[str, str]:
+    tests = sum(len(r.results) for r in reports)
+    failures = sum(r.failing for r in reports)
+    return {"tests": str(tests), "failures": str(failures), "errors": "0", "skipped": "0", "time": "0"}
 
 
 def _testcase(suite: ET.Element, report: Report, result: Result) -> None:

@@ -12,10 +12,12 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+from collections.abc import Sequence
+from pathlib import Path
 from urllib.parse import quote, urlsplit
 
 from .. import __version__
-from ..model import Mention, Report, Result, Verdict
+from ..model import ClaimType, Mention, Report, Result, Verdict
 from .findings import details, spans
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -33,19 +35,45 @@ _RULES = {
     Verdict.NOT_FOUND: ("error", "The claim's passage could not be located in the article."),
 }
 _RULE_INDEX = {v: i for i, v in enumerate(_RULES)}
+_VALUE_TYPES = frozenset({ClaimType.NUMBER, ClaimType.DATE})  # the claim types whose mention can be just the value
 
 
 def render(report: Report) -> str:
     return json.dumps(as_dict(report), indent=2, ensure_ascii=False) + "\n"
 
 
+def render_many(reports: Sequence[Report]) -> str:
+    return json.dumps(as_dict_many(reports), indent=2, ensure_ascii=False) + "\n"
+
+
 def as_dict(report: Report) -> dict:
+    return _log(_findings(report), {"passed": report.passed, "summary": report.counts,
+                                     "articleSha256": report.article_sha256})
+
+
+def as_dict_many(reports: Sequence[Report]) -> dict:
+    """Many claims files as one run (what code scanning takes per upload): each result at its own
+    article, with the claims file that found it; the run's properties list every article."""
+    results = [{**r, "properties": {**r["properties"], "claimsFile": _posix(report.claims_path)}}
+               for report in reports for r in _findings(report)]
+    articles = [{"path": report.article_path, "sha256": report.article_sha256,
+                 "claimsFile": _posix(report.claims_path), "passed": report.passed} for report in reports]
+    summary = {v.value: sum(report.counts[v.value] for report in reports) for v in Verdict}
+    return _log(results, {"passed": all(report.passed for report in reports), "summary": summary,
+                          "articles": articles})
+
+
+def _findings(report: Report) -> list[dict]:
     regions = {(i, j): (m, start, end) for i, j, m, start, end in spans(report)}
     results = []
     for i, result in enumerate(report.results):
         stale = report.stale_acceptance(result)
         if result.verdict in report.fail_on or stale:
             results += _results(report, result, [regions[i, j] for j in range(len(result.mentions))], stale)
+    return results
+
+
+def _log(results: list[dict], properties: dict) -> dict:
     rules = [
         {
             "id": v.value,
@@ -62,9 +90,13 @@ def as_dict(report: Report) -> dict:
                                 "informationUri": INFORMATION_URI, "rules": rules}},
             "columnKind": "unicodeCodePoints",
             "results": results,
-            "properties": {"passed": report.passed, "summary": report.counts, "articleSha256": report.article_sha256},
+            "properties": properties,
         }],
     }
+
+
+def _posix(path: Path) -> str:
+    return Path(path).as_posix()
 
 
 def _results(report: Report, result: Result, regions: list[tuple[Mention, int, int]], stale: bool) -> list[dict]:
@@ -105,8 +137,8 @@ def _result(report, result: Result, target, wording: str, occurrence: int, stale
         "partialFingerprints": {FINGERPRINT: _fingerprint(claim.id, result.verdict, wording, occurrence)},
         "properties": {"claimId": claim.id, "claimType": claim.type.value},
     }
-    if result.verdict is Verdict.MISSPELLED and result.fix and target and not stale:
-        entry["fixes"] = [_fix(report, target, result.fix)]
+    if result.fix and target and not stale and fixable(result, target[0]):
+        entry["fixes"] = [_fix(report, target, replacement(result, target[0]), result.verdict)]
     if claim.accepted and not stale:
         entry["suppressions"] = [{"kind": "external", "status": "accepted", "justification": claim.accepted}]
     return entry
@@ -132,11 +164,35 @@ def _location(report: Report, target) -> dict:
     return {"physicalLocation": physical}
 
 
-def _fix(report: Report, target, replacement: str) -> dict:
-    """The spelling the sources give, in place of this variant; only names, whose mention is the name itself."""
+def fixable(result: Result, mention: Mention) -> bool:
+    """Whether the sources' value can replace the mention itself: a misspelled name's mention is the
+    name; a contradicted figure's or date's is the figure or date when the article's value was read
+    there (a mention whose value could not be read may be a whole passage, and is left alone)."""
+    if result.verdict is Verdict.MISSPELLED:
+        return True
+    return (result.verdict is Verdict.CONTRADICTED and result.claim.type in _VALUE_TYPES
+            and mention.value is not None)
+
+
+def replacement(result: Result, mention: Mention) -> str:
+    """The fix as it replaces this mention: a surname alone ("Leventieve") takes the verified
+    surname, not the full name, so the sentence still reads."""
+    fix = result.fix or ""
+    if result.verdict is Verdict.MISSPELLED:
+        words, own = fix.split(), len(mention.text.split())
+        if 0 < own < len(words):
+            return " ".join(words[-own:])
+    return fix
+
+
+def _fix(report: Report, target, replacement: str, verdict: Verdict) -> dict:
+    """SARIF 2.1.0's ``fix``: ``artifactChanges`` (required), each an ``artifactLocation`` and its
+    ``replacements`` (both required), each a ``deletedRegion`` (required) and the ``insertedContent``."""
     region = {k: v for k, v in _location(report, target)["physicalLocation"]["region"].items() if k != "snippet"}
+    what = f"Spell it '{replacement}'" if verdict is Verdict.MISSPELLED else \
+        f"Change it to '{replacement}', as the sources give it"
     return {
-        "description": {"text": f"Spell it '{replacement}'"},
+        "description": {"text": what},
         "artifactChanges": [{"artifactLocation": _artifact(report.article_path),
                              "replacements": [{"deletedRegion": region, "insertedContent": {"text": replacement}}]}],
     }

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from pathlib import Path
+
 from ..messages import supports_label
-from ..model import Report, Result, Standing, Verdict
+from ..model import DEFAULT_FAIL_ON, Report, Result, Standing, Verdict
 from ..terminal import clean, guard_lines
 from .findings import in_article_order, sentence_of
 
@@ -21,7 +24,7 @@ def render(report: Report, color: bool = False, verbosity: int = 0, complete: bo
     cut short (``complete`` false) says so in its summary instead of passed or failed. Everything
     quoted from the article, the claims file or a page passes through ``terminal.clean``: no escape
     sequence, no control character, no line a CI runner would take for a command."""
-    paint = (lambda code, s: f"\033[{code}m{s}\033[0m") if color else (lambda code, s: s)
+    paint = _painter(color)
     results = [r for _n, r in in_article_order(report)] if order == "article" else list(report.results)
     lines = []
     for result in results:
@@ -43,6 +46,25 @@ def render(report: Report, color: bool = False, verbosity: int = 0, complete: bo
         lines.extend(_source_notes(report))
     lines.append(_summary(report, paint, complete))
     return guard_lines("\n".join(lines)) + "\n"
+
+
+def render_many(reports: Sequence[Report], color: bool = False, verbosity: int = 0, order: str = "article",
+                complete: bool = True, partial: Report | None = None) -> str:
+    """Each claims file's report under a ``==> claims file <==`` header, then one line for them all.
+    A run cut short (``complete`` false) shows ``partial``, the report Ctrl-C stopped, last, and its
+    last line says interrupted."""
+    paint = _painter(color)
+    shown = [(r, True) for r in reports] + ([(partial, False)] if partial is not None else [])
+    parts = [f"==> {clean(Path(r.claims_path).as_posix())} <==\n" + render(r, color, verbosity, whole, order)
+             for r, whole in shown]
+    fail_on = shown[0][0].fail_on if shown else DEFAULT_FAIL_ON
+    everything = Report(Path("."), "", "", tuple(res for r, _ in shown for res in r.results), fail_on)
+    files = f"{len(shown)} claims file{'s' * (len(shown) != 1)}, "
+    return "\n".join(parts) + "\n" + guard_lines(files + _summary(everything, paint, complete)) + "\n"
+
+
+def _painter(color: bool):
+    return (lambda code, s: f"\033[{code}m{s}\033[0m") if color else (lambda code, s: s)
 
 
 def _line(report: Report, result: Result, paint) -> str:

@@ -1,0 +1,64 @@
+"""Units of measure and currencies: spellings, kinds, conversion (see factcheck.units)."""
+
+import pytest
+
+from factcheck import units
+from factcheck.numbers import agrees, find_numbers, parse_expect
+
+
+@pytest.mark.parametrize("spelling,unit", [
+    ("km", "kilometre"), ("kilometers", "kilometre"), ("metres", "metre"), ("feet", "foot"), ("in", "inch"),
+    ("metric tons", "tonne"), ("tonnes", "tonne"), ("k.g.", "kilogram"), ("gs", "gram"), ("lbs", "pound"),
+    ("degrees F", "fahrenheit"), ("°C", "celsius"), ("quarters", "quarter"), ("hp", "horsepower"),
+    ("Nm", "newton metre"), ("sq km", "square kilometre"), ("barrels a day", "barrel per day"),
+    ("US$", "US dollar"), ("€", "euro"), ("EUR", "euro"), ("Mex$", "Mexican peso"), ("geneh", "Egyptian pound"),
+    ("ringgit", "Malaysian ringgit"), ("pence", "cent"), ("nonsense", None),
+])
+def test_lookup(spelling, unit):
+    assert units.lookup(spelling) == unit
+
+
+@pytest.mark.parametrize("value,unit,to,expected", [
+    (115, "mile", "kilometre", 185.07),
+    (6.25, "metre", "centimetre", 625),
+    (100, "tonne", "kilogram", 100_000),
+    (98.6, "fahrenheit", "celsius", 37),
+    (-40, "celsius", "fahrenheit", -40),
+    (1, "year", "day", 365),  # a common year, so that "a year" is "365 days" and "12 months"
+    (1, "year", "month", 12),
+    (1, "quarter", "month", 3),
+    (1.5, "hour", "minute", 90),
+    (1, "gallon", "litre", 3.785411784),
+])
+def test_convert(value, unit, to, expected):
+    assert units.convert(value, unit, to) == pytest.approx(expected, rel=1e-4)
+
+
+def test_money_is_never_converted():
+    assert units.convert(125, "euro", "US dollar") == 125
+    assert not units.compatible("euro", "US dollar")
+    assert units.compatible("dollar", "US dollar")  # a bare "$" is any dollar
+    assert not units.compatible("dollar", "euro")
+    assert units.currency_code("US dollar") == "USD" and units.currency_code("dollar") is None
+
+
+def test_kinds_do_not_mix():
+    assert not units.compatible("kilometre", "kilogram")
+    assert units.dimension("quarter") == "time"
+    assert units.convert(3, "kilometre", "kilogram") == 3  # incompatible: unchanged
+
+
+@pytest.mark.parametrize("article,prefer,expect,result", [
+    ("The drive is 115 miles.", None, "185 km", True),
+    ("The rope is 6.25 metres long.", None, "6.25 m", True),
+    ("The rope is 6.25 metres long.", None, "7 m", False),
+    ("The deal took a year.", "time", "12 months", True),  # "a year" alone is a rate ("$5 a year") unless told
+    ("The deal took a year and a half.", None, "18 months", True),
+    ("The meeting lasted an hour and a half.", None, "90 minutes", True),
+    ("They shipped 100 metric tons of wheat.", None, "100,000 kg", True),
+    ("It was 12 degrees below zero.", None, "-12 degrees", True),
+    ("The engine makes 151 hp.", None, "151 horsepower", True),
+])
+def test_a_figure_agrees_with_an_expect_in_another_unit(article, prefer, expect, result):
+    (m,) = find_numbers(article, prefer)
+    assert agrees(m.quantity, parse_expect(expect)) is result
