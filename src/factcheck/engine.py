@@ -19,6 +19,7 @@ from typing import Protocol
 from .article import Article, kind_of
 from .claims import ClaimsError, load_claims
 from .claimtypes import KINDS, judge, read_article
+from .claimtypes.name import spelled_right
 from .decision import decide
 from .fetch import Fetcher, decode_body
 from .fetch.wayback import Wayback, wrap
@@ -201,9 +202,11 @@ class Checker:
             reading = read_article(claim, article, published, self.lenses)
             evidence = tuple(judge(claim, reading, documents[s], self.lenses, published) for s in claim.sources)
             decision = decide(KINDS[claim.type], claim, reading, evidence)
+            right = spelled_right(article, [decision.fix or "", claim.expect or "", *claim.aliases], reading.mentions) \
+                if decision.verdict is Verdict.MISSPELLED else ()
             yield Result(claim, decision.verdict, message(claim, decision), reading.mentions, evidence,
                          decision.discrepancies, standing_of(claim, decision.verdict, self.options.fail_on),
-                         decision.fix)
+                         decision.fix, right)
 
     def report(self, article: Article, results: Iterable[Result]) -> Report:
         return Report(

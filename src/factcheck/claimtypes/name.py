@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from typing import cast
 
@@ -88,6 +89,19 @@ class NameKind:
 
     def draft(self, context: DraftContext) -> list[Draft]:
         return _name_claims(context.article, context.people, context.ids, context.lint)
+
+
+def spelled_right(article: Article, spellings: list[str], mentions: tuple[Mention, ...]) -> tuple[Mention, ...]:
+    """Where the article spells a misspelled name right (a verified form, or its surname), besides
+    the mentions already read: an editor fixing the wrong ones wants to see the right ones too."""
+    forms = {f for f in spellings if f} | {f.split()[-1] for f in spellings if f and len(f.split()) > 1}
+    if not forms:
+        return ()
+    alternatives = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
+    pattern = re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)")
+    taken = [(m.start, m.end) for m in mentions]
+    found = [m for m in pattern.finditer(article.text) if not any(s < m.end() and m.start() < e for s, e in taken)]
+    return tuple(article.mention(m.start(), m.end()) for m in found)
 
 
 def inside_page(name: str, page: Page) -> bool:
