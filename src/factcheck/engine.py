@@ -19,6 +19,7 @@ from typing import Protocol
 from .article import Article, kind_of
 from .claims import ClaimsError, load_claims
 from .claimtypes import KINDS, Reading, judge, read_article
+from .claimtypes.name import spelled_right
 from .decision import decide
 from .fetch import Fetcher, decode_body
 from .fetch.wayback import Wayback, wrap
@@ -220,9 +221,11 @@ class Checker:
             del readings[i]
             evidence = tuple(judged[s] for s in claim.sources)
             decision = decide(KINDS[claim.type], claim, read, evidence)
+            right = spelled_right(article, [decision.fix or "", claim.expect or "", *claim.aliases], read.mentions) \
+                if decision.verdict is Verdict.MISSPELLED else ()
             return Result(claim, decision.verdict, message(claim, decision), read.mentions, evidence,
                           decision.discrepancies, standing_of(claim, decision.verdict, self.options.fail_on),
-                          decision.fix)
+                          decision.fix, right)
 
         for spec in order.sources:
             while done < len(waiting) and waiting[done] == 0:
