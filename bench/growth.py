@@ -17,6 +17,7 @@ from __future__ import annotations
 import argparse
 import json
 import math
+import random
 import resource
 import subprocess
 import sys
@@ -115,6 +116,47 @@ def stage_many_p(size: int) -> Callable[[], object]:
     return lambda: extract(page)
 
 
+_GIVEN = "Maria John Aisha Kenji Olga Pierre Fatima Liam Sofia Diego Anna Omar Ingrid Tomas Leila Raj".split()
+_SURNAMES = ("Lopez Carter Haddad Tanaka Petrova Dubois Rahman Walsh Rossi Alvarez Berg Nasser Larsen Novak "
+             "Karimi Mehta Quinn Osei Varga Holm").split()
+_UNITS = "people barrels tonnes jobs homes votes".split()
+_MONTHS = "January February March April May June July August September October November December".split()
+
+
+def _news(size: int) -> str:
+    """Seeded news copy of about ``size`` characters, every paragraph its own: people named in full
+    then by surname, figures, dates and quotations, as ``factcheck extract`` drafts them."""
+    rng = random.Random(19)
+    out: list[str] = []
+    total = 0
+    while total < size:
+        given, surname = rng.choice(_GIVEN), rng.choice(_SURNAMES) + rng.choice(["", "son", "ova", "i", "er"])
+        n, unit, year = rng.randrange(2, 99_999), rng.choice(_UNITS), rng.randrange(1990, 2024)
+        para = (f"Minister {given} {surname} said on {rng.choice(_MONTHS)} {rng.randrange(1, 29)}, {year}, that "
+                f"{n:,} {unit} were affected, up {rng.randrange(2, 60)}% from {year - 1}. \"We will act within "
+                f"{rng.randrange(2, 30)} days on plan {rng.randrange(10**6)},\" {surname} said.\n\n")
+        out.append(para)
+        total += len(para)
+    return "".join(out)
+
+
+def stage_extract(size: int) -> Callable[[], object]:
+    from factcheck.article import Article
+    from factcheck.draft import draft_claims
+    article = Article.from_string(_news(size), "a.txt")
+    return lambda: draft_claims(article, "a.txt", None)
+
+
+def stage_extract_highbit(size: int) -> Callable[[], object]:
+    """Letters of the upper half of Latin-1 with no sentence ends (issue 14: 200 KB of high-bit bytes)."""
+    from factcheck.article import Article
+    from factcheck.draft import draft_claims
+    rng = random.Random(14)
+    text = "".join(chr(rng.randrange(0xC0, 0x100)) if rng.random() > 0.15 else " " for _ in range(size))
+    article = Article.from_string(text, "a.txt")
+    return lambda: draft_claims(article, "a.txt", None)
+
+
 STAGES: dict[str, tuple[Callable[[int], Callable[[], object]], int]] = {
     # name: (stage, base size in characters at 1x)
     "claims-load": (stage_claims, 50_000),
@@ -126,6 +168,8 @@ STAGES: dict[str, tuple[Callable[[int], Callable[[], object]], int]] = {
     "verify": (stage_verify, 500_000),
     "text on HTML": (stage_text, 500_000),
     "many <p> (readable.py)": (stage_many_p, 250_000),
+    "extract (draft.py)": (stage_extract, 50_000),
+    "extract high-bit text": (stage_extract_highbit, 20_000),
 }
 
 

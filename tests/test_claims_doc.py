@@ -7,13 +7,21 @@ import pytest
 from conftest import ROOT
 from factcheck.claims import load_claims
 from factcheck.claims.keys import ARTICLE_KEYS, CLAIM_KEYS, SOURCE_KEYS, TOP_KEYS
+from factcheck.model import Verdict
 
 DOC = (ROOT / "docs" / "claims-format.md").read_text(encoding="utf-8")
 EXAMPLES = sorted((ROOT / "examples" / "claims").glob("*.yaml"))
 
 
+KEYS_DOC, REPORT_DOC = DOC.split("## What the report says")
+
+
 def _documented() -> set[str]:
-    return set(re.findall(r"^\| `([a-z_]+)` \|", DOC, re.M))
+    return set(re.findall(r"^\| `([a-z_]+)` \|", KEYS_DOC, re.M))
+
+
+def test_every_verdict_is_explained():
+    assert set(re.findall(r"^\| `([a-z_]+)` \|", REPORT_DOC, re.M)) == {v.value for v in Verdict}
 
 
 def test_every_key_the_loader_knows_is_documented_and_nothing_else():

@@ -63,7 +63,10 @@ def test_json_report_shape_follows_the_spec(e2e):
     assert report["article"]["path"] == "article.md" and len(report["article"]["sha256"]) == 64
     claim = next(c for c in report["claims"] if c["id"] == "lavrov-name")
     assert {"id", "type", "verdict", "message", "expect", "article", "evidence"} <= claim.keys()
-    assert claim["article"] == [{"text": "Lavrof", "line": 7, "column": 77, "value": "Lavrof"}]
+    assert claim["article"] == [  # every mention of a misspelled name, marked
+        {"text": "Sergei Lavrov", "line": 7, "column": 30, "value": None, "kind": "correct"},
+        {"text": "Lavrof", "line": 7, "column": 77, "value": "Lavrof", "kind": "misspelled"},
+    ]
     (evidence,) = claim["evidence"]
     assert evidence["via"] == "archive" and evidence["status"] == "supports" and evidence["error"] is None
     assert "Lavrov" in evidence["text"] and "Sergey" in evidence["value"]

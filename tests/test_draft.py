@@ -18,7 +18,7 @@ from factcheck.article import Article
 from factcheck.claims import parse_claims
 from factcheck.claims.writer import SOURCES_LINE
 from factcheck.claimtypes import KINDS
-from factcheck.claimtypes.drafting import DraftContext, Ids
+from factcheck.claimtypes.drafting import DraftContext, Ids, SpanIndex
 from factcheck.cli import main
 from factcheck.draft import draft_claims, find_dateline
 from factcheck.model import ClaimType
@@ -261,3 +261,52 @@ def test_an_article_with_nothing_to_check_still_loads(tmp_path):
     text = draft_claims(Article.from_string("Nothing much here.", "a.txt"), "a.txt", None)
     assert "claims: []" in text
     assert parse_claims(text, tmp_path / "c.yaml").claims == ()
+
+
+def test_a_person_named_once_in_passing_is_drafted_a_product_is_not(tmp_path):
+    """A given name and a surname the census knows make a person even named once; words of
+    a product or a title of a work do not ("Echo Dot", "Star Wars")."""
+    article = Article.from_string(
+        "Wild defenseman Jonas Brodin had scored earlier before winger Jason Zucker's empty-net "
+        "goal sealed it.\n\nFans bought an Echo Dot and watched Star Wars after the game.\n", "a.txt")
+    claims = parse_claims(draft_claims(article, "a.txt", None), tmp_path / "c.yaml").claims
+    assert sorted(c.text for c in claims if c.type is ClaimType.NAME) == ["Jason Zucker", "Jonas Brodin"]
+
+
+JUNK = (
+    "The Boeing 737 Max was grounded after two crashes that killed 346 people, officials said on March 13.\n\n"
+    "The S&P 500 fell 2% on Tuesday, and the GTX 1660 sold out.\n\n"
+    "Police answered 911 calls from a house at 1119 Eighth St. around 10 p.m. on Saturday. The Wild beat the "
+    "Sabres 4-1 in front of 15,522 fans, and Rafael Nadal won 6-3, 7-6 (7).\n\n"
+    "An October 11 presentation to bondholders indicated that jobs would be cut, the company said.\n"
+)
+
+
+def test_model_house_phone_numbers_clock_times_and_scores_are_not_figures(tmp_path):
+    claims = parse_claims(draft_claims(Article.from_string(JUNK, "a.txt"), "a.txt", datetime.date(2019, 11, 19)),
+                          tmp_path / "c.yaml").claims
+    figures = sorted(c.id for c in claims if c.type is ClaimType.NUMBER)
+    assert figures == ["number-15-522-fans", "number-2-percent", "number-346-people", "number-two-crashes"]
+    assert sorted(c.id for c in claims if c.type is ClaimType.DATE) == ["date-2019-03-13"]  # no 1119, 1660 or 2020-10-11
+
+
+def test_ap_style_quotes_end_at_their_closing_marks_and_name_their_speaker(tmp_path):
+    raw = ("''We are going to win this,'' coach Bruce Boudreau said after the game. The team flew home.\n\n"
+           "''It was a long night,'' added Ryan Suter, who scored twice.\n\n"
+           "\"The economy is strong and getting stronger,\" Trump said, before Senator Chuck Schumer replied "
+           "that the claim was false.\n")
+    claims = parse_claims(draft_claims(Article.from_string(raw, "a.txt"), "a.txt", None), tmp_path / "c.yaml").claims
+    quotes = {c.id: c.text for c in claims if c.type is ClaimType.QUOTE}
+    assert quotes == {"quote-boudreau-1": "We are going to win this", "quote-suter-1": "It was a long night",
+                      "quote-trump-1": "The economy is strong and getting stronger"}
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 200), st.integers(1, 30)), max_size=30), st.integers(0, 220),
+       st.integers(0, 40))
+def test_span_index_finds_what_a_scan_finds(spans, lo, width):
+    index = SpanIndex((s, s + n, i) for i, (s, n) in enumerate(spans))
+    hi = lo + width
+    assert sorted(i for _, _, i in index.overlapping(lo, hi)) == sorted(
+        i for i, (s, n) in enumerate(spans) if s < hi and lo < s + n)
+    assert sorted(i for _, _, i in index.starting(lo, hi)) == sorted(i for i, (s, _) in enumerate(spans) if lo <= s < hi)

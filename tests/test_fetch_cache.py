@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from factcheck.fetch import Fetcher
-from factcheck.fetch.cache import TextStore
+from factcheck.fetch.cache import StoredText, TextStore
 from factcheck.model import Via
 from fetch_servers import (
     HTML,
@@ -199,6 +199,8 @@ TEXT_DAMAGES = {
     "a note not a string": {"text": "t", "notes": ["ok", 4]},
     "no notes": {"text": "t"},
     "no text": {"notes": []},
+    "fields not strings": {"text": "t", "notes": [], "fields": {"full_text": 3}},
+    "fields a list": {"text": "t", "notes": [], "fields": ["t"]},
     "a list": ["t", []],
     "a string": "t",
 }
@@ -207,8 +209,8 @@ TEXT_DAMAGES = {
 @pytest.mark.parametrize("damage", TEXT_DAMAGES.values(), ids=TEXT_DAMAGES.keys())
 def test_a_text_entry_of_the_wrong_shape_is_a_miss(tmp_path, damage):
     store = TextStore(tmp_path)
-    assert store.put("k", "The Cape of Good Hope", ("note",)) is None
-    assert store.get("k") == ("The Cape of Good Hope", ("note",))
+    assert store.put("k", StoredText("The Cape of Good Hope", ("note",))) is None
+    assert store.get("k") == StoredText("The Cape of Good Hope", ("note",))
     (path,) = [p for p in (tmp_path / "text-v1").rglob("*") if p.is_file()]
     path.write_text(json.dumps(damage))
     assert store.get("k") is None
@@ -218,5 +220,5 @@ def test_a_text_store_symlinked_out_of_its_tree_is_refused(tree):
     claims, outside = tree
     (claims / ".factcheck-cache").symlink_to(outside, target_is_directory=True)
     store = TextStore(claims / ".factcheck-cache")
-    assert store.refused is not None and store.put("k", "t", ()) is not None and store.get("k") is None
+    assert store.refused is not None and store.put("k", StoredText("t")) is not None and store.get("k") is None
     assert _files(outside) == []

@@ -12,8 +12,10 @@ from factcheck.names import (
     find_name_mentions,
     fold_name,
     is_near_miss,
+    one_slip,
     person_names,
     same_name,
+    slip_neighbours,
 )
 
 SEED = "seeds/000_cfcb191671b4f14f.txt"
@@ -309,3 +311,16 @@ def test_places_slogans_and_firms_are_not_people():
     assert kinds["Full Fact"] is not NameKind.PERSON
     assert kinds["Welcome Jose"] is not NameKind.PERSON
     assert [" ".join(t.text for t in o.tokens) for o in person_names(text)] == ["Angela Merkel", "Merkel", "Joe Biden"]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.text(alphabet="abcdeiovyfk ", min_size=1, max_size=8), min_size=1, max_size=25, unique=True))
+def test_slip_neighbours_are_exactly_the_keys_one_slip_apart(raw):
+    """The index finds what comparing every pair would, without comparing every pair."""
+    keys = [" ".join(k.split()) for k in raw if k.strip()]
+    keys = list(dict.fromkeys(keys))
+    found = slip_neighbours(keys)
+    for key in keys:
+        want = {o for o in keys if o != key and len(key.replace(" ", "")) >= 4 and len(o.replace(" ", "")) >= 4
+                and one_slip(key, o)}
+        assert found[key] == want, key

@@ -59,3 +59,14 @@ def test_a_cache_directory_linked_out_of_the_claims_tree_is_never_written(tmp_pa
     report = verify(tree / "claims.yaml", Options(offline=True))
     assert report.results
     assert list(outside.iterdir()) == []
+
+
+def test_the_whole_text_and_the_page_date_are_cached_beside_the_readable_text(tmp_path):
+    """A warm run parses no HTML: the page's whole visible text and its date come from the entry."""
+    texts = TextCache(tmp_path)
+    first = read_local(SourceSpec("eia", archive=PAGE), texts=texts)
+    assert first.full_text and first.full_text != first.text
+    (entry,) = list((tmp_path / "text-v1").glob("*/*"))
+    entry.write_text(entry.read_text(encoding="utf-8").replace("21 million", "MARKER 21 million"), encoding="utf-8")
+    second = read_local(SourceSpec("eia", archive=PAGE), texts=texts)
+    assert "MARKER" in second.full_text and second.page_date == first.page_date

@@ -18,13 +18,14 @@ from typing import Protocol
 
 from .article import Article, kind_of
 from .claims import ClaimsError, load_claims
-from .claimtypes import KINDS, judge, read_article
+from .claimtypes import KINDS, Reading, judge, read_article
+from .claimtypes.name import spelled_right
 from .decision import decide
 from .fetch import Fetcher, decode_body
 from .fetch.wayback import Wayback, wrap
 from .index import Lenses
 from .messages import message
-from .model import DEFAULT_FAIL_ON, ClaimsFile, Report, Result, Verdict, standing_of
+from .model import DEFAULT_FAIL_ON, Claim, ClaimsFile, Evidence, Report, Result, SourceSpec, Verdict, standing_of
 from .sources import Documents, PageFetcher, TextCache, confined
 
 
@@ -37,6 +38,7 @@ class Options:
     refresh: bool = False
     cache_dir: Path | None = None  # default: .factcheck-cache beside the claims file
     jobs: int = 8
+    workers: int | None = None  # processes extracting pages on a cold run; None: one per core, 1: none
     timeout: float = 10.0
     naive: bool = False  # the benchmark's baseline: every claim scans its pages' full text, no index
     allow_paths: tuple[Path, ...] = ()  # local files the claims file may name besides its own directory tree
@@ -171,6 +173,7 @@ class Checker:
         self.texts = TextCache(cache_dir, confine)
         self.roots = (Path(claims.path).absolute().parent, *(Path(p).absolute() for p in options.allow_paths))
         self.lenses = Lenses(options.naive)
+        self.documents: Documents | None = None
         self.owns_fetcher = fetcher is None  # one passed in is the caller's to close
         self.fetcher: PageFetcher = fetcher or wrap(Fetcher(
             cache_dir=cache_dir, cache_confine=confine, offline=options.offline, refresh=options.refresh,
@@ -194,16 +197,48 @@ class Checker:
             raise ClaimsError(self.claims.path, None, key, f"article {target} {exc.reason}") from None
 
     def results(self, article: Article) -> Iterator[Result]:
-        """One result per selected claim, in file order, each as soon as its own sources are in."""
-        documents = Documents((s for c in self.selected for s in c.sources), self.fetcher, self.roots, self.texts)
+        """One result per selected claim, in file order, each as soon as its own sources are in.
+
+        Sources are read one at a time in the order of ``plan``: each is judged for every claim
+        that cites it, then its text and index are dropped, so a run holds one page at a time
+        (and the article) however many pages it cites."""
+        order = plan(self.selected)
+        self.documents = documents = Documents(order.sources, self.fetcher, self.roots, self.texts,
+                                               self.options.workers)
         published = self.claims.article.published
-        for claim in self.selected:
-            reading = read_article(claim, article, published, self.lenses)
-            evidence = tuple(judge(claim, reading, documents[s], self.lenses, published) for s in claim.sources)
-            decision = decide(KINDS[claim.type], claim, reading, evidence)
-            yield Result(claim, decision.verdict, message(claim, decision), reading.mentions, evidence,
-                         decision.discrepancies, standing_of(claim, decision.verdict, self.options.fail_on),
-                         decision.fix)
+        readings: dict[int, Reading] = {}
+        found: dict[int, dict[SourceSpec, Evidence]] = {}
+        waiting = [len(set(c.sources)) for c in self.selected]
+        done = 0
+
+        def reading(i: int) -> Reading:
+            if i not in readings:
+                readings[i] = read_article(self.selected[i], article, published, self.lenses)
+            return readings[i]
+
+        def result(i: int) -> Result:
+            claim, read, judged = self.selected[i], reading(i), found.pop(i, {})
+            del readings[i]
+            evidence = tuple(judged[s] for s in claim.sources)
+            decision = decide(KINDS[claim.type], claim, read, evidence)
+            right = spelled_right(article, [decision.fix or "", claim.expect or "", *claim.aliases], read.mentions) \
+                if decision.verdict is Verdict.MISSPELLED else ()
+            return Result(claim, decision.verdict, message(claim, decision), read.mentions, evidence,
+                          decision.discrepancies, standing_of(claim, decision.verdict, self.options.fail_on),
+                          decision.fix, right)
+
+        for spec in order.sources:
+            while done < len(waiting) and waiting[done] == 0:
+                yield result(done)
+                done += 1
+            document = documents.take(spec)
+            for i in order.citing[spec]:
+                found.setdefault(i, {})[spec] = judge(self.selected[i], reading(i), document, self.lenses, published)
+                waiting[i] -= 1
+            self.lenses.forget(document.text, document.full_text, keep=article.text)
+        while done < len(waiting):
+            yield result(done)
+            done += 1
 
     def report(self, article: Article, results: Iterable[Result]) -> Report:
         return Report(
@@ -213,6 +248,8 @@ class Checker:
         )
 
     def close(self) -> None:
+        if self.documents is not None:
+            self.documents.close()
         if self.owns_fetcher:
             self.fetcher.close()
         self.lenses = Lenses(self.options.naive)  # the pages' indexes are this run's; free them
@@ -231,6 +268,8 @@ class Checker:
                 progress.advance()
         except KeyboardInterrupt:
             progress.finish()
+            if self.documents is not None:
+                self.documents.close(wait=False)
             raise Interrupted(None if article is None else self.report(article, done), len(self.selected)) from None
         except BaseException:
             progress.finish()
@@ -239,6 +278,25 @@ class Checker:
         progress.finish()
         self.close()
         return self.report(article, done)
+
+
+@dataclass(frozen=True)
+class Plan:
+    """The order a run reads its sources in, planned from the claims up front: every distinct
+    source once, in the order the claims first cite it, with the claims (positions) citing it."""
+
+    sources: tuple[SourceSpec, ...]
+    citing: dict[SourceSpec, tuple[int, ...]]
+
+
+def plan(claims: Sequence[Claim]) -> Plan:
+    """Claim ``i``'s sources are all first cited by claims ``0..i``, so by this order its result
+    is ready once the sources first cited up to it are read: results stream in file order."""
+    citing: dict[SourceSpec, list[int]] = {}
+    for i, claim in enumerate(claims):
+        for spec in dict.fromkeys(claim.sources):
+            citing.setdefault(spec, []).append(i)
+    return Plan(tuple(citing), {spec: tuple(ids) for spec, ids in citing.items()})
 
 
 def verify(claims_path: str | Path, options: Options = Options(),

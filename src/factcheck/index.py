@@ -206,7 +206,8 @@ def within(found: list, start: int, end: int) -> list:
 
 class Lenses:
     """The texts of one run, each indexed once on first use and shared by every claim that reads
-    it; the run owns them and drops them with itself. With ``naive``, every read is a full scan."""
+    it until ``forget``; the run owns them and drops them with itself. With ``naive``, every read
+    is a full scan."""
 
     def __init__(self, naive: bool = False) -> None:
         self.naive = naive
@@ -218,3 +219,13 @@ class Lenses:
         if text not in self._indexes:
             self._indexes[text] = TextIndex(text)
         return self._indexes[text]
+
+    def __len__(self) -> int:
+        """How many texts are indexed now."""
+        return len(self._indexes)
+
+    def forget(self, *texts: str, keep: str | None = None) -> None:
+        """Drop the indexes of ``texts`` (all their claims are judged), but that of ``keep``."""
+        for text in texts:
+            if text != keep:
+                self._indexes.pop(text, None)

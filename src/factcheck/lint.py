@@ -33,10 +33,12 @@ from .names import (
     NameKind,
     NameOccurrence,
     NameToken,
-    close_keys,
     extract_names,
+    one_slip,
+    slip_neighbours,
     token_relation,
 )
+from .namewords import ORG_WORDS, PLACES
 
 # Where names inflect, spellings that differ only in this many final letters are one word's forms.
 _INFLECTION_LETTERS = 2
@@ -138,7 +140,7 @@ def _one_name(
     """Two different surname spellings that can be one name's. A word that only opens sentences
     next to a common word is another common word (Internal memo / the Internet); a common word
     and a surname someone bears in full are two words ("The Role of" / Jeremy Rolfe)."""
-    if not token_relation(a.key, b.key):
+    if not token_relation(a.key, b.key) or not one_slip(a.key, b.key):
         return False
     if (a.common and b.key in in_full) or (b.common and a.key in in_full):
         return False
@@ -170,9 +172,10 @@ def _families(occurrences: list[NameOccurrence], language: Language = ENGLISH) -
             k = parent[k]
         return k
 
+    neighbours = slip_neighbours(keys)
     for key in keys:
-        for other, _dist, _ in close_keys(key, keys):
-            if other != key and _one_name(sample[key], sample[other], language, start_only, in_full):
+        for other in sorted(neighbours[key]):
+            if _one_name(sample[key], sample[other], language, start_only, in_full):
                 parent[root(other)] = root(key)
     groups: dict[str, list[NameOccurrence]] = {}
     for occ in occurrences:
@@ -220,7 +223,12 @@ def _bare_owner(occ: NameOccurrence, people: list[_Person], last: _Person | None
     return last
 
 
-def _finding(article: Article, tokens: list[NameToken], language: Language = ENGLISH) -> LintFinding | None:
+def _finding(
+    article: Article, tokens: list[NameToken], language: Language = ENGLISH, bare: bool = False
+) -> LintFinding | None:
+    """The finding for one person's spellings of one name part, if it has two. ``bare``: the
+    person is never named in full; then two spellings seen once each are two words as likely as
+    one misspelled (Slashdot / Slashdork, Mackay / McKay in a list of references)."""
     spellings: dict[str, list[NameToken]] = {}
     for tok in tokens:
         key = _spelling(tok)
@@ -231,8 +239,8 @@ def _finding(article: Article, tokens: list[NameToken], language: Language = ENG
         return None
     # only spellings a typo away from the usual one: a chain of near misses links other words
     usual = max(spellings, key=lambda k: (len(spellings[k]), len(k)))
-    spellings = {k: v for k, v in spellings.items() if k == usual or token_relation(k, usual)}
-    if len(spellings) < 2:
+    spellings = {k: v for k, v in spellings.items() if k == usual or (token_relation(k, usual) and one_slip(k, usual))}
+    if len(spellings) < 2 or (bare and all(len(v) == 1 for v in spellings.values())):
         return None
     shown: dict[str, str] = {}
     order: list[tuple[int, int, int, str]] = []
@@ -251,6 +259,34 @@ def _finding(article: Article, tokens: list[NameToken], language: Language = ENG
         for t in sorted((t for toks in spellings.values() for t in toks), key=lambda t: t.start)
     )
     return LintFinding(mentions, forms)
+
+
+def _merge_places(text: str, toks: tuple[NameToken, ...]) -> tuple[NameToken, ...]:
+    out: list[NameToken] = []
+    i = 0
+    while i < len(toks):
+        n = next((n for n in (3, 2) if " ".join(t.key for t in toks[i : i + n]) in PLACES and i + n <= len(toks)), 1)
+        if n == 1:
+            out.append(toks[i])
+        else:
+            start, end = toks[i].start, toks[i + n - 1].end
+            key = " ".join(t.key for t in toks[i : i + n])
+            out.append(NameToken(start, end, text[start:end], key, common=all(t.common for t in toks[i : i + n])))
+        i += n
+    return tuple(out)
+
+
+def _as_compared(text: str, occ: NameOccurrence) -> NameOccurrence:
+    """A name as the lint compares it. A place named in several words is one word ("New
+    Zealand" is no Zealand, so no Zeeland, in "the New Zealand Company" too); a body or a
+    feature ending in its generic word is known by the word before it ("Mackenzie Basin" is no
+    Basin beside the author Bain, "West Merica Police" a Merica beside West Mercia)."""
+    toks = occ.tokens
+    if len(toks) < 2 or occ.surname_first:
+        return occ
+    if occ.kind is NameKind.ORGANISATION and toks[-1].key in ORG_WORDS and not toks[-2].particle:
+        toks = toks[:-1]
+    return NameOccurrence(_merge_places(text, toks), occ.kind, occ.titled, occ.at_start)
 
 
 def _names_for(occurrences: list[NameOccurrence], language: Language) -> list[NameOccurrence]:
@@ -291,20 +327,23 @@ def _shared_surname_slip(family: list[NameOccurrence]) -> bool:
         return False
     (usual, _), (rare, _) = spellings.most_common()
     alone = all(not o.given for o in family if o.surname.key == rare)  # no full name of its own
-    return alone and token_relation(usual, rare) == "near"
+    return alone and token_relation(usual, rare) == "near" and one_slip(usual, rare)
 
 
-def lint_article(article: Article) -> list[LintFinding]:
-    """Every name the article spells more than one way (case, diacritics and hyphens aside)."""
+def lint_article(article: Article, names: list[NameOccurrence] | None = None) -> list[LintFinding]:
+    """Every name the article spells more than one way (case, diacritics and hyphens aside).
+    ``names`` is ``extract_names(article.text)`` when the caller has it already."""
     language = detect(article.text)
     findings: list[LintFinding] = []
-    for family in _families_in(extract_names(article.text), language):
+    extracted = extract_names(article.text) if names is None else names
+    occurrences = [_as_compared(article.text, o) for o in extracted]
+    for family in _families_in(occurrences, language):
         found_in_family = []
         for person in _people(family):
             surnames = [o.surname for o in person.all]
             firsts = [o.given[0] for o in person.full if not o.given[0].initial]
             for tokens in (surnames, firsts):
-                found = _finding(article, tokens, language)
+                found = _finding(article, tokens, language, bare=not person.full)
                 if found is not None:
                     found_in_family.append(found)
         surname_findings = [f for f in found_in_family if f.first.start in {o.surname.start for o in family}]

@@ -230,6 +230,17 @@ class Result:
     discrepancies: tuple[Discrepancy, ...] = ()
     standing: Standing = Standing.PASSES
     fix: str | None = None  # the correction the sources support (contradicted, misspelled, misquoted)
+    spelled_right: tuple[Mention, ...] = ()  # a misspelled name's other mentions, spelled as the sources do
+
+    def mention_kinds(self) -> list[tuple[Mention, str]]:
+        """A misspelled name's mentions in article order, each "misspelled" or "correct"; for any
+        other result, its mentions with no kind."""
+        if self.verdict is not Verdict.MISSPELLED:
+            return [(m, "") for m in self.mentions]
+        wrong = {d.mention for d in self.discrepancies}
+        marked = [(m, "misspelled" if m in wrong else "correct") for m in self.mentions]
+        marked += [(m, "correct") for m in self.spelled_right]
+        return sorted(marked, key=lambda mk: mk[0].start)
 
 
 @dataclass(frozen=True)

@@ -204,6 +204,37 @@ def _part_near(x: str, y: str) -> bool:
     )
 
 
+def one_slip(x: str, y: str) -> bool:
+    """Two folded spellings one slip of the hand apart: a letter changed, dropped or added, two
+    neighbours swapped, or a transliteration slip (Usov / Usoff). Two or more slips make another
+    word more often than a typo (Cooperation / Conservation, Whanganui / Whangarei)."""
+    x, y = x.replace(" ", ""), y.replace(" ", "")
+    if DamerauLevenshtein.distance(x, y, score_cutoff=1) <= 1:
+        return True
+    return min(len(x), len(y)) >= _MIN_SLIP_LENGTH and _rewrite(x, _TRANSLIT) == _rewrite(y, _TRANSLIT)
+
+
+def slip_neighbours(keys: Sequence[str]) -> dict[str, set[str]]:
+    """For each folded key, the other keys one slip away (``one_slip``), in time linear in the keys:
+    two spellings one slip apart share a form with one letter deleted (or are that form), or one
+    transliterated form. Keys shorter than a short name take no slip but a swap, which the
+    deleted forms find as well."""
+    index: dict[str, set[str]] = {}
+    for key in keys:
+        c = key.replace(" ", "")
+        if len(c) < _SHORT_NAME:
+            continue
+        forms = {"=" + c[:i] + c[i + 1 :] for i in range(len(c))} | {"=" + c, "~" + _rewrite(c, _TRANSLIT)}
+        for form in forms:
+            index.setdefault(form, set()).add(key)
+    out: dict[str, set[str]] = {key: set() for key in keys}
+    for group in index.values():
+        if len(group) > 1:
+            for key in group:
+                out[key] |= group
+    return {key: {o for o in near if o != key and one_slip(key, o)} for key, near in out.items()}
+
+
 def token_relation(x: str, y: str) -> str | None:
     """"same", "near" or None for two folded tokens (hyphenated parts compared one by one)."""
     if x.replace(" ", "") == y.replace(" ", ""):
@@ -405,7 +436,7 @@ def _runs(text: str, ctx: _Context) -> Iterator[list[_Raw]]:
         if run and usable and prev is not None and _joinable(text, prev, tok):
             if ctx.in_heading(tok.start) and capital and ctx.ordinary(tok.text):
                 yield run
-                run = []
+                run = [tok]  # _trim drops it unless it opens a place ("Statistics New Zealand")
             else:
                 run.append(tok)
         else:
@@ -424,12 +455,18 @@ class _Trimmed:
     at_start: bool
 
 
+def _opens_place(run: list[_Raw]) -> bool:
+    """The run starts with a place of several words ("New Zealand", "South Africa"), whose
+    first word is an ordinary one at the start of a sentence."""
+    return any(" ".join(fold_name(r.text) for r in run[:n]) in PLACES for n in (2, 3))
+
+
 def _trim(text: str, run: list[_Raw], ctx: _Context) -> _Trimmed:
     run = list(run)
     while run and (run[0].particle or run[0].text.casefold() in STOPWORDS | MONTHS | DAYS):
         run.pop(0)
     if run and (_sentence_start(text, run[0].start) or ctx.in_heading(run[0].start)):
-        if ctx.ordinary(run[0].text):
+        if ctx.ordinary(run[0].text) and not _opens_place(run):
             run.pop(0)
     while run:
         low = run[-1].text.casefold()
@@ -509,23 +546,35 @@ def _split_abbreviations(run: list[_Raw], text: str) -> Iterator[list[_Raw]]:
 
 
 _INVERTED_END = re.compile(r"\s*[(;&]|\s*\.?\s*$|\s*\.?\s*\(", re.M)
+# What follows an author in a reference entry and nothing else: the year in brackets ("Grant,
+# David (March 2009)") or a quoted title ("Hamer, David. "Seddon...""). After it even a word the
+# text also writes in lower case (Grant, Bill) is a name.
+_CITATION_END = re.compile(r"\s*\([^()\n]{0,30}\b\d{4}\b[^()\n]{0,10}\)|\.\s*[\"\u201c]")
+
+
+def _can_invert(occ: NameOccurrence, citation: bool) -> bool:
+    common = occ.kind is NameKind.OTHER and all(t.common for t in occ.tokens)
+    return occ.kind is NameKind.PERSON or (citation and common)
 
 
 def _inverted(text: str, found: list[NameOccurrence]) -> list[NameOccurrence]:
-    """"Baker, John (2005)" in a list of references: one name, surname first."""
+    """"Baker, John (2005)" in a list of references: one name, surname first. Read so, the given
+    name of each author is no surname of its own (Hamer, David / Davis, Denise are two people,
+    not David and Davis)."""
     out: list[NameOccurrence] = []
     i = 0
     while i < len(found):
         occ = found[i]
         nxt = found[i + 1] if i + 1 < len(found) else None
+        citation = nxt is not None and bool(_CITATION_END.match(text, nxt.end))
         if (
             nxt is not None
             and len(occ.tokens) == 1
-            and occ.kind is NameKind.PERSON
-            and nxt.kind is NameKind.PERSON
+            and _can_invert(occ, citation)
+            and _can_invert(nxt, citation)
             and text[occ.end : nxt.start] == ", "
             and len(nxt.tokens) <= 2
-            and _INVERTED_END.match(text, nxt.end)
+            and (citation or _INVERTED_END.match(text, nxt.end))
         ):
             out.append(NameOccurrence(occ.tokens + nxt.tokens, NameKind.PERSON, surname_first=True))
             i += 2
@@ -654,6 +703,17 @@ def _match(occ: NameOccurrence, form: _Form, surname_rel: str | None) -> tuple[i
     return occ.given[first].start, occ.end, kind
 
 
+# Edits a transliteration slip or a swap adds to a name part's typo bound (Usov / Usoff is two).
+_SLIP_EDITS = 2
+_MAX_REACH = 6
+
+
+def _reach(key: str) -> int:
+    """The most edits ``token_relation`` can forgive between ``key`` and another key: each part's
+    typo bound and a slip, so the prefilter stays narrow for short names."""
+    return min(_MAX_REACH, sum(_edit_bound(len(p)) + _SLIP_EDITS for p in key.split()))
+
+
 def close_keys(key: str, keys: Sequence[str], bound: int = 6) -> list[tuple[str, int, int]]:
     """The folded ``keys`` within ``bound`` edits of ``key`` (spaces ignored): one batch call as
     the cheap prefilter before the part-wise rules."""
@@ -667,6 +727,53 @@ def close_keys(key: str, keys: Sequence[str], bound: int = 6) -> list[tuple[str,
     )
 
 
+@dataclass(frozen=True)
+class _MentionIndex:
+    """What every look-up of one person in one text needs, worked out once per text: each
+    person's mentions then cost only the occurrences that can be theirs."""
+
+    occurrences: Sequence[NameOccurrence]
+    reversed_names: frozenset[str]
+    surnames: list[str]
+    by_surname: dict[str, list[int]]  # surname key -> indexes into occurrences
+    by_last: dict[str, list[int]]  # the last token's compact spelling -> indexes
+    starts: list[int]  # each occurrence's start, in text order
+
+
+_INDEXES: dict[int, _MentionIndex] = {}
+_INDEXES_KEPT = 8  # texts whose index is kept: the article and the pages of one claim
+
+
+def _mention_index(occurrences: Sequence[NameOccurrence]) -> _MentionIndex:
+    found = _INDEXES.get(id(occurrences))
+    if found is not None and found.occurrences is occurrences:
+        return found
+    by_surname: dict[str, list[int]] = {}
+    by_last: dict[str, list[int]] = {}
+    for i, o in enumerate(occurrences):
+        by_surname.setdefault(o.surname.key, []).append(i)
+        by_last.setdefault(o.tokens[-1].compact, []).append(i)
+    index = _MentionIndex(
+        occurrences,
+        frozenset("".join(t.compact for t in o.tokens) for o in occurrences if o.surname_first),
+        sorted(by_surname),
+        by_surname,
+        by_last,
+        [o.start for o in occurrences],
+    )
+    while len(_INDEXES) >= _INDEXES_KEPT:
+        _INDEXES.pop(next(iter(_INDEXES)))
+    _INDEXES[id(occurrences)] = index
+    return index
+
+
+def occurrences_within(occurrences: Sequence[NameOccurrence], start: int, end: int) -> list[NameOccurrence]:
+    """The occurrences (of ``extract_names``, in text order) that lie within ``[start, end)``."""
+    index = _mention_index(occurrences)
+    lo, hi = bisect.bisect_left(index.starts, start), bisect.bisect_left(index.starts, end)
+    return [o for o in occurrences[lo:hi] if o.end <= end]
+
+
 def find_name_mentions(
     text: str, expect: str, aliases: Sequence[str] = (), occurrences: Sequence[NameOccurrence] | None = None
 ) -> list[NameMatch]:
@@ -678,25 +785,24 @@ def find_name_mentions(
         return []
     if occurrences is None:
         occurrences = extract_names(text)
-    reversed_names = {"".join(t.compact for t in o.tokens) for o in occurrences if o.surname_first}
+    index = _mention_index(occurrences)
     forms = [
-        replace(f, surname=f.given[0], given=(f.surname,)) if f.compact in reversed_names and len(f.given) == 1 else f
+        replace(f, surname=f.given[0], given=(f.surname,))
+        if f.compact in index.reversed_names and len(f.given) == 1 else f
         for f in forms
     ]
-    surnames = sorted({o.surname.key for o in occurrences})
     relation: dict[tuple[str, int], str] = {}
     for j, form in enumerate(forms):
-        for key, _dist, _ in close_keys(form.surname, surnames):
+        for key, _dist, _ in close_keys(form.surname, index.surnames, _reach(form.surname)):
             rel = token_relation(key, form.surname)
             if rel:
                 relation[key, j] = rel
-    related = {key for key, _ in relation}
+    # only a related surname or a spelling that ends the whole name can match (see _match)
+    picked = {i for key, _ in relation for i in index.by_surname[key]}
+    for f in forms:
+        picked.update(i for n in range(1, len(f.compact) + 1) for i in index.by_last.get(f.compact[-n:], ()))
     out: list[NameMatch] = []
-    for occ in occurrences:
-        # only a related surname or a spelling that ends the whole name can match (see _match)
-        last = occ.tokens[-1].compact
-        if occ.surname.key not in related and not (last and any(f.compact.endswith(last) for f in forms)):
-            continue
+    for occ in (occurrences[i] for i in sorted(picked)):
         candidates = []
         for j, form in enumerate(forms):
             m = _match(occ, form, relation.get((occ.surname.key, j)))

@@ -8,6 +8,10 @@ Kevin King"). All keys are folded (lower case, no diacritics).
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
 COUNTRIES = frozenset(
     """
     afghanistan albania algeria andorra angola argentina armenia australia austria azerbaijan
@@ -86,6 +90,8 @@ ORG_WORDS = frozenset(
     magazine daily herald tribune guardian telegraph express chronicle gazette street avenue
     road square bridge park river lake mountain island islands airport station house senate
     congress parliament army navy force forces police
+    basin valley bay peninsula strait sea ocean coast desert plain plains plateau canyon glacier
+    harbour harbor cape
     """.split()
 )
 
@@ -98,3 +104,24 @@ SLOGAN_WORDS = frozenset(
     dear go let see try find help support back more less high low real true fake total
     """.split()
 )
+
+
+@dataclass(frozen=True)
+class Census:
+    """Given names and surnames of the 1990 US census (the ``names`` package ships them): the
+    one outside sign that two capitalised words are a person's name rather than a product's or
+    a phrase's ("Trey Edmunds", not "Echo Dot" or "Star Wars")."""
+
+    given: frozenset[str]
+    surnames: frozenset[str]
+
+
+@cache
+def census() -> Census:
+    data = resources.files("names")
+
+    def words(*files: str) -> frozenset[str]:
+        return frozenset(line.split()[0].lower() for f in files for line in data.joinpath(f).read_text().splitlines()
+                         if line.strip())
+
+    return Census(words("dist.male.first", "dist.female.first"), words("dist.all.last"))

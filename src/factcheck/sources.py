@@ -11,27 +11,31 @@ directories: a claims file from a pull request must not make a CI runner read it
 from __future__ import annotations
 
 import hashlib
+import multiprocessing
 import os
 import re
+import signal
 import stat
+import sys
+from collections import Counter
 from collections.abc import Iterable, Sequence
-from concurrent.futures import Future
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from contextlib import suppress
-from dataclasses import replace
+from dataclasses import dataclass
 from datetime import date
-from functools import lru_cache
+from functools import lru_cache, partial
 from html import unescape
 from pathlib import Path
 from typing import Protocol
 
+from . import article as article_module
 from . import normalize as normalize_module
-from . import readable
 from .article import Article
 from .fetch import FailureKind, FetchResult, decode_body
-from .fetch.cache import TextStore
+from .fetch.cache import StoredText, TextStore
 from .model import Document, NoteKind, SourceNote, SourceSpec, Via
 from .normalize import normalize
-from .readable import extract
 from .settings import MAX_LOCAL_BYTES
 
 
@@ -51,31 +55,76 @@ class PageFetcher(Protocol):
     def close(self) -> None: ...
 
 
+@dataclass(frozen=True)
+class PageText:
+    """What a run reads from a page's body besides the fetch itself: derived once, in the
+    extraction pool on a cold run, and cached by the body's hash so that a warm run parses no HTML."""
+
+    text: str  # the readable article body, normalised
+    notes: tuple[SourceNote, ...] = ()  # the extractor's, when it found no article body
+    full_text: str = ""  # all visible text (HTML without a selector only)
+    page_date: date | None = None
+    title: str | None = None  # its og:title or <title>: the page's own subject
+
+
+def derive(raw: str, kind: str, selector: str | None, url: str | None) -> PageText:
+    """A page's ``PageText`` from its decoded body: pure, so that it can run in a process pool."""
+    text, notes = _readable(raw, kind, selector)
+    if kind != "html":
+        return PageText(text, notes)
+    return PageText(text, notes, _full_text(raw, selector), page_date(raw, url), page_title(raw))
+
+
 class TextCache:
-    """Readable text kept beside the HTTP cache, keyed by the page body's hash, the selector and
-    the extractor's own code, so that a warm run parses no HTML. Stored through ``fetch.cache.TextStore``
-    (confined, no symlink followed, a damaged entry is a miss); failing to read or write it only costs time."""
+    """``PageText`` kept beside the HTTP cache, keyed by the page body's hash, its kind, selector
+    and URL, and the extractor's own code. Stored through ``fetch.cache.TextStore`` (confined, no
+    symlink followed, a damaged entry is a miss); failing to read or write it only costs time."""
 
     def __init__(self, root: Path | None, confine: Path | None = None) -> None:
         self.store = TextStore(Path(root), confine) if root is not None else None
 
-    def readable(self, body_sha256: str | None, text: str, kind: str,
-                 selector: str | None) -> tuple[str, tuple[SourceNote, ...]]:
+    def key(self, body_sha256: str | None, kind: str, selector: str | None, url: str | None) -> str | None:
         if self.store is None or body_sha256 is None:
-            return _readable(text, kind, selector)
-        key = hashlib.sha256(f"{_extractor_version()}|{kind}|{selector}|{body_sha256}".encode()).hexdigest()
-        stored = self.store.get(key)
-        if stored is not None:
-            return stored[0], tuple(SourceNote(NoteKind.EXTRACTION, n) for n in stored[1])
-        readable, notes = _readable(text, kind, selector)
-        self.store.put(key, readable, tuple(n.text for n in notes))
-        return readable, notes
+            return None
+        return hashlib.sha256(f"{_extractor_version()}|{kind}|{selector}|{url}|{body_sha256}".encode()).hexdigest()
+
+    def get(self, key: str | None) -> PageText | None:
+        stored = self.store.get(key) if self.store is not None and key is not None else None
+        if stored is None:
+            return None
+        day = stored.fields.get("page_date")
+        try:
+            when = date.fromisoformat(day) if day else None
+        except ValueError:
+            return None
+        return PageText(stored.text, tuple(SourceNote(NoteKind.EXTRACTION, n) for n in stored.notes),
+                        stored.fields.get("full_text", ""), when, stored.fields.get("title") or None)
+
+    def put(self, key: str | None, page: PageText) -> None:
+        if self.store is None or key is None:
+            return
+        fields = {"full_text": page.full_text} if page.full_text else {}
+        if page.page_date is not None:
+            fields["page_date"] = page.page_date.isoformat()
+        if page.title:
+            fields["title"] = page.title
+        self.store.put(key, StoredText(page.text, tuple(n.text for n in page.notes), fields))
+
+    def page(self, body_sha256: str | None, raw: str, kind: str, selector: str | None, url: str | None) -> PageText:
+        """The stored ``PageText``, or one derived now (and stored)."""
+        key = self.key(body_sha256, kind, selector, url)
+        found = self.get(key)
+        if found is None:
+            found = derive(raw, kind, selector, url)
+            self.put(key, found)
+        return found
 
 
 @lru_cache(maxsize=1)
 def _extractor_version() -> str:
-    """The extraction code itself: change it and every cached text is stale."""
-    code = b"".join(Path(m.__file__ or "").read_bytes() for m in (readable, normalize_module))
+    """The code that derives a ``PageText``: change it and every cached one is stale."""
+    files = [Path(m.__file__ or "") for m in (normalize_module, article_module, sys.modules[__name__])]
+    code = b"".join(p.read_bytes() for p in [*files, files[-1].with_name("readable.py")])
     return hashlib.sha256(code).hexdigest()[:16]
 
 
@@ -90,31 +139,119 @@ def gather(specs: Iterable[SourceSpec], fetcher: PageFetcher,
     return {spec: _document(spec, fetched.get(spec.url) if spec.url else None, confine) for spec in unique}
 
 
+# Pages extracted ahead of the one being judged, per pool worker: enough to keep every core busy
+# while the run judges, few enough that extracted texts do not pile up in memory.
+AHEAD_PER_WORKER = 3
+POOL_MIN_PAGES = 2  # a single page is extracted in the run's own process: a pool costs ~0.1 s
+
+
 class Documents:
-    """Sources fetched concurrently in the background; a source's ``Document`` waits only for
-    that source, so the first claims can be judged while later pages still download."""
+    """Sources fetched concurrently in the background and read in the order given (the run's
+    plan): ``take`` waits only for that source. The pages after it are extracted meanwhile in a
+    process pool, one worker per core, when two or more pages are cited; a page whose text is in
+    the cache is not extracted at all. Each source's ``Document`` is handed out once and not kept."""
 
     def __init__(self, specs: Iterable[SourceSpec], fetcher: PageFetcher, confine: Sequence[Path] | None = None,
-                 texts: TextCache = NO_TEXT_CACHE) -> None:
+                 texts: TextCache = NO_TEXT_CACHE, workers: int | None = None) -> None:
         self.specs = list(dict.fromkeys(specs))
         self.confine = confine
         self.texts = texts
         self.fetcher = fetcher
-        self._pending: dict[str, Future] = fetcher.start(s.url for s in self.specs if s.url)
-        self._done: dict[SourceSpec, Document] = {}
+        self.workers = max(1, workers if workers is not None else (os.cpu_count() or 1))
+        urls = [s.url for s in self.specs if s.url]
+        self._pool = self._fork_workers(len(dict.fromkeys(urls)))
+        self._pending: dict[str, Future] = fetcher.start(urls)
+        self._fetched: dict[str, FetchResult] = {}
+        self._users = Counter(s.url for s in self.specs if s.url)  # specs of each URL not yet taken
+        self._pages: dict[SourceSpec, PageText | Future[PageText]] = {}
+        self._position = {spec: i for i, spec in enumerate(self.specs)}
+        self._prepared: set[SourceSpec] = set()  # looked up in the cache, or submitted for extraction
+        self.pooled = 0  # pages extracted in the pool
 
-    def __getitem__(self, spec: SourceSpec) -> Document:
-        if spec not in self._done:
-            if not spec.url:
-                self._done[spec] = _document(spec, None, self.confine, self.texts)
-                return self._done[spec]
-            # every source citing this URL (another selector, say) is read now, then the body dropped
-            result = self._pending.pop(spec.url).result()
-            for other in self.specs:
-                if other.url == spec.url:
-                    self._done[other] = _document(other, replace(result, url=other.url), self.confine, self.texts)
+    def take(self, spec: SourceSpec) -> Document:
+        """The source's ``Document``; the fetched body is dropped once every source citing it is read."""
+        if not spec.url:
+            return _document(spec, None, self.confine, self.texts)
+        here = self._position.get(spec, len(self.specs))
+        self._prepare(here, here + 1 + AHEAD_PER_WORKER * self.workers)
+        result = self._result(spec.url)
+        page = self._pages.pop(spec, None)
+        if isinstance(page, Future):
+            try:
+                page = page.result()
+            except BrokenProcessPool:  # a worker was killed (out of memory?): extract here instead
+                page = None
+        document = _document(spec, result, self.confine, self.texts, page)
+        self._users[spec.url] -= 1
+        if self._users[spec.url] <= 0:
+            self._fetched.pop(spec.url, None)
             self.fetcher.release(spec.url)
-        return self._done[spec]
+        return document
+
+    def close(self, wait: bool = True) -> None:
+        """Stop the extraction pool (``wait=False``: at once, on Ctrl-C)."""
+        pool, self._pool = self._pool, None
+        if pool is not None:
+            pool.shutdown(wait=wait, cancel_futures=True)
+
+    def _result(self, url: str) -> FetchResult:
+        if url not in self._fetched:
+            self._fetched[url] = self._pending.pop(url).result()
+        return self._fetched[url]
+
+    def _prepare(self, here: int, upto: int) -> None:
+        """Look up in the cache, or start extracting, the pages of ``specs[here:upto]`` whose
+        fetch is done (never waiting for one: a slow page must not hold up the one before it)."""
+        for spec in self.specs[here:upto]:
+            if not spec.url or spec in self._prepared:
+                continue
+            pending = self._pending.get(spec.url)
+            if pending is not None and not pending.done():
+                continue
+            self._prepared.add(spec)
+            result = self._result(spec.url)
+            if result.error is not None or result.text is None:
+                continue
+            kind, url = result.kind or "html", result.final_url or spec.url
+            key = self.texts.key(result.sha256, kind, spec.selector, url)
+            stored = self.texts.get(key)
+            if stored is not None:
+                self._pages[spec] = stored
+                continue
+            if self._pool is None:
+                continue  # extracted when taken
+            future = self._pool.submit(derive, result.text, kind, spec.selector, url)
+            self.pooled += 1
+            future.add_done_callback(partial(self._store, key))
+            self._pages[spec] = future
+
+    def _store(self, key: str | None, done: Future[PageText]) -> None:
+        if not done.cancelled() and done.exception() is None:
+            self.texts.put(key, done.result())
+
+    def _fork_workers(self, pages: int) -> ProcessPoolExecutor | None:
+        """The extraction pool for ``pages`` pages, its workers forked now, before any page is fetched:
+        a worker forked later would hold a copy of every socket open then, keeping a connection the
+        run (or a program embedding it) closes open until the worker exits."""
+        if self.workers < 2 or pages < POOL_MIN_PAGES or _FORK is None:
+            return None
+        try:
+            pool = ProcessPoolExecutor(min(self.workers, pages), mp_context=_FORK, initializer=_quiet_worker)
+            pool.submit(int).result()  # with fork, the first task starts every worker
+        except (OSError, BrokenProcessPool):
+            return None  # no processes to be had: extract in this one
+        return pool
+
+
+_FORK = multiprocessing.get_context("fork") if "fork" in multiprocessing.get_all_start_methods() else None
+
+
+def _quiet_worker() -> None:
+    """A pool worker leaves Ctrl-C to the run (which stops it) and never writes to the terminal."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, 2)
+    os.close(devnull)
 
 
 def confined(path: Path, roots: Sequence[Path]) -> Path | None:
@@ -134,9 +271,12 @@ def confined(path: Path, roots: Sequence[Path]) -> Path | None:
 
 
 def _document(spec: SourceSpec, result: FetchResult | None, confine: Sequence[Path] | None = None,
-              texts: TextCache = NO_TEXT_CACHE) -> Document:
+              texts: TextCache = NO_TEXT_CACHE, page: PageText | None = None) -> Document:
+    """The source's ``Document`` from its fetch result (``page``: its text, when already derived)."""
     if result is not None and result.error is None and result.text is not None:
-        text, notes = texts.readable(result.sha256, result.text, result.kind or "html", spec.selector)
+        kind, url = result.kind or "html", result.final_url or spec.url
+        page = page or texts.page(result.sha256, result.text, kind, spec.selector, url)
+        notes = page.notes
         if result.note:
             kind = NoteKind.ARCHIVE_USED if result.via is Via.ARCHIVE else NoteKind.CACHE_USED  # a Wayback snapshot
             notes += (SourceNote(kind, result.note),)
@@ -144,11 +284,8 @@ def _document(spec: SourceSpec, result: FetchResult | None, confine: Sequence[Pa
             notes += (SourceNote(NoteKind.CHANGED, "the cited page changed since it was last checked"),)
         if result.final_url and result.final_url != spec.url:
             notes += (SourceNote(NoteKind.REDIRECTED, f"redirected to {result.final_url}"),)
-        html = (result.kind or "html") == "html"
-        return Document(spec, text, result.via, url=result.final_url or spec.url, sha256=result.sha256, notes=notes,
-                        page_date=page_date(result.text, result.final_url or spec.url) if html else None,
-                        title=page_title(result.text) if html else None,
-                        full_text=_full_text(result.text, spec) if html else "")
+        return Document(spec, page.text, result.via, url=url, sha256=result.sha256, notes=notes,
+                        page_date=page.page_date, title=page.title, full_text=page.full_text)
     if spec.archive is None:
         return Document(spec, error=result.error if result else "no URL and no archive", url=spec.url)
     archived = read_local(spec, confine, texts)
@@ -190,11 +327,9 @@ def read_local(spec: SourceSpec, confine: Sequence[Path] | None = None, texts: T
     kind = "html" if Path(shown).suffix.lower() in {".html", ".htm", ".xhtml"} else "text"
     digest = hashlib.sha256(body).hexdigest()
     raw = decode_body(body, "text/html" if kind == "html" else "text/plain")
-    text, notes = texts.readable(digest, raw, kind, spec.selector)
-    html = kind == "html"
-    return Document(spec, text, Via.ARCHIVE if spec.url else Via.FILE, url=spec.url, sha256=digest, notes=notes,
-                    page_date=page_date(raw, spec.url) if html else None, title=page_title(raw) if html else None,
-                    full_text=_full_text(raw, spec) if html else "")
+    page = texts.page(digest, raw, kind, spec.selector, spec.url)
+    return Document(spec, page.text, Via.ARCHIVE if spec.url else Via.FILE, url=spec.url, sha256=digest,
+                    notes=page.notes, page_date=page.page_date, title=page.title, full_text=page.full_text)
 
 
 _META_DATE = re.compile(
@@ -208,10 +343,10 @@ _ISO = re.compile(r"((?:19|20)\d\d)-(\d\d)-(\d\d)")
 _URL_DATE = re.compile(r"/((?:19|20)\d\d)[/-](\d\d)[/-](\d\d)(?:/|$|[-_])")
 
 
-def _full_text(html: str, spec: SourceSpec) -> str:
+def _full_text(html: str, selector: str | None) -> str:
     """All the page's visible text (scripts, styles and navigation left out), for a claim its
     article body is silent on; none when the claims file narrows the page with a selector."""
-    return "" if spec.selector else Article.from_string(html, "page.html", "html").text
+    return "" if selector else Article.from_string(html, "page.html", "html").text
 
 
 def page_date(html: str, url: str | None = None) -> date | None:
@@ -251,5 +386,7 @@ def _readable(text: str, kind: str, selector: str | None) -> tuple[str, tuple[So
     """Normalised readable text, and the extractor's note when it found no article body."""
     if kind != "html":
         return normalize(text), ()
+    from .readable import extract  # lxml: only when a page is extracted, never on a warm run
+
     extracted = extract(text, selector=selector)
     return normalize(extracted.text), ((SourceNote(NoteKind.EXTRACTION, extracted.note),) if extracted.note else ())

@@ -12,6 +12,7 @@ from bs4 import BeautifulSoup
 
 from conftest import FIXTURES
 from factcheck.article import Article
+from factcheck.claimtypes.name import spelled_right
 from factcheck.decision import discrepancies_of
 from factcheck.model import (
     Claim,
@@ -144,6 +145,8 @@ def build(article_text: str = ARTICLE, path: str = "seeds/article.txt", fail_on=
         ),
     )
     extra = {"fail_on": fail_on} if fail_on is not None else {}
+    results = tuple(replace(r, spelled_right=spelled_right(art, [r.claim.expect or "", *r.claim.aliases], r.mentions))
+                    if r.verdict is Verdict.MISSPELLED else r for r in results)
     return settled(Report(Path("claims.yaml"), path, "ab" * 32, results, article_text=article_text, **extra))
 
 

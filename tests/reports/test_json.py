@@ -27,3 +27,14 @@ def test_the_summary_counts_every_verdict():
     doc = json.loads(json_report.render(build()))
     assert {v.value for v in Verdict} <= set(doc["summary"])
     assert sum(doc["summary"][v.value] for v in Verdict) == doc["summary"]["total"]
+
+
+def test_a_misspelled_names_mentions_are_each_marked():
+    from reportkit import ARTICLE
+
+    report = json_report.as_dict(build(article_text=ARTICLE + "\n\nAlexander Lavrentiev later met him again."))
+    envoy = next(c for c in report["claims"] if c["id"] == "envoy-name")
+    assert [(m["text"], m["kind"]) for m in envoy["article"]] == [
+        ("Alexandre Laventieve", "misspelled"), ("Leventieve", "misspelled"), ("Alexander Lavrentiev", "correct")]
+    other = next(c for c in report["claims"] if c["id"] == "hormuz-share")
+    assert all("kind" not in m for m in other["article"])

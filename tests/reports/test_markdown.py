@@ -77,3 +77,11 @@ def test_markdown_escapes_markup_links_and_mentions():
 def test_markdown_says_what_the_gate_is():
     first = markdown.render(build()).splitlines()[2]
     assert "The gate: a claim that is contradicted, disputed, misquoted, misspelled or not\\_found fails the run" in first
+
+
+def test_a_misspelled_name_lists_where_the_article_spells_it_right():
+    from reportkit import ARTICLE
+
+    text = markdown.render(build(article_text=ARTICLE + "\n\nAlexander Lavrentiev later met him again."))
+    envoy = text.split("`envoy-name`")[1].split("###")[0]
+    assert "- **Spelled right** (line 13, column 1): “Alexander Lavrentiev”" in envoy

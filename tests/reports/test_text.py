@@ -43,3 +43,11 @@ def test_quiet_shows_only_what_fails_and_verbose_each_source():
 def test_each_sources_notes_are_listed_once():
     out = text.render(build())
     assert out.count(DEAD_LINK.text) == 1 and "sources:" in out
+
+
+def test_a_misspelled_name_says_where_the_article_spells_it_right():
+    from reportkit import ARTICLE
+
+    out = text.render(build(article_text=ARTICLE + "\n\nAlexander Lavrentiev later met him again."))
+    envoy = out.split("envoy-name")[1].split("seeds/article.txt:")[0]
+    assert "    spelled right at 13:1 'Alexander Lavrentiev'" in envoy

@@ -13,11 +13,21 @@ from ..article import Article
 from ..model import Claim, ClaimType, Status, Verdict
 from .about import judge_value, read_value, topic
 from .base import Judgement, Lens, Page, Reading
-from .drafting import Draft, DraftContext, Ids, context, flat, slug
+from .drafting import Draft, DraftContext, Ids, context, flat, not_a_figure, slug
 
 _DAY_WORDS = re.compile(r"(?i)^(?:today|yesterday|tomorrow|tonight|last\s+night|this\s+(?:morning|afternoon|evening))$")
 
 _DAY_OF_MONTH = re.compile(r"\d")  # "February 4", "4 Feb.", "2017-02-04"
+_YEAR_ONLY = re.compile(r"\d{4}")
+_HAS_YEAR = re.compile(r"\b\d{4}\b|'\d\d\b")
+
+
+def _future_without_year(m: dates.DateMatch, published: date | None) -> bool:
+    """A date written without its year that resolves after the publication date: the tense read
+    from its sentence may belong to another clause ("An October 11 presentation indicated jobs
+    would be cut"), and a draft that picks next year's October misleads; it is left out."""
+    return (published is not None and m.span is not None and m.span.start > published
+            and not _HAS_YEAR.search(m.text))
 
 
 class DateKind:
@@ -61,7 +71,7 @@ class DateKind:
         return replace(found, dated=True)
 
     def draft(self, context: DraftContext) -> list[Draft]:
-        return _date_claims(context.article, context.dates, context.spans, context.ids)
+        return _date_claims(context.article, context.dates, context.spans, context.ids, context.published)
 
 
 _UNITS = ("day", "week", "month", "quarter", "year")
@@ -93,7 +103,8 @@ def _date_expect(span: dates.DateSpan) -> str:
         return f"{span.start.year:04d}-{span.start.month:02d}"
     return span.start.isoformat()
 
-def _date_claims(article: Article, found: list[dates.DateMatch], spans, ids: Ids) -> list[Draft]:
+def _date_claims(article: Article, found: list[dates.DateMatch], spans, ids: Ids,
+                 published: date | None = None) -> list[Draft]:
     out = []
     floor = 0
     for m in found:
@@ -102,6 +113,10 @@ def _date_claims(article: Article, found: list[dates.DateMatch], spans, ids: Ids
             continue  # unresolved without a publication date, or "today": the dateline's business
         if m.span.precision == "day" and not _DAY_OF_MONTH.search(m.text):
             continue  # "on Saturday", "two days ago": rarely the point of a sentence
+        if _YEAR_ONLY.fullmatch(m.text) and not_a_figure(article.text, m.start, m.end):
+            continue  # "GTX 1660", "at 1119 Eighth St.": a number that looks like a year
+        if _future_without_year(m, published):
+            continue  # a year-less month read into the future: a draft never guesses so (issue 14)
         wording = context(article, spans, m.start, m.end, prev_floor, 3, 0)
         if wording is None:
             continue

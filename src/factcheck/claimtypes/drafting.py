@@ -3,34 +3,44 @@ unique ids, and the few words of context that make a drafted claim's wording uni
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from functools import cached_property
+from typing import Generic, TypeVar
 
 from .. import dates
 from ..article import Article
 from ..lexicon import ABBREVIATED_TITLES, PERSON_TITLES, STOPWORDS, TITLES
-from ..lint import lint_article
+from ..lint import LintFinding, lint_article
 from ..lint import people as group_people
 from ..locate import sentences, view
 from ..model import Claim
-from ..names import NameOccurrence, extract_names, person_names
+from ..names import KNOWN_WORDS, NameKind, NameOccurrence, extract_names
+from ..namewords import ORG_WORDS, SLOGAN_WORDS, census
 from ..normalize import fold
 from ..settings import DRAFT_MIN_QUOTE_WORDS, DRAFT_SLUG_LIMIT
 
-_SPEECH = (
+T = TypeVar("T")
+
+SPEECH = (
     r"said|says|told|tells|added|stated|declared|announced|confirmed|explained|noted|argued|wrote|"
     r"insisted|warned|expressed|urged|stressed|denied|claimed|welcomed|called|replied|asked"
 )
 
-SPEECH_AFTER = re.compile(rf"[ ,]+(?:{_SPEECH})\b")
+SPEECH_AFTER = re.compile(rf"[ ,]+(?:{SPEECH})\b")
 
-SPEECH_BEFORE = re.compile(rf"\b(?:{_SPEECH})\s+(?:[A-Z][a-z]+\s+)*$")  # '…," said President Putin
+SPEECH_BEFORE = re.compile(rf"\b(?:{SPEECH})\s+(?:[A-Z][a-z]+\s+)*$")  # '…," said President Putin
+
+_MAX_NAME_WORDS = 4  # "Daniel Elahi Galan", "Botic van de Zandschulp": longer runs are titles of works
 
 PLACE_BEFORE = re.compile(r"(?i)\b(?:in|of|across|near|throughout|within)\s+$")
-_QUOTE = re.compile(r'"((?:[^"\n]|\n(?![ \t]*\n))+)"')  # within a paragraph
+# Within a paragraph, in double quotes or the AP wire's two apostrophes (''We will win,'' he said),
+# which must not run on into the narration after them.
+_QUOTE = re.compile(r'"((?:[^"\n]|\n(?![ \t]*\n))+)"|\'\'((?:(?!\'\')[^\n]|\n(?![ \t]*\n))+)\'\'')
 
 
 @dataclass(frozen=True)
@@ -55,7 +65,16 @@ class DraftContext:
 
     @cached_property
     def people(self) -> list[Person]:
-        return people_in(self.article)
+        return people_in(self.article, self.names)
+
+    @cached_property
+    def people_at(self) -> SpanIndex[Person]:
+        """Each person by the places the article names them."""
+        return SpanIndex((o.start, o.end, p) for p in self.people for o in p.occurrences)
+
+    @cached_property
+    def names_at(self) -> SpanIndex[NameOccurrence]:
+        return SpanIndex((o.start, o.end, o) for o in self.names)
 
     @cached_property
     def dates(self) -> list[dates.DateMatch]:
@@ -70,8 +89,8 @@ class DraftContext:
         return extract_names(self.article.text)
 
     @cached_property
-    def lint(self) -> list:
-        return lint_article(self.article)
+    def lint(self) -> list[LintFinding]:
+        return lint_article(self.article, self.names)
 
 
 def flat(text: str) -> str:
@@ -105,22 +124,42 @@ class Ids:
         self.used.add(f"{base}-{n}")
         return f"{base}-{n}"
 
-def _occurrences(needle: str, hay: str) -> int:
-    count, i = 0, hay.find(needle)
-    while i >= 0:
-        count += 1
-        i = hay.find(needle, i + 1)
-    return count
+class SpanIndex(Generic[T]):
+    """Things placed at spans of one text, looked up by the stretch they fall in: a drafter asks
+    about each claim's neighbourhood, and a scan of every thing per claim would grow with the
+    square of the article."""
+
+    def __init__(self, items: Iterable[tuple[int, int, T]]) -> None:
+        self.items = sorted(items, key=lambda item: (item[0], item[1]))
+        self.starts = [start for start, _, _ in self.items]
+        self.longest = max((end - start for start, end, _ in self.items), default=0)
+
+    def starting(self, lo: int, hi: int) -> list[tuple[int, int, T]]:
+        """The things that start in ``[lo, hi)``, in text order."""
+        return self.items[bisect.bisect_left(self.starts, lo) : bisect.bisect_left(self.starts, hi)]
+
+    def overlapping(self, lo: int, hi: int) -> list[tuple[int, int, T]]:
+        """The things that overlap ``[lo, hi)``, in text order."""
+        return [item for item in self.starting(lo - self.longest, hi) if item[0] < hi and lo < item[1]]
+
+
+def _twice(needle: str, hay: str) -> bool:
+    first = hay.find(needle)
+    return first >= 0 and hay.find(needle, first + 1) >= 0
+
 
 def unique(article: Article, text: str) -> bool:
     """Whether ``text`` occurs once in the article as the locator sees it (folded, spaces collapsed)."""
     needle = view(text).text.strip()
-    return bool(needle) and _occurrences(needle, view(article.text).text) == 1
+    hay = view(article.text).text
+    return bool(needle) and needle in hay and not _twice(needle, hay)
+
 
 def _sentence(spans: list[tuple[int, int]], start: int, end: int) -> tuple[int, int]:
-    for s, e in spans:
-        if s <= start and end <= e:
-            return s, e
+    """The sentence of ``spans`` (in text order, not overlapping) that holds ``[start, end)``."""
+    i = bisect.bisect_right(spans, (start, float("inf"))) - 1
+    if i >= 0 and spans[i][0] <= start and end <= spans[i][1]:
+        return spans[i]
     return start, end
 
 def context(article: Article, spans, start: int, end: int, floor: int, before: int, after: int,
@@ -160,12 +199,54 @@ def context(article: Article, spans, start: int, end: int, floor: int, before: i
         b, grown = min(b + 1, len(pre)), min(grown + 1, len(post))
         a = grown
 
+_STREET = r"(?:St|Street|Ave|Avenue|Road|Rd|Blvd|Boulevard|Lane|Ln|Drive|Dr|Way|Place|Pl|Court|Ct|Highway|Hwy)\b"
+_NOT_FIGURES = (
+    # a clock time: "10 p.m.", "4:25 kickoff", "0100 GMT"
+    ("clock time", re.compile(r"^\s*(?::\d\d)?\s*(?:[ap]\.?m\b\.?|GMT|UTC|BST|CET|[ECMP][SD]?T\b|local\s+time)"),
+     "after"),
+    ("clock time", re.compile(r"\d:$"), "before"),
+    # a score: "4-1", "7-6 (5)"
+    ("score", re.compile(r"^[\u2013-]\d"), "after"),
+    ("score", re.compile(r"\d[\u2013-]$"), "before"),
+    ("score", re.compile(r"\d[\u2013-]\d+\s*\($"), "before"),
+    # a house number: "1119 Eighth St."
+    ("house number", re.compile(rf"^\s+(?:[A-Z][\w.]*\s+){{1,3}}{_STREET}"), "after"),
+    # an emergency number: "911 calls", "called 999"
+    ("phone number", re.compile(r"^\s+call"), "after"),
+    ("phone number", re.compile(r"(?i)\b(?:call(?:ed|ing)?|dial(?:l?ed|ing)?)\s+$"), "before"),
+)
+_SCORE = re.compile(r"\d{1,3}[\u2013-]\d{1,3}")
+_MODEL_BEFORE = re.compile(r"(?:^|(?<=\s))([A-Z][\w&+\-]*)\s$")
+
+
+def _model_number(text: str, start: int) -> bool:
+    """A bare number right after a name's word mid-sentence: a model or an index ("Boeing 737",
+    "GTX 1660", "S&P 500"), not "Nearly 200 people" opening a sentence."""
+    m = _MODEL_BEFORE.search(text, max(0, start - 30), start)
+    if m is None or m.group(1).casefold() in STOPWORDS:
+        return False
+    lead = text[max(0, m.start(1) - 3) : m.start(1)].rstrip(" \t\"'(")
+    return bool(lead) and lead[-1] not in ".!?:\n"
+
+
+def not_a_figure(text: str, start: int, end: int, bare: bool = True) -> str | None:
+    """What a number written at ``text[start:end]`` is when it is no figure to check: a clock time,
+    a score, a house number, a phone number or (``bare``: it has no unit) a model number."""
+    before, after = text[max(0, start - 40) : start], text[end : end + 40]
+    if bare and _SCORE.fullmatch(text, start, end):
+        return "score"
+    for reason, pattern, side in _NOT_FIGURES:
+        if pattern.search(before if side == "before" else after):
+            return reason
+    return "model number" if bare and _model_number(text, start) else None
+
+
 @dataclass(frozen=True)
 class Person:
     occurrences: tuple[NameOccurrence, ...]
     full: NameOccurrence  # the most complete spelling, as the article writes it
 
-def _is_title(word: str) -> bool:
+def is_title(word: str) -> bool:
     low = word.casefold()
     return low in TITLES or (low.endswith("s") and low[:-1] in TITLES)  # "Democratic senators Joe Manchin"
 
@@ -176,11 +257,11 @@ def title_before(text: str, start: int) -> int:
     while True:
         window = text[max(0, pos - 60) : pos]
         m = re.search(r"([A-Za-z]+)(\.?)\s+$", window)
-        if not m or not _is_title(m.group(1)) or (m.group(2) and m.group(1).casefold() not in ABBREVIATED_TITLES):
+        if not m or not is_title(m.group(1)) or (m.group(2) and m.group(1).casefold() not in ABBREVIATED_TITLES):
             return pos  # "a North Korean leader. Kim" ends a sentence; "Gen. Milley" does not
         pos = pos - len(window) + m.start(1)
         of = re.search(r"([A-Za-z]+)\s+of\s+$", text[max(0, pos - 60) : pos])
-        if of and _is_title(of.group(1)):
+        if of and is_title(of.group(1)):
             pos -= len(of.group(0))
 
 def role_of(text: str, occ: NameOccurrence) -> str | None:
@@ -190,7 +271,7 @@ def role_of(text: str, occ: NameOccurrence) -> str | None:
     after = re.match(r",\s+([a-z][^,.;:\"]{2,80}?),", text[occ.end :])  # closed by a comma
     if after:
         words = after.group(1).split()
-        if len(words) <= 10 and (words[0] in ("the", "a", "an", "former") or _is_title(words[0])):
+        if len(words) <= 10 and (words[0] in ("the", "a", "an", "former") or is_title(words[0])):
             return " ".join(words)
     before = re.search(r"(?:^|[.;:,]\s*|\n\s*\n)([^,.;:\"]{2,60}),\s+$", text[max(0, occ.start - 80) : occ.start])
     if before:
@@ -213,8 +294,8 @@ def _titled(text: str, occ: NameOccurrence) -> bool:
 def _is_person(text: str, occs: list[NameOccurrence], full: NameOccurrence, standalone: set[str]) -> bool:
     """Places, bodies and peoples look like names too; a person is named with a personal title,
     speaks, or is introduced in full and then called by surname alone (not "in Korea")."""
-    if any(t.text.isupper() and len(t.text) > 1 for t in full.tokens):
-        return False
+    if any(t.text.isupper() and len(t.text) > 1 for t in full.tokens) or full.surname.key in TITLES:
+        return False  # "NASA", "State Attorney General", "House of Representatives Speaker"
     if re.search(r"(?i)\bthe\s+$", text[max(0, full.start - 8) : full.start]):
         return False  # "the Middle East", "the White House"
     for occ in occs:
@@ -222,11 +303,28 @@ def _is_person(text: str, occs: list[NameOccurrence], full: NameOccurrence, stan
             return True
     bare = [o for o in occs if not o.given and not PLACE_BEFORE.search(text, max(0, o.start - 12), o.start)]
     given_alone = any(t.key in standalone for t in full.given)
-    return bool(full.given) and bool(bare) and not given_alone
+    return bool(full.given) and not given_alone and (bool(bare) or _plain_full_name(full))
 
-def people_in(article: Article) -> list[Person]:
-    """The people the article names; places, bodies and slogans are not drafted as names."""
-    occurrences = person_names(article.text)
+
+_NOT_NAME_PARTS = KNOWN_WORDS | ORG_WORDS | TITLES | SLOGAN_WORDS
+
+
+def _plain_full_name(full: NameOccurrence) -> bool:
+    """A given name and a surname the census knows, no word of which the text also writes in lower
+    case or is a place, a people, a body or a title: how a person is named once in passing
+    ("running back Trey Edmunds"), unlike a product or a phrase ("Echo Dot", "Star Wars")."""
+    words = [t for t in full.tokens if not t.particle and not t.initial]
+    if not 2 <= len(words) <= _MAX_NAME_WORDS or any(t.common or t.key in _NOT_NAME_PARTS for t in words):
+        return False
+    names = census()
+    given, surname = full.given[0].key.split(), full.surname.key.split()
+    return given[0] in names.given and any(part in names.surnames for part in surname)
+
+def people_in(article: Article, names: list[NameOccurrence] | None = None) -> list[Person]:
+    """The people the article names; places, bodies and slogans are not drafted as names.
+    ``names`` is ``extract_names(article.text)`` when the caller has it already."""
+    found = extract_names(article.text) if names is None else names
+    occurrences = [o for o in found if o.kind is NameKind.PERSON]
     standalone = {o.tokens[0].key for o in occurrences if len(o.tokens) == 1}
     people = []
     for group in group_people(occurrences):
@@ -243,7 +341,8 @@ def quotations(article: Article) -> list[tuple[int, int]]:
     """Spans of the quotations inside straight double quotes, long enough to be someone's words."""
     out = []
     for m in _QUOTE.finditer(article.text):
-        s, e = m.start(1), m.end(1)
+        group = 1 if m.group(1) is not None else 2
+        s, e = m.start(group), m.end(group)
         inner = article.text[s:e]
         stripped = inner.rstrip(" ,;:")
         e -= len(inner) - len(stripped)

@@ -3,12 +3,13 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from typing import cast
 
 from .. import names
 from ..article import Article
-from ..lint import lint_article
+from ..lint import LintFinding
 from ..model import Claim, ClaimType, Mention, Status, Verdict
 from ..names import find_name_mentions
 from .about import find, silent_near
@@ -48,7 +49,7 @@ class NameKind:
         located = find(claim.text, article.text, text)
         if located is None:
             return Reading((), False, "", "the name is not in the article")
-        inside = [o for o in text.names if located.start <= o.start and o.end <= located.end]
+        inside = names.occurrences_within(text.names, located.start, located.end)
         if inside:
             own = max(inside, key=lambda o: (len(o.tokens), o.end - o.start))
             start, end = own.start, own.end
@@ -87,7 +88,20 @@ class NameKind:
         return silent_near(claim.text, page.view, "the page does not name the person")
 
     def draft(self, context: DraftContext) -> list[Draft]:
-        return _name_claims(context.article, context.people, context.ids)
+        return _name_claims(context.article, context.people, context.ids, context.lint)
+
+
+def spelled_right(article: Article, spellings: list[str], mentions: tuple[Mention, ...]) -> tuple[Mention, ...]:
+    """Where the article spells a misspelled name right (a verified form, or its surname), besides
+    the mentions already read: an editor fixing the wrong ones wants to see the right ones too."""
+    forms = {f for f in spellings if f} | {f.split()[-1] for f in spellings if f and len(f.split()) > 1}
+    if not forms:
+        return ()
+    alternatives = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
+    pattern = re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)")
+    taken = [(m.start, m.end) for m in mentions]
+    found = [m for m in pattern.finditer(article.text) if not any(s < m.end() and m.start() < e for s, e in taken)]
+    return tuple(article.mention(m.start(), m.end()) for m in found)
 
 
 def inside_page(name: str, page: Page) -> bool:
@@ -106,9 +120,8 @@ def _stated(mentions: tuple[Mention, ...]) -> str:
     )
 
 
-def _name_claims(article: Article, people: list[Person], ids: Ids) -> list[Draft]:
+def _name_claims(article: Article, people: list[Person], ids: Ids, findings: list[LintFinding]) -> list[Draft]:
     text = article.text
-    findings = lint_article(article)
     out = []
     for person in people:
         full = person.full

@@ -13,7 +13,7 @@ from ..article import Article
 from ..model import Claim, ClaimType, Status, Verdict
 from .about import judge_value, read_value, topic
 from .base import Judgement, Lens, Page, Reading
-from .drafting import Draft, DraftContext, Ids, context, flat, slug
+from .drafting import Draft, DraftContext, Ids, SpanIndex, context, flat, not_a_figure, slug
 
 _DEFINITE_BEFORE = re.compile(r"(?i)\b(?:the|these|those|both|all)\s+$")
 
@@ -183,10 +183,11 @@ def _number_claims(article: Article, found: list[numbers.NumberMatch], date_span
     text = article.text
     out = []
     floor = 0
+    dates_at = SpanIndex((s, e, None) for s, e in date_spans)
     for m in found:
         prev_floor, floor = floor, m.end
         q = m.quantity
-        if any(s < m.end and m.start < e for s, e in date_spans):
+        if dates_at.overlapping(m.start, m.end):
             continue  # the day or year of a date is the date's claim
         has_digits = bool(re.search(r"\d", m.text))
         if q.unit is None and not has_digits:
@@ -199,6 +200,8 @@ def _number_claims(article: Article, found: list[numbers.NumberMatch], date_span
             continue  # "one name", "one of them": an article more often than a count
         if m.text[:1].isupper() and not _starts_sentence(text, m.start):
             continue  # "the Group of Seven": part of a name
+        if not_a_figure(text, m.start, m.end, bare=q.unit is None):
+            continue  # "10 p.m.", "4-1", "1119 Eighth St.", "911 calls", "Boeing 737"
         wording = context(article, spans, m.start, m.end, prev_floor, 0, 4)
         if wording is None:
             continue

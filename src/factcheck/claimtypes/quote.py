@@ -3,9 +3,15 @@ with other words is a misquote."""
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
+from collections.abc import Iterator
+from contextlib import suppress
+from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
+from itertools import islice
 from typing import cast
 
 from ..article import Article
@@ -14,7 +20,19 @@ from ..quotes import find_quote
 from ..settings import MESSAGE_CLIP
 from .about import NOT_IN_ARTICLE, clip, find, silent_near
 from .base import Judgement, Lens, Page, Reading
-from .drafting import SPEECH_AFTER, SPEECH_BEFORE, Draft, DraftContext, Ids, Person, flat, slug
+from .drafting import (
+    SPEECH,
+    SPEECH_AFTER,
+    SPEECH_BEFORE,
+    Draft,
+    DraftContext,
+    Ids,
+    Person,
+    SpanIndex,
+    flat,
+    is_title,
+    slug,
+)
 
 
 class QuoteKind:
@@ -51,7 +69,7 @@ class QuoteKind:
         return Judgement(status, match.start, match.end, said, match.score, said=said)
 
     def draft(self, context: DraftContext) -> list[Draft]:
-        return _quote_claims(context.article, context.quotes, context.people, context.spans, context.ids)
+        return _quote_claims(context.article, context.quotes, context.people_at, context.spans, context.ids)
 
 
 _WORD = re.compile(r"\w+(?:'\w+)?")
@@ -65,15 +83,30 @@ def one_word_off(words: str, text: str) -> tuple[int, int] | None:
     quoted = [w.lower() for w in _WORD.findall(words)]
     if len(quoted) < _ONE_OFF_MIN:
         return None
-    tokens = list(_WORD.finditer(text))
-    folded = [t.group().lower() for t in tokens]
+    folded = _folded_words(text)
     n = len(quoted)
-    for i in range(len(folded) - n + 1):
-        if folded[i] != quoted[0] and folded[i + 1] != quoted[1]:
-            continue
+    last = len(folded) - n
+    # only where the first word or the second stands: found by list.index, in C
+    for i in sorted({*_positions(folded, quoted[0], 0, last), *_positions(folded, quoted[1], 1, last)}):
         if sum(a != b for a, b in zip(folded[i : i + n], quoted, strict=True)) == 1:
-            return tokens[i].start(), tokens[i + n - 1].end()
+            found = list(islice(_WORD.finditer(text), i, i + n))
+            return found[0].start(), found[-1].end()
     return None
+
+
+@lru_cache(maxsize=4)
+def _folded_words(text: str) -> list[str]:
+    """The words of a text, lower-cased, read once for every quotation judged against it in a row."""
+    return list(map(str.lower, _WORD.findall(text)))
+
+
+def _positions(words: list[str], word: str, offset: int, last: int) -> Iterator[int]:
+    """Each ``i - offset`` in ``[0, last]`` where ``words[i]`` is ``word``."""
+    i = offset - 1
+    with suppress(ValueError):
+        while True:
+            i = words.index(word, i + 1, last + offset + 1)
+            yield i - offset
 
 
 def read_passage(claim: Claim, article: Article, text: Lens) -> Reading:
@@ -85,28 +118,79 @@ def read_passage(claim: Claim, article: Article, text: Lens) -> Reading:
     return Reading((mention,), True, clip(mention.text, MESSAGE_CLIP), value=article.text[passage.start : passage.end])
 
 
-def _speaker(article: Article, people: list[Person], spans, start: int, end: int) -> Person | None:
-    """Who says the quotation ``text[start:end]``: a person named right after it ('…," Bahman
-    said') or before it in its sentence, or else in the sentence that introduces it ('Putin
-    expressed this view. "…"')."""
+_NAME_WORDS = r"(?:(?:[A-Z][\w'\-]*\.?|de|van|von|al|bin|la)\s+)*[A-Z][\w'\-]+"
+# The attribution right after a quotation, either way round: '," said Putin' or '," the 14th-ranked
+# Schwartzman said'; a pronoun or a lower-case subject ("a spokesperson said") names nobody here.
+_SAID_X = re.compile(rf"[\s,'\"]*(?:{SPEECH})\s+(?P<pre>(?:[a-z][\w\-]*\s+){{0,3}}?)(?P<name>{_NAME_WORDS})")
+_X_SAID = re.compile(
+    rf"[\s,'\"]*(?P<pre>(?:(?:the|a|an)\s+)?(?:[a-z0-9][\w\-]*\s+){{0,3}}?)(?P<name>{_NAME_WORDS})[\s,]+(?:{SPEECH})\b")
+
+
+@dataclass(frozen=True)
+class Speaker:
+    """Who says a quotation: a drafted person when the article names one, else the name as the
+    attribution writes it."""
+
+    name: str
+    surname: str
+
+
+def _attributed(text: str, people: SpanIndex[Person], end: int) -> Speaker | None:
+    """The name in the attribution that follows the quotation ending at ``end``, the nearest verb of
+    saying and its subject ("…," Trump said, before Senator Schumer replied: Trump)."""
+    after = _SAID_X.match(text, end)
+    if after is not None and not all(w == "the" or is_title(w) for w in after.group("pre").split()):
+        after = None  # "said a WeWork spokesperson": the speaker is no name
+    said = [m for m in (after, _X_SAID.match(text, end)) if m is not None]
+    if not said:
+        return None
+    m = min(said, key=lambda found: found.end())
+    start, stop = m.span("name")
+    words = [w for w in text[start:stop].split() if not is_title(w.rstrip("."))]
+    if not words:
+        return None
+    surname = words[-1]
+    for _, _, person in people.overlapping(start, stop):
+        return _as_speaker(text, person)
+    return Speaker(" ".join(words), surname)
+
+
+def _speaker(article: Article, people: SpanIndex[Person], spans, start: int, end: int) -> Speaker | None:
+    """Who says the quotation ``text[start:end]``: the name its attribution gives ('…," Bahman
+    said'), a person named right after it or before it in its sentence, or else in the sentence
+    that introduces it ('Putin expressed this view. "…"')."""
     text = article.text
+    named = _attributed(text, people, end)
+    if named is not None:
+        return named
     tail = re.match(r"(?:[^.!?\n]|\n(?!\s*\n))*", text[end:])
     reach = tail.end() if tail else 0  # the pattern matches everywhere, if only the empty string
-    after = [(o.start, p) for p in people for o in p.occurrences if end <= o.start < end + reach
-             and (SPEECH_AFTER.match(text, o.end) or SPEECH_BEFORE.search(text, max(0, o.start - 20), o.start))]
+    after = [(o_start, p) for o_start, o_end, p in people.starting(end, end + reach)
+             if SPEECH_AFTER.match(text, o_end) or SPEECH_BEFORE.search(text, max(0, o_start - 20), o_start)]
     if after:
-        return min(after, key=lambda sp: sp[0])[1]
-    index = next((i for i, (s, e) in enumerate(spans) if s <= start < e), None)
-    if index is None:
+        return _as_speaker(text, after[0][1])
+    index = bisect.bisect_right(spans, (start, float("inf"))) - 1
+    if index < 0 or not spans[index][0] <= start < spans[index][1]:
         return None
     windows = [(spans[index][0], start)]
     if index > 0 and "\n\n" not in text[spans[index - 1][1] : spans[index][0]]:
         windows.append(spans[index - 1])
     for lo, hi in windows:
-        before = [(o.start, p) for p in people for o in p.occurrences if o.end > lo and o.start < hi]
+        before = people.overlapping(lo, hi)
         if before:
-            return max(before, key=lambda sp: sp[0])[1]
+            return _as_speaker(text, max(before, key=lambda item: item[0])[2])
     return None
+
+
+def _as_speaker(text: str, person: Person) -> Speaker:
+    return Speaker(flat(text[person.full.tokens[0].start : person.full.end]), person.full.surname.text)
+
+
+def _close(text: str, end: int) -> int:
+    """Just past the closing quotation mark (and the comma inside it) of a quotation ending at ``end``."""
+    m = re.match(r"[,;:.!?\s]*(?:''|\")", text[end:])
+    return end + (m.end() if m else 1)
+
 
 def _quote_claims(article: Article, quotes, people, spans, ids: Ids) -> list[Draft]:
     out = []
@@ -117,11 +201,10 @@ def _quote_claims(article: Article, quotes, people, spans, ids: Ids) -> list[Dra
         if wording in seen:
             continue
         seen.add(wording)
-        speaker = _speaker(article, people, spans, s - 1, e + 1)
-        who = slug(speaker.full.surname.text) if speaker else "unattributed"
+        speaker = _speaker(article, people, spans, s - 1, _close(article.text, e))
+        who = slug(speaker.surname) if speaker else "unattributed"
         counts[who] += 1
-        name = flat(article.text[speaker.full.tokens[0].start : speaker.full.end]) if speaker else None
-        note = f"speaker: {name}" if name else "speaker not found in the article: say who said it"
+        note = f"speaker: {speaker.name}" if speaker else "speaker not found in the article: say who said it"
         claim = Claim(ids.take(f"quote-{who}-{counts[who]}"), ClaimType.QUOTE, wording, note=note)
         out.append(Draft(claim, s))
     return out

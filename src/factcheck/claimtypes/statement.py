@@ -19,7 +19,7 @@ from ..normalize import fold
 from ..settings import DRAFT_LONG_SENTENCE, STATEMENT_THRESHOLD
 from .about import NOT_NAMES, TIE_MIN, find, named, names_one, setting_of, silent_near, tie
 from .base import Judgement, Lens, Page, Reading
-from .drafting import PLACE_BEFORE, Draft, DraftContext, Ids, Person, flat, slug, unique
+from .drafting import PLACE_BEFORE, Draft, DraftContext, Ids, Person, SpanIndex, flat, slug, unique
 from .quote import read_passage
 
 _ATTRIBUTION = re.compile(
@@ -69,8 +69,8 @@ class StatementKind:
         return silent_near(claim.text, view, "no passage of the page says the same")
 
     def draft(self, context: DraftContext) -> list[Draft]:
-        return _statement_claims(context.article, context.spans, context.quotes, context.people, context.ids,
-                                 context.names)
+        return _statement_claims(context.article, context.spans, context.quotes, context.people_at, context.ids,
+                                 context.names_at)
 
 
 @dataclass(frozen=True)
@@ -177,14 +177,13 @@ def _clause(text: str, s: int, e: int, verb: re.Match) -> tuple[int, int]:
             return bounds[lo], bounds[hi]
     return s, e
 
-def _who(text: str, people: list[Person], names: list[NameOccurrence], cs: int, ce: int, verb: re.Match) -> str:
+def _who(text: str, people: SpanIndex[Person], names: SpanIndex[NameOccurrence], cs: int, ce: int,
+         verb: re.Match) -> str:
     """A short subject for a statement's id: the person before the verb (after it in the passive,
     "announced by Mogherini"), else a named body ("Russia said"), the words before the verb
     ("officials said"), or the person after it ("Aides said Clinton would...")."""
     def people_in(lo: int, hi: int) -> list[Person]:
-        found = [(o.start, p) for p in people for o in p.occurrences if lo <= o.start < hi]
-        found.sort(key=lambda sp: sp[0])
-        return [p for _, p in found]
+        return [p for _, _, p in people.starting(lo, hi)]
 
     after = people_in(verb.end(), ce)
     if after and re.match(r"\s+by\s", text[verb.end() : verb.end() + 5]):
@@ -193,8 +192,8 @@ def _who(text: str, people: list[Person], names: list[NameOccurrence], cs: int, 
     before = people_in(cs, verb.start())
     if before:  # the first: "Haitham al-Ghais, who succeeded Mohammad Barkindo, said"
         return slug(before[0].full.surname.text)
-    named = [o for o in names if cs <= o.start < verb.start()
-             and not PLACE_BEFORE.search(text, max(0, o.start - 12), o.start)]  # not "Analysts in Baghdad"
+    named = [o for _, _, o in names.starting(cs, verb.start())
+             if not PLACE_BEFORE.search(text, max(0, o.start - 12), o.start)]  # not "Analysts in Baghdad"
     if named:
         return slug(text[named[-1].start : named[-1].end])
     words = [w for w in re.findall(r"[A-Za-z]+", text[cs : verb.start()]) if w.casefold() not in STOPWORDS][-2:]
@@ -202,11 +201,13 @@ def _who(text: str, people: list[Person], names: list[NameOccurrence], cs: int, 
         return slug(" ".join(words))
     return slug(after[0].full.surname.text) if after else "source"
 
-def _statement_claims(article: Article, spans, quotes, people, ids: Ids, names: list[NameOccurrence]) -> list[Draft]:
+def _statement_claims(article: Article, spans, quotes, people: SpanIndex[Person], ids: Ids,
+                      names: SpanIndex[NameOccurrence]) -> list[Draft]:
     text = article.text
     out = []
+    quoted = SpanIndex((qs, qe, None) for qs, qe in quotes)
     for s, e in spans:
-        if any(qs < e and s < qe for qs, qe in quotes):
+        if quoted.overlapping(s, e):
             continue  # the quotation's own claim covers it
         if text[e - 1] not in ".!?\"')":
             continue  # a heading ("Briefing: who said what this week") states nothing

@@ -276,10 +276,21 @@ class DiskCache:
         return renewed
 
 
+@dataclass(frozen=True)
+class StoredText:
+    """What ``TextStore`` keeps for one key: a page's readable text, the extractor's notes, and
+    whatever else is derived from the page once (``fields``: its whole visible text, its date)."""
+
+    text: str
+    notes: tuple[str, ...] = ()
+    fields: dict[str, str] = field(default_factory=dict)
+
+
 class TextStore:
-    """Readable text and its notes by key under ``<root>/text-v1/``, confined like ``DiskCache``:
-    what ``sources.TextCache`` keeps beside the HTTP cache. An entry that is not a JSON object with
-    a string ``text`` and a list of string ``notes`` is a miss."""
+    """Readable text, its notes and other strings derived from a page, by key, under
+    ``<root>/text-v1/``, confined like ``DiskCache``: what ``sources.TextCache`` keeps beside the
+    HTTP cache. An entry that is not a JSON object with a string ``text``, a list of string
+    ``notes`` and (if any) a string-to-string ``fields`` is a miss."""
 
     LAYOUT = "text-v1"
 
@@ -287,7 +298,7 @@ class TextStore:
         self.dir = ConfinedDir(Path(root), confine)
         self.refused = self.dir.refused
 
-    def get(self, key: str) -> tuple[str, tuple[str, ...]] | None:
+    def get(self, key: str) -> StoredText | None:
         raw = self.dir.read(self.LAYOUT, *_key(key))
         if raw is None:
             return None
@@ -297,13 +308,16 @@ class TextStore:
             return None
         if not isinstance(stored, dict):
             return None
-        text, notes = stored.get("text"), stored.get("notes")
+        text, notes, fields = stored.get("text"), stored.get("notes"), stored.get("fields", {})
         if not isinstance(text, str) or not isinstance(notes, list) or not all(isinstance(n, str) for n in notes):
             return None
-        return text, tuple(notes)
+        if not isinstance(fields, dict) or not all(isinstance(v, str) for v in fields.values()):
+            return None
+        return StoredText(text, tuple(notes), fields)
 
-    def put(self, key: str, text: str, notes: tuple[str, ...]) -> str | None:
-        data = json.dumps({"text": text, "notes": list(notes)}, ensure_ascii=False).encode("utf-8", "surrogatepass")
+    def put(self, key: str, stored: StoredText) -> str | None:
+        entry = {"text": stored.text, "notes": list(stored.notes), "fields": stored.fields}
+        data = json.dumps(entry, ensure_ascii=False).encode("utf-8", "surrogatepass")
         return self.dir.write(self.LAYOUT, *_key(key), data=data)
 
 

@@ -9,7 +9,6 @@ escaping bug could not run one. Article and source text only ever reach the page
 
 from __future__ import annotations
 
-import re
 from html import escape
 
 from ..diff import Op
@@ -155,20 +154,9 @@ def _article(report: Report) -> str:
 
 
 def _correct_spellings(report: Report) -> list[tuple[int, int, Mention, int, int]]:
-    """Where the article spells a misspelled name right (the verified form, an alias, or its surname),
-    so the page shows both the wrong and the right spellings; ``-1`` as the mention index marks them."""
-    out = []
-    for i, result in enumerate(report.results):
-        if result.verdict is not Verdict.MISSPELLED:
-            continue
-        forms = [f for f in (result.claim.expect, *result.claim.aliases) if f]
-        forms += [f.split()[-1] for f in forms if len(f.split()) > 1]
-        pattern = "|".join(re.escape(f) for f in sorted(set(forms), key=len, reverse=True))
-        if not pattern:
-            continue
-        for m in re.finditer(rf"(?<!\w)(?:{pattern})(?!\w)", report.article_text):
-            out.append((i, -1, Mention(m.group(), 0, 0, m.start(), m.end()), m.start(), m.end()))
-    return out
+    """Where the article spells a misspelled name right, so the page shows both the wrong and the
+    right spellings; ``-1`` as the mention index marks them."""
+    return [(i, -1, m, m.raw_start, m.raw_end) for i, r in enumerate(report.results) for m in r.spelled_right]
 
 
 def _card(report: Report, number: int, result: Result) -> str:

@@ -27,7 +27,8 @@ def _claim(report: Report, result: Result) -> dict:
         "message": result.message,
         "expect": claim.expect,
         "fix": result.fix,
-        "article": [{"text": m.text, "line": m.line, "column": m.column, "value": m.value} for m in result.mentions],
+        "article": [{"text": m.text, "line": m.line, "column": m.column, "value": m.value, **({"kind": k} if k else {})}
+                    for m, k in result.mention_kinds()],
         "evidence": [
             {
                 "source": e.source,

@@ -75,6 +75,8 @@ def _finding(report: Report, number: int, result: Result) -> list[str]:
     for m in result.mentions:
         if m not in shown:
             lines.append(f"- **Article** (line {m.line}, column {m.column}): “{_escape(m.text)}”")
+    lines += [f"- **Spelled right** (line {m.line}, column {m.column}): “{_escape(m.text)}”"
+              for m in result.spelled_right]
     if not result.mentions:
         lines.append(f"- **Claim text:** “{_escape(claim.text)}”")
     if claim.expect and not any(d.label == "expected" for d in found):

@@ -35,6 +35,8 @@ def render(report: Report, color: bool = False, verbosity: int = 0, complete: bo
             lines.append(f"    in: “{clean(sentence_of(report, result.mentions[0]))}”")
         for m in result.mentions[1:]:
             lines.append(f"    also at {m.line}:{m.column} '{clean(m.text)}'")
+        for m in result.spelled_right:
+            lines.append(f"    spelled right at {m.line}:{m.column} '{clean(m.text)}'")
         if verbosity > 0:
             for e in result.evidence:
                 via = f" via {e.via}" if e.via else ""

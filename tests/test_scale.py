@@ -1,0 +1,91 @@
+"""Scale: the run's plan (every source read once, then freed), the extraction pool and the cache
+of what is derived from a page. Behaviour only; the figures are in bench/run.py."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT
+from factcheck.claims import load_claims
+from factcheck.engine import Checker, Options, plan
+from factcheck.model import SourceSpec
+from factcheck.sources import Documents, TextCache
+from test_engine import FakeFetcher
+
+E2E = ROOT / "fixtures" / "e2e"
+
+
+@pytest.fixture
+def e2e():
+    """The end-to-end claims, their cited pages served by URL (the archives are the stand-in pages)."""
+    claims = load_claims(E2E / "claims.yaml")
+    pages = {s.url: Path(s.archive).read_text(encoding="utf-8")
+             for c in claims.claims for s in c.sources if s.url and s.archive and Path(s.archive).exists()}
+    return claims, pages
+
+
+def test_the_plan_reads_each_source_once_in_the_order_claims_first_cite_it(e2e):
+    claims, _ = e2e
+    order = plan(claims.claims)
+    cited = [s for c in claims.claims for s in c.sources]
+    assert list(order.sources) == list(dict.fromkeys(cited))
+    for spec, ids in order.citing.items():
+        assert ids == tuple(i for i, c in enumerate(claims.claims) if spec in c.sources)
+    # a claim's sources are all read once those first cited up to it are: results stream in file order
+    for i, claim in enumerate(claims.claims):
+        so_far = {s for c in claims.claims[: i + 1] for s in c.sources}
+        assert max((order.sources.index(s) for s in claim.sources), default=-1) < len(so_far)
+
+
+def test_the_pool_gives_the_same_report_as_one_process(e2e, tmp_path):
+    claims, pages = e2e
+    serial = Checker(claims, Options(cache_dir=tmp_path / "one", workers=1), FakeFetcher(pages))
+    pooled = Checker(claims, Options(cache_dir=tmp_path / "two", workers=2), FakeFetcher(pages))
+    one, two = serial.run(), pooled.run()
+    assert serial.documents.pooled == 0 and pooled.documents.pooled == len(pages)
+    assert one.results == two.results
+    assert {r.verdict for r in one.results} >= {"supported", "contradicted"}
+
+
+def test_a_warm_run_extracts_nothing_and_gives_the_same_report(e2e, tmp_path):
+    claims, pages = e2e
+    cold = Checker(claims, Options(cache_dir=tmp_path / "cache", workers=2), FakeFetcher(pages))
+    warm = Checker(claims, Options(cache_dir=tmp_path / "cache", workers=2), FakeFetcher(pages))
+    assert cold.run().results == warm.run().results
+    assert cold.documents.pooled == len(pages) and warm.documents.pooled == 0
+
+
+def test_one_page_is_extracted_without_a_pool(tmp_path):
+    url = "https://www.eia.gov/todayinenergy/detail.php?id=39932"
+    spec = SourceSpec(url, url=url)
+    documents = Documents([spec], FakeFetcher({url: (ROOT / "fixtures/pages/eia_hormuz.html").read_text()}),
+                          texts=TextCache(tmp_path), workers=2)
+    assert "21 million barrels per day" in documents.take(spec).text
+    assert documents.pooled == 0
+
+
+def test_a_page_index_is_freed_after_its_last_claim_and_a_revisit_gives_the_same_verdicts(e2e, tmp_path):
+    """Claims citing one page far apart in the file (here: the file read backwards and then forwards
+    again): the page is judged for all of them at once, its index dropped, and the verdicts are those
+    of the naive full scan, which keeps nothing."""
+    claims, pages = e2e
+    twice = [*claims.claims, *(c.__class__(**{**c.__dict__, "id": c.id + "-again"}) for c in reversed(claims.claims))]
+    claims = claims.__class__(**{**claims.__dict__, "claims": tuple(twice)})
+    held: list[int] = []
+    fast = Checker(claims, Options(cache_dir=tmp_path / "a"), FakeFetcher(pages))
+
+    class Watch:
+        def start(self, total: int) -> None: ...
+
+        def advance(self) -> None:
+            held.append(len(fast.lenses))
+
+        def finish(self) -> None: ...
+
+    report = fast.run(Watch())
+    naive = Checker(claims, Options(cache_dir=tmp_path / "b", naive=True), FakeFetcher(pages)).run()
+    assert [r.verdict for r in report.results] == [r.verdict for r in naive.results]
+    assert [r.verdict for r in report.results[: len(twice) // 2]] == [r.verdict for r in report.results[: len(twice) // 2 - 1 : -1]]
+    assert max(held) <= 3  # the article, and the one page being judged (its body and its whole text)
