@@ -3,6 +3,7 @@ of what is derived from a page. Behaviour only; the figures are in bench/run.py.
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -10,8 +11,9 @@ import pytest
 from conftest import ROOT
 from factcheck.claims import load_claims
 from factcheck.engine import Checker, Options, plan
-from factcheck.model import SourceSpec
-from factcheck.sources import Documents, TextCache
+from factcheck.index import DerivedStore, FullScan, TextIndex
+from factcheck.model import Document, SourceSpec, Via
+from factcheck.sources import FETCH_AHEAD, Documents, TextCache
 from test_engine import FakeFetcher
 
 E2E = ROOT / "fixtures" / "e2e"
@@ -89,3 +91,94 @@ def test_a_page_index_is_freed_after_its_last_claim_and_a_revisit_gives_the_same
     assert [r.verdict for r in report.results] == [r.verdict for r in naive.results]
     assert [r.verdict for r in report.results[: len(twice) // 2]] == [r.verdict for r in report.results[: len(twice) // 2 - 1 : -1]]
     assert max(held) <= 3  # the article, and the one page being judged (its body and its whole text)
+
+
+QUERIES = ["Strait of Hormuz oil flow barrels per day", "Lavrentiev envoy Syria", "S-300 missiles Iran delivery",
+           "national security concept 2016"]
+
+
+def test_an_index_loaded_from_the_cache_answers_as_one_built_from_the_text(e2e, tmp_path):
+    _, pages = e2e
+    store = DerivedStore(tmp_path)
+    texts = [Document(SourceSpec(url, url=url), TextCache(tmp_path).page(None, html, "html", None, url).text,
+                      Via.NETWORK).text for url, html in pages.items()]
+    for text in texts:
+        built = TextIndex(text)
+        assert store.get(text) is None
+        built.view  # noqa: B018 - built, so that it is stored too
+        store.put(text, built.derived())
+        loaded = TextIndex(text, store.get(text))
+        assert loaded.spans == built.spans and loaded.view == built.view
+        for query in QUERIES:
+            assert loaded.relevant(query) == built.relevant(query) == FullScan(text).relevant(query)[: len(built.relevant(query))]
+        assert store.get(text + " ") is None  # keyed by the text itself
+
+
+def test_a_warm_run_reads_the_indexes_from_the_cache_and_a_damaged_entry_is_rebuilt(e2e, tmp_path):
+    claims, pages = e2e
+    cold = Checker(claims, Options(cache_dir=tmp_path / "cache"), FakeFetcher(pages)).run()
+    entries = sorted(p for p in (tmp_path / "cache" / DerivedStore.LAYOUT).rglob("*") if p.is_file())
+    assert len(entries) >= len(pages)  # a page's article body and its whole text; not the article (kept all run)
+    loaded: list[int] = []
+    warm = Checker(claims, Options(cache_dir=tmp_path / "cache"), FakeFetcher(pages))
+
+    class Watch:
+        def start(self, total: int) -> None: ...
+
+        def advance(self) -> None:
+            loaded.append(warm.lenses.reused)
+
+        def finish(self) -> None: ...
+
+    assert warm.run(Watch()).results == cold.results
+    assert max(loaded) >= len(pages)  # every page's index read from the cache
+    for entry in entries:
+        entry.write_bytes(entry.read_bytes()[:-40] + b'"}}')  # cut short: not JSON, a miss
+    damaged = Checker(claims, Options(cache_dir=tmp_path / "cache"), FakeFetcher(pages))
+    assert damaged.run().results == cold.results
+    assert all(isinstance(json.loads(e.read_bytes()), dict) for e in entries)  # rebuilt and stored again
+
+
+class CountingFetcher(FakeFetcher):
+    """A fake fetcher that tells how many bodies were ever fetched and not yet released at once."""
+
+    def __init__(self, pages: dict[str, str]) -> None:
+        super().__init__(pages)
+        self.held: set[str] = set()
+        self.most = 0
+
+    def fetch(self, url: str):
+        self.held.add(url)
+        self.most = max(self.most, len(self.held))
+        return super().fetch(url)
+
+    def release(self, url: str) -> None:
+        self.held.discard(url)
+
+
+def test_a_cold_run_holds_at_most_fetch_ahead_bodies_however_many_pages_it_cites(tmp_path):
+    html = (ROOT / "fixtures/pages/eia_hormuz.html").read_text(encoding="utf-8")
+    urls = [f"https://www.eia.gov/todayinenergy/detail.php?id={39932 + i}" for i in range(3 * FETCH_AHEAD)]
+    specs = [SourceSpec(url, url=url) for url in urls]
+    fetcher = CountingFetcher({url: html for url in urls})
+    documents = Documents(specs, fetcher, texts=TextCache(tmp_path), workers=2, fetch_ahead=FETCH_AHEAD)
+    try:
+        assert len(fetcher.held) == FETCH_AHEAD  # started at once, before the first is read
+        texts = [documents.take(spec).text for spec in specs]
+    finally:
+        documents.close()
+    assert fetcher.most == FETCH_AHEAD and not fetcher.held and sorted(fetcher.asked) == sorted(urls)
+    assert all("21 million barrels per day" in text for text in texts)
+    assert documents.pooled == len(urls)  # every page extracted in the pool, ahead of its reading
+
+
+def test_a_source_read_out_of_order_is_fetched_at_once(tmp_path):
+    html = (ROOT / "fixtures/pages/eia_hormuz.html").read_text(encoding="utf-8")
+    urls = [f"https://www.eia.gov/todayinenergy/detail.php?id={39932 + i}" for i in range(5)]
+    specs = [SourceSpec(url, url=url) for url in urls]
+    fetcher = CountingFetcher({url: html for url in urls})
+    documents = Documents(specs, fetcher, texts=TextCache(tmp_path), workers=1, fetch_ahead=2)
+    assert sorted(fetcher.held) == urls[:2]
+    assert "21 million barrels per day" in documents.take(specs[4]).text
+    assert [documents.take(spec).error for spec in specs[:4]] == [None] * 4
+    assert fetcher.most <= 3 and not fetcher.held

@@ -23,7 +23,7 @@ from .claimtypes.name import spelled_right
 from .decision import decide
 from .fetch import Fetcher, decode_body
 from .fetch.wayback import Wayback, wrap
-from .index import Lenses
+from .index import DerivedStore, Lenses
 from .messages import message
 from .model import DEFAULT_FAIL_ON, Claim, ClaimsFile, Evidence, Report, Result, SourceSpec, Verdict, standing_of
 from .sources import Documents, PageFetcher, TextCache, confined
@@ -171,8 +171,9 @@ class Checker:
         # the default cache lies in the claims tree and must stay there; one the user names is theirs
         confine = None if options.cache_dir else Path(claims.path).parent
         self.texts = TextCache(cache_dir, confine)
+        self.index_store = DerivedStore(cache_dir, confine)
         self.roots = (Path(claims.path).absolute().parent, *(Path(p).absolute() for p in options.allow_paths))
-        self.lenses = Lenses(options.naive)
+        self.lenses = self._lenses()
         self.documents: Documents | None = None
         self.owns_fetcher = fetcher is None  # one passed in is the caller's to close
         self.fetcher: PageFetcher = fetcher or wrap(Fetcher(
@@ -252,7 +253,11 @@ class Checker:
             self.documents.close()
         if self.owns_fetcher:
             self.fetcher.close()
-        self.lenses = Lenses(self.options.naive)  # the pages' indexes are this run's; free them
+        self.lenses = self._lenses()  # the pages' indexes are this run's; free them
+
+    def _lenses(self) -> Lenses:
+        """The run's indexes, what they derive from a page kept beside its text in the cache."""
+        return Lenses(self.options.naive, self.index_store)
 
     def run(self, progress: Progress | None = None) -> Report:
         """The whole run. Ctrl-C raises ``Interrupted`` with the claims checked so far and leaves

@@ -8,15 +8,22 @@ only with the sentences that share its words.
 
 from __future__ import annotations
 
+import hashlib
 import re
+import sys
+from array import array
+from base64 import b64decode, b64encode
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Callable, Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import date
-from functools import cached_property
+from functools import cached_property, lru_cache
+from itertools import accumulate, chain
+from pathlib import Path
 
-from . import dates, names, numbers
+from . import dates, locate, names, normalize, numbers
+from .fetch.cache import StoredText, TextStore
 from .locate import View, folded_stems, make_view, relevance, relevant_sentences, sentences, stems
 from .names import NameMatch, NameOccurrence
 from .normalize import fold
@@ -26,20 +33,64 @@ _WORD = re.compile(r"(?<![\w'-])[^\W\d_][\w'-]*")
 _HYPHENS = re.compile(r"[-\u2010\u2011]")
 
 
-class TextIndex:
-    def __init__(self, text: str) -> None:
-        self.text = text
-        self.spans = sentences(text)
-        folded = fold(text)
-        self.stems = [folded_stems(folded[s:e]) for s, e in self.spans]
-        postings: dict[str, list[int]] = defaultdict(list)
-        for i, words in enumerate(self.stems):
+@dataclass(frozen=True)
+class Postings:
+    """Content-word stem → the ids of the sentences holding it, in three flat arrays-like parts
+    that load from the cache without a Python loop per stem or per sentence."""
+
+    keys: dict[str, int]  # stem → its row
+    offsets: array  # row k's ids are ids[offsets[k]:offsets[k + 1]]
+    ids: array
+
+    @classmethod
+    def of(cls, stems: Sequence[frozenset[str]]) -> Postings:
+        rows: dict[str, list[int]] = defaultdict(list)
+        for i, words in enumerate(stems):
             for word in words:
-                postings[word].append(i)
-        self.postings = dict(postings)
+                rows[word].append(i)
+        offsets = array("i", accumulate((len(r) for r in rows.values()), initial=0))
+        return cls({w: k for k, w in enumerate(rows)}, offsets, array("i", chain.from_iterable(rows.values())))
+
+    def get(self, stem: str) -> Sequence[int]:
+        k = self.keys.get(stem)
+        return () if k is None else self.ids[self.offsets[k] : self.offsets[k + 1]]
+
+
+@dataclass(frozen=True)
+class Derived:
+    """What building a ``TextIndex`` reads off its text with a Python loop per sentence or match
+    (sentence spans, stem postings, the view's stretches), kept beside the text cache so that a
+    warm run does not redo it; a sentence's own stems are then derived only when it is a candidate."""
+
+    spans: list[tuple[int, int]]
+    postings: Postings
+    view: View | None = None
+
+
+class TextIndex:
+    def __init__(self, text: str, derived: Derived | None = None) -> None:
+        self.text = text
+        self._stems: dict[int, frozenset[str]]
+        if derived is None:
+            self.spans = sentences(text)
+            folded = fold(text)
+            stems = [folded_stems(folded[s:e]) for s, e in self.spans]
+            self.postings = Postings.of(stems)
+            self._stems = dict(enumerate(stems))
+        else:
+            self.spans, self.postings, self._stems = derived.spans, derived.postings, {}
+            if derived.view is not None:
+                self.__dict__["view"] = derived.view  # the cached_property, already known
         self._dates: dict[date | None, list] = {}
         self._between: dict[tuple[str, date | None], dict[tuple[int, int], list]] = {}
         self._keys: dict[str, dict[str, list[str]]] = {}
+
+    def stems(self, i: int) -> frozenset[str]:
+        """Sentence ``i``'s content-word stems."""
+        if i not in self._stems:
+            s, e = self.spans[i]
+            self._stems[i] = folded_stems(fold(self.text[s:e]))
+        return self._stems[i]
 
     def relevant(self, query: str, min_score: float = RELEVANT,
                  saturation: int = RELEVANCE_SATURATION) -> list[tuple[int, int, float]]:
@@ -48,10 +99,10 @@ class TextIndex:
         wanted = stems(query)
         if not wanted:
             return []
-        ids = {j for w in wanted for i in self.postings.get(w, ()) for j in (i, i + 1) if j < len(self.spans)}
+        ids = {j for w in wanted for i in self.postings.get(w) for j in (i, i + 1) if j < len(self.spans)}
         scored = []
         for i in ids:
-            score = relevance(wanted, self.stems[i], self.stems[i - 1] if i else frozenset(), saturation)
+            score = relevance(wanted, self.stems(i), self.stems(i - 1) if i else frozenset(), saturation)
             if score >= min_score:
                 scored.append((*self.spans[i], score))
         scored.sort(key=lambda t: (-t[2], t[0]))
@@ -89,6 +140,10 @@ class TextIndex:
     @cached_property
     def view(self) -> View:
         return make_view(self.text)
+
+    def derived(self) -> Derived:
+        """What ``Derived`` would give this index back: its spans, and its view if built."""
+        return Derived(self.spans, self.postings, self.__dict__.get("view"))
 
     @cached_property
     def _capitalised(self) -> dict[str, list[str]]:
@@ -209,15 +264,22 @@ class Lenses:
     it until ``forget``; the run owns them and drops them with itself. With ``naive``, every read
     is a full scan."""
 
-    def __init__(self, naive: bool = False) -> None:
+    def __init__(self, naive: bool = False, store: DerivedStore | None = None) -> None:
         self.naive = naive
+        self.store = store
         self._indexes: dict[str, TextIndex] = {}
+        self._loaded: dict[str, Derived] = {}  # what the store gave each index
+        self.reused = 0  # indexes read from the store instead of built
 
     def __call__(self, text: str) -> TextIndex | FullScan:
         if self.naive:
             return FullScan(text)
         if text not in self._indexes:
-            self._indexes[text] = TextIndex(text)
+            derived = self.store.get(text) if self.store is not None else None
+            if derived is not None:
+                self._loaded[text] = derived
+                self.reused += 1
+            self._indexes[text] = TextIndex(text, derived)
         return self._indexes[text]
 
     def __len__(self) -> int:
@@ -228,4 +290,67 @@ class Lenses:
         """Drop the indexes of ``texts`` (all their claims are judged), but that of ``keep``."""
         for text in texts:
             if text != keep:
-                self._indexes.pop(text, None)
+                index = self._indexes.pop(text, None)
+                loaded = self._loaded.pop(text, None)
+                if index is not None and self.store is not None and (loaded is None or loaded.view is None):
+                    self.store.put(text, index.derived())
+
+
+class DerivedStore:
+    """``Derived`` by the hash of the text (and of the code that derives it) beside the text cache,
+    under ``<root>/index-v1/`` (``fetch.cache.TextStore``); a damaged or stale entry is a miss."""
+
+    LAYOUT = "index-v1"
+
+    def __init__(self, root: Path, confine: Path | None = None) -> None:
+        self.store = TextStore(root, confine, self.LAYOUT)
+
+    def get(self, text: str) -> Derived | None:
+        stored = self.store.get(_derived_key(text))
+        if stored is None:
+            return None
+        try:
+            bounds = _ints(stored.fields["spans"])
+            spans = list(zip(bounds[::2], bounds[1::2], strict=True))  # ValueError when odd
+            words = stored.fields["stems"].split(" ") if stored.fields["stems"] else []
+            postings = Postings({w: k for k, w in enumerate(words)}, _ints(stored.fields["offsets"]),
+                                _ints(stored.fields["ids"]))
+            view = None
+            if "view_starts" in stored.fields:
+                view = View(stored.text, _ints(stored.fields["view_starts"]), _ints(stored.fields["view_origins"]))
+        except (KeyError, ValueError):
+            return None
+        if (any(e > len(text) for _, e in spans[-1:]) or len(postings.offsets) != len(words) + 1
+                or (view is not None and len(view.starts) != len(view.origins))):
+            return None
+        return Derived(spans, postings, view)
+
+    def put(self, text: str, derived: Derived) -> None:
+        postings = derived.postings
+        fields = {"spans": _packed(array("i", chain.from_iterable(derived.spans))), "stems": " ".join(postings.keys),
+                  "offsets": _packed(postings.offsets), "ids": _packed(postings.ids)}
+        if derived.view is not None:
+            fields |= {"view_starts": _packed(derived.view.starts), "view_origins": _packed(derived.view.origins)}
+        view_text = derived.view.text if derived.view is not None else ""
+        self.store.put(_derived_key(text), StoredText(view_text, (), fields))
+
+
+def _packed(values: array) -> str:
+    return b64encode(values.tobytes()).decode("ascii")
+
+
+def _ints(packed: str) -> array:
+    values = array("i")
+    values.frombytes(b64decode(packed, validate=True))  # ValueError when not whole ints
+    return values
+
+
+def _derived_key(text: str) -> str:
+    return hashlib.sha256(f"index|{_index_version()}|".encode() + text.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+@lru_cache(maxsize=1)
+def _index_version() -> str:
+    """The code that derives ``Derived``: change it and every cached one is stale."""
+    code = b"".join(Path(m.__file__ or "").read_bytes() for m in (normalize, locate, sys.modules[__name__]))
+    return hashlib.sha256(code).hexdigest()[:16]

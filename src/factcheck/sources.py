@@ -143,24 +143,35 @@ def gather(specs: Iterable[SourceSpec], fetcher: PageFetcher,
 # while the run judges, few enough that extracted texts do not pile up in memory.
 AHEAD_PER_WORKER = 3
 POOL_MIN_PAGES = 2  # a single page is extracted in the run's own process: a pool costs ~0.1 s
+# Bodies fetched (or being fetched) ahead of the page being read and not yet released: twice the
+# fetcher's default and the benchmark's 16 connections keeps every connection busy, and bounds what
+# a cold run holds (at most this many bodies of up to MAX_BYTES) however many pages it cites.
+FETCH_AHEAD = 32
 
 
 class Documents:
     """Sources fetched concurrently in the background and read in the order given (the run's
     plan): ``take`` waits only for that source. The pages after it are extracted meanwhile in a
     process pool, one worker per core, when two or more pages are cited; a page whose text is in
-    the cache is not extracted at all. Each source's ``Document`` is handed out once and not kept."""
+    the cache is not extracted at all. Each source's ``Document`` is handed out once and not kept.
+    At most ``fetch_ahead`` URLs are fetched and not yet read: the next is started as one is released."""
 
     def __init__(self, specs: Iterable[SourceSpec], fetcher: PageFetcher, confine: Sequence[Path] | None = None,
-                 texts: TextCache = NO_TEXT_CACHE, workers: int | None = None) -> None:
+                 texts: TextCache = NO_TEXT_CACHE, workers: int | None = None,
+                 fetch_ahead: int = FETCH_AHEAD) -> None:
         self.specs = list(dict.fromkeys(specs))
         self.confine = confine
         self.texts = texts
         self.fetcher = fetcher
         self.workers = max(1, workers if workers is not None else (os.cpu_count() or 1))
-        urls = [s.url for s in self.specs if s.url]
-        self._pool = self._fork_workers(len(dict.fromkeys(urls)))
-        self._pending: dict[str, Future] = fetcher.start(urls)
+        self._urls = list(dict.fromkeys(s.url for s in self.specs if s.url))  # in the order they are read
+        self._pool = self._fork_workers(len(self._urls))
+        self.fetch_ahead = max(1, fetch_ahead)
+        self._started = 0  # self._urls[:self._started] have been started
+        self._begun: set[str] = set()  # every URL started, in order or not
+        self._unreleased: set[str] = set()
+        self._pending: dict[str, Future] = {}
+        self._top_up()
         self._fetched: dict[str, FetchResult] = {}
         self._users = Counter(s.url for s in self.specs if s.url)  # specs of each URL not yet taken
         self._pages: dict[SourceSpec, PageText | Future[PageText]] = {}
@@ -186,6 +197,8 @@ class Documents:
         if self._users[spec.url] <= 0:
             self._fetched.pop(spec.url, None)
             self.fetcher.release(spec.url)
+            self._unreleased.discard(spec.url)
+            self._top_up()
         return document
 
     def close(self, wait: bool = True) -> None:
@@ -194,17 +207,35 @@ class Documents:
         if pool is not None:
             pool.shutdown(wait=wait, cancel_futures=True)
 
+    def _top_up(self, also: str | None = None) -> None:
+        """Start the next URLs in reading order while fewer than ``fetch_ahead`` are unreleased
+        (and ``also``, a URL read out of order, at once)."""
+        batch = [also] if also is not None and also not in self._begun else []
+        self._begun.update(batch)
+        while self._started < len(self._urls) and len(self._unreleased) + len(batch) < self.fetch_ahead:
+            url = self._urls[self._started]
+            self._started += 1
+            if url not in self._begun:
+                self._begun.add(url)
+                batch.append(url)
+        self._unreleased.update(batch)
+        if batch:
+            self._pending.update(self.fetcher.start(batch))
+
     def _result(self, url: str) -> FetchResult:
         if url not in self._fetched:
-            self._fetched[url] = self._pending.pop(url).result()
+            if url not in self._pending:
+                self._top_up(also=url)
+            future = self._pending.pop(url, None) or self.fetcher.start([url])[url]  # asked again: its result
+            self._fetched[url] = future.result()
         return self._fetched[url]
 
     def _prepare(self, here: int, upto: int) -> None:
         """Look up in the cache, or start extracting, the pages of ``specs[here:upto]`` whose
         fetch is done (never waiting for one: a slow page must not hold up the one before it)."""
         for spec in self.specs[here:upto]:
-            if not spec.url or spec in self._prepared:
-                continue
+            if not spec.url or spec in self._prepared or spec.url not in self._unreleased:
+                continue  # not started yet: prepared once it is
             pending = self._pending.get(spec.url)
             if pending is not None and not pending.done():
                 continue

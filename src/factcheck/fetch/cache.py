@@ -294,12 +294,15 @@ class TextStore:
 
     LAYOUT = "text-v1"
 
-    def __init__(self, root: Path, confine: Path | None = None) -> None:
+    def __init__(self, root: Path, confine: Path | None = None, layout: str = LAYOUT) -> None:
+        """``layout``: the directory under ``root``, one per kind of entry (what an index derives
+        from a text lives apart from the texts)."""
         self.dir = ConfinedDir(Path(root), confine)
+        self.layout = layout
         self.refused = self.dir.refused
 
     def get(self, key: str) -> StoredText | None:
-        raw = self.dir.read(self.LAYOUT, *_key(key))
+        raw = self.dir.read(self.layout, *_key(key))
         if raw is None:
             return None
         try:
@@ -318,7 +321,7 @@ class TextStore:
     def put(self, key: str, stored: StoredText) -> str | None:
         entry = {"text": stored.text, "notes": list(stored.notes), "fields": stored.fields}
         data = json.dumps(entry, ensure_ascii=False).encode("utf-8", "surrogatepass")
-        return self.dir.write(self.LAYOUT, *_key(key), data=data)
+        return self.dir.write(self.layout, *_key(key), data=data)
 
 
 def _sweep_bucket(dirfd: int) -> int:
