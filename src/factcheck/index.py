@@ -15,7 +15,7 @@ from array import array
 from base64 import b64decode, b64encode
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 from functools import cached_property, lru_cache
@@ -31,6 +31,7 @@ from .settings import NEAR, NEAR_LIMIT, NEAR_SATURATION, RELEVANCE_SATURATION, R
 
 _WORD = re.compile(r"(?<![\w'-])[^\W\d_][\w'-]*")
 _HYPHENS = re.compile(r"[-\u2010\u2011]")
+_NO_STEMS: frozenset[str] = frozenset()  # the context of a page's first sentence
 
 
 @dataclass(frozen=True)
@@ -85,12 +86,14 @@ class TextIndex:
         self._between: dict[tuple[str, date | None], dict[tuple[int, int], list]] = {}
         self._keys: dict[str, dict[str, list[str]]] = {}
 
-    def stems(self, i: int) -> frozenset[str]:
-        """Sentence ``i``'s content-word stems."""
-        if i not in self._stems:
-            s, e = self.spans[i]
-            self._stems[i] = folded_stems(fold(self.text[s:e]))
-        return self._stems[i]
+    def stems(self, ids: Iterable[int]) -> dict[int, frozenset[str]]:
+        """The content-word stems of the sentences ``ids`` (and of others already derived)."""
+        known = self._stems
+        for i in ids:
+            if i not in known:
+                s, e = self.spans[i]
+                known[i] = folded_stems(fold(self.text[s:e]))
+        return known
 
     def relevant(self, query: str, min_score: float = RELEVANT,
                  saturation: int = RELEVANCE_SATURATION) -> list[tuple[int, int, float]]:
@@ -101,8 +104,9 @@ class TextIndex:
             return []
         ids = {j for w in wanted for i in self.postings.get(w) for j in (i, i + 1) if j < len(self.spans)}
         scored = []
+        known = self.stems(j for i in ids for j in (i - 1, i) if j >= 0)
         for i in ids:
-            score = relevance(wanted, self.stems(i), self.stems(i - 1) if i else frozenset(), saturation)
+            score = relevance(wanted, known[i], known[i - 1] if i else _NO_STEMS, saturation)
             if score >= min_score:
                 scored.append((*self.spans[i], score))
         scored.sort(key=lambda t: (-t[2], t[0]))
