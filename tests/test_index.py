@@ -85,3 +85,36 @@ def test_the_same_figure_for_another_named_place_is_not_evidence():
     for naive in (False, True):
         assert judge(claim, NOTHING_READ, Document(spec, other_place, Via.ARCHIVE), Lenses(naive)).status is Status.SILENT
         assert judge(claim, NOTHING_READ, Document(spec, same_place, Via.ARCHIVE), Lenses(naive)).status is Status.CONTRADICTS
+
+
+HUBBLE = (
+    "NASA's Hubble Space Telescope was launched on April 24, 1990, aboard the space shuttle Discovery. "
+    "The telescope orbits Earth about 540 kilometres up. "
+    "Since then it has made more than 1.5 million observations. "
+    "Five times between 1993 and 2009, astronauts serviced it, replacing gyroscopes and cameras. "
+    "Each mission took about a week. "
+    "The telescope's main mirror is 2.4 metres across. "
+    "In 2021 NASA launched the James Webb Space Telescope, Hubble's successor, and the older telescope kept working."
+)
+
+
+def _ranked(text: str, query: str) -> list[str]:
+    found = TextIndex(text).relevant(query, 0.0)
+    assert found == [f for f in FullScan(text).relevant(query, 0.0) if f[2] > 0]
+    return [text[s:e] for s, e, _ in found]
+
+
+def test_rare_words_on_the_page_weigh_more_than_its_common_ones():
+    """"telescope" is in most of the page's sentences, "astronauts" and "serviced" in one: the
+    sentence holding those two outranks the earlier one holding "telescope" and "orbits"."""
+    ranked = _ranked(HUBBLE, "astronauts serviced the telescope in orbit")
+    assert ranked[0].startswith("Five times between 1993 and 2009")
+    assert ranked.index("The telescope orbits Earth about 540 kilometres up.") > 0
+
+
+def test_the_sentence_after_a_match_never_outranks_it():
+    """"Each mission took about a week" has none of the claim's words; its context (the sentence
+    before) has them all, but counts for less than holding them."""
+    scores = {HUBBLE[s:e]: score for s, e, score in TextIndex(HUBBLE).relevant("astronauts serviced Hubble", 0.0)}
+    match = scores["Five times between 1993 and 2009, astronauts serviced it, replacing gyroscopes and cameras."]
+    assert match > scores["Each mission took about a week."] > 0

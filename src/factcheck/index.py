@@ -17,7 +17,7 @@ from datetime import date
 from functools import cached_property
 
 from . import dates, names, numbers
-from .locate import View, folded_stems, make_view, relevance, relevant_sentences, sentences, stems
+from .locate import View, folded_stems, make_view, rarity, relevance, relevant_sentences, sentences, stems
 from .names import NameMatch, NameOccurrence
 from .normalize import fold
 from .settings import NEAR, NEAR_LIMIT, NEAR_SATURATION, RELEVANCE_SATURATION, RELEVANT
@@ -49,9 +49,10 @@ class TextIndex:
         if not wanted:
             return []
         ids = {j for w in wanted for i in self.postings.get(w, ()) for j in (i, i + 1) if j < len(self.spans)}
+        weights = rarity(wanted, lambda w: len(self.postings.get(w, ())), len(self.spans))
         scored = []
         for i in ids:
-            score = relevance(wanted, self.stems[i], self.stems[i - 1] if i else frozenset(), saturation)
+            score = relevance(wanted, self.stems[i], self.stems[i - 1] if i else frozenset(), saturation, weights)
             if score >= min_score:
                 scored.append((*self.spans[i], score))
         scored.sort(key=lambda t: (-t[2], t[0]))

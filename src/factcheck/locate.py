@@ -5,9 +5,11 @@ whose indices map back to the original text."""
 from __future__ import annotations
 
 import bisect
+import math
 import re
 from array import array
-from collections.abc import Callable, Sequence
+from collections import Counter
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -15,7 +17,15 @@ from rapidfuzz import fuzz
 
 from .lexicon import NON_FINAL_ABBREVIATIONS, STOPWORDS
 from .normalize import fold
-from .settings import EXCERPT_WIDTH, LOCATE_THRESHOLD, RELEVANCE_SATURATION, RELEVANT
+from .settings import (
+    CONTEXT_WEIGHT,
+    EXCERPT_WIDTH,
+    LOCATE_THRESHOLD,
+    RARITY_CEILING,
+    RARITY_FLOOR,
+    RELEVANCE_SATURATION,
+    RELEVANT,
+)
 
 _SPACES = re.compile(r"\s+")
 _COLLAPSIBLE = re.compile(r"\s*[^\S ]\s*|\s{2,}|^\s+")  # runs that are not one plain space
@@ -198,11 +208,31 @@ def folded_stems(folded: str) -> frozenset[str]:
     return frozenset(_PREFIX.findall(folded)).difference(_STOP_PREFIXES)
 
 
+def rarity(wanted: frozenset[str], holding: Callable[[str], int], count: int) -> Mapping[str, float]:
+    """How much each query stem weighs on one page: the rarer among the page's ``count``
+    sentences (``holding(stem)`` of them hold it), the more, as inverse document frequency
+    relative to the query's other stems found there, so the weights average about one and a
+    query whose words are all as common keeps the plain share. No word list from outside the
+    page: "Hormuz" on an oil page outweighs "oil", whatever English at large says."""
+    found = {w: math.log1p(count / n) for w in wanted if (n := holding(w)) > 0}
+    if not found:
+        return {}
+    mean = math.fsum(found.values()) / len(found)
+    return {w: min(RARITY_CEILING, max(RARITY_FLOOR, idf / mean)) for w, idf in found.items()}
+
+
 def relevance(wanted: frozenset[str], own: frozenset[str], previous: frozenset[str],
-              saturation: int = RELEVANCE_SATURATION) -> float:
+              saturation: int = RELEVANCE_SATURATION, weights: Mapping[str, float] | None = None) -> float:
     """How much a sentence (with the one before it as context) speaks of a query: the share of
-    the query's stems it holds, where ``saturation`` shared stems is full relevance."""
-    return 100.0 * len(wanted & (own | previous)) / min(len(wanted), saturation)
+    the query's stems it holds, each weighed by its ``rarity`` on the page, where ``saturation``
+    shared stems is full relevance. A stem only the sentence before holds counts at
+    ``CONTEXT_WEIGHT``: the sentence after a match never outranks it on the match's words."""
+    weights = weights or {}
+    held = wanted & own
+    borrowed = (wanted & previous) - own
+    total = math.fsum(weights.get(w, 1.0) for w in held) + CONTEXT_WEIGHT * math.fsum(
+        weights.get(w, 1.0) for w in borrowed)
+    return 100.0 * total / min(len(wanted), saturation)
 
 
 def relevant_sentences(
@@ -215,14 +245,15 @@ def relevant_sentences(
     wanted = stems(query)
     if not wanted:
         return []
+    spans = sentences(text)
+    own = [stems(text[s:e]) for s, e in spans]
+    holding = Counter(w for words in own for w in words & wanted)
+    weights = rarity(wanted, holding.__getitem__, len(spans))
     scored = []
-    previous: frozenset[str] = frozenset()
-    for s, e in sentences(text):
-        own = stems(text[s:e])
-        score = relevance(wanted, own, previous, saturation)
+    for i, (s, e) in enumerate(spans):
+        score = relevance(wanted, own[i], own[i - 1] if i else frozenset(), saturation, weights)
         if score >= min_score:
             scored.append((s, e, score))
-        previous = own
     scored.sort(key=lambda t: (-t[2], t[0]))
     return scored
 
