@@ -17,7 +17,17 @@ from datetime import date
 from functools import cached_property
 
 from . import dates, names, numbers
-from .locate import View, folded_stems, make_view, rarity, relevance, relevant_sentences, sentences, stems
+from .locate import (
+    View,
+    folded_stems,
+    make_view,
+    paragraph_numbers,
+    rarity,
+    relevance,
+    relevant_sentences,
+    sentences,
+    stems,
+)
 from .names import NameMatch, NameOccurrence
 from .normalize import fold
 from .settings import NEAR, NEAR_LIMIT, NEAR_SATURATION, RELEVANCE_SATURATION, RELEVANT
@@ -37,6 +47,7 @@ class TextIndex:
             for word in words:
                 postings[word].append(i)
         self.postings = dict(postings)
+        self.paragraphs = paragraph_numbers(text, self.spans)
         self._dates: dict[date | None, list] = {}
         self._between: dict[tuple[str, date | None], dict[tuple[int, int], list]] = {}
         self._keys: dict[str, dict[str, list[str]]] = {}
@@ -44,15 +55,21 @@ class TextIndex:
     def relevant(self, query: str, min_score: float = RELEVANT,
                  saturation: int = RELEVANCE_SATURATION) -> list[tuple[int, int, float]]:
         """Exactly ``locate.relevant_sentences(query, text, ...)``, looking only at the sentences
-        that hold a query word (or follow one: a sentence's context includes the one before)."""
+        that hold a query word (or follow one: a sentence's context includes the one before; its
+        paragraph counts only once one of those does)."""
         wanted = stems(query)
         if not wanted:
             return []
         ids = {j for w in wanted for i in self.postings.get(w, ()) for j in (i, i + 1) if j < len(self.spans)}
         weights = rarity(wanted, lambda w: len(self.postings.get(w, ())), len(self.spans))
+        around: dict[int, set[str]] = defaultdict(set)
+        for w in wanted:
+            for i in self.postings.get(w, ()):
+                around[self.paragraphs[i]].add(w)
         scored = []
         for i in ids:
-            score = relevance(wanted, self.stems[i], self.stems[i - 1] if i else frozenset(), saturation, weights)
+            score = relevance(wanted, self.stems[i], self.stems[i - 1] if i else frozenset(), saturation, weights,
+                              frozenset(around[self.paragraphs[i]]))
             if score >= min_score:
                 scored.append((*self.spans[i], score))
         scored.sort(key=lambda t: (-t[2], t[0]))
