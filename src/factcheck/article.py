@@ -33,6 +33,7 @@ class Article:
     origin: Offsets  # offset in ``raw`` of each character of ``text``
     line_starts: tuple[int, ...]
     html: bool = False  # character references (``&#257;``) stand for one character or more
+    date_order: str | None = None  # "DMY" | "MDY" for numeric dates ("4/5"): the engine sets it per run
 
     @classmethod
     def from_string(cls, raw: str, path: str = "<article>", kind: str | None = None) -> Article:

@@ -12,10 +12,11 @@ from __future__ import annotations
 
 import stat
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Protocol
 
+from . import dates
 from .article import Article, kind_of
 from .claims import ClaimsError, load_claims
 from .claimtypes import KINDS, Reading, judge, read_article
@@ -192,9 +193,12 @@ class Checker:
         target = self.options.article or (spec.url if spec.url else str(spec.path))
         key = "--article" if self.options.article else ("article.url" if spec.url else "article.path")
         try:
-            return load_article(target, self.fetcher, None if self.options.article else self.roots)
+            article = load_article(target, self.fetcher, None if self.options.article else self.roots)
         except ArticleError as exc:
             raise ClaimsError(self.claims.path, None, key, f"article {target} {exc.reason}") from None
+        # The article's own unambiguous numeric dates settle the day/month order, else the claims file.
+        settled = dates.order_in_text(article.text)
+        return replace(article, date_order=settled.value if settled else spec.date_order)
 
     def results(self, article: Article) -> Iterator[Result]:
         """One result per selected claim, in file order, each as soon as its own sources are in.

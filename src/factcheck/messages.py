@@ -41,6 +41,11 @@ def short_source(source: str) -> str:
 
 
 def message(claim: Claim, decision: Decision) -> str:
+    said = _message(claim, decision)
+    return f"{said} ({decision.reading.caveat})" if decision.reading.caveat else said
+
+
+def _message(claim: Claim, decision: Decision) -> str:
     reading = decision.reading
     verdict = decision.verdict
     if verdict is Verdict.NOT_FOUND:

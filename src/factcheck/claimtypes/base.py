@@ -61,6 +61,7 @@ class Reading:
     value: object = None  # the article's own value at the passage (what sources are compared with without expect)
     variants: tuple[Mention, ...] = ()  # without expect: other spellings of the passage's name in the article
     setting: Setting | None = None  # dates and figures: the words around the article's value
+    caveat: str = ""  # what the reading could not settle and so assumed (a numeric date's day/month order)
 
 
 @dataclass(frozen=True)

@@ -49,9 +49,15 @@ class DateKind:
         agrees = (lambda span: True) if expected is None else (lambda span: dates.agrees(span, expected))
 
         def read_dates(t: str) -> list:
-            return [(m.start, m.end, m.span) for m in dates.find_dates(t, published) if m.span is not None]
+            found = dates.find_dates(t, published, date_order=article.date_order)
+            return [(m.start, m.end, m.span) for m in found if m.span is not None]
 
-        return read_value(claim, article, text, read_dates, "date", (), agrees, str)
+        reading = read_value(claim, article, text, read_dates, "date", (), agrees, str)
+        span = cast("dates.DateSpan | None", reading.value)
+        if span is not None and span.ambiguous:
+            return replace(reading, caveat=f"'{reading.mentions[0].text}' was read month first: nothing in the "
+                                           "article settles the order; set article.date_order: DMY if it is day first")
+        return reading
 
     def judge(self, claim: Claim, reading: Reading, page: Page) -> Judgement:
         """Against ``expect``, or without one against the article's own date: either may be the

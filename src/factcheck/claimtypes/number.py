@@ -18,8 +18,8 @@ from .drafting import Draft, DraftContext, Ids, SpanIndex, context, flat, not_a_
 _DEFINITE_BEFORE = re.compile(r"(?i)\b(?:the|these|those|both|all)\s+$")
 
 
-def _figures(text: str) -> list:
-    return [(m.start, m.end, m.quantity) for m in numbers.find_numbers(text)]
+def _figures(text: str, prefer: str | None = None) -> list:
+    return [(m.start, m.end, m.quantity) for m in numbers.find_numbers(text, prefer)]
 
 
 class NumberKind:
@@ -41,10 +41,10 @@ class NumberKind:
         expected = cast("numbers.Quantity | None", claim.expected)
         if expected is None:
             return read_value(claim, article, text, _figures, "figure", (), lambda q: True, describe)
-        unit = expected.unit
+        unit, kind = expected.unit, numbers.kind(expected)  # "2 m" is minutes when expect is a time
         prefer = (lambda q: _same_unit(q.unit, unit), lambda q: numbers.units_compatible(q.unit, unit))
-        return read_value(claim, article, text, _figures, "figure", prefer, self._agrees(claim, expected),
-                          describe)
+        return read_value(claim, article, text, lambda t: _figures(t, kind), "figure", prefer,
+                          self._agrees(claim, expected), describe)
 
     def judge(self, claim: Claim, reading: Reading, page: Page) -> Judgement:
         """Against ``expect``, or without one against the article's own figure. Only a figure in
