@@ -17,7 +17,8 @@ SEED = (ROOT / "seeds" / "000_cfcb191671b4f14f.txt").read_text(encoding="utf-8")
 NOTHING_READ = Reading((), True, "")  # with expect, what the article says does not change the judge
 WORDS = ["oil", "strait", "Hormuz", "flow", "million", "barrels", "Iran", "Russia", "envoy", "the", "of", "in", "2018"]
 sentence = st.lists(st.sampled_from(WORDS), min_size=1, max_size=12).map(lambda ws: " ".join(ws).capitalize() + ".")
-paragraphs = st.lists(sentence, min_size=1, max_size=30).map(" ".join)
+paragraphs = st.lists(st.tuples(sentence, st.sampled_from([" ", " ", "\n\n"])), min_size=1, max_size=30).map(
+    lambda parts: "".join(words + gap for words, gap in parts).strip())
 
 
 @settings(max_examples=150, deadline=None)
@@ -85,3 +86,54 @@ def test_the_same_figure_for_another_named_place_is_not_evidence():
     for naive in (False, True):
         assert judge(claim, NOTHING_READ, Document(spec, other_place, Via.ARCHIVE), Lenses(naive)).status is Status.SILENT
         assert judge(claim, NOTHING_READ, Document(spec, same_place, Via.ARCHIVE), Lenses(naive)).status is Status.CONTRADICTS
+
+
+HUBBLE = (
+    "NASA's Hubble Space Telescope was launched on April 24, 1990, aboard the space shuttle Discovery. "
+    "The telescope orbits Earth about 540 kilometres up. "
+    "Since then it has made more than 1.5 million observations. "
+    "Five times between 1993 and 2009, astronauts serviced it, replacing gyroscopes and cameras. "
+    "Each mission took about a week. "
+    "The telescope's main mirror is 2.4 metres across. "
+    "In 2021 NASA launched the James Webb Space Telescope, Hubble's successor, and the older telescope kept working."
+)
+
+
+def _ranked(text: str, query: str) -> list[str]:
+    found = TextIndex(text).relevant(query, 0.0)
+    assert found == [f for f in FullScan(text).relevant(query, 0.0) if f[2] > 0]
+    return [text[s:e] for s, e, _ in found]
+
+
+def test_rare_words_on_the_page_weigh_more_than_its_common_ones():
+    """"telescope" is in most of the page's sentences, "astronauts" and "serviced" in one: the
+    sentence holding those two outranks the earlier one holding "telescope" and "orbits"."""
+    ranked = _ranked(HUBBLE, "astronauts serviced the telescope in orbit")
+    assert ranked[0].startswith("Five times between 1993 and 2009")
+    assert ranked.index("The telescope orbits Earth about 540 kilometres up.") > 0
+
+
+def test_the_sentence_after_a_match_never_outranks_it():
+    """"Each mission took about a week" has none of the claim's words; its context (the sentence
+    before) has them all, but counts for less than holding them."""
+    scores = {HUBBLE[s:e]: score for s, e, score in TextIndex(HUBBLE).relevant("astronauts serviced Hubble", 0.0)}
+    match = scores["Five times between 1993 and 2009, astronauts serviced it, replacing gyroscopes and cameras."]
+    assert match > scores["Each mission took about a week."] > 0
+
+
+def test_a_sentences_paragraph_counts_a_little_toward_it():
+    """WeWork, valued at $47 billion in January 2019: the sentence with the figure does not name
+    the company, its paragraph does (two sentences earlier); a paragraph break removes that."""
+    opening = "WeWork filed for Chapter 11 bankruptcy protection on November 6, 2023, in New Jersey."
+    middle = "Adam Neumann co-founded it in 2010."
+    figure = "In January 2019 private investors valued the company at $47 billion."
+    query = "WeWork was valued at $47 billion"
+
+    def score(text: str) -> float:
+        found = {text[s:e]: score for s, e, score in TextIndex(text).relevant(query, 0.0)}
+        assert found[figure] == dict((text[s:e], v) for s, e, v in FullScan(text).relevant(query, 0.0))[figure]
+        return found[figure]
+
+    together, apart = score(f"{opening} {middle} {figure}"), score(f"{opening} {middle}\n\n{figure}")
+    assert together > apart > 0
+    assert apart == score(f"{opening}\n\n{middle}\n\n{figure}")

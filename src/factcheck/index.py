@@ -24,7 +24,17 @@ from pathlib import Path
 
 from . import dates, locate, names, normalize, numbers
 from .fetch.cache import StoredText, TextStore
-from .locate import View, folded_stems, make_view, relevance, relevant_sentences, sentences, stems
+from .locate import (
+    View,
+    folded_stems,
+    make_view,
+    paragraph_numbers,
+    rarity,
+    relevance,
+    relevant_sentences,
+    sentences,
+    stems,
+)
 from .names import NameMatch, NameOccurrence
 from .normalize import fold
 from .settings import NEAR, NEAR_LIMIT, NEAR_SATURATION, RELEVANCE_SATURATION, RELEVANT
@@ -82,6 +92,7 @@ class TextIndex:
             self.spans, self.postings, self._stems = derived.spans, derived.postings, {}
             if derived.view is not None:
                 self.__dict__["view"] = derived.view  # the cached_property, already known
+        self.paragraphs = paragraph_numbers(text, self.spans)
         self._dates: dict[date | None, list] = {}
         self._between: dict[tuple[str, date | None], dict[tuple[int, int], list]] = {}
         self._keys: dict[str, dict[str, list[str]]] = {}
@@ -98,15 +109,22 @@ class TextIndex:
     def relevant(self, query: str, min_score: float = RELEVANT,
                  saturation: int = RELEVANCE_SATURATION) -> list[tuple[int, int, float]]:
         """Exactly ``locate.relevant_sentences(query, text, ...)``, looking only at the sentences
-        that hold a query word (or follow one: a sentence's context includes the one before)."""
+        that hold a query word (or follow one: a sentence's context includes the one before; its
+        paragraph counts only once one of those does)."""
         wanted = stems(query)
         if not wanted:
             return []
         ids = {j for w in wanted for i in self.postings.get(w) for j in (i, i + 1) if j < len(self.spans)}
+        weights = rarity(wanted, lambda w: len(self.postings.get(w)), len(self.spans))
+        around: dict[int, set[str]] = defaultdict(set)
+        for w in wanted:
+            for i in self.postings.get(w):
+                around[self.paragraphs[i]].add(w)
         scored = []
         known = self.stems(j for i in ids for j in (i - 1, i) if j >= 0)
         for i in ids:
-            score = relevance(wanted, known[i], known[i - 1] if i else _NO_STEMS, saturation)
+            score = relevance(wanted, known[i], known[i - 1] if i else _NO_STEMS, saturation, weights,
+                              frozenset(around[self.paragraphs[i]]))
             if score >= min_score:
                 scored.append((*self.spans[i], score))
         scored.sort(key=lambda t: (-t[2], t[0]))

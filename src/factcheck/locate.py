@@ -5,9 +5,11 @@ whose indices map back to the original text."""
 from __future__ import annotations
 
 import bisect
+import math
 import re
 from array import array
-from collections.abc import Callable, Sequence
+from collections import Counter
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -15,12 +17,22 @@ from rapidfuzz import fuzz
 
 from .lexicon import NON_FINAL_ABBREVIATIONS, STOPWORDS
 from .normalize import fold
-from .settings import EXCERPT_WIDTH, LOCATE_THRESHOLD, RELEVANCE_SATURATION, RELEVANT
+from .settings import (
+    CONTEXT_WEIGHT,
+    EXCERPT_WIDTH,
+    LOCATE_THRESHOLD,
+    PARAGRAPH_WEIGHT,
+    RARITY_CEILING,
+    RARITY_FLOOR,
+    RELEVANCE_SATURATION,
+    RELEVANT,
+)
 
 _SPACES = re.compile(r"\s+")
 _COLLAPSIBLE = re.compile(r"\s*[^\S ]\s*|\s{2,}|^\s+")  # runs that are not one plain space
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"')\]]*\s+(?=[\"'(\[]?[A-Z0-9])|\n\s*\n|\n(?=\s*[-*\u2022|])")
 _WORD = re.compile(r"\w+")
+_PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 
 
 @dataclass(frozen=True)
@@ -198,11 +210,46 @@ def folded_stems(folded: str) -> frozenset[str]:
     return frozenset(_PREFIX.findall(folded)).difference(_STOP_PREFIXES)
 
 
+def rarity(wanted: frozenset[str], holding: Callable[[str], int], count: int) -> Mapping[str, float]:
+    """How much each query stem weighs on one page: the rarer among the page's ``count``
+    sentences (``holding(stem)`` of them hold it), the more, as inverse document frequency
+    relative to the query's other stems found there, so the weights average about one and a
+    query whose words are all as common keeps the plain share. No word list from outside the
+    page: "Hormuz" on an oil page outweighs "oil", whatever English at large says."""
+    found = {w: math.log1p(count / n) for w in wanted if (n := holding(w)) > 0}
+    if not found:
+        return {}
+    mean = math.fsum(found.values()) / len(found)
+    return {w: min(RARITY_CEILING, max(RARITY_FLOOR, idf / mean)) for w, idf in found.items()}
+
+
+def paragraph_numbers(text: str, spans: Sequence[tuple[int, int]]) -> list[int]:
+    """The paragraph (counted by blank lines) each sentence span of ``text`` belongs to."""
+    breaks = [m.start() for m in _PARAGRAPH_BREAK.finditer(text)]
+    return [bisect.bisect_right(breaks, s) for s, _ in spans]
+
+
 def relevance(wanted: frozenset[str], own: frozenset[str], previous: frozenset[str],
-              saturation: int = RELEVANCE_SATURATION) -> float:
+              saturation: int = RELEVANCE_SATURATION, weights: Mapping[str, float] | None = None,
+              paragraph: frozenset[str] = frozenset()) -> float:
     """How much a sentence (with the one before it as context) speaks of a query: the share of
-    the query's stems it holds, where ``saturation`` shared stems is full relevance."""
-    return 100.0 * len(wanted & (own | previous)) / min(len(wanted), saturation)
+    the query's stems it holds, each weighed by its ``rarity`` on the page, where ``saturation``
+    shared stems is full relevance. A stem only the sentence before holds counts at
+    ``CONTEXT_WEIGHT``: the sentence after a match never outranks it on the match's words. The
+    stems of the rest of its ``paragraph`` count at ``PARAGRAPH_WEIGHT``, once the sentence or
+    the one before holds one: the paragraph says what the sentence is about, but is no match."""
+    weights = weights or {}
+    held = wanted & own
+    borrowed = (wanted & previous) - own
+    if not held and not borrowed:
+        return 0.0
+    around = (wanted & paragraph) - own - previous
+
+    def weight(words: frozenset[str]) -> float:
+        return math.fsum(weights.get(w, 1.0) for w in words)
+
+    total = weight(held) + CONTEXT_WEIGHT * weight(borrowed) + PARAGRAPH_WEIGHT * weight(around)
+    return 100.0 * total / min(len(wanted), saturation)
 
 
 def relevant_sentences(
@@ -210,19 +257,26 @@ def relevant_sentences(
 ) -> list[tuple[int, int, float]]:
     """Sentences of ``text`` that speak of ``query``, best first. A sentence's context includes
     the one before it (a figure's subject is often named a sentence earlier: "The Strait of Hormuz
-    ... In 2018, its flow averaged ..."). A sentence sharing one word with a long query scores low,
-    which a symmetric ratio would not; and a long editor's note does not dilute the query."""
+    ... In 2018, its flow averaged ...") and, less, its paragraph. A sentence sharing one word with
+    a long query scores low, which a symmetric ratio would not; and a long editor's note does not
+    dilute the query."""
     wanted = stems(query)
     if not wanted:
         return []
+    spans = sentences(text)
+    own = [stems(text[s:e]) & wanted for s, e in spans]
+    holding = Counter(w for words in own for w in words)
+    weights = rarity(wanted, holding.__getitem__, len(spans))
+    numbers = paragraph_numbers(text, spans)
+    paragraphs: dict[int, frozenset[str]] = {}
+    for number, words in zip(numbers, own, strict=True):
+        paragraphs[number] = paragraphs.get(number, frozenset()) | words
     scored = []
-    previous: frozenset[str] = frozenset()
-    for s, e in sentences(text):
-        own = stems(text[s:e])
-        score = relevance(wanted, own, previous, saturation)
+    for i, (s, e) in enumerate(spans):
+        score = relevance(wanted, own[i], own[i - 1] if i else frozenset(), saturation, weights,
+                          paragraphs[numbers[i]])
         if score >= min_score:
             scored.append((s, e, score))
-        previous = own
     scored.sort(key=lambda t: (-t[2], t[0]))
     return scored
 

@@ -16,6 +16,12 @@ RELEVANCE_SATURATION = 6  # this many shared content words is full relevance, ho
 NEAR = 25.0  # a sentence sharing a quarter of a claim's words may hold a reworded version of it
 NEAR_SATURATION = 4  # ... counted against at most four words, so long claims still find candidates
 NEAR_LIMIT = 20  # fuzzy comparisons per claim and page: the best candidates only, so cost stays flat
+RARITY_FLOOR = 0.5  # a claim word in most of a page's sentences still counts half: it may be the topic itself
+RARITY_CEILING = 2.0  # ... and one in a single sentence at most twice: one rare word alone is no topic
+CONTEXT_WEIGHT = 0.9  # a word only the sentence before holds counts a little less, so the sentence after
+#                       a match, which borrows the match's words, never outranks it
+PARAGRAPH_WEIGHT = 0.25  # a claim word elsewhere in the sentence's paragraph counts a quarter: the paragraph
+#                          is the context ("the company" three sentences after "WeWork"), but not the evidence
 
 # --- judging ------------------------------------------------------------------------------------
 STATEMENT_THRESHOLD = 75.0  # a source sentence this close to a statement says the same thing
