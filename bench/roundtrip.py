@@ -2,6 +2,10 @@
 checked without ``expect`` against the real HTML page served from 127.0.0.1.
 
     python bench/roundtrip.py [--data DIR] [--limit N] [--show N]
+    python bench/roundtrip.py --set readability    # the second set, by the same rules
+
+The second set is Readability.js's test pages (``../shared/bench/readability-pages``): each page's
+``source.html`` is the cited page and the text of ``expected.html``'s blocks its article body.
 
 The rules were fixed before the first run and are not tuned afterwards:
 
@@ -32,12 +36,15 @@ import gzip
 import json
 import re
 import sys
+import tarfile
 import tempfile
 import threading
 from collections import Counter, defaultdict
 from dataclasses import replace
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+
+from bs4 import BeautifulSoup
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "src"))
@@ -125,18 +132,44 @@ def run_claims(claims: list[Claim], article_text: str, where: Path, cache: Path)
     return [r.verdict.value for r in report.results]
 
 
+def article_extraction(data: Path) -> tuple[dict, dict[str, bytes]]:
+    truth = json.loads((data / "ground-truth.json").read_text(encoding="utf-8"))
+    return truth, {pid: gzip.decompress((data / "html" / f"{pid}.html.gz").read_bytes()) for pid in truth}
+
+
+_BLOCKS = ["p", "h1", "h2", "h3", "h4", "li", "blockquote", "pre", "td"]
+
+
+def readability() -> tuple[dict, dict[str, bytes]]:
+    """The second set: each test page's ``source.html``, and as its article body the text of the
+    blocks of ``expected.html`` (what Readability.js keeps), a paragraph each."""
+    truth, pages = {}, {}
+    with tempfile.TemporaryDirectory() as tmp:
+        with tarfile.open(DEFAULT_DATA.parent / "readability-pages" / "readability-testpages.tar.xz") as tar:
+            tar.extractall(tmp, filter="data")
+        for page in sorted((Path(tmp) / "readability-testpages").iterdir()):
+            soup = BeautifulSoup((page / "expected.html").read_bytes(), "lxml")
+            blocks = [" ".join(b.get_text(" ").split()) for b in soup.find_all(_BLOCKS)
+                      if not b.find_parent(_BLOCKS)]
+            truth[page.name] = {"articleBody": "\n\n".join(b for b in blocks if b)}
+            pages[page.name] = (page / "source.html").read_bytes()
+    return truth, pages
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--data", type=Path, default=DEFAULT_DATA)
+    ap.add_argument("--set", choices=("article-extraction", "readability"), default="article-extraction",
+                    help="readability: the second set, Readability.js's test pages and their expected text")
     ap.add_argument("--limit", type=int, default=0, help="only the first N English pages")
     ap.add_argument("--show", type=int, default=0, help="print N misses per phase and type")
     args = ap.parse_args()
 
-    truth = json.loads((args.data / "ground-truth.json").read_text(encoding="utf-8"))
+    truth, pages = article_extraction(args.data) if args.set == "article-extraction" else readability()
     ids = [pid for pid in sorted(truth) if english(truth[pid]["articleBody"])]
     if args.limit:
         ids = ids[: args.limit]
-    pages = {pid: gzip.decompress((args.data / "html" / f"{pid}.html.gz").read_bytes()) for pid in ids}
+    pages = {pid: pages[pid] for pid in ids}
     httpd, port = serve(pages)
     tally: dict[str, Counter] = defaultdict(Counter)
     misses: dict[str, list[str]] = defaultdict(list)
