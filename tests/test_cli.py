@@ -30,14 +30,6 @@ EXPECTED = {
 }
 
 
-@pytest.fixture
-def e2e(tmp_path, monkeypatch):
-    """A copy of the fixture, so the default cache dir lands in tmp; run from inside it."""
-    shutil.copytree(E2E, tmp_path / "e2e")
-    monkeypatch.chdir(tmp_path / "e2e")
-    return tmp_path / "e2e"
-
-
 def run(*args):
     return CliRunner().invoke(main, list(args), catch_exceptions=False)
 

@@ -2,7 +2,6 @@
 library's ``Options`` refuses what the command line refuses."""
 
 import json
-import shutil
 
 import pytest
 from click.testing import CliRunner
@@ -17,10 +16,8 @@ PAGE = ROOT / "fixtures" / "pages" / "eia_hormuz.html"
 
 
 @pytest.fixture
-def desk(tmp_path, monkeypatch):
-    shutil.copytree(E2E, tmp_path / "e2e")
-    monkeypatch.chdir(tmp_path / "e2e")
-    return tmp_path / "e2e"
+def desk(e2e):
+    return e2e
 
 
 def run(*args):

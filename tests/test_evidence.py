@@ -186,10 +186,7 @@ def moon(tmp_path, loopback, article: str, claims: str) -> dict:
     return check(tmp_path, article, claims.replace("URL", loopback.page("/news/apollo-11", MOON_PAGE)))
 
 
-def test_1_a_changed_value_is_still_located_and_reported(tmp_path, loopback):
-    article = ('Apollo 11 landed in the Sea of Tranquility in 1968.\nArmstrong radioed: "The Eagle has crashed."\n'
-               "More than 500 million people watched the broadcast.\n")
-    claims = moon(tmp_path, loopback, article, """
+MOON_CLAIMS = """
   - id: year
     type: date
     text: landed in the Sea of Tranquility in 1969
@@ -202,7 +199,13 @@ def test_1_a_changed_value_is_still_located_and_reported(tmp_path, loopback):
     type: number
     text: More than 600 million people watched
     sources: [URL]
-""")
+"""
+
+
+def test_1_a_changed_value_is_still_located_and_reported(tmp_path, loopback):
+    article = ('Apollo 11 landed in the Sea of Tranquility in 1968.\nArmstrong radioed: "The Eagle has crashed."\n'
+               "More than 500 million people watched the broadcast.\n")
+    claims = moon(tmp_path, loopback, article, MOON_CLAIMS)
     assert claims["year"]["verdict"] == "contradicted"
     assert claims["eagle"]["verdict"] == "misquoted"
     assert claims["viewers"]["verdict"] == "contradicted"  # the same hedge: the stated figures differ
@@ -211,20 +214,7 @@ def test_1_a_changed_value_is_still_located_and_reported(tmp_path, loopback):
 def test_1_the_article_as_written_is_supported(tmp_path, loopback):
     article = ('Apollo 11 landed in the Sea of Tranquility in 1969.\nArmstrong radioed: "The Eagle has landed."\n'
                "More than 600 million people watched the broadcast.\n")
-    claims = moon(tmp_path, loopback, article, """
-  - id: year
-    type: date
-    text: landed in the Sea of Tranquility in 1969
-    sources: [URL]
-  - id: eagle
-    type: quote
-    text: The Eagle has landed.
-    sources: [URL]
-  - id: viewers
-    type: number
-    text: More than 600 million people watched
-    sources: [URL]
-""")
+    claims = moon(tmp_path, loopback, article, MOON_CLAIMS)
     assert {c["verdict"] for c in claims.values()} == {"supported"}
 
 
