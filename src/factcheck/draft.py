@@ -21,7 +21,6 @@ from .article import Article
 from .claims.writer import render
 from .claimtypes import KINDS, read_article, typed
 from .claimtypes.drafting import Draft, DraftContext, Ids
-from .index import Lenses
 from .model import ClaimType
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f\ufffd]")  # control characters and undecodable bytes
@@ -33,7 +32,7 @@ def _drafts(article: Article, published: date | None) -> tuple[list[Draft], int]
     context = DraftContext(article, published, Ids())
     skipped = sum(1 for m in context.dates if m.span is None)
     drafts = [d for kind in KINDS.values() for d in kind.draft(context)]
-    lenses = Lenses()
+    lenses = context.lenses
     kept = []
     for d in drafts:
         claim = typed(d.claim if KINDS[d.claim.type].needs_expect else replace(d.claim, expect=None))

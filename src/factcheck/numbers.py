@@ -47,6 +47,7 @@ import math
 import re
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import lru_cache
 
 from . import units
 from .lexicon import SCALES, SMALL_NUMBERS, TENS
@@ -1022,9 +1023,17 @@ def find_numbers(text: str, prefer: str | None = None) -> list[NumberMatch]:
     settles what is ambiguous out of context: "2 m" is two minutes for "time", two metres for
     "length"; "3m" three metres for "length", else three million; "a quarter" a coin for
     "currency", else a fourth; "30 l" thirty lakh for ``NUMBER``, else 30 litres."""
-    return [NumberMatch(f.start, f.end, text[f.start:f.end],
-                        _quantity(f.value, f.unit, f.hedge, text[f.start:f.end], f.upper))
-            for f in _scan(text, prefer)]
+    return list(_found(text, prefer))
+
+
+_READ_TEXTS = 256  # texts whose figures are kept: a sentence with many figures is read once per figure's claim
+
+
+@lru_cache(maxsize=_READ_TEXTS)
+def _found(text: str, prefer: str | None) -> tuple[NumberMatch, ...]:
+    return tuple(NumberMatch(f.start, f.end, text[f.start:f.end],
+                             _quantity(f.value, f.unit, f.hedge, text[f.start:f.end], f.upper))
+                 for f in _scan(text, prefer))
 
 
 def kind(quantity: Quantity) -> str | None:

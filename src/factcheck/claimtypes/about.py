@@ -12,7 +12,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
-from typing import Any
+from typing import Any, cast
 
 from ..article import Article
 from ..index import within
@@ -81,18 +81,63 @@ _OTHER_SIDE = 0.5  # a word on the other side of the value ties it less: word or
 _ENDING = re.compile(r"(?<=\w{3})(?:ing|ed|es|s)$")  # "flowed", "flows" and "flow" are one word here
 
 
-def _content(text: str) -> list[str]:
-    """Content words (without their inflection) and figures, cut to five letters as ``stems`` cuts
-    them, in order."""
-    return [_ENDING.sub("", t)[:5] for t in _TOKEN.findall(fold(text))
-            if t not in STOPWORDS and (len(t) > 1 or t.isdigit())]
+def _content_word(token: str) -> str | None:
+    """A folded word without its inflection, cut to five letters as ``stems`` cuts it; None for a
+    stop word or a lone letter."""
+    if token in STOPWORDS or (len(token) == 1 and not token.isdigit()):
+        return None
+    return _ENDING.sub("", token)[:5]
+
+
+class _Words:
+    """One sentence's words, split once: a table's sentence holds hundreds of values, and reading
+    the words around each of them afresh would cost the sentence's length per value."""
+
+    def __init__(self, sentence: str) -> None:
+        self.folded = fold(sentence)  # as long as ``sentence``: offsets carry over
+        spans = [m.span() for m in _TOKEN.finditer(self.folded)]
+        self.starts = [a for a, _ in spans]
+        self.ends = [b for _, b in spans]
+        self.words = [_content_word(self.folded[a:b]) for a, b in spans]
+
+    def before(self, cut: int) -> tuple[str, ...]:
+        """The last content words of ``sentence[:cut]``, as that text alone splits (a word the
+        cut goes through counts with its part before the cut), nearest last."""
+        i = bisect.bisect_right(self.ends, cut)
+        out: list[str] = []
+        if i < len(self.starts) and self.starts[i] < cut:
+            part = _content_word(self.folded[self.starts[i] : cut])
+            if part is not None:
+                out.append(part)
+        while i > 0 and len(out) < _TIE_WORDS:
+            i -= 1
+            if self.words[i] is not None:
+                out.append(cast(str, self.words[i]))
+        return tuple(reversed(out))
+
+    def after(self, cut: int) -> tuple[str, ...]:
+        """The first content words of ``sentence[cut:]``, as that text alone splits."""
+        j = bisect.bisect_left(self.starts, cut)
+        out: list[str] = []
+        if j > 0 and self.ends[j - 1] > cut:
+            part = _content_word(self.folded[cut : self.ends[j - 1]])
+            if part is not None:
+                out.append(part)
+        while j < len(self.starts) and len(out) < _TIE_WORDS:
+            if self.words[j] is not None:
+                out.append(cast(str, self.words[j]))
+            j += 1
+        return tuple(out)
+
+
+_words_of = lru_cache(maxsize=64)(_Words)
 
 
 def setting_of(text: str, sentence: tuple[int, int], start: int, end: int) -> Setting:
     """The words around ``text[start:end]`` within its sentence."""
     s, e = sentence
-    return Setting(tuple(_content(text[s:start])[-_TIE_WORDS:]), tuple(_content(text[end:e])[:_TIE_WORDS]),
-                   text[s:e])
+    words = _words_of(text[s:e])
+    return Setting(words.before(start - s), words.after(end - s), text[s:e])
 
 
 def tie(setting: Setting | None, text: str, sentence: tuple[int, int], start: int, end: int) -> float:

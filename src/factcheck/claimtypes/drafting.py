@@ -7,13 +7,14 @@ import bisect
 import re
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
 from typing import Generic, TypeVar
 
 from .. import dates
 from ..article import Article
+from ..index import Lenses
 from ..lexicon import ABBREVIATED_TITLES, PERSON_TITLES, STOPWORDS, TITLES
 from ..lint import LintFinding, lint_article
 from ..lint import people as group_people
@@ -58,6 +59,7 @@ class DraftContext:
     article: Article
     published: date | None
     ids: Ids
+    lenses: Lenses = field(default_factory=Lenses)  # the checker's reading of the article, shared with the read-back
 
     @cached_property
     def spans(self) -> list[tuple[int, int]]:
@@ -84,9 +86,10 @@ class DraftContext:
     def quotes(self) -> list[tuple[int, int]]:
         return quotations(self.article)
 
-    @cached_property
+    @property
     def names(self) -> list[NameOccurrence]:
-        return extract_names(self.article.text)
+        """The article's names as the checker's index holds them: extracted once for drafting and read-back."""
+        return self.lenses(self.article.text).names
 
     @cached_property
     def lint(self) -> list[LintFinding]:
