@@ -19,6 +19,23 @@ SOURCES_LINE = "sources: []  # add the reference pages that confirm this"
 # Line breaks YAML reads inside a quoted string (NEL, LS, PS) are escaped too.
 _NOT_PRINTABLE = re.compile("[^\t\n\r\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
+# A value YAML surely reads back as written when plain: it opens with a letter, holds no indicator
+# (": ", " #", quotes at its start, ...) and is none of YAML 1.1's words for true, false or null.
+# Anything else is tried by parsing, which is slow enough to dominate a long draft.
+_SURELY_PLAIN = re.compile(r"[^\W\d_][\w ,.'()%$&/-]*(?<! )")
+_YAML_WORDS = frozenset({"yes", "no", "true", "false", "on", "off", "null"})
+_FOLD_BREAKS = re.compile("[\t\r]")  # what could break or indent a folded line besides line breaks
+
+
+def _surely_plain(value: str) -> bool:
+    return _SURELY_PLAIN.fullmatch(value) is not None and value.casefold() not in _YAML_WORDS
+
+
+def _surely_folds(value: str) -> bool:
+    """Single-spaced printable text folds back as written (no line can start more indented)."""
+    return _NOT_PRINTABLE.search(value) is None and _FOLD_BREAKS.search(value) is None
+
+
 def _roundtrips(doc: str, value: str) -> bool:
     try:
         return yaml.safe_load(doc) == {"k": value}
@@ -28,7 +45,7 @@ def _roundtrips(doc: str, value: str) -> bool:
 def _scalar(value: str, indent: int, quoted: bool = False) -> str:
     """``value`` as YAML after ``key:``: plain when that reads back as the same string, folded
     when long, double-quoted otherwise (JSON strings are valid YAML)."""
-    if not quoted and len(value) <= 90 and _roundtrips(f"k: {value}\n", value):
+    if not quoted and len(value) <= 90 and (_surely_plain(value) or _roundtrips(f"k: {value}\n", value)):
         return " " + value
     if len(value) > 90 and "\n" not in value and "  " not in value and value == value.strip():
         pad = " " * (indent + 2)
@@ -42,7 +59,7 @@ def _scalar(value: str, indent: int, quoted: bool = False) -> str:
         lines.append(line)
         block = " >-\n" + "\n".join(pad + ln for ln in lines)
         body = "k: >-\n" + "\n".join("  " + ln for ln in lines) + "\n"
-        if _roundtrips(body, value):
+        if _surely_folds(value) or _roundtrips(body, value):
             return block
     return " " + _NOT_PRINTABLE.sub(lambda m: f"\\u{ord(m.group()):04x}", json.dumps(value, ensure_ascii=False))
 

@@ -1,0 +1,87 @@
+"""What makes `factcheck extract` fast must not change what it reads or writes: the words around
+each value read from one split of its sentence, figures of a text read once, the YAML writer's
+shortcut for values that are surely plain, and one name extraction shared by drafting and read-back."""
+
+import random
+
+import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from factcheck import numbers
+from factcheck.article import Article
+from factcheck.claims.writer import _roundtrips, _scalar, _surely_folds, _surely_plain
+from factcheck.claimtypes.about import _ENDING, _TIE_WORDS, _TOKEN, setting_of
+from factcheck.claimtypes.drafting import DraftContext, Ids
+from factcheck.lexicon import STOPWORDS
+from factcheck.locate import sentences
+from factcheck.names import extract_names
+from factcheck.normalize import fold
+
+# A standings table is one "sentence" with a hundred figures (Monster Energy NASCAR Cup Series 2019).
+TABLE = ("Final standings of the 2019 Monster Energy NASCAR Cup Series after 36 races: "
+         "1 Kyle Busch 5040 5 1 17 27 2 Martin Truex Jr. 5035 7 0 15 24 3 Kevin Harvick 5033 4 6 15 26 "
+         "4 Denny Hamlin 5027 6 3 19 24 5 Joey Logano 2380 2 3 12 21 6 Ryan Blaney 2339 1 1 11 18")
+PROSE = ("Daniel Suárez finished 17th in the 2019 standings with 846 points, one place ahead of "
+         "seven-time champion Jimmie Johnson, who scored 835. \"It was a tough year,\" Suárez said.")
+
+
+def _content(text: str) -> list[str]:
+    """The words of ``text`` alone, as the checker tied them before it split each sentence once."""
+    return [_ENDING.sub("", t)[:5] for t in _TOKEN.findall(fold(text))
+            if t not in STOPWORDS and (len(t) > 1 or t.isdigit())]
+
+
+def test_words_around_a_value_are_those_of_the_text_on_each_side():
+    rng = random.Random(14)
+    checked = 0
+    for text in (TABLE, PROSE, TABLE + ". " + PROSE):
+        for s, e in sentences(text):
+            for _ in range(300):  # cuts inside words too: "17th" cut after "17" leaves "th" after it
+                a = rng.randrange(s, e + 1)
+                b = rng.randrange(a, e + 1)
+                got = setting_of(text, (s, e), a, b)
+                assert got.before == tuple(_content(text[s:a])[-_TIE_WORDS:])
+                assert got.after == tuple(_content(text[b:e])[:_TIE_WORDS])
+                assert got.sentence == text[s:e]
+                checked += 1
+    assert checked >= 900
+
+
+def test_figures_read_once_are_handed_out_as_new_lists():
+    first = numbers.find_numbers(TABLE)
+    assert [m.text for m in first[:3]] == ["2019", "36 races", "1"]
+    first.clear()
+    again = numbers.find_numbers(TABLE)
+    assert len(again) > 20 and again is not first
+    assert again == numbers.find_numbers(TABLE)
+
+
+def test_the_draft_and_the_read_back_share_one_name_extraction():
+    article = Article.from_string(PROSE, "a.txt")
+    context = DraftContext(article, None, Ids())
+    assert context.names is context.lenses(article.text).names
+    assert context.names == extract_names(article.text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("aZé ,.'()%$&/-7_#:\"ßx")), min_size=1, max_size=40))
+def test_a_value_surely_plain_reads_back_plain(value):
+    if _surely_plain(value):
+        assert _roundtrips(f"k: {value}\n", value)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.text(alphabet=st.sampled_from(list("aZé,.'()%$&/-7_#:\"[]{}!*|>ß")), min_size=1, max_size=14),
+                min_size=12, max_size=30))
+def test_a_long_value_surely_folded_reads_back(words):
+    value = " ".join(words)
+    if len(value) > 90 and _surely_folds(value):
+        assert yaml.safe_load("k:" + _scalar(value, 0)) == {"k": value}
+
+
+def test_the_words_yaml_reads_as_booleans_or_null_are_not_taken_for_plain():
+    for word in ("yes", "No", "TRUE", "off", "On", "null"):
+        assert not _surely_plain(word)
+        assert yaml.safe_load("k:" + _scalar(word, 0)) == {"k": word}
+    assert _surely_plain("Alexander Lavrentiev") and not _surely_plain("Note: this") and not _surely_plain("a #b")
