@@ -38,7 +38,7 @@ from .names import (
     slip_neighbours,
     token_relation,
 )
-from .namewords import ORG_WORDS, PLACES
+from .namewords import ORG_WORDS, PLACES, census
 
 # Where names inflect, spellings that differ only in this many final letters are one word's forms.
 _INFLECTION_LETTERS = 2
@@ -261,24 +261,38 @@ def _finding(
     return LintFinding(mentions, forms)
 
 
+def _joined(text: str, toks: tuple[NameToken, ...]) -> NameToken:
+    """Words of one name compared as one word."""
+    start, end = toks[0].start, toks[-1].end
+    return NameToken(start, end, text[start:end], " ".join(t.key for t in toks), common=all(t.common for t in toks))
+
+
 def _merge_places(text: str, toks: tuple[NameToken, ...]) -> tuple[NameToken, ...]:
     out: list[NameToken] = []
     i = 0
     while i < len(toks):
         n = next((n for n in (3, 2) if " ".join(t.key for t in toks[i : i + n]) in PLACES and i + n <= len(toks)), 1)
-        if n == 1:
-            out.append(toks[i])
-        else:
-            start, end = toks[i].start, toks[i + n - 1].end
-            key = " ".join(t.key for t in toks[i : i + n])
-            out.append(NameToken(start, end, text[start:end], key, common=all(t.common for t in toks[i : i + n])))
+        out.append(toks[i] if n == 1 else _joined(text, toks[i : i + n]))
         i += n
     return tuple(out)
 
 
+# "New" in the languages of old maps and of places named after others: "Nova Zeelandia", "Nueva
+# Ecija", "Nouvelle-Calédonie" are places, not a person called Nova (or Nueva) Zeelandia.
+_NEW_WORDS = frozenset({"new", "nova", "novo", "nueva", "nuevo", "nouvelle", "nouveau", "nieuw", "neu", "nuova",
+                        "nuovo"})
+
+
+def _new_place(toks: tuple[NameToken, ...]) -> bool:
+    """A run opening with a word for "new" before a word no census knows as a surname (so not
+    a person named Nova: "Nova Zeelandia", not "Nova Smith")."""
+    return len(toks) >= 2 and toks[0].key in _NEW_WORDS and toks[1].key not in census().surnames
+
+
 def _as_compared(text: str, occ: NameOccurrence) -> NameOccurrence:
     """A name as the lint compares it. A place named in several words is one word ("New
-    Zealand" is no Zealand, so no Zeeland, in "the New Zealand Company" too); a body or a
+    Zealand" is no Zealand, so no Zeeland, in "the New Zealand Company" too; "Nova Zeelandia"
+    is no Zeelandia beside the continent Zealandia); a body or a
     feature ending in its generic word is known by the word before it ("Mackenzie Basin" is no
     Basin beside the author Bain, "West Merica Police" a Merica beside West Mercia)."""
     toks = occ.tokens
@@ -286,6 +300,8 @@ def _as_compared(text: str, occ: NameOccurrence) -> NameOccurrence:
         return occ
     if occ.kind is NameKind.ORGANISATION and toks[-1].key in ORG_WORDS and not toks[-2].particle:
         toks = toks[:-1]
+    if _new_place(toks):
+        return NameOccurrence((_joined(text, toks),), NameKind.PLACE, occ.titled, occ.at_start)
     return NameOccurrence(_merge_places(text, toks), occ.kind, occ.titled, occ.at_start)
 
 
