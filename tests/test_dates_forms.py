@@ -61,6 +61,9 @@ NEWS = [
     ("He was first elected in April two years ago.", "April two years ago",
      DateSpan(dt.date(2014, 4, 1), dt.date(2014, 4, 30), "month")),
     ("The post, dated 14april 2015, was deleted.", "14april 2015", day(2015, 4, 14)),
+    # "within" a distance: every day from publication to then, not the day it reaches
+    ("Paid in full within 12 months, the loan is free.", "within 12 months",
+     DateSpan(dt.date(2016, 11, 16), dt.date(2017, 11, 16), "day")),
     # "this <holiday>" by tense
     ("Marchers will gather this MLK Day in Selma.", "this MLK Day", day(2017, 1, 16)),
 ]
@@ -75,6 +78,7 @@ def test_each_form_in_a_news_sentence(sentence, wording, span):
     ("He met Tuesday after December 5 talks collapsed.", "Tuesday after December 5"),  # no "the", no ordinal
     ("Stocks fell in March in a year of turmoil.", "March in a year"),  # a year of something: no distance
     ("We may in a year regret it.", "may in a year"),  # the verb
+    ("His symptoms improved within a month of the operation.", "within a month"),  # the story's time
 ])
 def test_what_is_not_such_a_form(sentence, unread):
     assert unread not in [m.text for m in find_dates(sentence, WEDNESDAY)]

@@ -1149,7 +1149,8 @@ _RATE_BEFORE = re.compile(r"(?i)(?:\d|\b(?:once|twice|times|many|several|dozen|h
 
 
 def _ahead(m: re.Match, ctx: _Context) -> Found | None:
-    """"in three weeks", "4 days from now", "a year from now": the day (a year ahead: the month)."""
+    """"in three weeks", "4 days from now", "a year from now": the day (a year ahead: the month);
+    "within 12 months" the days from publication to then."""
     start = m.end("in") + 1 if m.groupdict().get("in") else m.start()
     while m.string[start].isspace():
         start += 1
@@ -1162,6 +1163,10 @@ def _ahead(m: re.Match, ctx: _Context) -> Found | None:
     target = _add_months(ctx.published, months) + datetime.timedelta(days=days)
     if m.group().lower().endswith("today"):  # "3 years from today" counts to the day
         return start, m.end(), _day(target)
+    if (m.groupdict().get("in") or "").lower() == "within":  # "within 12 months": any day up to then
+        if ctx.tense_at(m.start("in"), m.end()) is Tense.PAST:
+            return None  # "improved within a month": counted from the story's event, not the paper
+        return m.start("in"), m.end(), DateSpan(ctx.published, max(ctx.published, target), "day")
     return start, m.end(), _distance(target, finest, m["n2"] is not None)
 
 
