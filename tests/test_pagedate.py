@@ -175,6 +175,15 @@ def test_the_canonical_url_unless_it_names_another_site():
                  date(2019, 11, 18), id="byline with a weekday"),
     pytest.param('<h1>About bugs</h1><time class="updated" datetime="2018-08-13T08:04:08+00:00">'
                  "August 13, 2018</time><p>Posted by Vortex Lab</p>", date(2018, 8, 13), id="the article's <time>"),
+    pytest.param("<h1>Babies who eat peanuts early may avoid allergy</h1><p>By Brenda Goodman, MA</p>"
+                 "<p>Feb. 23, 2015 -- Life-threatening peanut allergies have mysteriously been on the rise in the"
+                 " past decade.</p>", date(2015, 2, 23), id="a dateline"),
+    pytest.param("<h1>Amnesty: more than 100 protesters killed in Iran unrest</h1>"
+                 "<p>November 20, 2019 - 11:28 AMT</p>", date(2019, 11, 20), id="a byline with a time"),
+    pytest.param("<h1>Brexit: from referendum to exit day</h1><p>LONDON — Britain voted to leave the European"
+                 " Union on June 23, 2016, by 51.9 per cent to 48.1 per cent.</p>", None, id="a sentence of the story"),
+    pytest.param("<h1>Ali Shamkhani</h1><table><tr><th>In office</th><td>10 September 2013 – 22 May 2023</td>"
+                 "</tr></table>", None, id="a span of dates"),
     pytest.param(f"{CLPS_HEADLINE}{CLPS_TEXT}<section id='comments'><div class='comment-meta'>"
                  '<time datetime="2019-11-21T09:12:00+00:00">November 21, 2019</time></div>'
                  "<p>Great news for the Moon!</p></section>", None, id="a reader's comment"),

@@ -12,10 +12,11 @@ in order (measured on two sets of real pages against hand-made labels: ``bench/p
    republication or an update (Medium, NBC), never the other way round.
 2. Else the URL: ``/2019/11/18/``, ``/2019-11-18/``, ``/2019/nov/18/``, ``-20191118/`` (the page's
    canonical URL when the request's has no date, unless it names another site: a syndicated copy).
-3. Else a date written out just after the headline ("REUTERS 19 NOV 2019", "by Jeff Foust
-   Monday, November 18, 2019"), unless "updated" or an event word ("Founded", in an
-   encyclopedia's infobox) stands before it; else the first ``<time datetime>`` from the headline
-   on that is not a modification's or a reader comment's, and not as far as the comments.
+3. Else a date written out on a short line just after the headline, the byline ("REUTERS 19 NOV
+   2019", "by Jeff Foust Monday, November 18, 2019") or a dateline ("Feb. 23, 2015 -- ..."), but
+   not inside a sentence of the story, a span of dates, an update or an event ("Founded", in an
+   encyclopedia's infobox); else the first ``<time datetime>`` from the headline on that is not a
+   modification's or a reader comment's, and not as far as the comments.
 
 A timestamp in UTC (``Z``, ``+00:00``, ``GMT``, or no zone) gives the UTC day, and a US evening
 story is dated the next day there. The newsroom's own day, as the byline shows it, is the one
@@ -39,6 +40,7 @@ from .lexicon import MONTH_ABBREVIATIONS, MONTH_NUMBERS
 
 HEAD_CHARS = 300_000  # metadata and bylines sit this early in every page measured; JSON-LD is sought in all of it
 BYLINE_LEAD = 400  # text after the headline that holds the byline; past it, captions and body text
+BYLINE_LINE_EXTRA = 60  # other text on a byline's line ("By Joseph Tsidulko", "Associated Press"): more is a sentence
 ARTICLE_HTML_CHARS = 30_000  # markup from the headline that may hold the article's <time>: past it, comments
 COMMENT_MARKUP_CHARS = 300  # markup before a <time> that says it dates a reader's comment
 EARLIEST_YEAR = 1990  # no web page is older: an earlier "date" is a founding year or a book's
@@ -86,6 +88,7 @@ _CANONICAL = re.compile(r"""<link\b[^>]*\brel\s*=\s*["']?canonical[^>]*>|<meta\b
 _PUBLISHED_CLASS = re.compile(r"publish|entry-date|posted", re.I)
 _UPDATED_CLASS = re.compile(r"updat|modif", re.I)
 _COMMENT = re.compile(r"\bclass\s*=\s*[\"']?[^\"'>]*comment", re.I)
+_DASH = re.compile(r"\s*(?:--|[–—-])\s*")
 _MODIFIED_WORDS = re.compile(r"\b(?:updated|modified|edited|revised)\b", re.I)
 _EVENT_WORD = re.compile(r"\b(?:founded|born|died|released|established|opened|launched|formed|incorporated)\W*$",
                          re.I)
@@ -114,7 +117,7 @@ _URL_DATES = (
 def page_date(html: str, url: str | None = None) -> date | None:
     """The page's own publication day, or None when it states none this reader trusts."""
     head = html[:HEAD_CHARS]
-    byline = _byline_text(head)
+    nodes = _byline_nodes(head)
     canonical = _canonical(head)
     if url and canonical and _host(canonical) != _host(url):
         canonical = None  # a syndicated copy (MSN) names the original, which has its own date
@@ -122,12 +125,12 @@ def page_date(html: str, url: str | None = None) -> date | None:
     published, shown = _published(head, html)
     if published:
         first = min(published, key=lambda s: s.day)
-        evidence = [*shown, *url_days, *_written_days(byline[:BYLINE_LEAD])[:1],
+        evidence = [*shown, *url_days, *_written_days(" ".join(nodes))[:1],
                     *(s.day for s in published if s.zone is Zone.LOCAL and s != first)]
         return _local_day(first, [s for s in published if s.day == first.day], evidence)
     if url_days:
         return url_days[0]
-    if day := _byline_day(byline):
+    if day := _byline_day(nodes):
         return day
     stamp = _first_time(head)
     return stamp.day if stamp else None
@@ -149,13 +152,25 @@ def _first_time(head: str) -> Stamp | None:
     return None
 
 
-def _byline_day(byline: str) -> date | None:
-    """A date written out just after the headline, where the byline is ("REUTERS 19 NOV 2019",
-    "by Jeff Foust Monday, November 18, 2019"), unless the words before it make it an update or
-    an event ("Last updated", "Founded" in an encyclopedia's infobox)."""
-    for m in _written(byline[:BYLINE_LEAD]):
-        before = byline[max(0, m.start() - 30):m.start()]
-        if _MODIFIED_WORDS.search(before) or _EVENT_WORD.search(before):
+def _byline_day(nodes: list[str]) -> date | None:
+    """A date written out in the byline just after the headline: a short line of its own
+    ("REUTERS 19 NOV 2019", "by Jeff Foust Monday, November 18, 2019") or a dateline ("Feb. 23,
+    2015 -- Life-threatening..."); never one inside a sentence of the story ("voted on June 23,
+    2016"), a span ("10 September 2013 – 22 May 2023"), an update or an event ("Founded")."""
+    previous = ""
+    for node in nodes:
+        found = _written(node)
+        if not found:
+            previous = node
+            continue
+        m = found[0]
+        before, after = node[:m.start()], node[m.end():]
+        dash = _DASH.match(after)
+        span = bool(dash and _written(after[dash.end():dash.end() + 20]))
+        dateline = bool(dash) and not span and not before.strip()  # "Feb. 23, 2015 -- Life-threatening..."
+        line = len(node) - len(m.group()) <= BYLINE_LINE_EXTRA or dateline
+        if (_MODIFIED_WORDS.search(before) or _EVENT_WORD.search(f"{previous} {before}") or span
+                or not line):
             return None
         days = _written_days(m.group())
         return days[0] if days else None
@@ -315,15 +330,21 @@ def _canonical(head: str) -> str | None:
     return None
 
 
-def _byline_text(head: str) -> str:
-    """The visible text from the page's first headline on, where the byline is, up to where
-    readers' comments begin."""
+def _byline_nodes(head: str) -> list[str]:
+    """The lines of visible text from the page's first headline on, as far as the byline can
+    reach and never into readers' comments."""
     m = _H1.search(head)
     if m is None:
-        return ""
+        return []
     window = head[m.start():m.start() + ARTICLE_HTML_CHARS]
-    comments = _COMMENT.search(window)
-    return _text(window[:comments.start()] if comments else window)
+    if comments := _COMMENT.search(window):
+        window = window[:comments.start()]
+    nodes, total = [], 0
+    for raw in _TAG.split(window):
+        if (node := " ".join(unescape(raw).split())) and total < BYLINE_LEAD:
+            nodes.append(node)
+            total += len(node)
+    return nodes
 
 
 def _text(html: str) -> str:
