@@ -124,7 +124,7 @@ class TextCache:
 def _extractor_version() -> str:
     """The code that derives a ``PageText``: change it and every cached one is stale."""
     files = [Path(m.__file__ or "") for m in (normalize_module, article_module, sys.modules[__name__])]
-    code = b"".join(p.read_bytes() for p in [*files, files[-1].with_name("readable.py")])
+    code = b"".join(p.read_bytes() for p in [*files, *(files[-1].with_name(f) for f in ("readable.py", "pagedate.py"))])
     return hashlib.sha256(code).hexdigest()[:16]
 
 
