@@ -12,7 +12,7 @@ from factcheck import numbers
 from factcheck.article import Article
 from factcheck.claims.writer import _roundtrips, _scalar, _surely_folds, _surely_plain
 from factcheck.claimtypes.about import _ENDING, _TIE_WORDS, _TOKEN, setting_of
-from factcheck.claimtypes.drafting import DraftContext, Ids
+from factcheck.claimtypes.drafting import _INDEXED_FROM, DraftContext, Ids, _WordIndex, unique
 from factcheck.lexicon import STOPWORDS
 from factcheck.locate import sentences
 from factcheck.names import extract_names
@@ -85,3 +85,30 @@ def test_the_words_yaml_reads_as_booleans_or_null_are_not_taken_for_plain():
         assert not _surely_plain(word)
         assert yaml.safe_load("k:" + _scalar(word, 0)) == {"k": word}
     assert _surely_plain("Alexander Lavrentiev") and not _surely_plain("Note: this") and not _surely_plain("a #b")
+
+
+def _scanned(needle: str, hay: str) -> int:
+    found, at = 0, hay.find(needle)
+    while at >= 0:
+        found, at = found + 1, hay.find(needle, at + 1)
+    return found
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["busch ", "5040 ", "kyle ", "truex jr. ", "'s ", "-", "a", " ", ",", "é"]),
+                min_size=1, max_size=60), st.integers(0, 59), st.integers(1, 20))
+def test_a_long_articles_word_index_counts_every_occurrence(parts, at, size):
+    """The index finds a wording through one word it bounds, so it counts what a scan counts."""
+    hay = "".join(parts)
+    needle = hay[min(at, len(hay) - 1) : min(at, len(hay) - 1) + size]
+    counted = _WordIndex(hay).count(needle, most=1000)
+    assert counted is None or counted == _scanned(needle, hay)
+
+
+def test_a_repeated_sentence_is_not_unique_in_a_long_article():
+    text = (PROSE + "\n\n") * 700 + "Kyle Busch won the 2019 title with 5040 points.\n"
+    article = Article.from_string(text, "a.txt")
+    assert len(text) > _INDEXED_FROM
+    assert unique(article, "Kyle Busch won the 2019 title")
+    assert not unique(article, "one place ahead of seven-time champion Jimmie Johnson")
+    assert not unique(article, "Daniel Suárez finished 17th")

@@ -5,11 +5,12 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections import Counter
+from array import array
+from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
-from functools import cached_property
+from functools import cached_property, lru_cache
 from typing import Generic, TypeVar
 
 from .. import dates
@@ -146,16 +147,59 @@ class SpanIndex(Generic[T]):
         return [item for item in self.starting(lo - self.longest, hi) if item[0] < hi and lo < item[1]]
 
 
-def _twice(needle: str, hay: str) -> bool:
-    first = hay.find(needle)
-    return first >= 0 and hay.find(needle, first + 1) >= 0
+_INDEXED_FROM = 100_000  # characters of article from which words are indexed: below, scanning it per claim is cheaper
+_WORD = re.compile(r"\w+")
+
+
+class _WordIndex:
+    """Where each word of a long text starts: a drafter asks whether thousands of wordings occur
+    once, and scanning the whole text for each would grow with the square of the article."""
+
+    def __init__(self, hay: str) -> None:
+        self.hay = hay
+        self.at: defaultdict[str, array] = defaultdict(lambda: array("q"))
+        for m in _WORD.finditer(hay):
+            self.at[m.group()].append(m.start())
+
+    def count(self, needle: str, most: int) -> int | None:
+        """How many times ``needle`` occurs in the text, counted up to ``most``; None when it holds
+        no word it bounds on both sides (each occurrence has such a word whole, where indexed)."""
+        inner = [m for m in _WORD.finditer(needle) if 0 < m.start() and m.end() < len(needle)]
+        if not inner:
+            return None
+        anchor = min(inner, key=lambda m: len(self.at.get(m.group(), ())))
+        found = 0
+        for pos in self.at.get(anchor.group(), ()):
+            start = pos - anchor.start()
+            if start >= 0 and self.hay.startswith(needle, start):
+                found += 1
+                if found >= most:
+                    break
+        return found
+
+
+@lru_cache(maxsize=4)
+def _word_index(hay: str) -> _WordIndex:
+    return _WordIndex(hay)
+
+
+def _occurrences(needle: str, hay: str, most: int = 2) -> int:
+    """``needle``'s occurrences in ``hay`` (overlapping ones too), counted up to ``most``."""
+    if len(hay) >= _INDEXED_FROM:
+        counted = _word_index(hay).count(needle, most)
+        if counted is not None:
+            return counted
+    found, at = 0, hay.find(needle)
+    while at >= 0 and found < most:
+        found += 1
+        at = hay.find(needle, at + 1) if found < most else -1
+    return found
 
 
 def unique(article: Article, text: str) -> bool:
     """Whether ``text`` occurs once in the article as the locator sees it (folded, spaces collapsed)."""
     needle = view(text).text.strip()
-    hay = view(article.text).text
-    return bool(needle) and needle in hay and not _twice(needle, hay)
+    return bool(needle) and _occurrences(needle, view(article.text).text) == 1
 
 
 def _sentence(spans: list[tuple[int, int]], start: int, end: int) -> tuple[int, int]:
@@ -267,11 +311,14 @@ def title_before(text: str, start: int) -> int:
         if of and is_title(of.group(1)):
             pos -= len(of.group(0))
 
+_ROLE_AFTER = re.compile(r",\s+([a-z][^,.;:\"]{2,80}?),")
+
+
 def role_of(text: str, occ: NameOccurrence) -> str | None:
     """An apposition that says who the person is: "An Iranian commentator, Shoeib Bahman",
     "South Korea's president, Moon Jae-in" or "Ali Shamkhani, secretary of Iran's Supreme
     National Security Council,"."""
-    after = re.match(r",\s+([a-z][^,.;:\"]{2,80}?),", text[occ.end :])  # closed by a comma
+    after = _ROLE_AFTER.match(text, occ.end)  # closed by a comma
     if after:
         words = after.group(1).split()
         if len(words) <= 10 and (words[0] in ("the", "a", "an", "former") or is_title(words[0])):
