@@ -14,7 +14,7 @@ from factcheck.claims.writer import _roundtrips, _scalar, _surely_folds, _surely
 from factcheck.claimtypes.about import _ENDING, _TIE_WORDS, _TOKEN, setting_of
 from factcheck.claimtypes.drafting import _INDEXED_FROM, DraftContext, Ids, _WordIndex, unique
 from factcheck.lexicon import STOPWORDS
-from factcheck.locate import sentences
+from factcheck.locate import sentences, view
 from factcheck.names import extract_names
 from factcheck.normalize import fold
 
@@ -112,3 +112,8 @@ def test_a_repeated_sentence_is_not_unique_in_a_long_article():
     assert unique(article, "Kyle Busch won the 2019 title")
     assert not unique(article, "one place ahead of seven-time champion Jimmie Johnson")
     assert not unique(article, "Daniel Suárez finished 17th")
+
+
+@given(st.text(alphabet=st.sampled_from(list("aZ \t\n\u00a0\u2003\u00a8é.-")), max_size=30))
+def test_a_wording_is_compared_as_the_locator_views_it(text):
+    assert " ".join(fold(text).split()) == view(text).text.strip()

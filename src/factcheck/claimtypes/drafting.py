@@ -149,6 +149,7 @@ class SpanIndex(Generic[T]):
 
 _INDEXED_FROM = 100_000  # characters of article from which words are indexed: below, scanning it per claim is cheaper
 _WORD = re.compile(r"\w+")
+_RARE = 8  # places of a word few enough to check them all: the search for a rarer one stops there
 
 
 class _WordIndex:
@@ -164,10 +165,16 @@ class _WordIndex:
     def count(self, needle: str, most: int) -> int | None:
         """How many times ``needle`` occurs in the text, counted up to ``most``; None when it holds
         no word it bounds on both sides (each occurrence has such a word whole, where indexed)."""
-        inner = [m for m in _WORD.finditer(needle) if 0 < m.start() and m.end() < len(needle)]
-        if not inner:
+        anchor, seen = None, 0
+        for m in _WORD.finditer(needle):
+            if 0 < m.start() and m.end() < len(needle):
+                n = len(self.at.get(m.group(), ()))
+                if anchor is None or n < seen:
+                    anchor, seen = m, n
+                if seen <= _RARE:
+                    break
+        if anchor is None:
             return None
-        anchor = min(inner, key=lambda m: len(self.at.get(m.group(), ())))
         found = 0
         for pos in self.at.get(anchor.group(), ()):
             start = pos - anchor.start()
@@ -198,7 +205,7 @@ def _occurrences(needle: str, hay: str, most: int = 2) -> int:
 
 def unique(article: Article, text: str) -> bool:
     """Whether ``text`` occurs once in the article as the locator sees it (folded, spaces collapsed)."""
-    needle = view(text).text.strip()
+    needle = " ".join(fold(text).split())  # ``view(text).text.strip()``, without building the view
     return bool(needle) and _occurrences(needle, view(article.text).text) == 1
 
 
