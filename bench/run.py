@@ -22,7 +22,8 @@ child process running ``factcheck.engine.verify`` (so its peak RSS is its own):
 
 After the warm phase: the floor (every cached page text read once and split into words by one
 regex) and one lxml parse of every page, for the ratios warm / floor and cold / (warm + parse);
-before the sizes, start-up (one claim, warm cache) against ``python -c "import requests"``.
+before the sizes, start-up (one claim, warm cache, modules byte-compiled as an installed package
+has them) against ``python -c "import requests"``.
 
 The runner checks that the warm runs downloaded nothing and that the fast path's verdicts equal
 the baseline's, and prints a table. Exit status 1 when verdicts differ or a phase failed.
