@@ -4,14 +4,18 @@ of what is derived from a page. Behaviour only; the figures are in bench/run.py.
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from conftest import ROOT
 from factcheck.claims import load_claims
 from factcheck.engine import Checker, Options, plan
-from factcheck.index import DerivedStore, FullScan, TextIndex
+from factcheck.index import SCORED_QUERIES, DerivedStore, FullScan, TextIndex
 from factcheck.model import Document, SourceSpec, Via
 from factcheck.sources import FETCH_AHEAD, Documents, TextCache
 from test_engine import FakeFetcher
@@ -109,6 +113,7 @@ def test_an_index_loaded_from_the_cache_answers_as_one_built_from_the_text(e2e, 
         store.put(text, built.derived())
         loaded = TextIndex(text, store.get(text))
         assert loaded.spans == built.spans and loaded.view == built.view
+        assert list(loaded.paragraphs) == list(built.paragraphs)  # stored with it, not recounted
         for query in QUERIES:
             assert loaded.relevant(query) == built.relevant(query) == FullScan(text).relevant(query)[: len(built.relevant(query))]
         assert store.get(text + " ") is None  # keyed by the text itself
@@ -182,3 +187,46 @@ def test_a_source_read_out_of_order_is_fetched_at_once(tmp_path):
     assert "21 million barrels per day" in documents.take(specs[4]).text
     assert [documents.take(spec).error for spec in specs[:4]] == [None] * 4
     assert fetcher.most <= 3 and not fetcher.held
+
+
+WORDS = ["oil", "strait", "Hormuz", "flow", "million", "barrels", "Iran", "envoy", "the", "of", "2018"]
+sentence = st.lists(st.sampled_from(WORDS), min_size=1, max_size=10).map(lambda ws: " ".join(ws).capitalize() + ".")
+page = st.lists(st.tuples(sentence, st.sampled_from([" ", "\n\n"])), min_size=1, max_size=25).map(
+    lambda parts: "".join(words + gap for words, gap in parts).strip())
+question = st.tuples(st.lists(st.sampled_from(WORDS), min_size=1, max_size=6).map(" ".join),
+                     st.sampled_from([25.0, 40.0, 60.0, 75.0]), st.sampled_from([4, 6]))
+
+
+@settings(max_examples=60, deadline=None)
+@given(text=page, questions=st.lists(question, min_size=1, max_size=3 * SCORED_QUERIES))
+def test_a_page_asked_many_questions_in_a_row_answers_each_as_a_full_scan(text, questions):
+    """What a query scored is kept for the next questions (a higher threshold reuses it, a lower one
+    scores again, the least recent is let go): every answer is still the full scan's."""
+    index, scan = TextIndex(text), FullScan(text)
+    for query, min_score, saturation in questions:
+        for threshold in (min_score, 25.0):  # then lower: what was kept above min_score is not enough
+            assert index.relevant(query, threshold, saturation) == scan.relevant(query, threshold, saturation)
+    assert len(index._scored) <= SCORED_QUERIES
+
+
+def test_a_spelling_inside_a_longer_word_hides_no_mention_after_it():
+    text = ("Talks went on. The Lavrovsky archive and ex-Lavrov aides were there. Sergey Lavrov spoke; "
+            "later Lavrov left. Dmitry Lavrova did not.")
+    index, scan = TextIndex(text), FullScan(text)
+    for expect in ("Sergey Lavrov", "Dmitry Lavrova"):
+        assert index.mentions_of(expect) == scan.mentions_of(expect), expect
+    assert [m.text for m in index.mentions_of("Sergey Lavrov")][:2] == ["Sergey Lavrov", "Lavrov"]
+
+
+def test_a_run_imports_only_the_claim_types_it_checks():
+    """Start-up: the registry imports a type's module the first time a claim of that type is read."""
+    code = ("import sys; from factcheck.claimtypes import KINDS; from factcheck.model import ClaimType; "
+            "KINDS[ClaimType.DATE].parse_expect('2019-11-18'); "
+            "print(sorted(m for m in sys.modules if m.startswith('factcheck.claimtypes.')))")
+    loaded = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert "factcheck.claimtypes.date" in loaded
+    assert not any(f"factcheck.claimtypes.{other}'" in loaded for other in ("name", "number", "quote", "statement"))
+    from factcheck.claimtypes import KINDS
+    from factcheck.model import ClaimType
+
+    assert list(KINDS) == list(ClaimType) and all(KINDS[t].type is t for t in KINDS)  # every type, in order

@@ -20,7 +20,6 @@ from . import dates
 from .article import Article, kind_of
 from .claims import ClaimsError, load_claims
 from .claimtypes import KINDS, Reading, judge, read_article
-from .claimtypes.name import spelled_right
 from .decision import decide
 from .fetch import Fetcher, decode_body
 from .fetch.wayback import Wayback, wrap
@@ -226,8 +225,11 @@ class Checker:
             del readings[i]
             evidence = tuple(judged[s] for s in claim.sources)
             decision = decide(KINDS[claim.type], claim, read, evidence)
-            right = spelled_right(article, [decision.fix or "", claim.expect or "", *claim.aliases], read.mentions) \
-                if decision.verdict is Verdict.MISSPELLED else ()
+            right: tuple = ()
+            if decision.verdict is Verdict.MISSPELLED:
+                from .claimtypes.name import spelled_right  # the name type's module: imported when a name is checked
+
+                right = spelled_right(article, [decision.fix or "", claim.expect or "", *claim.aliases], read.mentions)
             return Result(claim, decision.verdict, message(claim, decision), read.mentions, evidence,
                           decision.discrepancies, standing_of(claim, decision.verdict, self.options.fail_on),
                           decision.fix, right)

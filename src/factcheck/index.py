@@ -15,11 +15,11 @@ from array import array
 from base64 import b64decode, b64encode
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 from functools import cached_property, lru_cache
-from itertools import accumulate, chain
+from itertools import accumulate, chain, compress, repeat
 from pathlib import Path
 
 from . import dates, locate, names, normalize, numbers
@@ -41,7 +41,10 @@ from .settings import NEAR, NEAR_LIMIT, NEAR_SATURATION, RELEVANCE_SATURATION, R
 
 _WORD = re.compile(r"(?<![\w'-])[^\W\d_][\w'-]*")
 _HYPHENS = re.compile(r"[-\u2010\u2011]")
-_NO_STEMS: frozenset[str] = frozenset()  # the context of a page's first sentence
+_IN_WORD = re.compile(r"[\w'-]")  # a character before which no name starts
+# Queries whose scored candidates a page keeps: one claim asks a page a handful (its words, its
+# topic with and without the article's sentence, at two thresholds), and claims are judged page by page.
+SCORED_QUERIES = 16
 
 
 @dataclass(frozen=True)
@@ -68,6 +71,14 @@ class Postings:
 
 
 @dataclass(frozen=True)
+class Scored:
+    """A query's candidate sentences scoring ``floor`` or more, as ``(start, end, score)``, best first."""
+
+    floor: float
+    sentences: list[tuple[int, int, float]]
+
+
+@dataclass(frozen=True)
 class Derived:
     """What building a ``TextIndex`` reads off its text with a Python loop per sentence or match
     (sentence spans, stem postings, the view's stretches), kept beside the text cache so that a
@@ -76,57 +87,79 @@ class Derived:
     spans: list[tuple[int, int]]
     postings: Postings
     view: View | None = None
+    paragraphs: Sequence[int] | None = None  # each sentence's paragraph (``locate.paragraph_numbers``)
 
 
 class TextIndex:
     def __init__(self, text: str, derived: Derived | None = None) -> None:
         self.text = text
-        self._stems: dict[int, frozenset[str]]
         if derived is None:
             self.spans = sentences(text)
             folded = fold(text)
-            stems = [folded_stems(folded[s:e]) for s, e in self.spans]
-            self.postings = Postings.of(stems)
-            self._stems = dict(enumerate(stems))
+            self.postings = Postings.of([folded_stems(folded[s:e]) for s, e in self.spans])
         else:
-            self.spans, self.postings, self._stems = derived.spans, derived.postings, {}
+            self.spans, self.postings = derived.spans, derived.postings
             if derived.view is not None:
                 self.__dict__["view"] = derived.view  # the cached_property, already known
-        self.paragraphs = paragraph_numbers(text, self.spans)
+        known = derived.paragraphs if derived is not None else None
+        self.paragraphs = known if known is not None else paragraph_numbers(text, self.spans)
         self._dates: dict[date | None, list] = {}
         self._between: dict[tuple[str, date | None], dict[tuple[int, int], list]] = {}
         self._keys: dict[str, dict[str, list[str]]] = {}
-
-    def stems(self, ids: Iterable[int]) -> dict[int, frozenset[str]]:
-        """The content-word stems of the sentences ``ids`` (and of others already derived)."""
-        known = self._stems
-        for i in ids:
-            if i not in known:
-                s, e = self.spans[i]
-                known[i] = folded_stems(fold(self.text[s:e]))
-        return known
+        self._scored: dict[tuple[frozenset[str], int], Scored] = {}
 
     def relevant(self, query: str, min_score: float = RELEVANT,
                  saturation: int = RELEVANCE_SATURATION) -> list[tuple[int, int, float]]:
         """Exactly ``locate.relevant_sentences(query, text, ...)``, looking only at the sentences
         that hold a query word (or follow one: a sentence's context includes the one before; its
-        paragraph counts only once one of those does)."""
+        paragraph counts only once one of those does). What a query scored is kept for the same
+        claim's next questions (another of its judges, a threshold as high or higher)."""
         wanted = stems(query)
         if not wanted:
             return []
-        ids = {j for w in wanted for i in self.postings.get(w) for j in (i, i + 1) if j < len(self.spans)}
+        key = (wanted, saturation)
+        kept = self._scored.pop(key, None)  # popped and put back: the dict's order is the recency
+        if kept is None or kept.floor > min_score:
+            kept = Scored(min_score, self._score(wanted, saturation, float(min_score)))  # float: its __le__ below
+            if len(self._scored) >= SCORED_QUERIES:
+                del self._scored[next(iter(self._scored))]
+        self._scored[key] = kept
+        return kept.sentences[: bisect_right(kept.sentences, -min_score, key=lambda t: -t[2])]  # best first
+
+    def _score(self, wanted: frozenset[str], saturation: int, floor: float) -> list[tuple[int, int, float]]:
+        """The candidate sentences of the query scoring ``floor`` or more, best first. Only the
+        query's stems matter to a score, so a sentence is read as the set of them it holds, a bit
+        each, off the postings; candidates are mapped to their (own, before, paragraph) sets in C,
+        and each distinct triple is scored once."""
+        bits = {w: 1 << k for k, w in enumerate(wanted)}
+        paragraphs = self.paragraphs
+        held: dict[int, int] = {}  # sentence → the stems it holds
+        around: dict[int, int] = {}  # paragraph → the stems its sentences hold
+        for w, bit in bits.items():  # C loops: a bit per stem
+            holding = self.postings.get(w)
+            held.update(zip(holding, map(bit.__or__, map(held.get, holding, repeat(0))), strict=True))
+            where = set(map(paragraphs.__getitem__, holding))
+            around.update(zip(where, map(bit.__or__, map(around.get, where, repeat(0))), strict=True))
+        candidates = set(held)
+        candidates.update(map((1).__add__, held))  # a sentence's context is the one before
+        candidates.discard(len(self.spans))
+        order = list(candidates)
+        patterns = list(zip(map(held.get, order, repeat(0)), map(held.get, map((-1).__add__, order), repeat(0)),
+                            map(around.get, map(paragraphs.__getitem__, order), repeat(0)), strict=True))
         weights = rarity(wanted, lambda w: len(self.postings.get(w)), len(self.spans))
-        around: dict[int, set[str]] = defaultdict(set)
-        for w in wanted:
-            for i in self.postings.get(w):
-                around[self.paragraphs[i]].add(w)
-        scored = []
-        known = self.stems(j for i in ids for j in (i - 1, i) if j >= 0)
-        for i in ids:
-            score = relevance(wanted, known[i], known[i - 1] if i else _NO_STEMS, saturation, weights,
-                              frozenset(around[self.paragraphs[i]]))
-            if score >= min_score:
-                scored.append((*self.spans[i], score))
+
+        known: dict[int, frozenset[str]] = {}
+
+        def words(mask: int) -> frozenset[str]:
+            if mask not in known:
+                known[mask] = frozenset(w for w, bit in bits.items() if mask & bit)
+            return known[mask]
+
+        score = {p: relevance(wanted, words(p[0]), words(p[1]), saturation, weights, words(p[2]))
+                 for p in set(patterns)}
+        scores = list(map(score.__getitem__, patterns))
+        spans = self.spans
+        scored = [(*spans[i], s) for i, s in compress(zip(order, scores, strict=True), map(floor.__le__, scores))]
         scored.sort(key=lambda t: (-t[2], t[0]))
         return scored
 
@@ -165,7 +198,7 @@ class TextIndex:
 
     def derived(self) -> Derived:
         """What ``Derived`` would give this index back: its spans, and its view if built."""
-        return Derived(self.spans, self.postings, self.__dict__.get("view"))
+        return Derived(self.spans, self.postings, self.__dict__.get("view"), self.paragraphs)
 
     @cached_property
     def _capitalised(self) -> dict[str, list[str]]:
@@ -173,6 +206,8 @@ class TextIndex:
         part a surname key starts with)."""
         by_letter: dict[str, list[str]] = defaultdict(list)
         for word in set(_WORD.findall(self.text)):
+            if word.islower():
+                continue  # no upper-case letter at all: most of a page's words, passed over in C
             parts = [p for p in _HYPHENS.split(word) if p]
             if parts and any(p[0].isupper() for p in parts):  # "al-Assad", "Jong-un"
                 by_letter[fold(parts[-1].lstrip("'")[:1])].append(word)
@@ -204,9 +239,14 @@ class TextIndex:
                         spellings.update(vocabulary[key])
         if not spellings:
             return []
-        where = re.compile(r"(?<![\w'-])(?:" + "|".join(map(re.escape, sorted(spellings, key=len, reverse=True))) + ")")
+        # No lookbehind in the pattern, so that the regex engine skips to the spellings' first letters;
+        # a match inside a word is dropped after. None can hide one at a word's start: a spelling
+        # is made of word characters, so no word starts inside, or right after, a match.
+        where = re.compile("|".join(map(re.escape, sorted(spellings, key=len, reverse=True))))
+        text = self.text
+        starts = {m.start() for m in where.finditer(text)}
         found: dict[tuple[int, int], names.NameMatch] = {}
-        for lo, hi in sorted({self._sentence_of(m.start()) for m in where.finditer(self.text)}):
+        for lo, hi in sorted({self._sentence_of(i) for i in starts if not (i and _IN_WORD.match(text, i - 1))}):
             for m in names.find_name_mentions(self.text[lo:hi], expect, aliases):
                 found.setdefault((m.start + lo, m.end + lo), replace(m, start=m.start + lo, end=m.end + lo))
         return [found[k] for k in sorted(found)]
@@ -337,20 +377,23 @@ class DerivedStore:
             words = stored.fields["stems"].split(" ") if stored.fields["stems"] else []
             postings = Postings({w: k for k, w in enumerate(words)}, _ints(stored.fields["offsets"]),
                                 _ints(stored.fields["ids"]))
+            paragraphs = _ints(stored.fields["paragraphs"])
             view = None
             if "view_starts" in stored.fields:
                 view = View(stored.text, _ints(stored.fields["view_starts"]), _ints(stored.fields["view_origins"]))
         except (KeyError, ValueError):
             return None
         if (any(e > len(text) for _, e in spans[-1:]) or len(postings.offsets) != len(words) + 1
-                or (view is not None and len(view.starts) != len(view.origins))):
+                or len(paragraphs) != len(spans) or (view is not None and len(view.starts) != len(view.origins))):
             return None
-        return Derived(spans, postings, view)
+        return Derived(spans, postings, view, paragraphs)
 
     def put(self, text: str, derived: Derived) -> None:
         postings = derived.postings
         fields = {"spans": _packed(array("i", chain.from_iterable(derived.spans))), "stems": " ".join(postings.keys),
-                  "offsets": _packed(postings.offsets), "ids": _packed(postings.ids)}
+                  "offsets": _packed(postings.offsets), "ids": _packed(postings.ids),
+                  "paragraphs": _packed(array("i", derived.paragraphs if derived.paragraphs is not None
+                                              else paragraph_numbers(text, derived.spans)))}
         if derived.view is not None:
             fields |= {"view_starts": _packed(derived.view.starts), "view_origins": _packed(derived.view.origins)}
         view_text = derived.view.text if derived.view is not None else ""

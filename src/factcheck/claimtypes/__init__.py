@@ -3,6 +3,8 @@ place that maps a ``ClaimType`` to its behaviour; add a type here and in ``model
 
 from __future__ import annotations
 
+import importlib
+from collections.abc import Iterator, Mapping
 from dataclasses import replace
 from datetime import date
 
@@ -12,15 +14,35 @@ from ..index import Lenses
 from ..locate import excerpt
 from ..model import Claim, ClaimType, Document, Evidence, NoteKind, SourceNote, Status
 from .base import SILENT, ClaimKind, Judgement, Lens, Page, Reading
-from .date import DateKind
-from .name import NameKind
-from .number import NumberKind
-from .quote import QuoteKind
-from .statement import StatementKind
 
-KINDS: dict[ClaimType, ClaimKind] = {
-    kind.type: kind for kind in (NameKind(), DateKind(), NumberKind(), QuoteKind(), StatementKind())
-}
+
+class Registry(Mapping[ClaimType, ClaimKind]):
+    """``ClaimType`` → its ``ClaimKind``, each type's module imported the first time it is asked
+    for: a run imports only the types its claims have (start-up, issue 16)."""
+
+    def __init__(self, where: dict[ClaimType, tuple[str, str]]) -> None:
+        self._where = where  # type → (module in this package, class)
+        self._kinds: dict[ClaimType, ClaimKind] = {}
+
+    def __getitem__(self, claim_type: ClaimType) -> ClaimKind:
+        kind = self._kinds.get(claim_type)
+        if kind is None:
+            module, name = self._where[claim_type]  # KeyError for a type not registered, as a dict's
+            kind = self._kinds[claim_type] = getattr(importlib.import_module(f"{__name__}.{module}"), name)()
+        return kind
+
+    def __iter__(self) -> Iterator[ClaimType]:
+        return iter(self._where)
+
+    def __len__(self) -> int:
+        return len(self._where)
+
+
+KINDS: Mapping[ClaimType, ClaimKind] = Registry({
+    ClaimType.NAME: ("name", "NameKind"), ClaimType.DATE: ("date", "DateKind"),
+    ClaimType.NUMBER: ("number", "NumberKind"), ClaimType.QUOTE: ("quote", "QuoteKind"),
+    ClaimType.STATEMENT: ("statement", "StatementKind"),
+})
 
 
 def kind_of(claim_type: ClaimType) -> ClaimKind:
