@@ -806,7 +806,7 @@ def test_ctrl_c_prints_what_was_checked_and_exits_130(faults, tmp_path):
     deadline = time.monotonic() + 10
     while faults.hits["/hang"] == before and time.monotonic() < deadline:
         faults.hit.wait(0.05)
-    time.sleep(0.3)  # the first claim is judged while the second one's source hangs
+    time.sleep(3.0)  # /hang is fetched ahead and hangs for 20 s: the wait only lets the first claim be judged
     proc.send_signal(signal.SIGINT)
     out, err = proc.communicate(timeout=60)  # a hang guard: the source hangs for 20 s, the run must not wait
     assert proc.returncode == 130, (out, err)
