@@ -17,7 +17,7 @@ from typing import Any
 from ..article import Article
 from ..index import within
 from ..lexicon import DAYS, MONTHS, STOPWORDS, TITLES
-from ..locate import Passage, locate, sentence_around, stems
+from ..locate import Passage, locate, locate_exact, sentence_around, stems
 from ..model import Claim, Status
 from ..normalize import fold
 from ..settings import LOCATE_THRESHOLD, NEAR, NEAR_LIMIT, NEAR_SATURATION, RELEVANT, STRONGLY_RELEVANT
@@ -47,9 +47,13 @@ def read_value(claim: Claim, article: Article, view: Lens, read: Callable[[str],
     agrees with ``expect`` (always, without one: then the sources decide). ``read`` finds the
     values in a text; it is given the passage's own sentences only, so the rest of a long article
     is never parsed for one claim."""
-    passage = find(claim.text, article.text, view)
+    passage = locate_exact(claim.text, article.text, view.view)
     if passage is None:
-        passage = around_value(claim.text, article.text, read)
+        places = value_places(claim.text, article.text, read)
+        if len(places) > 1:  # the words around the value are at several places: a fuzzy pick is a guess
+            return replace(NOT_IN_ARTICLE, detail=f"the claim's words around its {what} are at {len(places)} places "
+                                                  "in the article (its value may have changed); quote more of them")
+        passage = places[0] if places and _enough_words(claim.text, read) else find(claim.text, article.text, view)
     if passage is None:
         return NOT_IN_ARTICLE
     start, end = passage.start, passage.end
@@ -113,23 +117,54 @@ _AROUND_MIN = 2  # words the claim must give besides its value ("In 2016" does; 
 _AROUND_GAP = 60  # characters another value may take in place of the claim's
 
 
-def around_value(wording: str, text: str, read: Callable[[str], list]) -> Passage | None:
-    """The claim's passage when its value was changed: its words before and after the value, as
-    written, with another value of the kind between them ("In 2016" finds "In 2017")."""
+def _around(wording: str, read: Callable[[str], list]) -> tuple[list[str], list[str]] | None:
+    """The claim's words before and after its (first) value, as written; None without a value."""
     values = read(wording)
     if not values:
         return None
     start, end = values[0][0], values[0][1]
-    before = re.findall(r"\w+", wording[:start])[-_AROUND_WORDS:]
-    after = re.findall(r"\w+", wording[end:])[:_AROUND_WORDS]
-    if len(before) + len(after) < _AROUND_MIN:
-        return None
-    head = r"(?<!\w)" + r"\W+".join(map(re.escape, before)) + r"\W+" if before else r"(?<!\w)"
-    tail = r"\W+" + r"\W+".join(map(re.escape, after)) + r"(?!\w)" if after else r"(?!\w)"
-    for m in re.finditer(f"(?i){head}(?P<gap>[^\n]{{1,{_AROUND_GAP}}}?){tail}", text):
-        if read(m["gap"]):
-            return Passage(m.start(), m.end(), 1.0)
-    return None
+    return re.findall(r"\w+", wording[:start])[-_AROUND_WORDS:], re.findall(r"\w+", wording[end:])[:_AROUND_WORDS]
+
+
+def locatable(wording: str, text: str, read: Callable[[str], list]) -> bool:
+    """Whether the claim's words around its value place it in ``text`` once its value changed: a
+    drafted claim must catch a wrong value, not only confirm a right one."""
+    return len(value_places(wording, text, read)) <= 1
+
+
+def _enough_words(wording: str, read: Callable[[str], list]) -> bool:
+    around = _around(wording, read)
+    return around is not None and len(around[0]) + len(around[1]) >= _AROUND_MIN
+
+
+def value_places(wording: str, text: str, read: Callable[[str], list]) -> list[Passage]:
+    """The places of ``text`` holding the claim's words around its value, as written, with one
+    value of the kind (the claim's or another) and nothing else between them ("In 2016" finds "In
+    2017"). One place is the claim's passage when its value was changed; several say that only
+    the value told them apart, so no fuzzy match may pick one. ``read`` is given a short window
+    after (or before) each place of the words only, never the whole text."""
+    around = _around(wording, read)
+    if around is None or not (around[0] or around[1]):
+        return []
+    before, after = around
+    head = re.compile(r"(?i)(?<!\w)" + r"\W+".join(map(re.escape, before)) + r"\W+") if before else None
+    tail = re.compile(r"(?i)\W+" + r"\W+".join(map(re.escape, after)) + r"(?!\w)" if after else r"(?!\w)")
+    out = []
+    if head is not None:
+        for m in head.finditer(text):
+            window = text[m.end() : m.end() + _AROUND_GAP].split("\n", 1)[0]
+            ends = [b for a, b, _ in read(window) if a == 0]
+            if any(tail.match(text, m.end() + b) for b in ends):
+                out.append(Passage(m.start(), m.end() + max(ends), 1.0))
+        return out
+    for m in tail.finditer(text):
+        lo = max(0, m.start() - _AROUND_GAP)
+        window = text[lo : m.start()].rsplit("\n", 1)[-1]
+        starts = [a for a, b, _ in read(window) if b == len(window)]
+        offset = m.start() - len(window)
+        if starts and (offset + starts[0] == 0 or not text[offset + starts[0] - 1].isalnum()):
+            out.append(Passage(offset + starts[0], m.end(), 1.0))
+    return out
 
 
 @dataclass(frozen=True)
@@ -249,7 +284,8 @@ class _Candidate:
 def judge_value(claim: Claim, reading: Reading, page: Page, query: Topic, between: Callable[[int, int], list],
                 compatible: Callable[[Any], bool], agrees: Callable[[Any], bool],
                 describe: Callable[[Any], str], what: str, same: Callable[[Any, str], bool] | None = None,
-                alike: Callable[[Any, Any], bool] | None = None) -> Judgement:
+                alike: Callable[[Any, Any], bool] | None = None,
+                precise: Callable[[Any], bool] | None = None) -> Judgement:
     """Dates and figures. Of the values in the source's sentences about the claim, the one whose
     surrounding words best match the article's around its own value decides: it supports when it
     agrees; when a value that measures the same thing but disagrees is tied closer to those words
@@ -259,8 +295,10 @@ def judge_value(claim: Claim, reading: Reading, page: Page, query: Topic, betwee
     (``same(value, the words after it)`` false: "18 years" against "13,000 troops") or one that
     the article's sentence states for another thing, in that thing's words (``alike(page value,
     article value)``: "made public in December 2016, ... the previous one made public in 2013":
-    the page's "made public on 1 December 2016" is the other one's). Silence says why, at the
-    closest candidate."""
+    the page's "made public on 1 December 2016" is the other one's). An agreeing value coarser
+    than the article's (``precise`` false: "2023" for "December 14, 2023") loses a tie to a rival
+    stated at the article's precision ("December 14, 2022"): it holds the article's day without
+    saying it. Silence says why, at the closest candidate."""
     text, view = page.text, page.view
     pattern = named(claim)
     closest: tuple[int, int] | None = None
@@ -289,7 +327,9 @@ def judge_value(claim: Claim, reading: Reading, page: Page, query: Topic, betwee
     pool += _anchored(claim, reading, page, between, compatible, agrees, pattern)
     support = max((c for c in pool if c.agrees), key=lambda c: c.rank, default=None)
     rival = max((c for c in pool if c.rival), key=lambda c: c.rank, default=None)
-    if support is not None and (rival is None or support.tie >= rival.tie):
+    coarser = support is not None and rival is not None and precise is not None and (
+        not precise(support.value) and precise(rival.value))
+    if support is not None and (rival is None or support.tie > rival.tie or (support.tie == rival.tie and not coarser)):
         return _said(Status.SUPPORTS, text, support, describe)
     if rival is not None:
         return _said(Status.CONTRADICTS, text, rival, describe)
