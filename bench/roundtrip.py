@@ -49,6 +49,7 @@ from bs4 import BeautifulSoup
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "src"))
 
+from factcheck import locate  # noqa: E402
 from factcheck.article import Article  # noqa: E402
 from factcheck.claimtypes import read_article  # noqa: E402
 from factcheck.draft import _drafts  # noqa: E402
@@ -174,7 +175,14 @@ def main() -> None:
     ap.add_argument("--phases", default="page,self,planted", help="the phases to run, comma-separated")
     ap.add_argument("--pages", default="", help="only these page ids (comma-separated prefixes)")
     ap.add_argument("--dump", type=Path, help="write every miss, with its evidence, to this JSON file")
+    ap.add_argument("--relevance", choices=("weighted", "no-rarity", "plain"), default="weighted",
+                    help="no-rarity: every claim word weighs 1 on every page; plain: also the sentence before "
+                         "counts in full and the paragraph not at all (what the weighting adds, measured)")
     args = ap.parse_args()
+    if args.relevance != "weighted":
+        locate.RARITY_FLOOR = locate.RARITY_CEILING = 1.0
+    if args.relevance == "plain":
+        locate.CONTEXT_WEIGHT, locate.PARAGRAPH_WEIGHT = 1.0, 0.0
 
     truth, pages = article_extraction(args.data) if args.set == "article-extraction" else readability()
     ids = [pid for pid in sorted(truth) if english(truth[pid]["articleBody"])]

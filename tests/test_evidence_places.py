@@ -40,7 +40,7 @@ def test_words_that_only_the_value_told_apart_locate_no_passage(tmp_path, loopba
 """)
     # before: located at Sinn Fein's "won 7 seats", which the page confirms, so the misprint passed
     assert claims["libdems"]["verdict"] == "not_found", claims["libdems"]
-    assert "4 places" in claims["libdems"]["message"]
+    assert "2 places" in claims["libdems"]["message"]  # "won 82 seats" and "won 7 seats", as near
 
 
 def test_words_that_place_the_value_find_the_changed_one(tmp_path, loopback):
@@ -74,3 +74,16 @@ def test_a_drafted_date_carries_the_words_that_place_it_without_its_value(tmp_pa
     assert claims["d0"]["verdict"] == "contradicted", claims["d0"]
     assert claims["d0"]["fix"] == "May 1997"
     assert claims["d1"]["verdict"] == "supported", claims["d1"]
+
+
+def test_a_slip_in_a_value_is_placed_where_the_value_differs_least(tmp_path, loopback):
+    claims = results(tmp_path, loopback, MISPRINT.replace("411", "511"), """
+  - id: labour
+    type: number
+    text: won 411 seats
+    sources: [URL]
+""")
+    # "won 511 seats" is one character from the claim; "won 121 seats" and "won 7 seats" are more
+    assert claims["labour"]["article"][0]["text"].startswith("511"), claims["labour"]
+    assert claims["labour"]["verdict"] == "contradicted"
+    assert claims["labour"]["fix"] == "411 seats"
