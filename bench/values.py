@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import importlib
 import json
 import logging
 import math
@@ -36,7 +37,7 @@ import re
 import sys
 import time
 import warnings
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -300,6 +301,86 @@ def dateparser_ok(libs: dict[str, Any], case: dict[str, Any]) -> bool:
     value = {"day": d.isoformat(), "week": (d - dt.timedelta(days=d.weekday())).isoformat(),
              "month": f"{d.year:04d}-{d.month:02d}", "year": f"{d.year:04d}"}.get(period or "")
     return case["kind"] == "value" and period == case["grain"] and value == case["value"]
+
+
+# --- an almanac for the lunar holidays ----------------------------------------------------------
+
+# Duckling's holiday -> (calendar of the `holidays` package, its table, days after that table's day).
+# Their dates are not derived by a rule: each calendar is a year-by-year table. Days the package has
+# no table for, or that fall a fixed count from one of its days, are marked so (the count is ours).
+ALMANAC: dict[str, tuple[str, str, int]] = {
+    "Eid al-Adha": ("islamic", "eid_al_adha_dates", 0), "Eid al-Fitr": ("islamic", "eid_al_fitr_dates", 0),
+    "Laylat al-Qadr": ("islamic", "laylat_al_qadr_dates", 0), "Jumu'atul-Wida": ("islamic", "jumuatul_wida_dates", 0),
+    "Isra and Mi'raj": ("islamic", "isra_and_miraj_dates", 0), "Islamic New Year": ("islamic", "hijri_new_year_dates", 0),
+    "Mawlid": ("islamic", "mawlid_dates", 0), "Ashura": ("islamic", "ashura_dates", 0),
+    "Hosay": ("islamic", "ashura_dates", 0), "Hazarat Ali's Birthday": ("islamic", "ali_birthday_dates", 0),
+    "Ugadi": ("hindu", "gudi_padwa_date", 0), "Guru Ravidass Jayanti": ("hindu", "guru_ravidas_jayanti_date", 0),
+    "Pargat Diwas": ("hindu", "maharshi_valmiki_jayanti_date", 0), "Thai Pongal": ("hindu", "pongal_date", 0),
+    "Boghi": ("hindu", "pongal_date", -1), "Mattu Pongal": ("hindu", "pongal_date", 1),
+    "Kaanum Pongal": ("hindu", "pongal_date", 2), "Vaisakhi": ("hindu", "vaisakhi_date", 0),
+    "Guru Gobind Singh Jayanti": ("hindu", "guru_gobind_singh_jayanti_date", 0), "Diwali": ("hindu", "diwali_india_date", 0),
+    "Dhanteras": ("hindu", "diwali_india_date", -2), "Bhai Dooj": ("hindu", "diwali_india_date", 2),
+    "Naraka Chaturdashi": ("hindu", "naraka_chaturdashi_date", 0), "Chhath": ("hindu", "chhath_puja_date", 0),
+    "Thiru Onam": ("hindu", "onam_date", 0), "Holi": ("hindu", "holi_date", 0), "Holika Dahan": ("hindu", "holi_date", -1),
+    "Vijayadashami": ("hindu", "dussehra_date", 0), "Karva Chauth": ("hindu", "karwa_chauth_date", 0),
+    "Mahavir Jayanti": ("hindu", "mahavir_jayanti_date", 0), "Vasant Panchami": ("hindu", "basant_panchami_date", 0),
+    "Krishna Janmashtami": ("hindu", "janmashtami_date", 0), "Maha Saptami": ("hindu", "maha_ashtami_date", -1),
+    "Ratha-Yatra": ("hindu", "rath_yatra_date", 0), "Raksha Bandhan": ("hindu", "raksha_bandhan_date", 0),
+    "Maha Shivaratri": ("hindu", "maha_shivaratri_date", 0), "Ganesh Chaturthi": ("hindu", "ganesh_chaturthi_date", 0),
+    "Dayananda Saraswati Jayanti": ("hindu", "swami_dayanand_saraswati_jayanti_date", 0),
+    "Rama Navami": ("hindu", "ram_navami_date", 0), "Vesak": ("buddhist", "vesak_date", 0),
+    "Yom Kippur": ("hebrew", "yom_kippur_date", 0), "Shemini Atzeret": ("hebrew", "sukkot_date", 7),
+    "Simchat Torah": ("hebrew", "sukkot_date", 8), "Tisha B'Av": ("hebrew", "tisha_bav_date", 0),
+    "Yom Ha'atzmaut": ("hebrew", "israel_independence_date", 0), "Lag BaOmer": ("hebrew", "lag_baomer_date", 0),
+    "Purim": ("hebrew", "purim_date", 0), "Shushan Purim": ("hebrew", "purim_date", 1),
+    "Chinese New Year": ("chinese", "lunar_new_year_date", 0),
+}
+CALENDAR_CLASSES = {"islamic": "_IslamicLunar", "hindu": "_HinduLunisolar", "hebrew": "_HebrewLunisolar",
+                    "chinese": "_ChineseLunisolar", "buddhist": "_BuddhistLunisolar"}
+
+
+def almanac_days(calendar: Any, table: str, year: int) -> list[dt.date]:
+    """The days one of the package's tables gives in ``year`` (the Islamic ones may give two)."""
+    got = getattr(calendar, table)(year)
+    items = list(got) if not isinstance(got, (tuple, dt.date)) or isinstance(got, tuple) and \
+        not isinstance(got[1], bool) else [got]
+    return [item[0] if isinstance(item, tuple) else item for item in items if item is not None]
+
+
+def almanac(data: Path) -> None:
+    """The `holidays` package's calendar tables on the lunar and lunisolar holidays of the corpus
+    (asked for the year the case's date is in: the name and the year are the reader's part)."""
+    try:
+        start = time.perf_counter()
+        modules = {name: importlib.import_module(f"holidays.calendars.{name}") for name in CALENDAR_CLASSES}
+        took = time.perf_counter() - start
+    except ImportError:
+        print("\nholidays not installed: the almanac is not measured")
+        return
+    calendars = {name: getattr(modules[name], cls)() for name, cls in CALENDAR_CLASSES.items()}
+    exact, eve, total = Tally(), 0, 0
+    no_table: Counter[str] = Counter()
+    for case in load(data, "dates"):
+        if case["latent"] or date_category(case) != "holiday, lunar or one-off (left out)":
+            continue
+        total += 1
+        entry = ALMANAC.get(case["holiday"])
+        if entry is None:
+            no_table[case["holiday"]] += 1
+            exact.add(False, case["text"])
+            continue
+        want = dt.date.fromisoformat(case["value"])
+        name, table, shift = entry
+        days = [d + dt.timedelta(days=shift) for d in almanac_days(calendars[name], table, want.year)]
+        exact.add(want in days, f"{case['text']} (want {want}, table {', '.join(map(str, days)) or '-'})")
+        eve += want not in days and want + dt.timedelta(days=1) in days
+    print(f"\nholidays (the package {modules['islamic'].__name__.split('.')[0]}) calendar tables on the "
+          f"'lunar or one-off' cases: {exact.share()} of {total} exactly, {eve} more a day later "
+          f"(Duckling dates a Jewish holiday by the evening it begins); import of its calendars {took:.2f}s")
+    print("  no table: " + ", ".join(f"{k} {v}" for k, v in no_table.most_common()))
+    for miss in exact.misses:
+        if "table" in miss:
+            print(f"    wrong: {miss}")
 
 
 # --- the corpus ----------------------------------------------------------------------------------
@@ -596,6 +677,7 @@ def main(argv: list[str] | None = None) -> int:
         label = {"dates": "dates incl. rule holidays", "dates: date": "dates without holidays"}.get(prefix, prefix)
         share = t.right / t.total if t.total else 0
         print(f"  {label:28} {t.share():18} target {target:.2f} {'met' if share >= target else 'NOT met'}")
+    almanac(args.data)
     news(libs)
     article_figures(args.articles)
     if not args.no_linear:

@@ -67,7 +67,7 @@ CASES = [
     ("He met them on Saturday.", 15, "Saturday", day(2017, 2, 4)),
     ("last Saturday", 0, "last Saturday", day(2017, 2, 4)),
     ("on Wednesday", 3, "Wednesday", day(2017, 2, 8)),  # the publication day itself ("launched Tuesday" in a Tuesday paper)
-    ("next Saturday", 0, "next Saturday", day(2017, 2, 11)),
+    ("next Saturday", 0, "next Saturday", day(2017, 2, 18)),  # Saturday of next week ("this Saturday" is the 11th)
     ("Saturday's talks", 0, "Saturday", day(2017, 2, 11)),  # no tense: the nearer Saturday (3 days on, not 4 back)
     ("in early 2017", 3, "early 2017", year(2017)),
     ("late 2016", 0, "late 2016", year(2016)),
@@ -79,10 +79,10 @@ CASES = [
     ("February 4-6", 0, "February 4-6", DateSpan(dt.date(2017, 2, 4), dt.date(2017, 2, 6), "day")),
     ("in March", 3, "March", month(2017, 3)),
     ("in November", 3, "November", month(2016, 11)),
-    ("two weeks ago", 0, "two weeks ago", week(2017, 1, 23)),
+    ("two weeks ago", 0, "two weeks ago", day(2017, 1, 25)),  # the day 14 days back, give or take half a week
     ("3 days ago", 0, "3 days ago", day(2017, 2, 5)),
-    ("a month ago", 0, "a month ago", month(2017, 1)),
-    ("a year ago", 0, "a year ago", year(2016)),
+    ("a month ago", 0, "a month ago", day(2017, 1, 8)),
+    ("a year ago", 0, "a year ago", month(2016, 2)),
 ]
 
 

@@ -5,13 +5,11 @@ from __future__ import annotations
 
 import json
 import re
-from datetime import date
 
 from click.testing import CliRunner
 
 from factcheck.cli import main
 from factcheck.locate import sentences
-from factcheck.sources import page_date
 
 PAGE = """<html><head><title>Contractor loses Navy deal</title>
 <meta property="article:published_time" content="2019-12-12T08:30:00Z">
@@ -38,12 +36,6 @@ def check(tmp_path, article: str, claims: str, published: str | None = None) -> 
 
 def verify(tmp_path, loopback, article: str, claims: str, published: str | None = None) -> dict:
     return check(tmp_path, article, claims.replace("URL", loopback.page("/news/navy-contract", PAGE)), published)
-
-
-def test_1_the_page_date_is_read_from_its_metadata_or_url():
-    assert page_date(PAGE) == date(2019, 12, 12)
-    assert page_date("<p>no metadata</p>", "https://example.org/2019/11/18/story") == date(2019, 11, 18)
-    assert page_date("<p>no metadata</p>", "https://example.org/story") is None
 
 
 def test_1_a_year_less_date_in_a_source_is_read_against_the_page_date(tmp_path, loopback):

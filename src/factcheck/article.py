@@ -34,6 +34,7 @@ class Article:
     line_starts: tuple[int, ...]
     html: bool = False  # character references (``&#257;``) stand for one character or more
     date_order: str | None = None  # "DMY" | "MDY" for numeric dates ("4/5"): the engine sets it per run
+    region: str = "US"  # whose holidays the article means: the engine sets it from article.region
 
     @classmethod
     def from_string(cls, raw: str, path: str = "<article>", kind: str | None = None) -> Article:

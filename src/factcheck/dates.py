@@ -10,11 +10,15 @@ Conventions:
   ("last December", "early 2017", "Saturday, February 4", "4 Feb."); prepositions that only
   announce it are not ("in 2013" -> "2013", "on Saturday" -> "Saturday").
 - Relative expressions need ``published``: weeks run Monday to Sunday ("last week" in an article
-  of Wednesday 2017-02-08 is 2017-01-30/2017-02-05); "next Saturday" is the first after it,
-  "in three weeks" / "4 days from now" count from it, "the day before yesterday" is two days back,
+  of Wednesday 2017-02-08 is 2017-01-30/2017-02-05); "next Saturday" is the Saturday of next
+  week, "this Saturday" the one the tense points to, "this coming Saturday" the first after it;
+  "in three weeks" / "4 days from now" / "three weeks ago" count from it and name the day (a
+  distance in years: the month), give or take half the unit (``DateSpan.slack``, for ``agrees``);
+  "the day before yesterday" is two days back,
   "1 month 21 days ago" adds both parts, "Friday next week" is that day of next week, "Friday
-  after next" a week after "next Friday", "3 fridays from now" the third one, "three days after
-  Easter" counts from the day it names. "The next year," opening a clause and "the following
+  after next" a week after the first Friday after it, "3 fridays from now" the third one, "three days after
+  Easter" counts from the day it names, and so do "the first Tuesday after Labor Day" and "the
+  Monday closest to Oct 5". "The next year," opening a clause and "the following
   week" count from the story's own time, so they are not read.
 - A date with no year (a month-day, a month, "on Saturday") follows the tense of its clause, then
   of its sentence: past ("He was arrested in April", "took place on 1st Jan.", "X will be done,
@@ -44,7 +48,7 @@ import datetime
 import enum
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 
 from .lexicon import (
     HOLIDAY_NAMES,
@@ -80,6 +84,9 @@ class DateSpan:
     end: Date  # inclusive
     precision: str  # "day" | "week" | "month" | "quarter" | "year"
     ambiguous: bool = False  # day/month order not settled by the text: read by ``date_order``
+    # days either side that a stated distance admits ("three weeks ago" is 21 days back, give or take
+    # half a week); only ``agrees`` uses it, so a span prints and compares as the day it names
+    slack: int = field(default=0, compare=False)
 
     def __str__(self) -> str:
         if self.precision == "year":
@@ -188,11 +195,23 @@ def parse_expect(value: str | int | Date) -> DateSpan:
 
 def agrees(stated: DateSpan, expected: DateSpan) -> bool:
     """At the article's precision: the expected date lies inside what the article says, or, when
-    the expectation is coarser (article a day, expect a month), what the article says lies in it."""
+    the expectation is coarser (article a day, expect a month), what the article says lies in it.
+    A distance ("three weeks ago") widens by its ``slack``."""
+    stated, expected = _widened(stated), _widened(expected)
     if stated.start <= expected.start and expected.end <= stated.end:
         return True
     overlap = stated.start <= expected.end and expected.start <= stated.end
     return overlap and (expected.end - expected.start) >= (stated.end - stated.start)
+
+
+def _widened(span: DateSpan) -> DateSpan:
+    if not span.slack:
+        return span
+    pad = datetime.timedelta(days=span.slack)
+    try:
+        return DateSpan(span.start - pad, span.end + pad, span.precision)
+    except OverflowError:
+        return span
 
 
 # --- tense -----------------------------------------------------------------------------------
@@ -360,6 +379,9 @@ _SPACED = re.compile(r"(?<![\w./,:-])(?<!\d\s)(?P<a>\d{1,2})(?P<sep>\s)(?P<b>\d{
 # "31/Oct/1974", "05-Aug-16"
 _DMON = re.compile(rf"(?<![\w./-])(?P<day>3[01]|[12]\d|0?[1-9])(?P<sep>[/-]){_MONTH_FULL}(?P=sep)"
                    r"(?P<year>[12]\d{3}|\d{2})(?![\w/]|[.,-]\d)")
+# "14april 2015": a day glued to a month's full name, with its year (so the day is not lost to "april 2015")
+_GLUED = re.compile(rf"(?<![\w./-])(?P<day>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?P<month>(?i:{_FULL}))\s*"
+                    rf"(?P<year>[12]\d{{3}})(?!\w)(?![.,]\d)")
 # "2014-10", "2014/10", "2/2013": a month; "2010-11" (10 and 11 in a row) is a season, a range of years
 _YM = re.compile(r"(?<![\w./,-])(?:(?P<year>[12]\d{3})[-/](?P<m>0[1-9]|1[0-2])|"
                  r"(?P<m2>0?[1-9]|1[0-2])/(?P<year2>[12]\d{3}))(?![\w/]|[.,-]\d)")
@@ -420,6 +442,10 @@ _THE_WEEK_OF = re.compile(rf"\b(?i:the\s+week\s+of)\s+{_MONTH_FULL}\s+{_DAY}(?:,
 # "3 fridays from now", "two thursdays ago"
 _N_WEEKDAYS = re.compile(rf"\b(?P<n>{_N})\s+(?P<wd>(?i:{_alts(_WEEKDAYS)}))s\s+"
                          r"(?P<dir>(?i:from\s+(?:now|today)|hence|ago|back))\b")
+# "March in a year", "April two years ago": that month in the year the distance reaches
+_MONTH_SHIFT = re.compile(
+    rf"\b{_MONTH_FULL}\s+(?:(?i:in)\s+(?P<sn>{_N})\s+(?P<su>(?i:years?))|(?P<sn2>{_N})\s+(?P<su2>(?i:years?))\s+"
+    r"(?P<sdir>(?i:ago|from\s+now|hence|earlier)))\b(?![\'’-])(?!\s+(?i:of|when|that|where|which|in\s+which)\b)")
 _MONTH_AFTER_NEXT = re.compile(rf"\b{_MONTH_FULL}\s+(?i:after\s+next)\b")
 # "on the 15th", "on the first": a day of the month ("on the first ballot" is not)
 _ON_THE = re.compile(r"\b(?i:on)\s+(?P<the>(?i:the))\s+(?:(?P<day>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)|"
@@ -627,10 +653,9 @@ def _holiday_alt(name: str) -> str:
     return r"\s+".join(re.escape(w).replace("'", "['’]?").replace(r"\.", r"\.?") for w in name.split())
 
 
+_HOLIDAY_NAME_ALT = "|".join(_holiday_alt(n) for n in sorted(_HOLIDAY_NAMES, key=len, reverse=True))
 _HOLIDAY = re.compile(
-    r"(?i)\b(?:(?P<rel>last|next|this)\s+)?(?P<name>"
-    + "|".join(_holiday_alt(n) for n in sorted(_HOLIDAY_NAMES, key=len, reverse=True))
-    + r")(?P<day>\s+day)?(?![\w'’])"
+    r"(?i)\b(?:(?P<rel>last|next|this)\s+)?(?P<name>" + _HOLIDAY_NAME_ALT + r")(?P<day>\s+day)?(?![\w'’])"
     + rf"(?:(?:,?\s+|\s+(?:in|of)\s+){_YEAR}|\s+(?:of\s+)?(?P<yrel>last|next|this)\s+year\b"
     + rf"|\s+in\s+(?P<sn>{_N})\s+(?P<su>years?|months?)\b|\s+(?P<sn2>{_N})\s+(?P<su2>years?|months?)\s+"
     + r"(?P<sdir>ago|from\s+now|hence)\b)?")
@@ -690,8 +715,9 @@ def _holiday(m: re.Match, ctx: _Context) -> Found | None:
         day = max(d for d in candidates if d < published)
     elif rel == "next":
         day = min(d for d in candidates if d > published)
-    elif rel == "this":
-        day = rule.on(published.year)
+    elif rel == "this":  # "will march this MLK Day" the coming one, "marched this MLK Day" the last one
+        tense = ctx.tense_at(start, m.end())
+        day = rule.on(published.year) if tense is Tense.NONE else _pick(candidates, published, tense) or candidates[1]
     else:
         day = _pick(candidates, published, ctx.tense_at(start, m.end())) or candidates[1]
     return start, m.end(), _day(day)
@@ -865,6 +891,18 @@ def _n_weekdays(m: re.Match, ctx: _Context) -> Found | None:
     else:
         day = published + datetime.timedelta(days=(wd - published.weekday()) % 7 or 7, weeks=n - 1)
     return m.start(), m.end(), _day(day)
+
+
+def _month_shift(m: re.Match, ctx: _Context) -> Found | None:
+    word = m["month"].rstrip(".")
+    if word.islower() and word.lower() in ("may", "march", "mar"):
+        return None  # "we may in a year", "march in a year": verbs
+    if ctx.published is None:
+        return m.start(), m.end(), None
+    n = _count(m["sn"] or m["sn2"])
+    sign = -1 if (m["sdir"] or "").lower() in ("ago", "earlier") else 1
+    landed = _add_months(ctx.published, 12 * sign * n)
+    return m.start(), m.end(), _month(landed.year, _month_number(m["month"]))
 
 
 def _month_after_next(m: re.Match, ctx: _Context) -> Found | None:
@@ -1088,18 +1126,22 @@ def _parts(m: re.Match) -> tuple[int, int, str]:
 def _ago(m: re.Match, ctx: _Context) -> Found | None:
     if ctx.published is None:
         return m.start(), m.end(), None
-    published = ctx.published
     months, days, finest = _parts(m)
-    target = _add_months(published, -months) - datetime.timedelta(days=days)
-    if m["n2"] is not None or finest == "day":
-        span = _day(target)
-    elif finest == "week":
-        span = _week(_monday(target))
-    elif finest == "month":
-        span = _month(target.year, target.month)
-    else:
-        span = _years(target.year, target.year)
-    return m.start(), m.end(), span
+    target = _add_months(ctx.published, -months) - datetime.timedelta(days=days)
+    return m.start(), m.end(), _distance(target, finest, m["n2"] is not None)
+
+
+# half of the unit a distance is counted in: "three weeks ago" admits 18 to 24 days back
+_DISTANCE_SLACK = {"day": 0, "week": 3, "month": 15, "year": 182}
+
+
+def _distance(target: Date, finest: str, two_parts: bool) -> DateSpan:
+    """"three weeks ago", "in 3 months", "two years ago": the point that far away, stated one unit
+    finer than it is counted in (a distance in years names a month, else a day), as the date a
+    speaker means; give or take half its unit. "1 month 21 days ago" counts to the day."""
+    if finest == "year" and not two_parts:
+        return replace(_month(target.year, target.month), slack=_DISTANCE_SLACK["year"])
+    return replace(_day(target), slack=0 if two_parts else _DISTANCE_SLACK[finest])
 
 
 _RATE_WINDOW = 30  # characters before "in a day" that hold the count it is a rate of
@@ -1107,7 +1149,8 @@ _RATE_BEFORE = re.compile(r"(?i)(?:\d|\b(?:once|twice|times|many|several|dozen|h
 
 
 def _ahead(m: re.Match, ctx: _Context) -> Found | None:
-    """"in three weeks", "4 days from now", "a year from now": the day (a year ahead: the month)."""
+    """"in three weeks", "4 days from now", "a year from now": the day (a year ahead: the month);
+    "within 12 months" the days from publication to then."""
     start = m.end("in") + 1 if m.groupdict().get("in") else m.start()
     while m.string[start].isspace():
         start += 1
@@ -1118,10 +1161,13 @@ def _ahead(m: re.Match, ctx: _Context) -> Found | None:
         return start, m.end(), None
     months, days, finest = _parts(m)
     target = _add_months(ctx.published, months) + datetime.timedelta(days=days)
-    from_today = m.group().lower().endswith("today")  # "3 years from today" counts to the day
-    span = _month(target.year, target.month) if finest == "year" and m["n2"] is None and not from_today \
-        else _day(target)
-    return start, m.end(), span
+    if m.group().lower().endswith("today"):  # "3 years from today" counts to the day
+        return start, m.end(), _day(target)
+    if (m.groupdict().get("in") or "").lower() == "within":  # "within 12 months": any day up to then
+        if ctx.tense_at(m.start("in"), m.end()) is Tense.PAST:
+            return None  # "improved within a month": counted from the story's event, not the paper
+        return m.start("in"), m.end(), DateSpan(ctx.published, max(ctx.published, target), "day")
+    return start, m.end(), _distance(target, finest, m["n2"] is not None)
 
 
 def _upcoming(m: re.Match, ctx: _Context) -> Found | None:
@@ -1159,10 +1205,15 @@ def _weekday(m: re.Match, ctx: _Context) -> Found | None:
     if week:
         step = {"last": -1, "this": 0, "next": 1}[week]
         day = _monday(published) + datetime.timedelta(weeks=step, days=wd)
+    elif rel == "next" and not m["after"]:  # "next Saturday": that day of next week, not "this Saturday"
+        day = _monday(published) + datetime.timedelta(weeks=1, days=wd)
     elif rel in ("next", "this coming", "coming"):
         day = published + datetime.timedelta(days=(wd - published.weekday()) % 7 or 7)
-    elif rel == "this":
-        day = published + datetime.timedelta(days=wd - published.weekday())
+    elif rel == "this":  # "will meet this Monday" the coming one, "met this Monday" the last; else this week's
+        tense = ctx.tense_at(start, end)
+        ahead, back = (wd - published.weekday()) % 7, (published.weekday() - wd) % 7
+        offset = {Tense.FUTURE: ahead, Tense.PAST: -back}.get(tense, wd - published.weekday())
+        day = published + datetime.timedelta(days=offset)
     elif rel in ("last", "this past", "past"):
         day = published - datetime.timedelta(days=(published.weekday() - wd) % 7 or 7)
     elif (tense := ctx.tense_at(start, end)) is Tense.FUTURE:
@@ -1190,6 +1241,7 @@ _RULES: list[tuple[re.Pattern, Callable[[re.Match, _Context], Found | None]]] = 
     (_NUMERIC, _numeric),
     (_SPACED, _numeric),
     (_DMON, _day_month_name),
+    (_GLUED, _day_month_name),
     (_YM, _numeric_month),
     (_MDY, _month_day),
     (_DMY, _month_day),
@@ -1201,6 +1253,7 @@ _RULES: list[tuple[re.Pattern, Callable[[re.Match, _Context], Found | None]]] = 
     (_THE_WEEK_OF, _the_week_of),
     (_N_WEEKDAYS, _n_weekdays),
     (_MONTH_AFTER_NEXT, _month_after_next),
+    (_MONTH_SHIFT, _month_shift),
     (_ON_THE, _on_the),
     (_WEEKDAY_DAY, _weekday_day),
     (_IDES, _ides),
@@ -1254,7 +1307,11 @@ def find_dates(text: str, published: Date | None = None, *, date_order: DateOrde
     chosen = [found[i] for i in longest_first([(f[0], f[1]) for f in found])]
     out: list[DateMatch] = []
     for s, e, _, span in chosen:
-        out.append(_offset(text, out[-1].end if out else 0, s, e, span))
+        read = _offset(text, out[-1].end if out else 0, s, e, span)
+        read = _anchored(text, out[-2].end if len(out) > 1 else 0, read, ctx)
+        while out and out[-1].end > read.start:  # "the closest Monday to Oct 5": its Monday is no date of its own
+            out.pop()
+        out.append(read)
     return _lists(text, _ranges(text, out)) if tense is None else _ranges(text, out)
 
 
@@ -1370,3 +1427,51 @@ def _unit_from(published: datetime.date, unit: str, n: int) -> DateSpan:
         year, month = _shift_month(published.year, published.month, 3 * n)
         return _quarter(year, (month - 1) // 3 + 1)
     return _years(published.year + n, published.year + n)
+
+
+_ANCHOR_WINDOW = 60  # characters before a day that hold "the third Tuesday after", "the closest Christmas to"
+# "the third Tuesday after Christmas 2014", "the Monday before Easter", "the closest Monday to Oct 5th",
+# "the Monday nearest to May 24": a weekday counted from the day named after it
+_WEEKDAY_FROM = re.compile(
+    rf"\b(?:(?P<the>(?i:the))\s+)?(?:{_NTH_WORD}\s+)?(?:(?P<near>(?i:closest|nearest))\s+)?{_WEEKDAY}\.?"
+    r"(?:\s+(?P<near2>(?i:closest|nearest)))?\s+(?P<dir>(?i:after|before|to))\s+$")
+# "the closest Christmas to today", "the 3rd closest xmas to today"
+_HOLIDAY_FROM = re.compile(
+    rf"\b(?i:the)\s+(?:{_NTH_WORD}\s+)?(?i:closest|nearest)\s+(?P<name>(?i:{_HOLIDAY_NAME_ALT}))(?i:\s+day)?"
+    r"\s+(?i:to)\s+$")
+_CLOSEST_YEARS = 5  # years either side of a day among which "the 3rd closest Christmas" to it is found
+
+
+def _anchored(text: str, floor: int, m: DateMatch, ctx: _Context) -> DateMatch:
+    """A weekday or a holiday counted from the day ``m`` names: the nth one after or before it,
+    or the nth closest to it. Without "the" or an ordinal ("met Tuesday after December 5 talks") the
+    weekday is left to itself."""
+    span = m.span
+    if span is None or span.precision != "day" or span.start != span.end:
+        return m
+    lo = max(floor, m.start - _ANCHOR_WINDOW)
+    anchor = span.start
+    if w := _WEEKDAY_FROM.search(text, lo, m.start):
+        near, direction = bool(w["near"] or w["near2"]), w["dir"].lower()
+        nth_word = (w["nth"] or "").lower()
+        if near != (direction == "to") or not (w["the"] or nth_word) or nth_word == "last" and direction != "before":
+            return m
+        n, wd = (_NTH[nth_word] if nth_word and nth_word != "last" else 1), _weekday_number(w["wd"])
+        if direction == "after":
+            day = anchor + datetime.timedelta(days=(wd - anchor.weekday()) % 7 or 7, weeks=n - 1)
+        elif direction == "before":
+            day = anchor - datetime.timedelta(days=(anchor.weekday() - wd) % 7 or 7, weeks=n - 1)
+        else:
+            after = anchor + datetime.timedelta(days=(wd - anchor.weekday()) % 7)
+            around = [after + datetime.timedelta(weeks=k) for k in range(-n, n + 1)]
+            day = sorted(around, key=lambda d: (abs((d - anchor).days), d))[n - 1]
+        return DateMatch(w.start(), m.end, text[w.start():m.end], _day(day))
+    if h := _HOLIDAY_FROM.search(text, lo, m.start):
+        rule = _holiday_rule(h["name"], ctx.region)
+        n = _NTH.get((h["nth"] or "first").lower(), 0)
+        if rule is None or n < 1:
+            return m
+        years = range(anchor.year - _CLOSEST_YEARS, anchor.year + _CLOSEST_YEARS + 1)
+        day = sorted((rule.on(y) for y in years), key=lambda d: (abs((d - anchor).days), d))[n - 1]
+        return DateMatch(h.start(), m.end, text[h.start():m.end], _day(day))
+    return m

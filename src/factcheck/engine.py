@@ -199,7 +199,7 @@ class Checker:
             raise ClaimsError(self.claims.path, None, key, f"article {target} {exc.reason}") from None
         # The article's own unambiguous numeric dates settle the day/month order, else the claims file.
         settled = dates.order_in_text(article.text)
-        return replace(article, date_order=settled.value if settled else spec.date_order)
+        return replace(article, date_order=settled.value if settled else spec.date_order, region=spec.region)
 
     def results(self, article: Article) -> Iterator[Result]:
         """One result per selected claim, in file order, each as soon as its own sources are in.

@@ -136,6 +136,7 @@ class ArticleSpec:
     url: str | None = None
     published: date | None = None
     date_order: str | None = None  # "DMY" | "MDY": numeric dates the article does not settle ("4/5")
+    region: str = "US"  # whose holidays ("Thanksgiving" is in October in CA): claims/keys.py REGIONS
 
 
 @dataclass(frozen=True)

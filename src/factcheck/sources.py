@@ -21,7 +21,6 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from contextlib import suppress
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache, partial
@@ -36,6 +35,7 @@ from .fetch import FailureKind, FetchResult, decode_body
 from .fetch.cache import StoredText, TextStore
 from .model import Document, NoteKind, SourceNote, SourceSpec, Via
 from .normalize import normalize
+from .pagedate import page_date
 from .settings import MAX_LOCAL_BYTES
 
 
@@ -124,7 +124,7 @@ class TextCache:
 def _extractor_version() -> str:
     """The code that derives a ``PageText``: change it and every cached one is stale."""
     files = [Path(m.__file__ or "") for m in (normalize_module, article_module, sys.modules[__name__])]
-    code = b"".join(p.read_bytes() for p in [*files, files[-1].with_name("readable.py")])
+    code = b"".join(p.read_bytes() for p in [*files, *(files[-1].with_name(f) for f in ("readable.py", "pagedate.py"))])
     return hashlib.sha256(code).hexdigest()[:16]
 
 
@@ -363,38 +363,10 @@ def read_local(spec: SourceSpec, confine: Sequence[Path] | None = None, texts: T
                     notes=page.notes, page_date=page.page_date, title=page.title, full_text=page.full_text)
 
 
-_META_DATE = re.compile(
-    r"""<meta\b[^>]*?(?:property|name|itemprop)\s*=\s*["']?(?:article:published_time|og:published_time|"""
-    r"""datePublished|date|pubdate|publishdate|dc\.date(?:\.issued)?|sailthru\.date|parsely-pub-date)["']?"""
-    r"""[^>]*?>""", re.I)
-_CONTENT = re.compile(r"""\bcontent\s*=\s*["']([^"']+)""", re.I)
-_JSON_LD_DATE = re.compile(r'"datePublished"\s*:\s*"([^"]+)"')
-_TIME = re.compile(r"""<time\b[^>]*\bdatetime\s*=\s*["']([^"']+)""", re.I)
-_ISO = re.compile(r"((?:19|20)\d\d)-(\d\d)-(\d\d)")
-_URL_DATE = re.compile(r"/((?:19|20)\d\d)[/-](\d\d)[/-](\d\d)(?:/|$|[-_])")
-
-
 def _full_text(html: str, selector: str | None) -> str:
     """All the page's visible text (scripts, styles and navigation left out), for a claim its
     article body is silent on; none when the claims file narrows the page with a selector."""
     return "" if selector else Article.from_string(html, "page.html", "html").text
-
-
-def page_date(html: str, url: str | None = None) -> date | None:
-    """The page's own publication date, read from the raw HTML before extraction: its metadata
-    (``article:published_time``, JSON-LD ``datePublished``, ...), then its first ``<time
-    datetime>``, then a ``/2019/11/18/`` in its URL. Year-less dates in the page are read against it."""
-    head = html[:300_000]
-    found = [_CONTENT.search(m.group()) for m in _META_DATE.finditer(head)]
-    candidates = [m.group(1) for m in found if m] + _JSON_LD_DATE.findall(head) + _TIME.findall(head)[:1]
-    for value in candidates:
-        if m := _ISO.search(value):
-            with suppress(ValueError):
-                return date(int(m[1]), int(m[2]), int(m[3]))
-    if url and (m := _URL_DATE.search(url)):
-        with suppress(ValueError):
-            return date(int(m[1]), int(m[2]), int(m[3]))
-    return None
 
 
 _OG_TITLE = re.compile(r"""<meta\b[^>]*?(?:property|name)\s*=\s*["']?(?:og:title|twitter:title)["']?[^>]*?>""", re.I)

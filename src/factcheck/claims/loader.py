@@ -23,7 +23,7 @@ from .. import numbers, settings
 from ..claimtypes import KINDS
 from ..model import ArticleSpec, Claim, ClaimsFile, ClaimType, SourceSpec
 from .errors import ClaimsError
-from .keys import ARTICLE_KEYS, CLAIM_KEYS, DATE_ORDERS, SOURCE_KEYS, TOP_KEYS
+from .keys import ARTICLE_KEYS, CLAIM_KEYS, DATE_ORDERS, REGIONS, SOURCE_KEYS, TOP_KEYS
 from .keys import TYPE_KEYS as _TYPE_KEYS
 from .reader import compose
 
@@ -300,7 +300,17 @@ class _Converter:
         if "published" in found:
             published = self.published(found["published"][1])
         order = self.date_order(found["date_order"][1]) if "date_order" in found else None
-        return ArticleSpec(path=path, url=url, published=published, date_order=order)
+        region = self.region(found["region"][1]) if "region" in found else ArticleSpec.region
+        return ArticleSpec(path=path, url=url, published=published, date_order=order, region=region)
+
+    def region(self, node: Node) -> str:
+        key = "article.region"
+        kind = _kind(node)
+        if kind in ("null", "list", "mapping"):
+            raise self.fail(node, key, f"expected a region code ({', '.join(REGIONS)}), got {_a(kind)}")
+        if node.value not in REGIONS:
+            raise self.fail(node, key, f"{_show(node.value)} is not one of {', '.join(REGIONS)}")
+        return str(node.value)
 
     def date_order(self, node: Node) -> str:
         key = "article.date_order"

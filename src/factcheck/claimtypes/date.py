@@ -49,7 +49,7 @@ class DateKind:
         agrees = (lambda span: True) if expected is None else (lambda span: dates.agrees(span, expected))
 
         def read_dates(t: str) -> list:
-            found = dates.find_dates(t, published, date_order=article.date_order)
+            found = dates.find_dates(t, published, date_order=article.date_order, region=article.region)
             return [(m.start, m.end, m.span) for m in found if m.span is not None]
 
         reading = read_value(claim, article, text, read_dates, "date", (), agrees, str)
