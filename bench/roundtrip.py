@@ -3,6 +3,8 @@ checked without ``expect`` against the real HTML page served from 127.0.0.1.
 
     python bench/roundtrip.py [--data DIR] [--limit N] [--show N]
     python bench/roundtrip.py --set readability    # the second set, by the same rules
+    python bench/roundtrip.py --phases planted --pages wikipedia --dump misses.json   # to study misses
+    python bench/roundtrip.py --relevance no-rarity     # what the rarity weighting adds, measured
 
 The second set is Readability.js's test pages (``../shared/bench/readability-pages``): each page's
 ``source.html`` is the cited page and the text of ``expected.html``'s blocks its article body.

@@ -328,8 +328,7 @@ class _Candidate:
 def judge_value(claim: Claim, reading: Reading, page: Page, query: Topic, between: Callable[[int, int], list],
                 compatible: Callable[[Any], bool], agrees: Callable[[Any], bool],
                 describe: Callable[[Any], str], what: str, same: Callable[[Any, str], bool] | None = None,
-                alike: Callable[[Any, Any], bool] | None = None,
-                precise: Callable[[Any], bool] | None = None) -> Judgement:
+                alike: Callable[[Any, Any], bool] | None = None) -> Judgement:
     """Dates and figures. Of the values in the source's sentences about the claim, the one whose
     surrounding words best match the article's around its own value decides: it supports when it
     agrees; when a value that measures the same thing but disagrees is tied closer to those words
@@ -339,10 +338,8 @@ def judge_value(claim: Claim, reading: Reading, page: Page, query: Topic, betwee
     (``same(value, the words after it)`` false: "18 years" against "13,000 troops") or one that
     the article's sentence states for another thing, in that thing's words (``alike(page value,
     article value)``: "made public in December 2016, ... the previous one made public in 2013":
-    the page's "made public on 1 December 2016" is the other one's). An agreeing value coarser
-    than the article's (``precise`` false: "2023" for "December 14, 2023") loses a tie to a rival
-    stated at the article's precision ("December 14, 2022"): it holds the article's day without
-    saying it. Silence says why, at the closest candidate."""
+    the page's "made public on 1 December 2016" is the other one's). Silence says why, at the
+    closest candidate."""
     text, view = page.text, page.view
     pattern = named(claim)
     closest: tuple[int, int] | None = None
@@ -371,9 +368,7 @@ def judge_value(claim: Claim, reading: Reading, page: Page, query: Topic, betwee
     pool += _anchored(claim, reading, page, between, compatible, agrees, pattern)
     support = max((c for c in pool if c.agrees), key=lambda c: c.rank, default=None)
     rival = max((c for c in pool if c.rival), key=lambda c: c.rank, default=None)
-    coarser = support is not None and rival is not None and precise is not None and (
-        not precise(support.value) and precise(rival.value))
-    if support is not None and (rival is None or support.tie > rival.tie or (support.tie == rival.tie and not coarser)):
+    if support is not None and (rival is None or support.tie >= rival.tie):
         return _said(Status.SUPPORTS, text, support, describe)
     if rival is not None:
         return _said(Status.CONTRADICTS, text, rival, describe)
