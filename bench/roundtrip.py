@@ -3,6 +3,8 @@ checked without ``expect`` against the real HTML page served from 127.0.0.1.
 
     python bench/roundtrip.py [--data DIR] [--limit N] [--show N]
     python bench/roundtrip.py --set readability    # the second set, by the same rules
+    python bench/roundtrip.py --phases planted --pages wikipedia --dump misses.json   # to study misses
+    python bench/roundtrip.py --relevance no-rarity     # what the rarity weighting adds, measured
 
 The second set is Readability.js's test pages (``../shared/bench/readability-pages``): each page's
 ``source.html`` is the cited page and the text of ``expected.html``'s blocks its article body.
@@ -49,12 +51,13 @@ from bs4 import BeautifulSoup
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "src"))
 
+from factcheck import locate  # noqa: E402
 from factcheck.article import Article  # noqa: E402
 from factcheck.claimtypes import read_article  # noqa: E402
 from factcheck.draft import _drafts  # noqa: E402
 from factcheck.engine import Checker, Options  # noqa: E402
 from factcheck.index import Lenses  # noqa: E402
-from factcheck.model import ArticleSpec, Claim, ClaimsFile, ClaimType, SourceSpec  # noqa: E402
+from factcheck.model import ArticleSpec, Claim, ClaimsFile, ClaimType, Result, SourceSpec  # noqa: E402
 
 DEFAULT_DATA = next((p / "shared" / "bench" / "article-extraction" for p in (REPO.parent, REPO.parent.parent)
                      if (p / "shared" / "bench" / "article-extraction").is_dir()), REPO.parent / "shared")
@@ -124,12 +127,20 @@ def plant(claim: Claim, text: str) -> str | None:
     return None
 
 
-def run_claims(claims: list[Claim], article_text: str, where: Path, cache: Path) -> list[str]:
+def run_claims(claims: list[Claim], article_text: str, where: Path, cache: Path) -> list[Result]:
     where.mkdir(parents=True, exist_ok=True)
     (where / "article.txt").write_text(article_text, encoding="utf-8")
     spec = ClaimsFile(where / "claims.yaml", ArticleSpec(path=where / "article.txt"), tuple(claims))
-    report = Checker(spec, Options(cache_dir=cache, timeout=30, jobs=4)).run()
-    return [r.verdict.value for r in report.results]
+    return list(Checker(spec, Options(cache_dir=cache, timeout=30, jobs=4)).run().results)
+
+
+def _miss(pid: str, phase: str, result: Result) -> dict:
+    """One miss as ``--dump`` writes it: the claim, what the article passage read, what each source said."""
+    return {"page": pid, "phase": phase, "type": result.claim.type.value, "verdict": result.verdict.value,
+            "claim": result.claim.text, "article": [m.text for m in result.mentions],
+            "message": result.message,
+            "evidence": [{"status": e.status.value, "value": e.value, "text": e.text, "reason": e.reason}
+                         for e in result.evidence]}
 
 
 def article_extraction(data: Path) -> tuple[dict, dict[str, bytes]]:
@@ -163,12 +174,26 @@ def main() -> None:
                     help="readability: the second set, Readability.js's test pages and their expected text")
     ap.add_argument("--limit", type=int, default=0, help="only the first N English pages")
     ap.add_argument("--show", type=int, default=0, help="print N misses per phase and type")
+    ap.add_argument("--phases", default="page,self,planted", help="the phases to run, comma-separated")
+    ap.add_argument("--pages", default="", help="only these page ids (comma-separated prefixes)")
+    ap.add_argument("--dump", type=Path, help="write every miss, with its evidence, to this JSON file")
+    ap.add_argument("--relevance", choices=("weighted", "no-rarity", "plain"), default="weighted",
+                    help="no-rarity: every claim word weighs 1 on every page; plain: also the sentence before "
+                         "counts in full and the paragraph not at all (what the weighting adds, measured)")
     args = ap.parse_args()
+    if args.relevance != "weighted":
+        locate.RARITY_FLOOR = locate.RARITY_CEILING = 1.0
+    if args.relevance == "plain":
+        locate.CONTEXT_WEIGHT, locate.PARAGRAPH_WEIGHT = 1.0, 0.0
 
     truth, pages = article_extraction(args.data) if args.set == "article-extraction" else readability()
     ids = [pid for pid in sorted(truth) if english(truth[pid]["articleBody"])]
+    if args.pages:
+        ids = [pid for pid in ids if pid.startswith(tuple(args.pages.split(",")))]
     if args.limit:
         ids = ids[: args.limit]
+    wanted = set(args.phases.split(","))
+    dumped: list[dict] = []
     pages = {pid: pages[pid] for pid in ids}
     httpd, port = serve(pages)
     tally: dict[str, Counter] = defaultdict(Counter)
@@ -186,8 +211,11 @@ def main() -> None:
             claims = [replace(c, expect=None, expected=None, note=None, sources=(SourceSpec(url, url=url),)) for c in drafts]
             selfs = [replace(c, sources=(SourceSpec("self", archive=root / pid / "self" / "article.txt"),))
                      for c in claims]
-            phases = {"page": run_claims(claims, body, root / pid / "page", cache),
-                      "self": run_claims(selfs, body, root / pid / "self", cache)}
+            phases = {}
+            if "page" in wanted:
+                phases["page"] = run_claims(claims, body, root / pid / "page", cache)
+            if "self" in wanted:
+                phases["self"] = run_claims(selfs, body, root / pid / "self", cache)
             planted, text, taken = [], body, []
             for c, ms in sorted(zip(claims, mentions, strict=True), key=lambda cm: -(cm[1][0].start if cm[1] else 0)):
                 if not ms:
@@ -201,16 +229,21 @@ def main() -> None:
                 text = text[: m.start] + wrong + text[m.end :]
                 taken.append((m.start, m.end))
                 planted.append(c)
-            if planted:
+            if planted and "planted" in wanted:
                 phases["planted"] = run_claims(planted, text, root / pid / "planted", cache)
-            for phase, verdicts in phases.items():
-                for c, v in zip(claims if phase != "planted" else planted, verdicts, strict=True):
+            for phase, results in phases.items():
+                for c, result in zip(claims if phase != "planted" else planted, results, strict=True):
+                    v = result.verdict.value
                     tally[f"{phase} {c.type.value}"][v] += 1
                     good = v in REPORTED if phase == "planted" else v == "supported"
+                    if not good:
+                        dumped.append(_miss(pid, phase, result))
                     if not good and len(misses[f"{phase} {c.type.value}"]) < args.show:
                         misses[f"{phase} {c.type.value}"].append(f"{pid[:8]} {v}: {c.text[:100]}")
             print(f"  {n}/{len(ids)} pages", end="\r", file=sys.stderr)
     httpd.shutdown()
+    if args.dump:
+        args.dump.write_text(json.dumps(dumped, indent=1, ensure_ascii=False), encoding="utf-8")
     print(f"{len(ids)} English pages")
     for phase in ("page", "self", "planted"):
         total_all = Counter()

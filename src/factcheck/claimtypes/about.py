@@ -9,15 +9,17 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Any, cast
 
+from rapidfuzz.distance import Levenshtein
+
 from ..article import Article
 from ..index import within
 from ..lexicon import DAYS, MONTHS, STOPWORDS, TITLES
-from ..locate import Passage, locate, sentence_around, stems
+from ..locate import Passage, locate, locate_exact, sentence_around, stems
 from ..model import Claim, Status
 from ..normalize import fold
 from ..settings import LOCATE_THRESHOLD, NEAR, NEAR_LIMIT, NEAR_SATURATION, RELEVANT, STRONGLY_RELEVANT
@@ -47,9 +49,14 @@ def read_value(claim: Claim, article: Article, view: Lens, read: Callable[[str],
     agrees with ``expect`` (always, without one: then the sources decide). ``read`` finds the
     values in a text; it is given the passage's own sentences only, so the rest of a long article
     is never parsed for one claim."""
-    passage = find(claim.text, article.text, view)
+    passage = locate_exact(claim.text, article.text, view.view)
     if passage is None:
-        passage = around_value(claim.text, article.text, read)
+        places = nearest(claim.text, article.text, value_places(claim.text, article.text, read))
+        if len(places) > 1:
+            return replace(NOT_IN_ARTICLE, detail=f"the claim's words around its {what} are at {len(places)} places "
+                                                  "in the article, their values equally near the claim's; quote more "
+                                                  "of its words")
+        passage = places[0] if places else find(claim.text, article.text, view)
     if passage is None:
         return NOT_IN_ARTICLE
     start, end = passage.start, passage.end
@@ -154,27 +161,99 @@ def tie(setting: Setting | None, text: str, sentence: tuple[int, int], start: in
 
 
 _AROUND_WORDS = 6  # words kept on each side of the value: enough to place it, few enough to stay local
-_AROUND_MIN = 2  # words the claim must give besides its value ("In 2016" does; "2016" alone does not)
 _AROUND_GAP = 60  # characters another value may take in place of the claim's
 
 
-def around_value(wording: str, text: str, read: Callable[[str], list]) -> Passage | None:
-    """The claim's passage when its value was changed: its words before and after the value, as
-    written, with another value of the kind between them ("In 2016" finds "In 2017")."""
+def _around(wording: str, read: Callable[[str], list]) -> tuple[list[str], list[str]] | None:
+    """The claim's words before and after its (first) value, as written; None without a value."""
     values = read(wording)
     if not values:
         return None
     start, end = values[0][0], values[0][1]
-    before = re.findall(r"\w+", wording[:start])[-_AROUND_WORDS:]
-    after = re.findall(r"\w+", wording[end:])[:_AROUND_WORDS]
-    if len(before) + len(after) < _AROUND_MIN:
-        return None
-    head = r"(?<!\w)" + r"\W+".join(map(re.escape, before)) + r"\W+" if before else r"(?<!\w)"
-    tail = r"\W+" + r"\W+".join(map(re.escape, after)) + r"(?!\w)" if after else r"(?!\w)"
-    for m in re.finditer(f"(?i){head}(?P<gap>[^\n]{{1,{_AROUND_GAP}}}?){tail}", text):
-        if read(m["gap"]):
-            return Passage(m.start(), m.end(), 1.0)
-    return None
+    return re.findall(r"\w+", wording[:start])[-_AROUND_WORDS:], re.findall(r"\w+", wording[end:])[:_AROUND_WORDS]
+
+
+def locatable(wording: str, text: str, read: Callable[[str], list], known: KnownValues) -> bool:
+    """Whether the claim's words around its value place it in ``text`` once its value changed: a
+    drafted claim must catch a wrong value, not only confirm a right one."""
+    return len(value_places(wording, text, read, limit=2, known=known)) <= 1
+
+
+def nearest(wording: str, text: str, places: list[Passage]) -> list[Passage]:
+    """Of the places holding the claim's words around a value, those whose value differs least
+    from the claim's (in characters, a substitution counting one, as a slip changes a value):
+    "$243.97" misprinted "$343.97" is that one, not the "$67.77" of the next row; "Retrieved 11
+    December 2016" is as near "Retrieved 1 December 2016" as "Retrieved 11 December 2017", so both
+    are left, and the claim is not placed."""
+    if len(places) < 2:
+        return places
+    folded = fold(wording)
+    far = [Levenshtein.distance(folded, fold(text[p.start : p.end])) for p in places]
+    return [p for p, d in zip(places, far, strict=True) if d == min(far)]
+
+
+@dataclass(frozen=True)
+class KnownValues:
+    """The values of the kind already read over a whole text, by where they start and end: what
+    ``value_places`` asks instead of reading a window at each place of the words."""
+
+    by_start: dict[int, list[int]]
+    by_end: dict[int, list[int]]
+
+    @classmethod
+    def of(cls, spans: Iterable[tuple[int, int]]) -> KnownValues:
+        by_start: dict[int, list[int]] = {}
+        by_end: dict[int, list[int]] = {}
+        for s, e in spans:
+            by_start.setdefault(s, []).append(e)
+            by_end.setdefault(e, []).append(s)
+        return cls(by_start, by_end)
+
+
+def value_places(wording: str, text: str, read: Callable[[str], list], limit: int = 0,
+                 known: KnownValues | None = None) -> list[Passage]:
+    """The places of ``text`` holding the claim's words around its value, as written, with one
+    value of the kind (the claim's or another) and nothing else between them ("In 2016" finds "In
+    2017"). One place is the claim's passage when its value was changed; several say that only
+    the value told them apart (``nearest`` picks among them). Without ``known`` values of the
+    text, ``read`` is given a short window after (or before) each place of the words only, never
+    the whole text; ``limit`` (if not 0) stops the search at that many places."""
+    around = _around(wording, read)
+    if around is None or not (around[0] or around[1]):
+        return []
+    before, after = around
+    head = re.compile(r"(?i)(?<!\w)" + r"\W+".join(map(re.escape, before)) + r"\W+") if before else None
+    tail = re.compile(r"(?i)\W+" + r"\W+".join(map(re.escape, after)) + r"(?!\w)" if after else r"(?!\w)")
+
+    def starting(at: int) -> list[int]:
+        if known is not None:
+            return [e - at for e in known.by_start.get(at, ())]
+        window = text[at : at + _AROUND_GAP].split("\n", 1)[0]
+        return [b for a, b, _ in read(window) if a == 0]
+
+    def ending(at: int) -> list[int]:
+        if known is not None:
+            return [s for s in known.by_end.get(at, ())]
+        lo = max(0, at - _AROUND_GAP)
+        window = text[lo:at].rsplit("\n", 1)[-1]
+        return [at - len(window) + a for a, b, _ in read(window) if b == len(window)]
+
+    out = []
+    if head is not None:
+        for m in head.finditer(text):
+            ends = starting(m.end())
+            if any(tail.match(text, m.end() + b) for b in ends):
+                out.append(Passage(m.start(), m.end() + max(ends), 1.0))
+                if len(out) == limit:
+                    break
+        return out
+    for m in tail.finditer(text):
+        starts = ending(m.start())
+        if starts and (starts[0] == 0 or not text[starts[0] - 1].isalnum()):
+            out.append(Passage(starts[0], m.end(), 1.0))
+            if len(out) == limit:
+                break
+    return out
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,7 @@ from typing import cast
 from .. import dates
 from ..article import Article
 from ..model import Claim, ClaimType, Status, Verdict
-from .about import judge_value, read_value, topic
+from .about import KnownValues, judge_value, locatable, read_value, topic
 from .base import Judgement, Lens, Page, Reading
 from .drafting import Draft, DraftContext, Ids, context, flat, not_a_figure, slug
 
@@ -113,6 +113,12 @@ def _date_claims(article: Article, found: list[dates.DateMatch], spans, ids: Ids
                  published: date | None = None) -> list[Draft]:
     out = []
     floor = 0
+
+    def read(t: str) -> list:
+        return [(d.start, d.end, d.span) for d in dates.find_dates(t, published, date_order=article.date_order)
+                if d.span is not None]
+
+    known = KnownValues.of((d.start, d.end) for d in found if d.span is not None)
     for m in found:
         prev_floor, floor = floor, m.end
         if m.span is None or _DAY_WORDS.match(m.text):
@@ -123,7 +129,9 @@ def _date_claims(article: Article, found: list[dates.DateMatch], spans, ids: Ids
             continue  # "GTX 1660", "at 1119 Eighth St.": a number that looks like a year
         if _future_without_year(m, published):
             continue  # a year-less month read into the future: a draft never guesses so (issue 14)
-        wording = context(article, spans, m.start, m.end, prev_floor, 3, 0)
+        wording = (context(article, spans, m.start, m.end, prev_floor, 3, 0,
+                           locates=lambda piece: locatable(piece, article.text, read, known))
+                   or context(article, spans, m.start, m.end, prev_floor, 3, 0))
         if wording is None:
             continue
         expect = _date_expect(m.span)

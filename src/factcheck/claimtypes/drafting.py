@@ -7,7 +7,7 @@ import bisect
 import re
 from array import array
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property, lru_cache
@@ -217,11 +217,12 @@ def _sentence(spans: list[tuple[int, int]], start: int, end: int) -> tuple[int, 
     return start, end
 
 def context(article: Article, spans, start: int, end: int, floor: int, before: int, after: int,
-             least: int = 5) -> str | None:
+             least: int = 5, locates: Callable[[str], bool] | None = None) -> str | None:
     """The match with a few words of its clause around it (``before`` words before, ``after``
     after, at least ``least`` in all where the clause allows), grown until it is unique. It
     never reaches back past ``floor`` (the end of the previous value of the same kind), so the
-    value the checker reads first in the passage is this one."""
+    value the checker reads first in the passage is this one. ``locates`` (when given) must
+    accept the piece too."""
     text = article.text
     s, e = _sentence(spans, start, end)
     lo = max(s, floor)
@@ -246,7 +247,7 @@ def context(article: Article, spans, start: int, end: int, floor: int, before: i
             piece = re.sub(r"^[^\w$\u20ac\u00a3]+", "", piece)
         if last > end:
             piece = re.sub(r"[\s,;:.!?\"'()\-]+$", "", piece)
-        if piece and unique(article, piece):
+        if piece and unique(article, piece) and (locates is None or locates(piece)):
             return flat(piece)
         if b >= len(pre) and grown >= len(post):
             return None

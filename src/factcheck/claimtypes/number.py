@@ -11,7 +11,7 @@ from typing import cast
 from .. import numbers
 from ..article import Article
 from ..model import Claim, ClaimType, Status, Verdict
-from .about import judge_value, read_value, topic
+from .about import KnownValues, judge_value, locatable, read_value, topic
 from .base import Judgement, Lens, Page, Reading
 from .drafting import Draft, DraftContext, Ids, SpanIndex, context, flat, not_a_figure, slug
 
@@ -184,6 +184,7 @@ def _number_claims(article: Article, found: list[numbers.NumberMatch], date_span
     out = []
     floor = 0
     dates_at = SpanIndex((s, e, None) for s, e in date_spans)
+    known = KnownValues.of((f.start, f.end) for f in found)
     for m in found:
         prev_floor, floor = floor, m.end
         q = m.quantity
@@ -202,7 +203,9 @@ def _number_claims(article: Article, found: list[numbers.NumberMatch], date_span
             continue  # "the Group of Seven": part of a name
         if not_a_figure(text, m.start, m.end, bare=q.unit is None):
             continue  # "10 p.m.", "4-1", "1119 Eighth St.", "911 calls", "Boeing 737"
-        wording = context(article, spans, m.start, m.end, prev_floor, 0, 4)
+        wording = (context(article, spans, m.start, m.end, prev_floor, 0, 4,
+                           locates=lambda piece: locatable(piece, text, _figures, known))
+                   or context(article, spans, m.start, m.end, prev_floor, 0, 4))
         if wording is None:
             continue
         expect = _number_expect(q, m.text)
