@@ -12,6 +12,7 @@ from __future__ import annotations
 import difflib
 import os
 import re
+from collections.abc import Collection
 from datetime import date
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -304,21 +305,20 @@ class _Converter:
         return ArticleSpec(path=path, url=url, published=published, date_order=order, region=region)
 
     def region(self, node: Node) -> str:
-        key = "article.region"
-        kind = _kind(node)
-        if kind in ("null", "list", "mapping"):
-            raise self.fail(node, key, f"expected a region code ({', '.join(REGIONS)}), got {_a(kind)}")
-        if node.value not in REGIONS:
-            raise self.fail(node, key, f"{_show(node.value)} is not one of {', '.join(REGIONS)}")
-        return str(node.value)
+        codes = ", ".join(REGIONS)
+        return self.one_of(node, "article.region", REGIONS, f"a region code ({codes})", f"is not one of {codes}")
 
     def date_order(self, node: Node) -> str:
-        key = "article.date_order"
+        return self.one_of(node, "article.date_order", DATE_ORDERS, "DMY or MDY",
+                           "is not DMY (22/04/2016) or MDY (04/22/2016)")
+
+    def one_of(self, node: Node, key: str, allowed: Collection[str], expected: str, otherwise: str) -> str:
+        """A scalar from a closed set; the errors say what was expected."""
         kind = _kind(node)
         if kind in ("null", "list", "mapping"):
-            raise self.fail(node, key, f"expected DMY or MDY, got {_a(kind)}")
-        if node.value not in DATE_ORDERS:
-            raise self.fail(node, key, f"{_show(node.value)} is not DMY (22/04/2016) or MDY (04/22/2016)")
+            raise self.fail(node, key, f"expected {expected}, got {_a(kind)}")
+        if node.value not in allowed:
+            raise self.fail(node, key, f"{_show(node.value)} {otherwise}")
         return str(node.value)
 
     def published(self, node: Node) -> date:
