@@ -1,7 +1,7 @@
 import math
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from factcheck import numbers
@@ -521,6 +521,7 @@ news_text = st.lists(st.tuples(st.sampled_from(NEWS_WORDS), st.sampled_from(["",
 
 @settings(max_examples=400, deadline=None)
 @given(news_text, st.sampled_from([None, "time", "length", "currency", "mass", numbers.NUMBER]))
+@example("below zero-a couple of dime", "currency")  # a hedged range without a unit: "below 0 to 2"
 def test_whatever_is_read_loads_back_as_expect(text, prefer):
     """Whatever the reader reads, told a kind or not, can be written as ``expect`` and read back the same."""
     for m in find_numbers(text, prefer):

@@ -1168,7 +1168,7 @@ def render(quantity: Quantity) -> str:
     figure = _exact(quantity.value)
     if quantity.upper is not None:
         figure = f"{figure} to {_exact(quantity.upper)}"
-    if quantity.upper is not None and quantity.unit is None:
+    if quantity.upper is not None and quantity.unit is None and not quantity.hedge:
         figure = f"between {_exact(quantity.value)} and {_exact(quantity.upper)}"
     core = _with_unit(figure, quantity.unit)
     return f"{quantity.hedge} {core}" if quantity.hedge else core
