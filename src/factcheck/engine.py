@@ -25,7 +25,18 @@ from .fetch import Fetcher, decode_body
 from .fetch.wayback import Wayback, wrap
 from .index import DerivedStore, Lenses
 from .messages import message
-from .model import DEFAULT_FAIL_ON, Claim, ClaimsFile, Evidence, Report, Result, SourceSpec, Verdict, standing_of
+from .model import (
+    DEFAULT_FAIL_ON,
+    Claim,
+    ClaimsFile,
+    Evidence,
+    Mention,
+    Report,
+    Result,
+    SourceSpec,
+    Verdict,
+    standing_of,
+)
 from .sources import Documents, PageFetcher, TextCache, confined
 
 
@@ -225,7 +236,7 @@ class Checker:
             del readings[i]
             evidence = tuple(judged[s] for s in claim.sources)
             decision = decide(KINDS[claim.type], claim, read, evidence)
-            right: tuple = ()
+            right: tuple[Mention, ...] = ()
             if decision.verdict is Verdict.MISSPELLED:
                 from .claimtypes.name import spelled_right  # the name type's module: imported when a name is checked
 

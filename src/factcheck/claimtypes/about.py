@@ -233,7 +233,7 @@ def value_places(wording: str, text: str, read: Callable[[str], list], limit: in
 
     def ending(at: int) -> list[int]:
         if known is not None:
-            return [s for s in known.by_end.get(at, ())]
+            return list(known.by_end.get(at, ()))
         lo = max(0, at - _AROUND_GAP)
         window = text[lo:at].rsplit("\n", 1)[-1]
         return [at - len(window) + a for a, b, _ in read(window) if b == len(window)]
