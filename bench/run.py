@@ -156,11 +156,51 @@ class Shelf:
 # --- one measured phase, in a child process ----------------------------------------------------
 
 
+class Watch:
+    """The engine's progress, used to sample memory as the run goes: at each quarter of the claims,
+    resident memory (flat once pages are freed after their last claim, rising if they are kept) and
+    the page indexes alive anywhere in the process (the article's, and any not freed)."""
+
+    QUARTERS = 4
+
+    def __init__(self) -> None:
+        self.total = self.done = 0
+        self.rss: list[float] = []
+        self.indexes: list[int] = []
+
+    def start(self, total: int) -> None:
+        self.total = total
+
+    def advance(self) -> None:
+        import gc
+
+        from factcheck.index import TextIndex
+
+        self.done += 1
+        if self.done * self.QUARTERS >= (len(self.rss) + 1) * self.total:
+            self.rss.append(rss_mb())
+            self.indexes.append(sum(isinstance(o, TextIndex) for o in gc.get_objects()))
+
+    def finish(self) -> None:
+        pass
+
+
+def rss_mb() -> float:
+    """This process's resident memory now, in MB (Linux; 0 elsewhere)."""
+    try:
+        resident = int(Path("/proc/self/statm").read_text().split()[1])
+    except (OSError, IndexError, ValueError):
+        return 0.0
+    return resident * os.sysconf("SC_PAGE_SIZE") / 2**20
+
+
 def child(spec: dict) -> None:
-    """Runs ``verify`` once and prints one JSON line: seconds, peak RSS, verdict tally."""
+    """Runs ``verify`` once and prints one JSON line: seconds, CPU seconds (its own and its pool
+    workers'), peak RSS and RSS by quarter of the claims, time spent waiting for pages."""
     import resource
 
-    from factcheck.engine import Options, verify
+    from factcheck.claims import load_claims
+    from factcheck.engine import Checker, Options
 
     options = Options(jobs=spec["jobs"], cache_dir=Path(spec["cache"]), naive=spec["naive"],
                       only=frozenset(spec["only"]) if spec["only"] else None)
@@ -171,7 +211,9 @@ def child(spec: dict) -> None:
         profile = cProfile.Profile()
         profile.enable()
     start, cpu = time.perf_counter(), time.process_time()
-    report = verify(spec["claims"], options)
+    checker = Checker(load_claims(spec["claims"]), options)  # what ``engine.verify`` does, watched
+    watch = Watch()
+    report = checker.run(watch)
     elapsed, cpu = time.perf_counter() - start, time.process_time() - cpu
     if profile is not None:
         profile.disable()
@@ -179,7 +221,12 @@ def child(spec: dict) -> None:
     verdicts = {r.claim.id: str(r.verdict) for r in report.results}
     Path(spec["out"]).write_text(json.dumps(verdicts))
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KB on Linux
-    print(json.dumps({"seconds": elapsed, "cpu": cpu, "peak_mb": peak, "claims": len(verdicts)}))
+    workers = resource.getrusage(resource.RUSAGE_CHILDREN)
+    documents = checker.documents
+    print(json.dumps({"seconds": elapsed, "cpu": cpu, "peak_mb": peak, "claims": len(verdicts),
+                      "rss_quarters": watch.rss, "indexes": watch.indexes, "workers_cpu": workers.ru_utime + workers.ru_stime,
+                      "waited": documents.waited if documents is not None else 0.0,
+                      "pooled": documents.pooled if documents is not None else 0}))
 
 
 def _print_profile(profile, top: int) -> None:
@@ -350,6 +397,9 @@ def bench_size(claims: int, pages: int, shelf: Shelf, root: Path, args: argparse
               f"download {net['200']} pages, {net['bytes'] / 1e6:.1f} MB in {window:.2f} s = "
               f"{net['200'] / window:.0f} pages/s, {net['bytes'] / 1e6 / window:.1f} MB/s")
         row["fetch_pps"], row["fetch_mbs"] = net["200"] / window, net["bytes"] / 1e6 / window
+        row.update(cold_cpu=cold["cpu"], cold_workers_cpu=cold["workers_cpu"], cold_waited=cold["waited"])
+        print(f"         CPU: the run's process {cold['cpu']:.2f} s, its {cold['pooled']} pages' extraction in the pool "
+              f"{cold['workers_cpu']:.2f} s; the run waited {cold['waited']:.2f} s for pages (fetch or extraction)")
     else:
         row["failed"] = True
 
@@ -357,10 +407,15 @@ def bench_size(claims: int, pages: int, shelf: Shelf, root: Path, args: argparse
     net = shelf.traffic.take()
     if "error" not in warm:
         s = warm["seconds"]
-        row.update(warm=s, peak=warm["peak_mb"], cps=claims / s, ms_per_claim=1000 * s / claims)
+        row.update(warm=s, peak=warm["peak_mb"], cps=claims / s, ms_per_claim=1000 * s / claims,
+                   ms_per_claim_cpu=1000 * warm["cpu"] / claims, rss_quarters=warm["rss_quarters"], indexes=warm["indexes"])
         print(f"  warm   (jobs={args.jobs}, warm cache) : {s:7.2f} s, peak {warm['peak_mb']:6.0f} MB; "
               f"{claims / s:.0f} claims/s, {pages / s:.1f} pages/s, {row['html_mb'] / s:.1f} MB HTML/s, "
-              f"{1000 * s / claims:.2f} ms/claim; requests: {net['200']} downloads, {net['304']} revalidated")
+              f"{1000 * s / claims:.2f} ms/claim ({row['ms_per_claim_cpu']:.2f} in CPU time); "
+              f"requests: {net['200']} downloads, {net['304']} revalidated")
+        print("         memory: resident " + ", ".join(f"{mb:.0f}" for mb in warm["rss_quarters"])
+              + " MB after each quarter of the claims; text indexes alive then: "
+              + ", ".join(map(str, warm["indexes"])))
         fl, fl_cpu, texts, words = floor(cache)
         row.update(floor=fl, floor_ratio=s / fl if fl else float("nan"), warm_cpu=warm["cpu"], floor_cpu=fl_cpu,
                    floor_ratio_cpu=warm["cpu"] / fl_cpu if fl_cpu else float("nan"))
@@ -440,7 +495,7 @@ def _f(row: dict, key: str, fmt: str, unit: str = "") -> str:
 
 def table_lines(rows: list[dict], start: dict | None) -> list[str]:
     """The results as a Markdown table (what ``--readme`` writes into the README) and the lines under it."""
-    head = ("claims x pages", "HTML", "floor", "warm", "warm / floor", "same, CPU time", "ms/claim", "peak (warm)", "cold",
+    head = ("claims x pages", "HTML", "floor", "warm", "warm / floor", "same, CPU time", "ms/claim", "ms/claim, CPU", "peak (warm)", "cold",
             "cold / (warm + parse)", "peak (cold)", "naive", "fast vs naive", "verdicts equal")
     lines = ["| " + " | ".join(head) + " |", "| " + " | ".join("---" for _ in head) + " |"]
     for r in rows:
@@ -448,16 +503,22 @@ def table_lines(rows: list[dict], start: dict | None) -> list[str]:
         lines.append("| " + " | ".join((
             f"{r['claims']:,} x {r['pages']:,}", _f(r, "html_mb", ".0f", " MB"), _f(r, "floor", ".2f", " s"),
             _f(r, "warm", ".2f", " s"), _f(r, "floor_ratio", ".1f", "x"), _f(r, "floor_ratio_cpu", ".1f", "x"),
-            _f(r, "ms_per_claim", ".2f"),
+            _f(r, "ms_per_claim", ".2f"), _f(r, "ms_per_claim_cpu", ".2f"),
             _f(r, "peak", ",.0f", " MB"), _f(r, "cold", ".1f", " s"), _f(r, "cold_ratio", ".2f", "x"),
             _f(r, "cold_peak", ",.0f", " MB"), _f(r, "naive", ".1f", " s"), _f(r, "ratio", ".1f", "x"), eq)) + " |")
     lines.append("")
     if start:
         lines.append(f"Start-up (one claim, warm cache, fastest of 5): `factcheck verify` {start['startup']:.2f} s, "
                      f"`python -c \"import requests\"` {start['requests']:.2f} s: {start['startup_ratio']:.1f}x.")
-    per_claim = [f"{r['ms_per_claim']:.2f} ms ({r['claims']:,})" for r in rows if "ms_per_claim" in r]
+    per_claim = [f"{r['ms_per_claim']:.2f} ms" + (f" ({r['ms_per_claim_cpu']:.2f} ms CPU)" if "ms_per_claim_cpu" in r else "")
+                 + f" at {r['claims']:,}" for r in rows if "ms_per_claim" in r]
     if len(per_claim) > 1:
         lines.append("Warm cost per claim: " + ", ".join(per_claim) + ".")
+    quarters = [f"{r['claims']:,}: " + " / ".join(f"{mb:.0f}" for mb in r["rss_quarters"]) + " MB"
+                for r in rows if r.get("rss_quarters")]
+    if quarters:
+        lines.append("Warm resident memory after each quarter of the claims (flat when pages are freed): "
+                     + "; ".join(quarters) + ".")
     return lines
 
 

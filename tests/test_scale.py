@@ -3,6 +3,7 @@ of what is derived from a page. Behaviour only; the figures are in bench/run.py.
 
 from __future__ import annotations
 
+import gc
 import json
 import subprocess
 import sys
@@ -17,7 +18,7 @@ from factcheck.claims import load_claims
 from factcheck.engine import Checker, Options, plan
 from factcheck.index import SCORED_QUERIES, DerivedStore, FullScan, TextIndex
 from factcheck.model import Document, SourceSpec, Via
-from factcheck.sources import FETCH_AHEAD, Documents, TextCache
+from factcheck.sources import AHEAD_PER_WORKER, FETCH_AHEAD, Documents, PageText, TextCache
 from test_engine import FakeFetcher
 
 E2E = ROOT / "fixtures" / "e2e"
@@ -230,3 +231,29 @@ def test_a_run_imports_only_the_claim_types_it_checks():
     from factcheck.model import ClaimType
 
     assert list(KINDS) == list(ClaimType) and all(KINDS[t].type is t for t in KINDS)  # every type, in order
+
+
+def test_no_page_index_outlives_the_claims_that_cite_it(e2e, tmp_path):
+    """Whatever might hold one (the run's indexes, a judge's cache, a claim's reading or evidence):
+    at each result, cold (pooled) and warm, the only index alive anywhere is the article's (every
+    page cited so far is judged for all its claims and dropped), and the page texts alive are
+    those looked up ahead of the page being judged."""
+    claims, pages = e2e
+    alive: list[tuple[int, int]] = []
+
+    class Census:
+        def start(self, total: int) -> None: ...
+
+        def advance(self) -> None:
+            gc.collect()
+            objects = gc.get_objects()
+            alive.append((sum(isinstance(o, TextIndex) for o in objects), sum(isinstance(o, PageText) for o in objects)))
+
+        def finish(self) -> None: ...
+
+    for workers in (2, 1):  # cold through the pool, then warm, the texts looked up in the cache ahead
+        alive.clear()
+        Checker(claims, Options(cache_dir=tmp_path, workers=workers), FakeFetcher(pages)).run(Census())
+        assert len(alive) == len(claims.claims) and {i for i, _ in alive} == {1}
+        assert max(t for _, t in alive) <= AHEAD_PER_WORKER * workers
+    assert AHEAD_PER_WORKER < len(pages)  # so that the warm run's bound is one a kept text would break

@@ -17,6 +17,7 @@ import re
 import signal
 import stat
 import sys
+import time
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -178,6 +179,7 @@ class Documents:
         self._position = {spec: i for i, spec in enumerate(self.specs)}
         self._prepared: set[SourceSpec] = set()  # looked up in the cache, or submitted for extraction
         self.pooled = 0  # pages extracted in the pool
+        self.waited = 0.0  # seconds ``take`` spent waiting for a fetch or an extraction (the benchmark's)
 
     def take(self, spec: SourceSpec) -> Document:
         """The source's ``Document``; the fetched body is dropped once every source citing it is read."""
@@ -185,6 +187,7 @@ class Documents:
             return _document(spec, None, self.confine, self.texts)
         here = self._position.get(spec, len(self.specs))
         self._prepare(here, here + 1 + AHEAD_PER_WORKER * self.workers)
+        began = time.perf_counter()
         result = self._result(spec.url)
         page = self._pages.pop(spec, None)
         if isinstance(page, Future):
@@ -192,6 +195,7 @@ class Documents:
                 page = page.result()
             except BrokenProcessPool:  # a worker was killed (out of memory?): extract here instead
                 page = None
+        self.waited += time.perf_counter() - began
         document = _document(spec, result, self.confine, self.texts, page)
         self._users[spec.url] -= 1
         if self._users[spec.url] <= 0:
