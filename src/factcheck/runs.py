@@ -8,19 +8,20 @@ any is checked, so an unusable one stops the run before the network is touched.
 
 from __future__ import annotations
 
+import importlib
 import json
 import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
+from types import ModuleType
 
 from . import __version__
 from .claims import ClaimsError, load_claims
 from .deprecations import selector_warnings
 from .engine import Checker, Interrupted, Options, Progress
 from .model import ClaimsFile, Report, Verdict
-from .reports import Style, claimreview, junit, markdown, sarif, text
-from .reports import json as json_report
+from .reports import Style
 
 # What a folder's claims files are called: the default name, or an article's own (``budget.claims.yaml``).
 CLAIMS_NAMES = frozenset({"claims.yaml", "claims.yml"})
@@ -127,7 +128,7 @@ def as_json(reports: Sequence[Report]) -> dict:
         "tool": {"name": "factcheck", "version": __version__},
         "summary": {"files": len(reports), "total": sum(len(r.results) for r in reports), **counts,
                     "passed": passed(reports)},
-        "reports": [{"claims_file": Path(r.claims_path).as_posix(), **json_report.as_dict(r)} for r in reports],
+        "reports": [{"claims_file": Path(r.claims_path).as_posix(), **_format("json").as_dict(r)} for r in reports],
     }
 
 
@@ -135,14 +136,19 @@ def _json(reports: Sequence[Report], _style: Style) -> str:
     return json.dumps(as_json(reports), indent=2, ensure_ascii=False) + "\n"
 
 
+def _format(name: str) -> ModuleType:
+    """A format's module, imported when a report in it is asked for (start-up, issue 16)."""
+    return importlib.import_module(f"{__package__}.reports.{name}")
+
+
 # One document for many claims files, per format. HTML is one page per article and has none.
 COMBINED: dict[str, Callable[[Sequence[Report], Style], str]] = {
-    "text": lambda reports, style: text.render_many(reports, style.color, style.verbosity, style.order),
+    "text": lambda reports, style: _format("text").render_many(reports, style.color, style.verbosity, style.order),
     "json": _json,
-    "sarif": lambda reports, _style: sarif.render_many(reports),
-    "junit": lambda reports, _style: junit.render_many(reports),
-    "markdown": lambda reports, _style: MARKDOWN_BREAK.join(markdown.render(r) for r in reports),
-    "claimreview": lambda reports, _style: claimreview.render_many(reports),
+    "sarif": lambda reports, _style: _format("sarif").render_many(reports),
+    "junit": lambda reports, _style: _format("junit").render_many(reports),
+    "markdown": lambda reports, _style: MARKDOWN_BREAK.join(_format("markdown").render(r) for r in reports),
+    "claimreview": lambda reports, _style: _format("claimreview").render_many(reports),
 }
 
 

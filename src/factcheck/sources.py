@@ -11,7 +11,6 @@ directories: a claims file from a pull request must not make a CI runner read it
 from __future__ import annotations
 
 import hashlib
-import multiprocessing
 import os
 import re
 import signal
@@ -20,14 +19,13 @@ import sys
 import time
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
+from concurrent.futures import Future
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache, partial
 from html import unescape
 from pathlib import Path
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from . import article as article_module
 from . import normalize as normalize_module
@@ -38,6 +36,9 @@ from .model import Document, NoteKind, SourceNote, SourceSpec, Via
 from .normalize import normalize
 from .pagedate import page_date
 from .settings import MAX_LOCAL_BYTES
+
+if TYPE_CHECKING:  # the process pool's modules are imported when a run has pages to extract (start-up)
+    from concurrent.futures import ProcessPoolExecutor
 
 
 class PageFetcher(Protocol):
@@ -191,6 +192,8 @@ class Documents:
         result = self._result(spec.url)
         page = self._pages.pop(spec, None)
         if isinstance(page, Future):
+            from concurrent.futures.process import BrokenProcessPool  # imported already: a pool exists
+
             try:
                 page = page.result()
             except BrokenProcessPool:  # a worker was killed (out of memory?): extract here instead
@@ -268,17 +271,21 @@ class Documents:
         """The extraction pool for ``pages`` pages, its workers forked now, before any page is fetched:
         a worker forked later would hold a copy of every socket open then, keeping a connection the
         run (or a program embedding it) closes open until the worker exits."""
-        if self.workers < 2 or pages < POOL_MIN_PAGES or _FORK is None:
+        if self.workers < 2 or pages < POOL_MIN_PAGES:
+            return None
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
+        from concurrent.futures.process import BrokenProcessPool
+
+        if "fork" not in multiprocessing.get_all_start_methods():
             return None
         try:
-            pool = ProcessPoolExecutor(min(self.workers, pages), mp_context=_FORK, initializer=_quiet_worker)
+            pool = ProcessPoolExecutor(min(self.workers, pages), mp_context=multiprocessing.get_context("fork"),
+                                       initializer=_quiet_worker)
             pool.submit(int).result()  # with fork, the first task starts every worker
         except (OSError, BrokenProcessPool):
             return None  # no processes to be had: extract in this one
         return pool
-
-
-_FORK = multiprocessing.get_context("fork") if "fork" in multiprocessing.get_all_start_methods() else None
 
 
 def _quiet_worker() -> None:
