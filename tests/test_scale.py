@@ -56,6 +56,29 @@ def test_the_pool_gives_the_same_report_as_one_process(e2e, tmp_path):
     assert {r.verdict for r in one.results} >= {"supported", "contradicted"}
 
 
+def test_a_pooled_cold_run_loads_the_page_indexes_its_workers_built(e2e, tmp_path):
+    """The workers that extract the pages also build and store their indexes, so the run's own
+    process builds only the article's, and the answers are those of a run that built them all."""
+    claims, pages = e2e
+    reused: list[int] = []
+
+    def watched(checker: Checker):
+        class Watch:
+            def start(self, total: int) -> None: ...
+
+            def advance(self) -> None: ...
+
+            def finish(self) -> None:
+                reused.append(checker.lenses.reused)  # before the run frees its indexes
+
+        return checker.run(Watch())
+
+    serial = watched(Checker(claims, Options(cache_dir=tmp_path / "one", workers=1), FakeFetcher(pages)))
+    pooled = watched(Checker(claims, Options(cache_dir=tmp_path / "two", workers=2), FakeFetcher(pages)))
+    assert serial.results == pooled.results
+    assert reused[0] == 0 < len(pages) <= reused[1]  # each page's body, and its whole text when judged
+
+
 def test_a_warm_run_extracts_nothing_and_gives_the_same_report(e2e, tmp_path):
     claims, pages = e2e
     cold = Checker(claims, Options(cache_dir=tmp_path / "cache", workers=2), FakeFetcher(pages))

@@ -13,6 +13,7 @@ from __future__ import annotations
 import stat
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
+from functools import partial
 from pathlib import Path
 from typing import Protocol
 
@@ -23,7 +24,7 @@ from .claimtypes import KINDS, Reading, judge, read_article
 from .decision import decide
 from .fetch import Fetcher, decode_body
 from .fetch.wayback import Wayback, wrap
-from .index import DerivedStore, Lenses
+from .index import DerivedStore, Lenses, TextIndex
 from .messages import message
 from .model import (
     DEFAULT_FAIL_ON,
@@ -37,7 +38,7 @@ from .model import (
     Verdict,
     standing_of,
 )
-from .sources import Documents, PageFetcher, TextCache, confined
+from .sources import Documents, PageFetcher, PageText, TextCache, confined
 
 
 @dataclass(frozen=True)
@@ -221,11 +222,14 @@ class Checker:
         for every claim that cites it, then its text and index are dropped, so a run holds one
         page at a time (and the article) however many pages it cites."""
         order = plan(self.selected)
+        indexed = None if self.options.naive else partial(index_page, self.index_store)
         self.documents = documents = Documents(order.sources, self.fetcher, self.roots, self.texts,
-                                               self.options.workers)
+                                               self.options.workers, in_worker=indexed)
         published = self.claims.article.published
-        readings: dict[int, Reading] = {i: read_article(claim, article, published, self.lenses)
-                                        for i, claim in enumerate(self.selected)}
+        readings: dict[int, Reading] = {}
+        for i, claim in enumerate(self.selected):
+            readings[i] = read_article(claim, article, published, self.lenses)
+            documents.prepare()  # the first pages are extracted meanwhile, as their fetches complete
         found: dict[int, dict[SourceSpec, Evidence]] = {}
         waiting = [len(set(c.sources)) for c in self.selected]
         done = 0
@@ -317,6 +321,17 @@ def plan(claims: Sequence[Claim]) -> Plan:
         for spec in dict.fromkeys(claim.sources):
             citing.setdefault(spec, []).append(i)
     return Plan(tuple(citing), {spec: tuple(ids) for spec, ids in citing.items()})
+
+
+def index_page(store: DerivedStore, page: PageText) -> None:
+    """What the run's indexes derive from a page's texts (its body and its whole text; their
+    folded views too, which nearly every page's claims need), built in the extraction worker on a
+    cold run and stored, so that the run loads them as a warm run does instead of building them
+    one page at a time in its own process."""
+    for text in dict.fromkeys((page.text, page.full_text)):
+        if text:
+            index = TextIndex(text)
+            store.put(text, replace(index.derived(), view=index.view))
 
 
 def verify(claims_path: str | Path, options: Options = Options(),

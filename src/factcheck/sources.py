@@ -18,11 +18,11 @@ import stat
 import sys
 import time
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import Future
 from dataclasses import dataclass
 from datetime import date
-from functools import lru_cache, partial
+from functools import lru_cache
 from html import unescape
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
@@ -75,6 +75,18 @@ def derive(raw: str, kind: str, selector: str | None, url: str | None) -> PageTe
     if kind != "html":
         return PageText(text, notes)
     return PageText(text, notes, _full_text(raw, selector), page_date(raw, url), page_title(raw))
+
+
+def derive_and_store(raw: str, kind: str, selector: str | None, url: str | None, key: str | None,
+                     texts: TextCache, also: Callable[[PageText], None] | None) -> PageText:
+    """``derive`` in a pool worker, which also does there what the run would otherwise do in its
+    own process, one page at a time: write the text to the cache and (``also``) store what the
+    run's indexes derive from the page's texts, which the run then loads as a warm run does."""
+    page = derive(raw, kind, selector, url)
+    texts.put(key, page)
+    if also is not None:
+        also(page)
+    return page
 
 
 class TextCache:
@@ -156,14 +168,16 @@ class Documents:
     plan): ``take`` waits only for that source. The pages after it are extracted meanwhile in a
     process pool, one worker per core, when two or more pages are cited; a page whose text is in
     the cache is not extracted at all. Each source's ``Document`` is handed out once and not kept.
-    At most ``fetch_ahead`` URLs are fetched and not yet read: the next is started as one is released."""
+    At most ``fetch_ahead`` URLs are fetched and not yet read: the next is started as one is released.
+    ``in_worker``: called in the worker with each page it extracts (a picklable callable)."""
 
     def __init__(self, specs: Iterable[SourceSpec], fetcher: PageFetcher, confine: Sequence[Path] | None = None,
                  texts: TextCache = NO_TEXT_CACHE, workers: int | None = None,
-                 fetch_ahead: int = FETCH_AHEAD) -> None:
+                 fetch_ahead: int = FETCH_AHEAD, in_worker: Callable[[PageText], None] | None = None) -> None:
         self.specs = list(dict.fromkeys(specs))
         self.confine = confine
         self.texts = texts
+        self.in_worker = in_worker
         self.fetcher = fetcher
         self.workers = max(1, workers if workers is not None else (os.cpu_count() or 1))
         self._urls = list(dict.fromkeys(s.url for s in self.specs if s.url))  # in the order they are read
@@ -179,6 +193,7 @@ class Documents:
         self._pages: dict[SourceSpec, PageText | Future[PageText]] = {}
         self._position = {spec: i for i, spec in enumerate(self.specs)}
         self._prepared: set[SourceSpec] = set()  # looked up in the cache, or submitted for extraction
+        self._next = 0  # the position after the last source taken
         self.pooled = 0  # pages extracted in the pool
         self.waited = 0.0  # seconds ``take`` spent waiting for a fetch or an extraction (the benchmark's)
 
@@ -187,6 +202,7 @@ class Documents:
         if not spec.url:
             return _document(spec, None, self.confine, self.texts)
         here = self._position.get(spec, len(self.specs))
+        self._next = max(self._next, here + 1)
         self._prepare(here, here + 1 + AHEAD_PER_WORKER * self.workers)
         began = time.perf_counter()
         result = self._result(spec.url)
@@ -207,6 +223,11 @@ class Documents:
             self._unreleased.discard(spec.url)
             self._top_up()
         return document
+
+    def prepare(self) -> None:
+        """Start extracting the next pages to be taken whose fetch is done: for a run busy with
+        something else before it takes the first (reading its claims in the article)."""
+        self._prepare(self._next, self._next + AHEAD_PER_WORKER * self.workers)
 
     def close(self, wait: bool = True) -> None:
         """Stop the extraction pool (``wait=False``: at once, on Ctrl-C)."""
@@ -258,14 +279,9 @@ class Documents:
                 continue
             if self._pool is None:
                 continue  # extracted when taken
-            future = self._pool.submit(derive, result.text, kind, spec.selector, url)
+            self._pages[spec] = self._pool.submit(derive_and_store, result.text, kind, spec.selector, url, key,
+                                                  self.texts, self.in_worker)
             self.pooled += 1
-            future.add_done_callback(partial(self._store, key))
-            self._pages[spec] = future
-
-    def _store(self, key: str | None, done: Future[PageText]) -> None:
-        if not done.cancelled() and done.exception() is None:
-            self.texts.put(key, done.result())
 
     def _fork_workers(self, pages: int) -> ProcessPoolExecutor | None:
         """The extraction pool for ``pages`` pages, its workers forked now, before any page is fetched:
