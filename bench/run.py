@@ -428,6 +428,9 @@ def bench_size(claims: int, pages: int, shelf: Shelf, root: Path, args: argparse
             row["cold_ratio"] = row["cold"] / (s + parse)
             print(f"  parse  (one lxml parse of each of {parsed} pages): {parse:7.2f} s; "
                   f"cold / (warm + parse) {row['cold_ratio']:.2f}x (target <= 1.5x)")
+            if (work := cold_work(row)) is not None:
+                print(f"         cold work in CPU time / (warm CPU time + parse) {work:.2f}x: on {os.cpu_count()} "
+                      f"cores, cold / (warm + parse) at best {work / (os.cpu_count() or 1):.2f}x")
         if net["200"]:
             print(f"  WARNING: the warm run downloaded {net['200']} pages")
         tally = Counter(warm["verdicts"].values())
@@ -514,12 +517,26 @@ def table_lines(rows: list[dict], start: dict | None) -> list[str]:
                  + f" at {r['claims']:,}" for r in rows if "ms_per_claim" in r]
     if len(per_claim) > 1:
         lines.append("Warm cost per claim: " + ", ".join(per_claim) + ".")
+    work = [f"{r['claims']:,}: {r['cold_cpu']:.1f} s + {r['cold_workers_cpu']:.1f} s = {cold_work(r):.1f}x"
+            for r in rows if cold_work(r) is not None]
+    if work:
+        lines.append("Cold work in CPU time, the run's process + its extraction pool, as a multiple of the warm run's "
+                     f"CPU time + the parse (on {os.cpu_count()} cores cold / (warm + parse) is at best this over "
+                     "the cores): " + "; ".join(work) + ".")
     quarters = [f"{r['claims']:,}: " + " / ".join(f"{mb:.0f}" for mb in r["rss_quarters"]) + " MB"
                 for r in rows if r.get("rss_quarters")]
     if quarters:
         lines.append("Warm resident memory after each quarter of the claims (flat when pages are freed): "
                      + "; ".join(quarters) + ".")
     return lines
+
+
+def cold_work(row: dict) -> float | None:
+    """A cold run's CPU time (its process and its pool's workers) over the warm run's and the parse:
+    how much more work cold does, whatever the machine's load does to the wall clock."""
+    if not all(k in row for k in ("cold_cpu", "cold_workers_cpu", "warm_cpu", "parse")):
+        return None
+    return (row["cold_cpu"] + row["cold_workers_cpu"]) / (row["warm_cpu"] + row["parse"])
 
 
 def table(rows: list[dict], start: dict | None) -> None:
