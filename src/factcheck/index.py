@@ -15,12 +15,13 @@ from array import array
 from base64 import b64decode, b64encode
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 from functools import cached_property, lru_cache
 from itertools import accumulate, chain, compress, repeat
 from pathlib import Path
+from typing import Any, TypeVar
 
 from . import dates, locate, names, normalize, numbers
 from .fetch.cache import StoredText, TextStore
@@ -41,7 +42,13 @@ from .settings import NEAR, NEAR_LIMIT, NEAR_SATURATION, RELEVANCE_SATURATION, R
 
 _WORD = re.compile(r"(?<![\w'-])[^\W\d_][\w'-]*")
 _HYPHENS = re.compile(r"[-\u2010\u2011]")
+# Where a capitalised word can start: A-Z or a letter past Latin-1's marks (no upper-case letter
+# lies between), the lookbehind after it, so that the regex engine skips to such letters in C.
+_CAPITAL = "A-Z\u00c0-\U0010ffff"
+_OPENS_CAPITAL = re.compile(rf"[{_CAPITAL}](?<![\w'-].)[\w'-]*")
+_CAPITAL_PART = re.compile(rf"-[{_CAPITAL}]")  # "al-Assad": a capitalised part after a hyphen
 _IN_WORD = re.compile(r"[\w'-]")  # a character before which no name starts
+T = TypeVar("T")
 # Queries whose scored candidates a page keeps: one claim asks a page a handful (its words, its
 # topic with and without the article's sentence, at two thresholds), and claims are judged page by page.
 SCORED_QUERIES = 16
@@ -107,6 +114,14 @@ class TextIndex:
         self._between: dict[tuple[str, date | None], dict[tuple[int, int], list]] = {}
         self._keys: dict[str, dict[str, list[str]]] = {}
         self._scored: dict[tuple[frozenset[str], int], Scored] = {}
+        self._kept: dict[Hashable, Any] = {}
+
+    def kept(self, make: Callable[[str], T]) -> T:
+        """``make(text)``, worked out the first time a claim asks and kept for every other claim
+        that reads this text (a judge's own reading of a whole page: its words split for quotes)."""
+        if make not in self._kept:
+            self._kept[make] = make(self.text)
+        return self._kept[make]
 
     def relevant(self, query: str, min_score: float = RELEVANT,
                  saturation: int = RELEVANCE_SATURATION) -> list[tuple[int, int, float]]:
@@ -158,10 +173,16 @@ class TextIndex:
         score = {p: relevance(wanted, words(p[0]), words(p[1]), saturation, weights, words(p[2]))
                  for p in set(patterns)}
         scores = list(map(score.__getitem__, patterns))
-        spans = self.spans
-        scored = [(*spans[i], s) for i, s in compress(zip(order, scores, strict=True), map(floor.__le__, scores))]
-        scored.sort(key=lambda t: (-t[2], t[0]))
-        return scored
+        passing = list(map(floor.__le__, scores))
+        # best first, then in text order (a sentence's index orders it as its start does): tuples
+        # sorted and the spans looked up in C, not a Python loop per candidate (a common word's
+        # query at a low threshold passes thousands of sentences, of which callers read a few)
+        ranked = sorted(zip(map(float.__neg__, compress(scores, passing)), compress(order, passing)))
+        if not ranked:
+            return []
+        negated, ids = zip(*ranked, strict=True)
+        return list(zip(map(self.sentence_starts.__getitem__, ids), map(self.sentence_ends.__getitem__, ids),
+                        map(float.__neg__, negated), strict=True))
 
     def dates(self, published: date | None) -> list[tuple[int, int, dates.DateSpan]]:
         if published not in self._dates:
@@ -205,9 +226,9 @@ class TextIndex:
         """The distinct capitalised words, by the folded first letter of their last part (the
         part a surname key starts with)."""
         by_letter: dict[str, list[str]] = defaultdict(list)
-        for word in set(_WORD.findall(self.text)):
+        for word in _capitalised_candidates(self.text):
             if word.islower():
-                continue  # no upper-case letter at all: most of a page's words, passed over in C
+                continue
             parts = [p for p in _HYPHENS.split(word) if p]
             if parts and any(p[0].isupper() for p in parts):  # "al-Assad", "Jong-un"
                 by_letter[fold(parts[-1].lstrip("'")[:1])].append(word)
@@ -259,9 +280,26 @@ class TextIndex:
     def sentence_starts(self) -> list[int]:
         return [s for s, _ in self.spans]
 
+    @cached_property
+    def sentence_ends(self) -> list[int]:
+        return [e for _, e in self.spans]
+
     def near(self, query: str, limit: int = NEAR_LIMIT) -> list[tuple[int, int]]:
         """The stretches worth a fuzzy comparison with ``query``: its most relevant sentences."""
         return [(s, e) for s, e, _ in self.relevant(query, NEAR, saturation=NEAR_SATURATION)[:limit]]
+
+
+def _capitalised_candidates(text: str) -> set[str]:
+    """The distinct ``_WORD`` matches of ``text`` that open on an upper-case letter or hold a
+    hyphen before a letter that may be one: every word with a capitalised part is one of them."""
+    found = {w for w in set(_OPENS_CAPITAL.findall(text)) if w[0].isupper()}
+    for m in _CAPITAL_PART.finditer(text):
+        start = m.start()
+        while start and _IN_WORD.match(text, start - 1):
+            start -= 1
+        if word := _WORD.match(text, start):  # None when the run opens on a digit or a mark
+            found.add(word.group())
+    return found
 
 
 class FullScan:
@@ -274,6 +312,9 @@ class FullScan:
     @property
     def spans(self) -> list[tuple[int, int]]:
         return sentences(self.text)
+
+    def kept(self, make: Callable[[str], T]) -> T:
+        return make(self.text)
 
     def relevant(self, query: str, min_score: float = RELEVANT,
                  saturation: int = RELEVANCE_SATURATION) -> list[tuple[int, int, float]]:
