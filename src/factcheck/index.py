@@ -15,12 +15,14 @@ from array import array
 from base64 import b64decode, b64encode
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 from functools import cached_property, lru_cache
 from itertools import accumulate, chain, compress, repeat
+from operator import itemgetter
 from pathlib import Path
+from typing import Any, TypeVar
 
 from . import dates, locate, names, normalize, numbers
 from .fetch.cache import StoredText, TextStore
@@ -41,7 +43,13 @@ from .settings import NEAR, NEAR_LIMIT, NEAR_SATURATION, RELEVANCE_SATURATION, R
 
 _WORD = re.compile(r"(?<![\w'-])[^\W\d_][\w'-]*")
 _HYPHENS = re.compile(r"[-\u2010\u2011]")
+# Where a capitalised word can start: A-Z or a letter past Latin-1's marks (no upper-case letter
+# lies between), the lookbehind after it, so that the regex engine skips to such letters in C.
+_CAPITAL = "A-Z\u00c0-\U0010ffff"
+_OPENS_CAPITAL = re.compile(rf"[{_CAPITAL}](?<![\w'-].)[\w'-]*")
+_CAPITAL_PART = re.compile(rf"-[{_CAPITAL}]")  # "al-Assad": a capitalised part after a hyphen
 _IN_WORD = re.compile(r"[\w'-]")  # a character before which no name starts
+T = TypeVar("T")
 # Queries whose scored candidates a page keeps: one claim asks a page a handful (its words, its
 # topic with and without the article's sentence, at two thresholds), and claims are judged page by page.
 SCORED_QUERIES = 16
@@ -63,7 +71,8 @@ class Postings:
             for word in words:
                 rows[word].append(i)
         offsets = array("i", accumulate((len(r) for r in rows.values()), initial=0))
-        return cls({w: k for k, w in enumerate(rows)}, offsets, array("i", chain.from_iterable(rows.values())))
+        keys = dict(zip(rows, range(len(rows)), strict=True))
+        return cls(keys, offsets, array("i", chain.from_iterable(rows.values())))
 
     def get(self, stem: str) -> Sequence[int]:
         k = self.keys.get(stem)
@@ -88,6 +97,7 @@ class Derived:
     postings: Postings
     view: View | None = None
     paragraphs: Sequence[int] | None = None  # each sentence's paragraph (``locate.paragraph_numbers``)
+    capitalised: tuple[str, ...] | None = None  # ``TextIndex.capitalised`` once a name claim asked for it
 
 
 class TextIndex:
@@ -101,12 +111,22 @@ class TextIndex:
             self.spans, self.postings = derived.spans, derived.postings
             if derived.view is not None:
                 self.__dict__["view"] = derived.view  # the cached_property, already known
+            if derived.capitalised is not None:
+                self.__dict__["capitalised"] = derived.capitalised
         known = derived.paragraphs if derived is not None else None
         self.paragraphs = known if known is not None else paragraph_numbers(text, self.spans)
         self._dates: dict[date | None, list] = {}
         self._between: dict[tuple[str, date | None], dict[tuple[int, int], list]] = {}
         self._keys: dict[str, dict[str, list[str]]] = {}
         self._scored: dict[tuple[frozenset[str], int], Scored] = {}
+        self._kept: dict[Hashable, Any] = {}
+
+    def kept(self, make: Callable[[str], T]) -> T:
+        """``make(text)``, worked out the first time a claim asks and kept for every other claim
+        that reads this text (a judge's own reading of a whole page: its words split for quotes)."""
+        if make not in self._kept:
+            self._kept[make] = make(self.text)
+        return self._kept[make]
 
     def relevant(self, query: str, min_score: float = RELEVANT,
                  saturation: int = RELEVANCE_SATURATION) -> list[tuple[int, int, float]]:
@@ -158,10 +178,16 @@ class TextIndex:
         score = {p: relevance(wanted, words(p[0]), words(p[1]), saturation, weights, words(p[2]))
                  for p in set(patterns)}
         scores = list(map(score.__getitem__, patterns))
-        spans = self.spans
-        scored = [(*spans[i], s) for i, s in compress(zip(order, scores, strict=True), map(floor.__le__, scores))]
-        scored.sort(key=lambda t: (-t[2], t[0]))
-        return scored
+        passing = list(map(floor.__le__, scores))
+        # best first, then in text order (a sentence's index orders it as its start does): tuples
+        # sorted and the spans looked up in C, not a Python loop per candidate (a common word's
+        # query at a low threshold passes thousands of sentences, of which callers read a few)
+        ranked = sorted(zip(map(float.__neg__, compress(scores, passing)), compress(order, passing), strict=True))
+        if not ranked:
+            return []
+        negated, ids = zip(*ranked, strict=True)
+        return list(zip(map(self.sentence_starts.__getitem__, ids), map(self.sentence_ends.__getitem__, ids),
+                        map(float.__neg__, negated), strict=True))
 
     def dates(self, published: date | None) -> list[tuple[int, int, dates.DateSpan]]:
         if published not in self._dates:
@@ -197,20 +223,25 @@ class TextIndex:
         return make_view(self.text)
 
     def derived(self) -> Derived:
-        """What ``Derived`` would give this index back: its spans, and its view if built."""
-        return Derived(self.spans, self.postings, self.__dict__.get("view"), self.paragraphs)
+        """What ``Derived`` would give this index back: its spans, and its view and capitalised
+        words if built."""
+        return Derived(self.spans, self.postings, self.__dict__.get("view"), self.paragraphs,
+                       self.__dict__.get("capitalised"))
+
+    @cached_property
+    def capitalised(self) -> tuple[str, ...]:
+        """The distinct words of the text with a capitalised part ("al-Assad", "Jong-un"), in
+        the order first met."""
+        return tuple(word for word in _capitalised_candidates(self.text) if not word.islower()
+                     and any(p[:1].isupper() for p in _HYPHENS.split(word)))
 
     @cached_property
     def _capitalised(self) -> dict[str, list[str]]:
-        """The distinct capitalised words, by the folded first letter of their last part (the
-        part a surname key starts with)."""
+        """The capitalised words by the folded first letter of their last part (the part a
+        surname key starts with)."""
         by_letter: dict[str, list[str]] = defaultdict(list)
-        for word in set(_WORD.findall(self.text)):
-            if word.islower():
-                continue  # no upper-case letter at all: most of a page's words, passed over in C
-            parts = [p for p in _HYPHENS.split(word) if p]
-            if parts and any(p[0].isupper() for p in parts):  # "al-Assad", "Jong-un"
-                by_letter[fold(parts[-1].lstrip("'")[:1])].append(word)
+        for word in self.capitalised:
+            by_letter[fold([p for p in _HYPHENS.split(word) if p][-1].lstrip("'")[:1])].append(word)
         return by_letter
 
     def vocabulary(self, letter: str) -> dict[str, list[str]]:
@@ -257,11 +288,28 @@ class TextIndex:
 
     @cached_property
     def sentence_starts(self) -> list[int]:
-        return [s for s, _ in self.spans]
+        return list(map(itemgetter(0), self.spans))
+
+    @cached_property
+    def sentence_ends(self) -> list[int]:
+        return list(map(itemgetter(1), self.spans))
 
     def near(self, query: str, limit: int = NEAR_LIMIT) -> list[tuple[int, int]]:
         """The stretches worth a fuzzy comparison with ``query``: its most relevant sentences."""
         return [(s, e) for s, e, _ in self.relevant(query, NEAR, saturation=NEAR_SATURATION)[:limit]]
+
+
+def _capitalised_candidates(text: str) -> list[str]:
+    """The distinct ``_WORD`` matches of ``text`` that open on an upper-case letter or hold a
+    hyphen before a letter that may be one: every word with a capitalised part is one of them."""
+    found = dict.fromkeys(w for w in dict.fromkeys(_OPENS_CAPITAL.findall(text)) if w[0].isupper())
+    for m in _CAPITAL_PART.finditer(text):
+        start = m.start()
+        while start and _IN_WORD.match(text, start - 1):
+            start -= 1
+        if word := _WORD.match(text, start):  # None when the run opens on a digit or a mark
+            found[word.group()] = None
+    return list(found)
 
 
 class FullScan:
@@ -274,6 +322,9 @@ class FullScan:
     @property
     def spans(self) -> list[tuple[int, int]]:
         return sentences(self.text)
+
+    def kept(self, make: Callable[[str], T]) -> T:
+        return make(self.text)
 
     def relevant(self, query: str, min_score: float = RELEVANT,
                  saturation: int = RELEVANCE_SATURATION) -> list[tuple[int, int, float]]:
@@ -354,7 +405,9 @@ class Lenses:
             if text != keep:
                 index = self._indexes.pop(text, None)
                 loaded = self._loaded.pop(text, None)
-                if index is not None and self.store is not None and (loaded is None or loaded.view is None):
+                if index is not None and self.store is not None and (
+                        loaded is None or (loaded.view is None and "view" in index.__dict__)
+                        or (loaded.capitalised is None and "capitalised" in index.__dict__)):
                     self.store.put(text, index.derived())
 
 
@@ -375,18 +428,20 @@ class DerivedStore:
             bounds = _ints(stored.fields["spans"])
             spans = list(zip(bounds[::2], bounds[1::2], strict=True))  # ValueError when odd
             words = stored.fields["stems"].split(" ") if stored.fields["stems"] else []
-            postings = Postings({w: k for k, w in enumerate(words)}, _ints(stored.fields["offsets"]),
+            postings = Postings(dict(zip(words, range(len(words)), strict=True)), _ints(stored.fields["offsets"]),
                                 _ints(stored.fields["ids"]))
             paragraphs = _ints(stored.fields["paragraphs"])
             view = None
             if "view_starts" in stored.fields:
                 view = View(stored.text, _ints(stored.fields["view_starts"]), _ints(stored.fields["view_origins"]))
+            words_met = stored.fields.get("capitalised")
+            capitalised = None if words_met is None else tuple(words_met.split(" ")) if words_met else ()
         except (KeyError, ValueError):
             return None
         if (any(e > len(text) for _, e in spans[-1:]) or len(postings.offsets) != len(words) + 1
                 or len(paragraphs) != len(spans) or (view is not None and len(view.starts) != len(view.origins))):
             return None
-        return Derived(spans, postings, view, paragraphs)
+        return Derived(spans, postings, view, paragraphs, capitalised)
 
     def put(self, text: str, derived: Derived) -> None:
         postings = derived.postings
@@ -396,6 +451,8 @@ class DerivedStore:
                                               else paragraph_numbers(text, derived.spans)))}
         if derived.view is not None:
             fields |= {"view_starts": _packed(derived.view.starts), "view_origins": _packed(derived.view.origins)}
+        if derived.capitalised is not None:
+            fields["capitalised"] = " ".join(derived.capitalised)  # words: no white space in them
         view_text = derived.view.text if derived.view is not None else ""
         self.store.put(_derived_key(text), StoredText(view_text, (), fields))
 

@@ -8,6 +8,7 @@ import re
 from array import array
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from itertools import accumulate
 
 from rapidfuzz import fuzz
 
@@ -40,21 +41,28 @@ class Words:
 
     @classmethod
     def of(cls, text: str) -> Words:
-        folded = fold(text)
-        starts, ends, offsets = array("i"), array("i"), array("i")
-        pos = 0
-        for m in _WORD.finditer(folded):
-            starts.append(m.start())
-            ends.append(m.end())
-            offsets.append(pos)
-            pos += m.end() - m.start() + 1
-        return cls(" ".join(folded[s:e] for s, e in zip(starts, ends, strict=True)), starts, ends, offsets)
+        found = list(_WORD.finditer(fold(text)))  # the rest in C: a page's stretches hold thousands of words
+        words = list(map(re.Match.group, found))
+        offsets = array("i", accumulate(map((1).__add__, map(len, words)), initial=0))
+        offsets.pop()
+        return cls(" ".join(words), array("i", map(re.Match.start, found)), array("i", map(re.Match.end, found)),
+                   offsets)
 
     def __len__(self) -> int:
         return len(self.starts)
 
     def word_at(self, joined_offset: int) -> int:
         return bisect.bisect_right(self.offsets, joined_offset) - 1
+
+
+def _exact_pattern(words: list[str]) -> str:
+    """The words in order, whole words (not "don" of "don't", but "runnin" of "Runnin'": an
+    apostrophe may close a word) with anything but word characters between them. The first word
+    is the pattern's first element and the check before it a lookbehind after it, so that the
+    regex engine skips through the text to that word's occurrences instead of trying every offset."""
+    first = len(words[0])
+    return (re.escape(words[0]) + rf"(?<!\w[\s\S]{{{first}}})(?<!\w'[\s\S]{{{first}}})"
+            + "".join(r"\W+" + re.escape(w) for w in words[1:]) + r"(?!\w)(?!'\w)")
 
 
 def find_quote(
@@ -70,9 +78,7 @@ def find_quote(
     if not q.joined:
         return None
     words = q.joined.split(" ")
-    # whole words: not "don" of "don't", but "runnin" of "Runnin'" (an apostrophe may close a word)
-    pattern = r"(?<!\w)(?<!\w')" + r"\W+".join(re.escape(w) for w in words) + r"(?!\w)(?!'\w)"
-    m = re.search(pattern, hay.text)
+    m = re.search(_exact_pattern(words), hay.text)
     if m:
         return QuoteMatch(hay.origin(m.start()), hay.origin(m.end() - 1) + 1, True, 100.0, ())
     stretches = near() if near is not None else None

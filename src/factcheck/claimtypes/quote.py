@@ -10,7 +10,6 @@ from collections.abc import Iterator
 from contextlib import suppress
 from dataclasses import dataclass
 from datetime import date
-from functools import lru_cache
 from itertools import islice
 from typing import cast
 
@@ -48,7 +47,7 @@ class QuoteKind:
 
     def read(self, claim: Claim, article: Article, text: Lens, published: date | None) -> Reading:
         found = read_passage(claim, article, text)
-        if found.mentions or (swapped := one_word_off(claim.text, article.text)) is None:
+        if found.mentions or (swapped := one_word_off(claim.text, article.text, text)) is None:
             return found
         mention = article.mention(*swapped)
         return Reading((mention,), True, clip(mention.text, MESSAGE_CLIP), value=article.text[swapped[0] : swapped[1]])
@@ -59,7 +58,7 @@ class QuoteKind:
         text, view = page.text, page.view
         words = cast("str | None", reading.value) or claim.text
         match = find_quote(words, text, hay=view.view, near=lambda: view.near(words))
-        if match is None and (swapped := one_word_off(words, text)) is not None:
+        if match is None and (swapped := one_word_off(words, text, view)) is not None:
             said = text[swapped[0] : swapped[1]]
             return Judgement(Status.CONTRADICTS, swapped[0], swapped[1], said, 1.0, said=said)
         if match is None:
@@ -74,29 +73,33 @@ class QuoteKind:
 
 _WORD = re.compile(r"\w+(?:'\w+)?")
 _ONE_OFF_MIN = 4  # words a quotation needs before one changed word still places it
+_FINAL_SIGMA = "\u03a3"  # the one letter ``str.lower`` maps by its neighbours: a word's lower case may differ
 
 
-def one_word_off(words: str, text: str) -> tuple[int, int] | None:
+def one_word_off(words: str, text: str, lens: Lens | None = None) -> tuple[int, int] | None:
     """Where ``text`` says the quotation with exactly one word in place of another ("I almost
     purple there" for "I almost died there"): too short a quotation for the fuzzy match to place,
-    still unmistakable when every other word stands in order."""
+    still unmistakable when every other word stands in order. ``lens`` (``text`` read through its
+    index) keeps the text's words for the next quotation judged against it."""
     quoted = [w.lower() for w in _WORD.findall(words)]
     if len(quoted) < _ONE_OFF_MIN:
         return None
-    folded = _folded_words(text)
+    lowered = lens.kept(str.lower) if lens is not None else text.lower()
+    if _FINAL_SIGMA not in text and sum(w not in lowered for w in quoted) > 1:
+        return None  # a word the text holds, lower-cased, is in the text lower-cased: two are missing
+    folded = lens.kept(_folded_words) if lens is not None else _folded_words(text)
     n = len(quoted)
     last = len(folded) - n
     # only where the first word or the second stands: found by list.index, in C
     for i in sorted({*_positions(folded, quoted[0], 0, last), *_positions(folded, quoted[1], 1, last)}):
-        if sum(a != b for a, b in zip(folded[i : i + n], quoted, strict=True)) == 1:
+        if sum(map(str.__ne__, folded[i : i + n], quoted)) == 1:
             found = list(islice(_WORD.finditer(text), i, i + n))
             return found[0].start(), found[-1].end()
     return None
 
 
-@lru_cache(maxsize=4)
 def _folded_words(text: str) -> list[str]:
-    """The words of a text, lower-cased, read once for every quotation judged against it in a row."""
+    """The words of a text, lower-cased."""
     return list(map(str.lower, _WORD.findall(text)))
 
 

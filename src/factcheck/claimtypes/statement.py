@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 from difflib import SequenceMatcher
+from functools import lru_cache
 from typing import Any
 
 from .. import dates, numbers
@@ -105,6 +106,7 @@ def difference(statement: str, passage: str, published: date | None) -> Differen
     return _other_name(statement, passage)
 
 
+@lru_cache(maxsize=1024)  # a statement's own values, read again for each page and passage judged
 def _figures(text: str) -> list[tuple[int, int, Any]]:
     """The figures that are not part of a date ("20" of "20 March")."""
     taken = [(m.start, m.end) for m in dates.find_dates(text)]
@@ -112,6 +114,7 @@ def _figures(text: str) -> list[tuple[int, int, Any]]:
             if not any(s < m.end and m.start < e for s, e in taken)]
 
 
+@lru_cache(maxsize=1024)
 def _dates(text: str, published: date | None) -> list[tuple[int, int, Any]]:
     return [(m.start, m.end, m.span) for m in dates.find_dates(text, published) if m.span is not None]
 

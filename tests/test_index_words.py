@@ -1,0 +1,90 @@
+"""What a page's index keeps for every claim that cites it (its capitalised words, its words
+split for quotations) is what reading the whole text each time gives."""
+
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from factcheck.claimtypes.quote import one_word_off
+from factcheck.index import DerivedStore, FullScan, TextIndex
+from factcheck.quotes import find_quote
+
+PAGE = ("President Bashar al-Assad met Kim Jong-un's envoy in Damascus on Tuesday. Éric Besson and "
+        "ŞAHIN Öztürk were there; so was x-Ray, the 9Bar's owner, and 'Abdullah of the U.N.-led mission. "
+        "d'Artagnan arrived last.\n\nThe envoy said: \"we will not allow our interests to be infringed upon.\"")
+
+
+def capitalised_by_reading_every_word(text: str) -> set[str]:
+    """The definition: every word (opening on a letter) with a part that opens upper-case."""
+    words = set(re.findall(r"(?<![\w'-])[^\W\d_][\w'-]*", text))
+    return {w for w in words if not w.islower() and any(p[:1].isupper() for p in re.split(r"[-\u2010\u2011]", w))}
+
+
+def test_capitalised_words_are_every_word_with_a_capitalised_part():
+    found = set(TextIndex(PAGE).capitalised)
+    assert found == capitalised_by_reading_every_word(PAGE)
+    assert {"al-Assad", "Jong-un's", "Éric", "ŞAHIN", "Öztürk", "x-Ray"} <= found
+    assert "9Bar's" not in found  # opens on a digit: no word to the name reader
+
+
+letters = st.sampled_from(list("aAbBzZéÉşŞ9_-' .\n") + ["al-", "-X", "Jong-un", "O'Neil"])
+
+
+@settings(max_examples=200, deadline=None)
+@given(text=st.lists(letters, max_size=60).map("".join))
+def test_capitalised_words_equal_the_definition_on_any_text(text):
+    assert set(TextIndex(text).capitalised) == capitalised_by_reading_every_word(text)
+
+
+def test_the_capitalised_words_come_back_from_the_store(tmp_path):
+    store = DerivedStore(tmp_path)
+    built = TextIndex(PAGE)
+    assert built.vocabulary("a")  # the surnames the name judge asks for, and the table under them
+    store.put(PAGE, built.derived())
+    loaded = store.get(PAGE)
+    assert loaded is not None and loaded.capitalised == built.capitalised
+    again = TextIndex(PAGE, loaded)
+    assert again.vocabulary("a") == built.vocabulary("a")
+    assert again.mentions_of("Bashar al-Assad") == FullScan(PAGE).mentions_of("Bashar al-Assad")
+
+
+def test_a_page_with_no_capitalised_word_stores_an_empty_table(tmp_path):
+    store = DerivedStore(tmp_path)
+    built = TextIndex("nothing here is capitalised, not one word.")
+    assert built.capitalised == ()
+    store.put(built.text, built.derived())
+    loaded = store.get(built.text)
+    assert loaded is not None and loaded.capitalised == ()
+
+
+def test_an_exact_quotation_is_found_at_its_whole_words_only():
+    text = "Upon the shore they waited. Don't stop, he said; on the shore don stood."
+    found = find_quote("on the shore", text)
+    assert found is not None and found.exact
+    assert text[found.start : found.end] == "on the shore"
+    assert found.start == text.index("; on") + 2
+    assert find_quote("don stood", text) is not None  # "Don't" is not "don"
+    assert find_quote("don stood", text).start == text.index("don stood")  # type: ignore[union-attr]
+
+
+def test_one_word_off_through_the_index_equals_the_plain_reading():
+    text = "He told reporters: I almost purple there, in the river. Then he left."
+    index = TextIndex(text)
+    for quote in ("I almost died there", "almost died there in", "we almost died here", "told reporters I almost"):
+        assert one_word_off(quote, text, index) == one_word_off(quote, text)
+    assert one_word_off("I almost died there", text, index) == (text.index("I almost"), text.index(" there") + 6)
+    assert one_word_off("we almost died here", text, index) is None  # three words differ
+
+
+def test_a_page_missing_two_words_of_the_quotation_holds_no_one_word_change():
+    text = "She said the plan would fail. Nobody listened."
+    assert one_word_off("the plan would work today", text) is None
+    assert one_word_off("the plan would work", text) == (text.index("the plan"), text.index("fail") + 4)
+
+
+def test_a_capital_sigma_does_not_hide_the_quotation():
+    """Lower-cased alone, a word ending in capital sigma ends in the final form; inside the page,
+    before a full stop and a letter, it does not: the text's lower case is no guide then."""
+    text = "we ran the ΟΔΟΣ.Α today"
+    assert one_word_off("we walked the ΟΔΟΣ", text, TextIndex(text)) == (0, text.index(".Α"))
