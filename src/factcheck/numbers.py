@@ -1078,12 +1078,13 @@ def _starts_of(at: list[list[int]] | None, pattern: re.Pattern) -> list[int] | N
     return None if at is None else at[_HEADED.index(pattern)]
 
 
-def _scan(text: str, prefer: str | None = None, expect: bool = False) -> list[_Figure]:
+def _scan(text: str, prefer: str | None = None, expect: bool = False, _full: bool = False) -> list[_Figure]:
     """Every figure in ``text``: where it is, its value, unit, hedge and (for a range) upper end.
 
-    In an ``expect`` a unit is always the figure's: "2016 resident" is a count, not a year."""
+    In an ``expect`` a unit is always the figure's: "2016 resident" is a count, not a year.
+    ``_full`` tries every pattern everywhere, without ``_HEADS`` (which must read the same)."""
     coins = _coin_cores(text) if prefer == "currency" else []
-    at = _HEADS.starts(text)
+    at = None if _full else _HEADS.starts(text)
     singles = _select(coins + _digit_cores(text, prefer) + _word_cores(text, at) + _fraction_cores(text, prefer, at)
                       + _spoken_cores(text, at)
                       + _dash_range_cores(text, prefer) + _a_unit_cores(text, prefer, at))
