@@ -60,7 +60,7 @@ from .lexicon import (
     WEEKDAY_ABBREVIATIONS,
     WEEKDAY_NUMBERS,
 )
-from .numbers import longest_first
+from .numbers import Head, HeadScan, heads, longest_first, matches_at
 
 PRECISIONS = ("day", "week", "month", "quarter", "year")
 
@@ -1274,29 +1274,83 @@ _RULES: list[tuple[re.Pattern, Callable[[re.Match, _Context], Found | None]]] = 
 ]
 
 
-def order_in_text(text: str) -> DateOrder | None:
+# Where each rule's match can start (``numbers.HeadScan``): find_dates tries its pattern only there.
+_MONTH_HEADS = heads(_MONTHS, _MONTH_ABBR)
+_WEEKDAY_HEADS = heads(_WEEKDAYS, _WEEKDAY_ABBR)
+_MOD_HEADS = heads(("early", "late", "mid"))
+_NTH_HEADS = heads(_NTH)
+_N_HEADS = heads(_SMALL)
+_DIGIT_ONLY = Head(digit=True)
+_RULE_HEADS: dict[re.Pattern, Head] = {
+    _ISO: _DIGIT_ONLY, _YMD: _DIGIT_ONLY, _COMPACT: _DIGIT_ONLY, _NUMERIC: _DIGIT_ONLY, _SPACED: _DIGIT_ONLY,
+    _DMON: _DIGIT_ONLY, _GLUED: _DIGIT_ONLY, _YM: _DIGIT_ONLY, _ANNO: _DIGIT_ONLY,
+    _MDY: Head(mid=_WEEKDAY_HEADS | _MONTH_HEADS),
+    _DMY: Head(word=heads(_ORDINALS), mid=_WEEKDAY_HEADS, digit=True),
+    _MY: Head(mid=_MOD_HEADS | _MONTH_HEADS),
+    _QUARTER: Head(word=heads(("q", "the", "first", "second", "third", "fourth")), digit=True),
+    _NTH_WEEKDAY: Head(word=heads(("the",)) | _NTH_HEADS, digit=True),
+    _DAY_OF: Head(word=heads(("the", "last"), _ORDINALS), digit=True),
+    _WEEK_OF: Head(word=heads(("the",)) | _NTH_HEADS, digit=True),
+    _THE_WEEK_OF: Head(word=heads(("the",))),
+    _N_WEEKDAYS: Head(word=_N_HEADS, digit=True),
+    _MONTH_AFTER_NEXT: Head(word=_MONTH_HEADS),
+    _MONTH_SHIFT: Head(word=_MONTH_HEADS),
+    _ON_THE: Head(word=heads(("on",))),
+    _WEEKDAY_DAY: Head(word=_WEEKDAY_HEADS),
+    _IDES: Head(word=heads(("the", "ides"))),
+    _REL_MONTH: Head(word=heads(("last", "next", "this")) | _MOD_HEADS),
+    _PREP_MONTH: Head(word=heads(("in", "since", "until", "till", "during", "through", "throughout", "before",
+                                    "after", "by"))),
+    _DECADE: Head(word=frozenset("'"), mid=_MOD_HEADS, digit=True),
+    _YEAR_RE: Head(mid=_MOD_HEADS, digit=True),
+    _YEAR_IN_WORDS: Head(word=heads(("in", "by", "until", "till", "to", "since", "of", "from"))),
+    _REL_UNIT: Head(word=heads(("last", "this", "next", "current", "the", "coming", "past", "previous",
+                                  "following", "upcoming"))),
+    _AGO: Head(word=_N_HEADS, digit=True),
+    _IN_N: Head(word=heads(("in", "within"))),
+    _FROM_NOW: Head(word=_N_HEADS, digit=True),
+    _UPCOMING: Head(word=heads(("upcoming",)) | _N_HEADS, digit=True),
+    _DAYWORD: Head(word=heads(("the", "yesterday", "today", "tomorrow", "last", "tonight", "this"))),
+    _WEEKDAY_RE: Head(word=heads(("on", "last", "next", "this", "coming", "past")) | _WEEKDAY_HEADS),
+    _HOLIDAY: Head(word=heads(("last", "next", "this"), _HOLIDAY_NAMES)),
+}
+
+
+# heads the patterns always follow with a space: a word that only begins with one ("about",
+# "then", "inside") starts none of their matches
+_WHOLE_WORDS = frozenset({"a", "an", "the", "in", "on", "by", "of", "to", "one", "two", "six", "ten"})
+_HEADS = HeadScan([_RULE_HEADS[pattern] for pattern, _ in _RULES], _WHOLE_WORDS)
+
+
+def order_in_text(text: str, starts: list[list[int]] | None = None) -> DateOrder | None:
     """The day/month order the unambiguous numeric dates in ``text`` show ("22/04" DMY, "4/22" MDY),
-    or None when they show none or both."""
-    seen = {order for m in _NUMERIC.finditer(text)
+    or None when they show none or both. ``starts`` is ``_HEADS.starts(text)`` when the caller has it."""
+    at = None if starts is None else starts[_NUMERIC_RANK]
+    seen = {order for m in matches_at(_NUMERIC, text, at)
             if (order := _numeric_parts(int(m["a"]), int(m["b"]))) is not None and (m["c"] or m["sep"].strip() == "/")}
     return seen.pop() if len(seen) == 1 else None
 
 
+_NUMERIC_RANK = next(rank for rank, (pattern, _) in enumerate(_RULES) if pattern is _NUMERIC)
+
+
 def find_dates(text: str, published: Date | None = None, *, date_order: DateOrder | str | None = None,
-               tense: Tense | None = None, region: str = "US") -> list[DateMatch]:
+               tense: Tense | None = None, region: str = "US", _full: bool = False) -> list[DateMatch]:
     """Every date expression in ``text``, in order and non-overlapping (the longest wins).
 
     A numeric date that does not settle its own order ("4/5") follows an unambiguous one in
     ``text``, else ``date_order``, else it is read month first and flagged ``ambiguous``. ``tense``
     replaces the tense read from each date's sentence for year-less dates; ``region`` (US, CA, GB,
-    IE, AU, NZ, IN, ZA, JM, TT, BZ, PH) picks whose holidays are meant."""
-    shown = order_in_text(text)
+    IE, AU, NZ, IN, ZA, JM, TT, BZ, PH) picks whose holidays are meant. ``_full`` runs every pattern
+    over the whole text, without the prefilter (which must give the same dates)."""
+    starts = None if _full else _HEADS.starts(text)
+    shown = order_in_text(text, starts)
     given = DateOrder(date_order) if date_order is not None else None
     order = shown or given or DateOrder.MDY
     ctx = _Context(published, text, tense, order, (shown or given) is not None, region.upper())
     found: list[tuple[int, int, int, DateSpan | None]] = []
     for rank, (pattern, resolve) in enumerate(_RULES):
-        for m in pattern.finditer(text):
+        for m in matches_at(pattern, text, None if starts is None else starts[rank]):
             try:
                 got = resolve(m, ctx)
             except (ValueError, OverflowError):  # a publication date at the edge of the calendar

@@ -16,6 +16,8 @@ import unicodedata
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from enum import Enum
+from functools import lru_cache
+from typing import NamedTuple
 
 from rapidfuzz import process
 from rapidfuzz.distance import DamerauLevenshtein, Levenshtein
@@ -107,14 +109,19 @@ def _strip_accents(s: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFKD", s) if not unicodedata.combining(c))
 
 
+_FOLDED_POSSESSIVE = re.compile(rf"'[sS](?!{_LETTER})")
+_FOLDED_BREAK = re.compile(r"[-.]")
+
+
+@lru_cache(maxsize=1 << 16)  # an article writes each name many times; the lint and the drafts fold them all
 def fold_name(s: str) -> str:
     """The comparison key of a name: case, diacritics, possessive, hyphens, dots and apostrophes
     do not count ("Shamkhānī's" → "shamkhani", "Jong-un" → "jong un")."""
     s = normalize(s)
-    s = re.sub(rf"'[sS](?!{_LETTER})", "", s)
+    s = _FOLDED_POSSESSIVE.sub("", s)
     s = _strip_accents(s).casefold()
     s = s.replace("'", "")
-    s = re.sub(r"[-.]", " ", s)
+    s = _FOLDED_BREAK.sub(" ", s)
     return " ".join(s.split())
 
 
@@ -319,8 +326,7 @@ class NameOccurrence:
         return tuple(t for t in rest if not t.particle)
 
 
-@dataclass(frozen=True)
-class _Raw:
+class _Raw(NamedTuple):  # a tuple: an article has a hundred thousand words
     start: int
     end: int
     text: str
@@ -329,11 +335,20 @@ class _Raw:
     particle: bool = False
 
 
+_APOS_SPLIT = re.compile(f"[{_APOS}]")
+_ASCII_LOWER = frozenset("abcdefghijklmnopqrstuvwxyz")
+
+
 def _raw_tokens(text: str) -> Iterator[_Raw]:
+    """The words of ``text`` that a name may take. A lower-case word that is no particle is left
+    out: it ends a run all the same, as no run joins across it (``_joinable``)."""
     for m in _TOKEN.finditer(text):
-        word, start = m.group(1), m.start(1)
+        word = m.group(1)
+        if word[0] in _ASCII_LOWER and "-" not in word and word.isascii() and word not in PARTICLES:
+            continue  # most words: no capital, no particle, no "al-" to split off
+        start = m.start(1)
         low = word.casefold()
-        if re.split(f"[{_APOS}]", low)[-1] in _CONTRACTIONS and len(low) > 2:
+        if len(low) > 2 and any(a in low for a in _APOS) and _APOS_SPLIT.split(low)[-1] in _CONTRACTIONS:
             continue
         # "al-Assad": the particle and the name are separate tokens
         head, sep, tail = word.partition("-")
@@ -354,10 +369,14 @@ def _raw_tokens(text: str) -> Iterator[_Raw]:
             yield _Raw(start, end, word, possessive, dotted, particle=low in PARTICLES and word.islower())
 
 
+_STEM_SUFFIXES = tuple((suffix, len(suffix)) for suffix in ("ing", "ed", "es", "s", "ly", "d"))
+
+
 def _stem(word: str) -> str:
-    for suffix in ("ing", "ed", "es", "s", "ly", "d"):
-        if len(word) > len(suffix) + 2 and word.endswith(suffix):
-            return word[: -len(suffix)]
+    n = len(word)
+    for suffix, k in _STEM_SUFFIXES:
+        if n > k + 2 and word.endswith(suffix):
+            return word[:-k]
     return word
 
 
@@ -382,17 +401,16 @@ class _Context:
         return i >= 0 and self.heading_spans[i][0] <= index < self.heading_spans[i][1]
 
 
+_WORD = re.compile(rf"{_LETTER}+")
+
+
 def _context(text: str) -> _Context:
-    stems = set()
-    for m in re.finditer(rf"{_LETTER}+", text):
-        w = m.group()
-        if w[0].islower():
-            stems.add(_stem(w))
+    stems = {_stem(w) for w in set(_WORD.findall(text)) if w[0].islower()}
     headings = []
     pos = 0
     for line in text.splitlines(keepends=True):
         stripped = line.strip()
-        words = re.findall(rf"{_LETTER}+", stripped)
+        words = _WORD.findall(stripped)
         long_words = [w for w in words if len(w) > 3]
         if (
             stripped
@@ -461,9 +479,12 @@ def _opens_place(run: list[_Raw]) -> bool:
     return any(" ".join(fold_name(r.text) for r in run[:n]) in PLACES for n in (2, 3))
 
 
+_NOT_OPENING = STOPWORDS | MONTHS | DAYS
+
+
 def _trim(text: str, run: list[_Raw], ctx: _Context) -> _Trimmed:
     run = list(run)
-    while run and (run[0].particle or run[0].text.casefold() in STOPWORDS | MONTHS | DAYS):
+    while run and (run[0].particle or run[0].text.casefold() in _NOT_OPENING):
         run.pop(0)
     if run and (_sentence_start(text, run[0].start) or ctx.in_heading(run[0].start)):
         if ctx.ordinary(run[0].text) and not _opens_place(run):
@@ -714,17 +735,16 @@ def _reach(key: str) -> int:
     return min(_MAX_REACH, sum(_edit_bound(len(p)) + _SLIP_EDITS for p in key.split()))
 
 
-def close_keys(key: str, keys: Sequence[str], bound: int = 6) -> list[tuple[str, int, int]]:
+def close_keys(key: str, keys: Sequence[str], bound: int = 6,
+               compacted: Sequence[str] | None = None) -> list[tuple[str, int, int]]:
     """The folded ``keys`` within ``bound`` edits of ``key`` (spaces ignored): one batch call as
-    the cheap prefilter before the part-wise rules."""
-    return process.extract(
-        key,
-        keys,
-        scorer=DamerauLevenshtein.distance,
-        processor=lambda s: s.replace(" ", ""),
-        score_cutoff=bound,
-        limit=None,
-    )
+    the cheap prefilter before the part-wise rules. ``compacted`` is ``keys`` without their
+    spaces when the caller keeps them (one text's surnames, asked for each of its people)."""
+    if compacted is None:
+        compacted = [k.replace(" ", "") for k in keys]
+    found = process.extract(key.replace(" ", ""), compacted, scorer=DamerauLevenshtein.distance,
+                            score_cutoff=bound, limit=None)
+    return [(keys[i], distance, i) for _, distance, i in found]
 
 
 @dataclass(frozen=True)
@@ -735,6 +755,7 @@ class _MentionIndex:
     occurrences: Sequence[NameOccurrence]
     reversed_names: frozenset[str]
     surnames: list[str]
+    compact_surnames: list[str]  # each surname without its spaces, as ``close_keys`` compares them
     by_surname: dict[str, list[int]]  # surname key -> indexes into occurrences
     by_last: dict[str, list[int]]  # the last token's compact spelling -> indexes
     starts: list[int]  # each occurrence's start, in text order
@@ -757,6 +778,7 @@ def _mention_index(occurrences: Sequence[NameOccurrence]) -> _MentionIndex:
         occurrences,
         frozenset("".join(t.compact for t in o.tokens) for o in occurrences if o.surname_first),
         sorted(by_surname),
+        [key.replace(" ", "") for key in sorted(by_surname)],
         by_surname,
         by_last,
         [o.start for o in occurrences],
@@ -793,7 +815,7 @@ def find_name_mentions(
     ]
     relation: dict[tuple[str, int], str] = {}
     for j, form in enumerate(forms):
-        for key, _dist, _ in close_keys(form.surname, index.surnames, _reach(form.surname)):
+        for key, _dist, _ in close_keys(form.surname, index.surnames, _reach(form.surname), index.compact_surnames):
             rel = token_relation(key, form.surname)
             if rel:
                 relation[key, j] = rel

@@ -45,6 +45,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
@@ -607,9 +608,9 @@ _RANK_UNITS = "first|third|fourth|fifth|sixth|seventh|eighth|ninth"
 _RANK_AFTER = re.compile(rf"(?i)(?:[\s\-\u2014]?(?:{_RANK_UNITS})|[\-\u2014]?second)\b")
 
 
-def _word_cores(text: str) -> list[_Core]:
+def _word_cores(text: str, at: list[list[int]] | None = None) -> list[_Core]:
     cores = []
-    for run in _WORD_RUN.finditer(text):
+    for run in matches_at(_WORD_RUN, text, _starts_of(at, _WORD_RUN)):
         tokens = list(_TOKEN.finditer(run.group()))
         words = [t.group().lower() for t in tokens]
         i = 0
@@ -643,14 +644,14 @@ _POINT = re.compile(r"(?i)(?:\b(?P<w>\d+)\s+)?\bpoint\s+(?P<f>\d+)\b(?![.,:/]\d)
 _WORD_BEFORE = re.compile(r"\w[\s\-]*$")
 
 
-def _spoken_cores(text: str) -> list[_Core]:
+def _spoken_cores(text: str, at: list[list[int]] | None = None) -> list[_Core]:
     """"a couple (of)" and "a pair (of)" are two; "1 point 1" and a phrase's "point 77" are decimals
     as said aloud ("at one point 20 people" is not: the point needs digits or nothing before it)."""
     cores = []
-    for m in _COUPLE.finditer(text):
+    for m in matches_at(_COUPLE, text, _starts_of(at, _COUPLE)):
         if m.group().lower().endswith("of") or _END.match(text, m.end()):
             cores.append(_Core(m.start(), m.end(), 2.0, None, True))
-    for m in _POINT.finditer(text):
+    for m in matches_at(_POINT, text, _starts_of(at, _POINT)):
         if m["w"] or not _WORD_BEFORE.search(text, max(0, m.start() - 4), m.start()):
             cores.append(_Core(m.start(), m.end(), float(f"{m['w'] or 0}.{m['f']}"), None, True))
     return cores
@@ -663,11 +664,11 @@ _PART_NEXT = re.compile(rf"(?i),?\s+and\s+(?:\d|an?\s+half\b|half\b|(?:{_NUMWORD
 _PRICE_BEFORE = re.compile(rf"(?:(?:{_CUR_ALTS})\s?[\d.,]+(?:\s?(?:bn|m|k|million|billion))?|\d\s+[A-Za-z]+)\s+$")
 
 
-def _a_unit_cores(text: str, prefer: str | None) -> list[_Core]:
+def _a_unit_cores(text: str, prefer: str | None, at: list[list[int]] | None = None) -> list[_Core]:
     """"a kilogram", "a dollar", "a mile", "a grand": one of a measured unit. "a day" is a rate
     ("$5 a day") unless a time is wanted or a part follows ("an hour and 45 minutes")."""
     cores = []
-    for m in _A_UNIT.finditer(text):
+    for m in matches_at(_A_UNIT, text, _starts_of(at, _A_UNIT)):
         if _PRICE_BEFORE.search(text, max(0, m.start() - 24), m.start()):
             continue  # "$60 a barrel", "30 rupees a kilo": the price's rate, not one barrel
         unit, end, _ = _unit_after(text, m.end(), prefer)
@@ -716,7 +717,7 @@ _BARE_DENOMINATOR = re.compile(r"-|\s+of\b")  # "quarter-litre", "fourth of lite
 _PART_WORDS = {"half", "quarter"}  # not ordinals too: "third-quarter earnings" is an ordinal
 
 
-def _fraction_cores(text: str, prefer: str | None) -> list[_Core]:
+def _fraction_cores(text: str, prefer: str | None, at: list[list[int]] | None = None) -> list[_Core]:
     cores = []
     for m in _fractions_in_words(text):
         num, den = (m["num"] or "").lower(), re.sub(r"[\s-]+", "-", m["den"].lower())
@@ -753,7 +754,7 @@ def _fraction_cores(text: str, prefer: str | None) -> list[_Core]:
                 and not _share_unit(text, m.end(), prefer):
             continue  # "a third country" is an ordinal
         cores.append(_share_core(text, m.start(), m.end(), n / d, prefer))
-    for m in _ONE_IN.finditer(text):
+    for m in matches_at(_ONE_IN, text, _starts_of(at, _ONE_IN)):
         na, nb = _small(m["a"]), _small(re.sub(r"^a\s+", "", m["b"]))
         if na is not None and nb is not None and 2 <= nb <= 1000 and 0 < na <= nb:
             cores.append(_Core(m.start(), m.end(), na / nb * 100, "%", False))
@@ -902,6 +903,139 @@ def longest_first(spans: list[tuple[int, int]]) -> list[int]:
     return [i for _, i in sorted(picked)]
 
 
+# --- where a pattern can match ------------------------------------------------------------------
+# Python's re tries a pattern at every position, and the case-blind ones with long alternations
+# (months, number words) are slow at each. A pattern whose every match starts with one of a few
+# head words (or a digit) need only be tried where one starts: those places, found in one pass
+# over the lower-cased text for many patterns at once, are a superset of where the full scan
+# matches, and trying the pattern at each in turn gives the full scan's matches
+# (``matches_at``). Case-blind patterns match "ı", "ſ" and "İ" as i, s, i, which lower() does not
+# turn into ASCII: a text holding one is scanned in full.
+HEAD_LEN = 4  # characters of a head word kept: "janu" sorts out "Jane", "earl" leaves "year" alone
+_FOLDS_TO_ASCII = re.compile("[\u0130\u0131\u017f]")
+
+
+@dataclass(frozen=True)
+class Head:
+    """Where a pattern's match can start: at a word start (not after a letter, digit or "_")
+    with one of ``word`` or a digit (``digit``), or anywhere with one of ``mid`` (words the
+    pattern does not bound before)."""
+
+    word: frozenset[str] = frozenset()
+    mid: frozenset[str] = frozenset()
+    digit: bool = False
+
+
+def heads(*groups) -> frozenset[str]:
+    """Each word's first ``HEAD_LEN`` letters, to the first character a pattern may write
+    otherwise (the space of "st patrick's", the optional dot of "st. patrick's")."""
+    return frozenset(_HEAD_PART.match(w.lower()).group()[:HEAD_LEN] or w  # type: ignore[union-attr]
+                     for ws in groups for w in ws)
+
+
+_HEAD_PART = re.compile(r"[a-z0-9]*")  # matches every string, if only with nothing
+
+
+def _trie(words, whole: frozenset[str]) -> str:
+    """A pattern matching the longest of ``words`` at a place (one of ``whole`` only as a whole
+    word): shared beginnings are tried once, not once per word."""
+    root: dict = {}
+    for w in words:
+        node = root
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = "(?![a-z0-9_])" if w in whole else ""
+
+    def emit(node: dict) -> str:
+        alts = [re.escape(ch) + emit(child) for ch, child in sorted(node.items()) if ch]
+        if "" in node:  # after the longer words through this node, as regex alternation is ordered
+            alts.append(node[""])
+        return alts[0] if len(alts) == 1 else f"(?:{'|'.join(alts)})"
+
+    return emit(root)
+
+
+@dataclass(frozen=True)
+class _Scan:
+    """One pass that finds where heads start (``pattern``, its group 1 the longest head there)
+    and the patterns each found head may start (``ranks``; a digit not listed: ``digit_ranks``)."""
+
+    pattern: re.Pattern
+    ranks: dict[str, tuple[int, ...]]
+    digit_ranks: tuple[int, ...]
+
+
+def _scan_of(all_heads: list[Head], whole: frozenset[str], side: str) -> _Scan | None:
+    """The scan for the ``word`` or the ``mid`` heads of every pattern. A head found is the
+    longest one there, so it carries the patterns of the shorter heads it begins with too."""
+    own: dict[str, set[int]] = {}
+    digit = {rank for rank, head in enumerate(all_heads) if head.digit} if side == "word" else set()
+    for rank, head in enumerate(all_heads):
+        for key in getattr(head, side):
+            own.setdefault(key, set()).add(rank)
+    if not own and not digit:
+        return None
+    ranks = {}
+    for key in own:
+        got = set(own[key]) | (digit if key[0].isdecimal() else set())
+        for n in range(1, len(key)):
+            if key[:n] not in whole:
+                got |= own.get(key[:n], set())
+        ranks[key] = tuple(sorted(got))
+    first = "".join(sorted({re.escape(k[0]) for k in own}))
+    alts = [_trie(own, whole)] if own else []
+    before = ""
+    if side == "word":  # a word start: the patterns bound these heads with \b or a look-behind for \w
+        first, before = first + r"\d", "(?<![a-z0-9_])"
+        alts.append(r"\d")
+    # a first character of a head is consumed, so the scan skips to the next one in C; the look-behind
+    # steps back to read the longest head there: one match per position, overlapping heads all found
+    pattern = re.compile(rf"[{first}](?<={before}(?=({'|'.join(alts)})).)")
+    return _Scan(pattern, ranks, tuple(sorted(digit)))
+
+
+class HeadScan:
+    """For each of several patterns (by rank, as ``heads`` lists theirs), the positions of a
+    text where its match can start. ``whole`` are heads the patterns always follow with a
+    non-word character ("a", "the"): a word that only begins with one starts no match."""
+
+    def __init__(self, all_heads: list[Head], whole: frozenset[str] = frozenset()) -> None:
+        self.size = len(all_heads)
+        self.scans = [s for s in (_scan_of(all_heads, whole, "word"), _scan_of(all_heads, whole, "mid")) if s]
+        self.mixed = [rank for rank, h in enumerate(all_heads) if h.mid and (h.word or h.digit)]
+
+    def starts(self, text: str) -> list[list[int]] | None:
+        """Each pattern's possible match starts in ``text``, in order; None when the text must be
+        scanned in full."""
+        low = text.lower()
+        if len(low) != len(text) or _FOLDS_TO_ASCII.search(text):
+            return None
+        starts: list[list[int]] = [[] for _ in range(self.size)]
+        for scan in self.scans:
+            table, digit = scan.ranks, scan.digit_ranks
+            for m in scan.pattern.finditer(low):
+                i = m.start()
+                for rank in table.get(m.group(1), digit):
+                    starts[rank].append(i)
+        for rank in self.mixed:  # a pattern with heads on both sides got two runs of positions
+            starts[rank] = sorted(set(starts[rank]))
+        return starts
+
+
+def matches_at(pattern: re.Pattern, text: str, starts: list[int] | None) -> Iterator[re.Match]:
+    """``pattern.finditer(text)``, trying the pattern only at ``starts`` (None: everywhere). No
+    pattern given heads matches the empty string (each needs its head), so a match's end is the
+    next search's start."""
+    if starts is None:
+        yield from pattern.finditer(text)
+        return
+    pos = 0
+    for i in starts:
+        if i >= pos and (m := pattern.match(text, i)):
+            yield m
+            pos = m.end()
+
+
 _NEGATIVE_WORD = re.compile(r"(?i)\b(?:minus|negative)\s+$")
 _RANGE_WORD = re.compile(r"(?i)\b(?:between|from)\s+$")
 
@@ -926,14 +1060,34 @@ _BELOW_ZERO = re.compile(r"(?i)\s+(?P<side>below|under|above)\s+zero\b")
 _TEMPERATURES = {None, "degree", "celsius", "fahrenheit"}
 
 
-def _scan(text: str, prefer: str | None = None, expect: bool = False) -> list[_Figure]:
+# Where the number-word patterns' matches can start (``HeadScan``); "a", "an" and the small numbers
+# are always followed by a space or a hyphen in them.
+_PATTERN_HEADS = {
+    _WORD_RUN: Head(word=heads(("a", "an", "point"), _NUMWORDS), digit=True),
+    _A_UNIT: Head(word=heads(("a", "an", "one"))),
+    _COUPLE: Head(word=heads(("a",))),
+    _POINT: Head(word=heads(("point",)), digit=True),
+    _ONE_IN: Head(word=heads(list(_SMALL)[1:], ("twenty",)), digit=True),
+}
+_HEADED = list(_PATTERN_HEADS)
+_HEADS = HeadScan(list(_PATTERN_HEADS.values()), frozenset({"a", "an", "one", "two", "six", "ten"}))
+
+
+def _starts_of(at: list[list[int]] | None, pattern: re.Pattern) -> list[int] | None:
+    """Where ``pattern`` can match, of ``_HEADS.starts(text)``; None (everywhere) without it."""
+    return None if at is None else at[_HEADED.index(pattern)]
+
+
+def _scan(text: str, prefer: str | None = None, expect: bool = False, _full: bool = False) -> list[_Figure]:
     """Every figure in ``text``: where it is, its value, unit, hedge and (for a range) upper end.
 
-    In an ``expect`` a unit is always the figure's: "2016 resident" is a count, not a year."""
+    In an ``expect`` a unit is always the figure's: "2016 resident" is a count, not a year.
+    ``_full`` tries every pattern everywhere, without ``_HEADS`` (which must read the same)."""
     coins = _coin_cores(text) if prefer == "currency" else []
-    singles = _select(coins + _digit_cores(text, prefer) + _word_cores(text) + _fraction_cores(text, prefer)
-                      + _spoken_cores(text)
-                      + _dash_range_cores(text, prefer) + _a_unit_cores(text, prefer))
+    at = None if _full else _HEADS.starts(text)
+    singles = _select(coins + _digit_cores(text, prefer) + _word_cores(text, at) + _fraction_cores(text, prefer, at)
+                      + _spoken_cores(text, at)
+                      + _dash_range_cores(text, prefer) + _a_unit_cores(text, prefer, at))
     cores = _select(singles + _range_cores(text, singles, prefer))
     found: list[_Figure] = []
     prev_end = 0

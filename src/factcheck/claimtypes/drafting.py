@@ -205,8 +205,23 @@ def _occurrences(needle: str, hay: str, most: int = 2) -> int:
 
 def unique(article: Article, text: str) -> bool:
     """Whether ``text`` occurs once in the article as the locator sees it (folded, spaces collapsed)."""
-    needle = " ".join(fold(text).split())  # ``view(text).text.strip()``, without building the view
+    return _unique_needle(article, " ".join(fold(text).split()))  # ``view(text).text.strip()``, without the view
+
+
+def _unique_needle(article: Article, needle: str) -> bool:
     return bool(needle) and _occurrences(needle, view(article.text).text) == 1
+
+
+@lru_cache(maxsize=4)
+def _folded(text: str) -> str:
+    """``fold(text)``, once per article: fold is one character for one, so ``fold(text[a:b])`` is
+    ``_folded(text)[a:b]`` and a piece of the article is folded by slicing."""
+    return fold(text)
+
+
+def _unique_at(article: Article, start: int, end: int) -> bool:
+    """``unique(article, article.text[start:end])``."""
+    return _unique_needle(article, " ".join(_folded(article.text)[start:end].split()))
 
 
 def _sentence(spans: list[tuple[int, int]], start: int, end: int) -> tuple[int, int]:
@@ -216,13 +231,19 @@ def _sentence(spans: list[tuple[int, int]], start: int, end: int) -> tuple[int, 
         return spans[i]
     return start, end
 
+
+_PIECE_LEAD = re.compile(r"[^\w$\u20ac\u00a3]+")  # what a piece grown backwards does not open with
+_PIECE_TAIL = frozenset(",;:.!?\"'()-")  # nor end with, besides white space
+
+
 def context(article: Article, spans, start: int, end: int, floor: int, before: int, after: int,
              least: int = 5, locates: Callable[[str], bool] | None = None) -> str | None:
     """The match with a few words of its clause around it (``before`` words before, ``after``
     after, at least ``least`` in all where the clause allows), grown until it is unique. It
     never reaches back past ``floor`` (the end of the previous value of the same kind), so the
     value the checker reads first in the passage is this one. ``locates`` (when given) must
-    accept the piece too."""
+    accept the piece too. Each piece is a stretch of the article, tested as such: when the whole
+    clause occurs twice no piece of it is unique, and the growing stops at once."""
     text = article.text
     s, e = _sentence(spans, start, end)
     lo = max(s, floor)
@@ -237,20 +258,25 @@ def context(article: Article, spans, start: int, end: int, floor: int, before: i
     b = min(in_clause_pre, b + max(0, least - own - a - b))
     a = min(in_clause_post, a + max(0, least - own - a - b))
     grown = a
+    tried = False
     while True:
         while a and fold(text[post[a - 1][0] : post[a - 1][1]]).strip(",;:.") in STOPWORDS:
             a -= 1  # "six-day visit to Iran", not "... to Iran to"
         first = pre[-b][0] if b else start
         last = post[a - 1][1] if a else end
-        piece = text[first:last]
-        if first < start:
-            piece = re.sub(r"^[^\w$\u20ac\u00a3]+", "", piece)
+        if first < start and (lead := _PIECE_LEAD.match(text, first, last)):
+            first = lead.end()
         if last > end:
-            piece = re.sub(r"[\s,;:.!?\"'()\-]+$", "", piece)
-        if piece and unique(article, piece) and (locates is None or locates(piece)):
-            return flat(piece)
+            while last > first and (text[last - 1] in _PIECE_TAIL or text[last - 1].isspace()):
+                last -= 1
+        if first < last and _unique_at(article, first, last) and (locates is None or locates(text[first:last])):
+            return flat(text[first:last])
         if b >= len(pre) and grown >= len(post):
             return None
+        if not tried:  # every piece lies within the clause from its first word to its last
+            tried = True
+            if not _unique_at(article, pre[0][0] if pre else start, post[-1][1] if post else end):
+                return None
         b, grown = min(b + 1, len(pre)), min(grown + 1, len(post))
         a = grown
 
