@@ -14,6 +14,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Any, cast
 
+from rapidfuzz import fuzz
 from rapidfuzz.distance import Levenshtein
 
 from ..article import Article
@@ -57,20 +58,24 @@ def read_value(claim: Claim, article: Article, view: Lens, read: Callable[[str],
             return replace(NOT_IN_ARTICLE, detail=f"the claim's words around its {what} are at {len(places)} places "
                                                   "in the article, their values equally near the claim's (a table, a "
                                                   "reference list, a repeated line); quote more of its words")
+        if _only_values(claim.text, own):  # nothing but the value: a fuzzy match of it is any other value
+            places = nearest(claim.text, article.text, values_alike(claim.text, article.text, view.spans, read))
+            if len(places) != 1:
+                return replace(NOT_IN_ARTICLE, detail=f"the claim's wording is its {what} alone, and " + (
+                    f"{len(places)} of the article's are as near it" if places else "the article states none like it")
+                    + "; quote the words around it")
         passage = places[0] if places else find(claim.text, article.text, view)
-        if passage is not None and not places and _only_values(claim.text, own) \
-                and not _states(article.text, passage, read, own[0][2], describe):
-            return replace(NOT_IN_ARTICLE, detail=f"the claim's wording is its {what} alone, which the article does "
-                                                  f"not state: no other word of it says where to look; quote the "
-                                                  f"words around it")
     if passage is None:
         return NOT_IN_ARTICLE
     start, end = passage.start, passage.end
     s, e = sentence_around(article.text, start, end, view.spans)
     w_start, w_end = _sentences_over(view.spans, min(s, start), max(e, end))
     found = [(a + w_start, b + w_start, v) for a, b, v in read(article.text[w_start:w_end])]
-    inside = _the_claims(within(found, start, end), article.text, claim.text, own) or (
-        [] if own else within(found, s, e))
+    inside = within(found, start, end)
+    if not prefer:  # without expect the claim's value is its wording's own, never the sentence's other
+        inside = _the_claims(inside, article.text, claim.text, own) or ([] if own else within(found, s, e))
+    else:
+        inside = inside or within(found, s, e)
     for wanted in prefer:
         if chosen := [f for f in inside if wanted(f[2])]:
             inside = chosen
@@ -96,10 +101,18 @@ def _only_values(wording: str, own: list) -> bool:
     return bool(own) and not re.search(r"[^\W\d_]", rest)
 
 
-def _states(text: str, passage: Passage, read: Callable[[str], list], value: Any,
-            describe: Callable[[Any], str]) -> bool:
-    """Whether the passage states ``value`` itself (written another way), not another value."""
-    return any(describe(v) == describe(value) for _, _, v in read(text[passage.start : passage.end]))
+def values_alike(wording: str, text: str, spans: Sequence[tuple[int, int]],
+                 read: Callable[[str], list]) -> list[Passage]:
+    """The values of ``text`` written like the claim's wording (``LOCATE_THRESHOLD``, as a fuzzy
+    match is), read only in the sentences that hold something that alike: for a claim that is its
+    value alone, these are the places it may be once its value changed (``nearest`` picks)."""
+    folded = fold(wording)
+    out = []
+    for s, e in spans:
+        if fuzz.partial_ratio(folded, fold(text[s:e]), score_cutoff=LOCATE_THRESHOLD):
+            out += [Passage(s + a, s + b, 1.0) for a, b, _ in read(text[s:e])
+                    if fuzz.ratio(folded, fold(text[s + a : s + b]), score_cutoff=LOCATE_THRESHOLD)]
+    return out
 
 
 def _the_claims(inside: list, text: str, wording: str, own: list) -> list:
