@@ -58,12 +58,11 @@ def read_value(claim: Claim, article: Article, view: Lens, read: Callable[[str],
             return replace(NOT_IN_ARTICLE, detail=f"the claim's words around its {what} are at {len(places)} places "
                                                   "in the article, their values equally near the claim's (a table, a "
                                                   "reference list, a repeated line); quote more of its words")
-        if _only_values(claim.text, own):  # nothing but the value: a fuzzy match of it is any other value
+        if _only_value(claim.text, own):  # nothing but the value: a fuzzy match of it is any other value
             places = nearest(claim.text, article.text, values_alike(claim.text, article.text, view.spans, read))
-            if len(places) != 1:
-                return replace(NOT_IN_ARTICLE, detail=f"the claim's wording is its {what} alone, and " + (
-                    f"{len(places)} of the article's are as near it" if places else "the article states none like it")
-                    + "; quote the words around it")
+            if len(places) > 1:
+                return replace(NOT_IN_ARTICLE, detail=f"the claim's wording is its {what} alone, and {len(places)} "
+                                                      "of the article's are as near it; quote the words around it")
         passage = places[0] if places else find(claim.text, article.text, view)
     if passage is None:
         return NOT_IN_ARTICLE
@@ -92,13 +91,10 @@ def read_value(claim: Claim, article: Article, view: Lens, read: Callable[[str],
                    setting=replace(setting_of(article.text, sentence, f_start, f_end), others=others))
 
 
-def _only_values(wording: str, own: list) -> bool:
-    """Whether the claim's wording is nothing but its values ("30 August 2016", "More than 40%"):
+def _only_value(wording: str, own: list) -> bool:
+    """Whether the claim's wording is nothing but its value ("30 August 2016", "More than 40%"):
     a fuzzy match of it is then just another value, not the claim's place."""
-    rest = wording
-    for a, b, _ in reversed(own):
-        rest = rest[:a] + " " + rest[b:]
-    return bool(own) and not re.search(r"[^\W\d_]", rest)
+    return len(own) == 1 and not re.search(r"[^\W\d_]", wording[: own[0][0]] + " " + wording[own[0][1] :])
 
 
 def values_alike(wording: str, text: str, spans: Sequence[tuple[int, int]],
