@@ -72,7 +72,7 @@ def read_value(claim: Claim, article: Article, view: Lens, read: Callable[[str],
     found = [(a + w_start, b + w_start, v) for a, b, v in read(article.text[w_start:w_end])]
     inside = within(found, start, end)
     if not prefer:  # without expect the claim's value is its wording's own, never the sentence's other
-        inside = _the_claims(inside, article.text, claim.text, own) or ([] if own else within(found, s, e))
+        inside = _the_claims(inside, article.text, passage, claim.text, own) or ([] if own else within(found, s, e))
     else:
         inside = inside or within(found, s, e)
     for wanted in prefer:
@@ -111,13 +111,13 @@ def values_alike(wording: str, text: str, spans: Sequence[tuple[int, int]],
     return out
 
 
-def _the_claims(inside: list, text: str, wording: str, own: list) -> list:
-    """The passage's values that can be the claim's: not one its wording states as another of
-    its values ("10-12 members typically has one": when "10-12" reads as no figure, "one" is
-    still not the claim's figure)."""
-    if len(own) < 2:
-        return inside
-    first = fold(wording[own[0][0] : own[0][1]])
+def _the_claims(inside: list, text: str, passage: Passage, wording: str, own: list) -> list:
+    """The passage's values that can be the claim's: once the claim's value is no longer written
+    there, not one its wording states as another of its values ("10-12 members typically has
+    one" misprinted "20-12 members": that reads as no figure, and "one" is still not the claim's)."""
+    first = fold(wording[own[0][0] : own[0][1]]) if own else ""
+    if len(own) < 2 or first in fold(text[passage.start : passage.end]):
+        return inside  # still written as in the claim: its sentence reads it (in "S&P 500 fell 2%", no "500 fell")
     others = {fold(wording[a:b]) for a, b, _ in own[1:]} - {first}
     return [f for f in inside if fold(text[f[0] : f[1]]) not in others]
 
