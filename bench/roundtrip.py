@@ -217,17 +217,17 @@ def main() -> None:
             if "self" in wanted:
                 phases["self"] = run_claims(selfs, body, root / pid / "self", cache)
             planted, text, taken = [], body, []
-            for c, ms in sorted(zip(claims, mentions, strict=True), key=lambda cm: -(cm[1][0].start if cm[1] else 0)):
+            for c, ms in sorted(zip(claims, mentions, strict=True), key=lambda cm: -(cm[1][0].raw_start if cm[1] else 0)):
                 if not ms:
                     continue
-                m = ms[0]
-                if any(m.start < e and s < m.end for s, e in taken):
+                start, end = ms[0].raw_start, ms[0].raw_end  # the body as written: normalising drops characters
+                if any(start < e and s < end for s, e in taken):
                     continue
-                wrong = plant(c, text[m.start : m.end])
+                wrong = plant(c, text[start:end])
                 if wrong is None:
                     continue  # planted from the article's end backwards: earlier offsets stay valid
-                text = text[: m.start] + wrong + text[m.end :]
-                taken.append((m.start, m.end))
+                text = text[:start] + wrong + text[end:]
+                taken.append((start, end))
                 planted.append(c)
             if planted and "planted" in wanted:
                 phases["planted"] = run_claims(planted, text, root / pid / "planted", cache)

@@ -14,6 +14,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Any, cast
 
+from rapidfuzz import fuzz
 from rapidfuzz.distance import Levenshtein
 
 from ..article import Article
@@ -49,13 +50,19 @@ def read_value(claim: Claim, article: Article, view: Lens, read: Callable[[str],
     agrees with ``expect`` (always, without one: then the sources decide). ``read`` finds the
     values in a text; it is given the passage's own sentences only, so the rest of a long article
     is never parsed for one claim."""
+    own = read(claim.text)  # the values the claim's wording states: the first is the claim's
     passage = locate_exact(claim.text, article.text, view.view)
     if passage is None:
         places = nearest(claim.text, article.text, value_places(claim.text, article.text, read))
         if len(places) > 1:
             return replace(NOT_IN_ARTICLE, detail=f"the claim's words around its {what} are at {len(places)} places "
-                                                  "in the article, their values equally near the claim's; quote more "
-                                                  "of its words")
+                                                  "in the article, their values equally near the claim's (a table, a "
+                                                  "reference list, a repeated line); quote more of its words")
+        if _only_value(claim.text, own):  # nothing but the value: a fuzzy match of it is any other value
+            places = nearest(claim.text, article.text, values_alike(claim.text, article.text, view.spans, read))
+            if len(places) > 1:
+                return replace(NOT_IN_ARTICLE, detail=f"the claim's wording is its {what} alone, and {len(places)} "
+                                                      "of the article's are as near it; quote the words around it")
         passage = places[0] if places else find(claim.text, article.text, view)
     if passage is None:
         return NOT_IN_ARTICLE
@@ -63,7 +70,11 @@ def read_value(claim: Claim, article: Article, view: Lens, read: Callable[[str],
     s, e = sentence_around(article.text, start, end, view.spans)
     w_start, w_end = _sentences_over(view.spans, min(s, start), max(e, end))
     found = [(a + w_start, b + w_start, v) for a, b, v in read(article.text[w_start:w_end])]
-    inside = within(found, start, end) or within(found, s, e)
+    inside = within(found, start, end)
+    if not prefer:  # without expect the claim's value is its wording's own, never the sentence's other
+        inside = _the_claims(inside, article.text, passage, claim.text, own) or ([] if own else within(found, s, e))
+    else:
+        inside = inside or within(found, s, e)
     for wanted in prefer:
         if chosen := [f for f in inside if wanted(f[2])]:
             inside = chosen
@@ -78,6 +89,37 @@ def read_value(claim: Claim, article: Article, view: Lens, read: Callable[[str],
                    if sentence[0] <= a and b <= sentence[1] and (a, b) != (f_start, f_end))
     return Reading((mention,), agrees(value), f"'{mention.text}' ({mention.value})", value=value,
                    setting=replace(setting_of(article.text, sentence, f_start, f_end), others=others))
+
+
+def _only_value(wording: str, own: list) -> bool:
+    """Whether the claim's wording is nothing but its value ("30 August 2016", "More than 40%"):
+    a fuzzy match of it is then just another value, not the claim's place."""
+    return len(own) == 1 and not re.search(r"[^\W\d_]", wording[: own[0][0]] + " " + wording[own[0][1] :])
+
+
+def values_alike(wording: str, text: str, spans: Sequence[tuple[int, int]],
+                 read: Callable[[str], list]) -> list[Passage]:
+    """The values of ``text`` written like the claim's wording (``LOCATE_THRESHOLD``, as a fuzzy
+    match is), read only in the sentences that hold something that alike: for a claim that is its
+    value alone, these are the places it may be once its value changed (``nearest`` picks)."""
+    folded = fold(wording)
+    out = []
+    for s, e in spans:
+        if fuzz.partial_ratio(folded, fold(text[s:e]), score_cutoff=LOCATE_THRESHOLD):
+            out += [Passage(s + a, s + b, 1.0) for a, b, _ in read(text[s:e])
+                    if fuzz.ratio(folded, fold(text[s + a : s + b]), score_cutoff=LOCATE_THRESHOLD)]
+    return out
+
+
+def _the_claims(inside: list, text: str, passage: Passage, wording: str, own: list) -> list:
+    """The passage's values that can be the claim's: once the claim's value is no longer written
+    there, not one its wording states as another of its values ("10-12 members typically has
+    one" misprinted "20-12 members": that reads as no figure, and "one" is still not the claim's)."""
+    first = fold(wording[own[0][0] : own[0][1]]) if own else ""
+    if len(own) < 2 or first in fold(text[passage.start : passage.end]):
+        return inside  # still written as in the claim: its sentence reads it (in "S&P 500 fell 2%", no "500 fell")
+    others = {fold(wording[a:b]) for a, b, _ in own[1:]} - {first}
+    return [f for f in inside if fold(text[f[0] : f[1]]) not in others]
 
 
 _TIE_WORDS = 4  # content words on each side of a value that tie it to what it measures ("15% tariffs on $125")
@@ -373,7 +415,8 @@ class _Candidate:
 def judge_value(claim: Claim, reading: Reading, page: Page, query: Topic, between: Callable[[int, int], list],
                 compatible: Callable[[Any], bool], agrees: Callable[[Any], bool],
                 describe: Callable[[Any], str], what: str, same: Callable[[Any, str], bool] | None = None,
-                alike: Callable[[Any, Any], bool] | None = None) -> Judgement:
+                alike: Callable[[Any, Any], bool] | None = None,
+                coarser: Callable[[Any], bool] | None = None) -> Judgement:
     """Dates and figures. Of the values in the source's sentences about the claim, the one whose
     surrounding words best match the article's around its own value decides: it supports when it
     agrees; when a value that measures the same thing but disagrees is tied closer to those words
@@ -383,8 +426,10 @@ def judge_value(claim: Claim, reading: Reading, page: Page, query: Topic, betwee
     (``same(value, the words after it)`` false: "18 years" against "13,000 troops") or one that
     the article's sentence states for another thing, in that thing's words (``alike(page value,
     article value)``: "made public in December 2016, ... the previous one made public in 2013":
-    the page's "made public on 1 December 2016" is the other one's). Silence says why, at the
-    closest candidate."""
+    the page's "made public on 1 December 2016" is the other one's). A value that agrees only by
+    holding the article's (``coarser``: "2017" for "14 September 2017") says nothing of which day
+    it is: it supports only where, disagreeing, it would contradict, and anchors nothing. Silence
+    says why, at the closest candidate."""
     text, view = page.text, page.view
     pattern = named(claim)
     closest: tuple[int, int] | None = None
@@ -407,10 +452,12 @@ def judge_value(claim: Claim, reading: Reading, page: Page, query: Topic, betwee
         for (f_start, f_end, value, tied), elsewhere in zip(values, other, strict=True):
             ok = agrees(value)
             measures = same is None or same(value, text[f_end : f_end + 40])
-            against = not ok and measures and not elsewhere and tied >= least and tied > explained and (
-                score >= STRONGLY_RELEVANT or tied >= _TIE_CONTRADICTS)
+            placed = tied >= least and (score >= STRONGLY_RELEVANT or tied >= _TIE_CONTRADICTS)
+            against = not ok and measures and not elsewhere and tied > explained and placed
+            ok = ok and (coarser is None or placed or not coarser(value))
             pool.append(_Candidate(f_start, f_end, value, score, tied, ok, against))
-    pool += _anchored(claim, reading, page, between, compatible, agrees, pattern)
+    pool += _anchored(claim, reading, page, between, compatible,
+                      agrees if coarser is None else lambda v: agrees(v) and not coarser(v), pattern)
     support = max((c for c in pool if c.agrees), key=lambda c: c.rank, default=None)
     rival = max((c for c in pool if c.rival), key=lambda c: c.rank, default=None)
     if support is not None and (rival is None or support.tie >= rival.tie):

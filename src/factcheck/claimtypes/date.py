@@ -73,7 +73,8 @@ class DateKind:
         between = page.view.values_between("date", page.published)
         query = topic(claim, reading, dates.find_dates)
         found = judge_value(claim, reading, page, query, between, lambda span: True, agrees, str, "date",
-                            alike=lambda span, other: dates.agrees(span, other) or dates.agrees(other, span))
+                            alike=lambda span, other: dates.agrees(span, other) or dates.agrees(other, span),
+                            coarser=lambda span: span.end - span.start > target.end - target.start)
         return replace(found, dated=True)
 
     def draft(self, context: DraftContext) -> list[Draft]:
