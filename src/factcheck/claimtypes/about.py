@@ -386,13 +386,16 @@ class Topic:
 
 def topic(claim: Claim, reading: Reading, finder: Callable[[str], list]) -> Topic:
     """The claim's topic (as ``finder`` finds values, they are left out)."""
-    def without_values(words: str) -> str:
-        for m in reversed(finder(words)):
-            words = words[: m.start] + " " + words[m.end :]
-        return words
-
     own = f"{claim.text}\n{claim.note or ''}"
-    return Topic(without_values(own), without_values(f"{own}\n{reading.setting.sentence if reading.setting else ''}"))
+    return Topic(_without_values(own, finder),
+                 _without_values(f"{own}\n{reading.setting.sentence if reading.setting else ''}", finder))
+
+
+@lru_cache(maxsize=4096)  # asked again for every page a claim cites; the finders are module functions
+def _without_values(words: str, finder: Callable[[str], list]) -> str:
+    for m in reversed(finder(words)):
+        words = words[: m.start] + " " + words[m.end :]
+    return words
 
 
 @dataclass(frozen=True)
