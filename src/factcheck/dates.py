@@ -60,7 +60,7 @@ from .lexicon import (
     WEEKDAY_ABBREVIATIONS,
     WEEKDAY_NUMBERS,
 )
-from .numbers import Head, HeadScan, heads, longest_first, matches_at
+from .numbers import Head, HeadScan, ascii_case, heads, longest_first, matches_at
 
 PRECISIONS = ("day", "week", "month", "quarter", "year")
 
@@ -1343,6 +1343,11 @@ def find_dates(text: str, published: Date | None = None, *, date_order: DateOrde
     replaces the tense read from each date's sentence for year-less dates; ``region`` (US, CA, GB,
     IE, AU, NZ, IN, ZA, JM, TT, BZ, PH) picks whose holidays are meant. ``_full`` runs every pattern
     over the whole text, without the prefilter (which must give the same dates)."""
+    as_ascii = ascii_case(text)
+    if as_ascii is not text:
+        return [replace(d, text=text[d.start:d.end])
+                for d in find_dates(as_ascii, published, date_order=date_order, tense=tense,
+                                    region=region, _full=_full)]
     starts = None if _full else _HEADS.starts(text)
     shown = order_in_text(text, starts)
     given = DateOrder(date_order) if date_order is not None else None

@@ -1169,6 +1169,17 @@ def _quantity(value: float, unit: str | None, hedge: str | None, text: str, uppe
     return Quantity(value, low, high, unit, hedge, text, upper)
 
 
+# Under re.IGNORECASE these letters match ASCII ones ("ſ" matches "s", "İ" and "ı" match "i", the
+# Kelvin sign matches "k"), but lower() keeps them apart: a word a pattern read would then miss its
+# table. Each maps to one character, so every offset stays where it was.
+_ASCII_CASE = str.maketrans({"\u017f": "s", "\u0130": "I", "\u0131": "i", "\u212a": "K"})
+
+
+def ascii_case(text: str) -> str:
+    """``text`` with the letters IGNORECASE takes for ASCII written as ASCII; ``text`` itself if it has none."""
+    return text.translate(_ASCII_CASE) if any(c in text for c in "\u017f\u0130\u0131\u212a") else text
+
+
 def find_numbers(text: str, prefer: str | None = None) -> list[NumberMatch]:
     """Every figure in ``text``, in digits or words, with the hedge before it and the unit after it.
 
@@ -1187,7 +1198,7 @@ _READ_TEXTS = 256  # texts whose figures are kept: a sentence with many figures 
 def _found(text: str, prefer: str | None) -> tuple[NumberMatch, ...]:
     return tuple(NumberMatch(f.start, f.end, text[f.start:f.end],
                              _quantity(f.value, f.unit, f.hedge, text[f.start:f.end], f.upper))
-                 for f in _scan(text, prefer))
+                 for f in _scan(ascii_case(text), prefer))
 
 
 def kind(quantity: Quantity) -> str | None:
@@ -1223,7 +1234,7 @@ def _ordinal_suffix(n: int) -> str:
 def find_ordinals(text: str) -> list[Ordinal]:
     """Every rank in ``text``, in digits ("42nd") or words ("forty-second", "twentyfifth")."""
     found = []
-    for m in _ORDINAL.finditer(text):
+    for m in _ORDINAL.finditer(ascii_case(text)):
         if m["digits"]:
             n = int(m["digits"])
             if m["suffix"].lower() != _ordinal_suffix(n):
@@ -1233,7 +1244,7 @@ def find_ordinals(text: str) -> list[Ordinal]:
             if m["tens"] and unit >= 10:
                 continue
             n = (_TENS[m["tens"].lower()] if m["tens"] else 0) + unit
-        found.append(Ordinal(m.start(), m.end(), m.group(), n))
+        found.append(Ordinal(m.start(), m.end(), text[m.start():m.end()], n))
     return found
 
 
@@ -1255,7 +1266,7 @@ def parse_expect(value: str | int | float) -> Quantity:
         if not math.isfinite(number):
             raise ValueError(f"number expect {value!r} is not a finite number")
         return _quantity(number, None, None, str(value))
-    text = value.strip()
+    text = ascii_case(value.strip())
     if len(text) > _EXPECT_MAX:
         raise ValueError(f"number expect of {len(text)} characters is not one figure ({_EXAMPLES})")
     found = _scan(text, expect=True)
