@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from factcheck import numbers
 from factcheck.article import Article
-from factcheck.claims.writer import _roundtrips, _scalar, _surely_folds, _surely_plain
+from factcheck.claims.writer import _plain, _roundtrips, _scalar, _surely_folds, _surely_plain
 from factcheck.claimtypes.about import _ENDING, _TIE_WORDS, _TOKEN, setting_of
 from factcheck.claimtypes.drafting import _INDEXED_FROM, DraftContext, Ids, _WordIndex, unique
 from factcheck.lexicon import STOPWORDS
@@ -69,6 +69,24 @@ def test_the_draft_and_the_read_back_share_one_name_extraction():
 def test_a_value_surely_plain_reads_back_plain(value):
     if _surely_plain(value):
         assert _roundtrips(f"k: {value}\n", value)
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("aZé 0719,.:'()%$&/-_#\"[]!*?|>e+x٣")), min_size=1, max_size=30)
+       | st.builds(str.__add__, st.sampled_from(list("0719٣")),
+                   st.text(alphabet=st.sampled_from(list("aZéxe 0719,.'()%$&/-_:+")), max_size=20)))
+def test_the_rules_for_plain_values_say_what_parsing_says(value):
+    assert _plain(value) == _roundtrips(f"k: {value}\n", value)
+
+
+def test_values_opening_with_a_digit_are_plain_only_when_yaml_reads_a_string():
+    for value in ("40 to 80 percent", "0 4 20 Chris Buescher", "2 (крупа/вода) 15 минут"):
+        assert _surely_plain(value) and _roundtrips(f"k: {value}\n", value)
+    for value in ("2016", "1e5", "0x1F", "1 000", "3 3 13", "2001-12-14 21:59:43", "12:30 pm"):
+        assert not _surely_plain(value)
+        assert yaml.safe_load("k:" + _scalar(value, 0)) == {"k": value}
+    for value in ("speaker: Trump", "Note #1 said", "a #b"):
+        assert not _plain(value) and not _roundtrips(f"k: {value}\n", value)
 
 
 @settings(max_examples=200, deadline=None)

@@ -24,11 +24,26 @@ _NOT_PRINTABLE = re.compile("[^\t\n\r\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\uf
 # Anything else is tried by parsing, which is slow enough to dominate a long draft.
 _SURELY_PLAIN = re.compile(r"[^\W\d_][\w ,.'()%$&/-]*(?<! )")
 _YAML_WORDS = frozenset({"yes", "no", "true", "false", "on", "off", "null"})
+# A value opening with a digit ("40 to 80 percent", "0 4 20 Chris Buescher") is plain too when it
+# holds a space and a letter but no colon: YAML 1.1 reads none of those as a number, date or time.
+_DIGIT_LED = re.compile(r"\d[\w ,.'()%$&/-]*(?<! )")
+_SPACED_WORD = re.compile(r" .*[^\W\d_]|[^\W\d_].* ")
+# A value holding ": " (a mapping inside a mapping) or " #" (a comment) never reads back plain.
+_NEVER_PLAIN = re.compile(r": | #")
 _FOLD_BREAKS = re.compile("[\t\r]")  # what could break or indent a folded line besides line breaks
 
 
 def _surely_plain(value: str) -> bool:
+    if _DIGIT_LED.fullmatch(value):
+        return _SPACED_WORD.search(value) is not None
     return _SURELY_PLAIN.fullmatch(value) is not None and value.casefold() not in _YAML_WORDS
+
+
+def _plain(value: str) -> bool:
+    """Whether ``value`` reads back as written when plain after ``k: ``, parsed only when no rule tells."""
+    if _surely_plain(value):
+        return True
+    return _NEVER_PLAIN.search(value) is None and _roundtrips(f"k: {value}\n", value)
 
 
 def _surely_folds(value: str) -> bool:
@@ -45,7 +60,7 @@ def _roundtrips(doc: str, value: str) -> bool:
 def _scalar(value: str, indent: int, quoted: bool = False) -> str:
     """``value`` as YAML after ``key:``: plain when that reads back as the same string, folded
     when long, double-quoted otherwise (JSON strings are valid YAML)."""
-    if not quoted and len(value) <= 90 and (_surely_plain(value) or _roundtrips(f"k: {value}\n", value)):
+    if not quoted and len(value) <= 90 and _plain(value):
         return " " + value
     if len(value) > 90 and "\n" not in value and "  " not in value and value == value.strip():
         pad = " " * (indent + 2)
