@@ -280,3 +280,116 @@ def test_no_page_index_outlives_the_claims_that_cite_it(e2e, tmp_path):
         assert len(alive) == len(claims.claims) and {i for i, _ in alive} == {1}
         assert max(t for _, t in alive) <= AHEAD_PER_WORKER * workers
     assert AHEAD_PER_WORKER < len(pages)  # so that the warm run's bound is one a kept text would break
+
+
+def _tree(node):
+    """A node tree as plain values: kind, tag, value, scalar style and where it starts and ends
+    (not a collection's flow style, which libyaml reports as False where the pure parser says None
+    for an indentless list, and which the loader never reads)."""
+    if node is None:
+        return None
+    value = node.value
+    if isinstance(value, list):
+        value = [tuple(map(_tree, v)) if isinstance(v, tuple) else _tree(v) for v in value]
+    return (type(node).__name__, node.tag, value, node.start_mark.line, node.start_mark.column,
+            node.end_mark.line, node.end_mark.column, getattr(node, "style", None))
+
+
+def _pure(text):
+    from factcheck.claims.reader import _Loader
+
+    loader = _Loader(text)
+    try:
+        return loader.get_single_node()
+    finally:
+        loader.dispose()
+
+
+CLAIMS_FILES = sorted(p for p in [*ROOT.rglob("*.yaml"), *ROOT.rglob("*.yml")] if ".venv" not in p.parts)
+
+
+@pytest.mark.parametrize("path", CLAIMS_FILES, ids=lambda p: str(p.relative_to(ROOT)))
+def test_libyaml_composes_every_yaml_file_of_the_repo_as_the_pure_loader_does(path):
+    from factcheck.claims.reader import _CLoader, _fast_node
+
+    if _CLoader is None:
+        pytest.skip("no libyaml")
+    text = path.read_bytes().decode("utf-8", "replace").removeprefix("\ufeff")
+    fast = _fast_node(text)
+    if fast is None:  # left to the pure loader: one it refuses, or an empty file
+        import yaml
+
+        from factcheck.claims.reader import _Refused
+
+        with pytest.raises((yaml.YAMLError, _Refused)):
+            assert _pure(text) is not None
+    else:
+        assert _tree(fast) == _tree(_pure(text))
+
+
+_SCALARS = st.one_of(st.text(st.characters(blacklist_categories=("Cs",)), max_size=40), st.integers(),
+                     st.floats(allow_nan=False), st.booleans(), st.none(), st.dates())
+_VALUES = st.recursive(_SCALARS, lambda inner: st.lists(inner, max_size=4)
+                       | st.dictionaries(st.text(max_size=12), inner, max_size=4), max_leaves=12)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_VALUES, st.sampled_from([None, '"', "'", "|", ">"]), st.booleans())
+def test_libyaml_composes_what_yaml_writes_as_the_pure_loader_does(value, style, flow):
+    import yaml
+
+    from factcheck.claims.reader import _CLoader, _fast_node
+
+    if _CLoader is None:
+        pytest.skip("no libyaml")
+    text = yaml.safe_dump(value, default_style=style, default_flow_style=flow, allow_unicode=True, width=30)
+    fast = _fast_node(text)
+    if fast is not None:  # None: the pure loader reads it
+        assert _tree(fast) == _tree(_pure(text))
+
+
+@pytest.mark.parametrize("text", [
+    "claims:\n  - id: a\n  bad indent: 1\n", "claims: [a, b\n", "a: 'open\n", "a: &x 1\nb: *x\n",
+    "a:\n\t- tab\n", "a: b: c\n", "- a\nb: c\n", "a: 1\na: 2\n", "a: \"\\q\"\n", "? [a\n",
+])
+def test_a_broken_file_gets_the_pure_loaders_error_line_and_message(text, tmp_path):
+    from factcheck.claims import ClaimsError, reader
+
+    def error(compose):
+        try:
+            compose(text, "claims.yaml")
+        except ClaimsError as exc:
+            return str(exc)
+        return None
+
+    fast = error(reader.compose)
+    saved, reader._CLoader = reader._CLoader, None
+    try:
+        pure = error(reader.compose)
+    finally:
+        reader._CLoader = saved
+    assert fast == pure
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from("abcdefghij"), min_size=1, max_size=10, unique=True).flatmap(
+    lambda ws: st.tuples(st.just(ws), *(st.frozensets(st.sampled_from(ws)) for _ in range(3)),
+                         st.dictionaries(st.sampled_from(ws), st.floats(0.3, 3.0)), st.integers(1, 8))))
+def test_a_score_on_bit_masks_is_locates_relevance_float_for_float(case):
+    import math
+
+    from factcheck.index import _masked_relevance
+    from factcheck.locate import relevance
+
+    words, own, before, paragraph, weights, saturation = case
+    bits = {w: 1 << k for k, w in enumerate(words)}
+
+    def mask(ws):
+        return sum(bits[w] for w in ws)
+
+    def weigh(m):
+        return math.fsum(weights.get(w, 1.0) for w, bit in bits.items() if m & bit)
+
+    wanted = frozenset(words)
+    assert _masked_relevance(weigh, min(len(wanted), saturation), mask(own), mask(before), mask(paragraph)) == \
+        relevance(wanted, own, before, saturation, weights, paragraph)
