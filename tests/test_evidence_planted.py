@@ -65,7 +65,8 @@ def test_a_claim_that_is_its_date_alone_is_found_written_another_way(tmp_path, l
 
 
 def test_the_claims_other_value_is_not_read_for_its_own(tmp_path, loopback):
-    # "21-22" misprinted "31-22" reads as no figure; "one" is the claim's other figure, not its own
+    # "21-22" misprinted "31-22" runs backwards: still the claim's figure, not "one", the other one;
+    # the page's "about 21 hours" lies between its ends, yet a backwards range bounds nothing
     article = "Eagle spent 31-22 hours on the surface, with one moonwalk.\n"
     claims = apollo(tmp_path, loopback, article, """
   - id: surface
@@ -73,8 +74,39 @@ def test_the_claims_other_value_is_not_read_for_its_own(tmp_path, loopback):
     text: 21-22 hours on the surface, with one moonwalk
     sources: [URL]
 """)
-    assert claims["surface"]["verdict"] == "not_found", claims["surface"]
-    assert "no figure" in claims["surface"]["message"]
+    assert claims["surface"]["verdict"] == "contradicted", claims["surface"]
+    assert claims["surface"]["article"][0]["text"] == "31-22 hours"
+
+
+STATUS_PAGE = """<html><head><title>HTTP response status codes</title></head><body><main>
+<h1>HTTP response status codes</h1>
+<p>HTTP response status codes indicate whether a specific HTTP request has been successfully completed.</p>
+<p>Successful responses use the codes in the range 200-299 inclusive; redirection messages use 300-399.</p>
+</main></body></html>
+"""
+
+STATUS_CLAIM = """
+  - id: success
+    type: number
+    text: the codes in the range 200-299 inclusive
+    sources: [URL]
+"""
+
+
+def test_a_range_edited_to_run_backwards_is_read_and_contradicted(tmp_path, loopback):
+    url = loopback.page("/status", STATUS_PAGE)
+    article = "Successful responses use the codes in the range 300-299 inclusive.\n"
+    claims = check(tmp_path, article, STATUS_CLAIM.replace("URL", url), "2024-01-01")
+    assert claims["success"]["verdict"] == "contradicted", claims["success"]
+    assert claims["success"]["article"][0]["text"] == "300-299 inclusive"
+
+
+def test_a_backwards_range_is_supported_by_the_same_range(tmp_path, loopback):
+    url = loopback.page("/status", STATUS_PAGE.replace("200-299", "299-200"))
+    article = "Successful responses use the codes in the range 299-200 inclusive.\n"
+    claims = check(tmp_path, article, STATUS_CLAIM.replace("200-299", "299-200").replace("URL", url),
+                   "2024-01-01")
+    assert claims["success"]["verdict"] == "supported", claims["success"]
 
 
 def test_the_sentences_other_figure_is_not_the_claims(tmp_path, loopback):
@@ -85,7 +117,7 @@ def test_the_sentences_other_figure_is_not_the_claims(tmp_path, loopback):
     text: about 21-22 hours on the surface
     sources: [URL]
 """)
-    assert claims["surface"]["verdict"] == "not_found", claims["surface"]
+    assert claims["surface"]["verdict"] == "contradicted", claims["surface"]
     assert claims["surface"]["article"][0]["text"].startswith("about 31-22 hours")
 
 
@@ -111,3 +143,36 @@ def test_a_coarser_date_in_the_claims_words_still_confirms(tmp_path, loopback):
 """, SPLASHDOWN_PAGE)
     assert claims["splashdown"]["verdict"] == "supported", claims["splashdown"]
     assert claims["splashdown"]["evidence"][0]["value"].startswith("1969")
+
+
+TREATY_PAGE = """<html><head><title>Outer Space Treaty</title></head><body><article>
+<h1>Outer Space Treaty</h1>
+<p>The Outer Space Treaty was opened for signature in 1967 and forms the basis of international space law.</p>
+</article></body></html>
+"""
+
+
+def signed(tmp_path, loopback, article: str) -> dict:
+    """The claim "1967" (the treaty's year, its wording the value alone) checked against the page."""
+    url = loopback.page("/treaty", TREATY_PAGE)
+    claim = f"""
+  - id: signed
+    type: date
+    text: "1967"
+    sources: [{url}]
+"""
+    return check(tmp_path, article, claim, "2024-01-01")["signed"]
+
+
+def test_a_claim_that_is_a_year_alone_is_found_one_digit_changed(tmp_path, loopback):
+    # "1967" and "1968" score 75, under the fuzzy threshold: one slip of a short value is still its place
+    claim = signed(tmp_path, loopback, "The Outer Space Treaty was opened for signature in 1968 and forms the "
+                   "basis of space law.\n")
+    assert claim["verdict"] == "contradicted", claim
+    assert claim["article"][0]["text"] == "1968"
+
+
+def test_a_year_alone_one_digit_from_two_of_the_articles_is_not_placed(tmp_path, loopback):
+    claim = signed(tmp_path, loopback, "The treaty was drafted in 1966 and opened for signature in 1968.\n")
+    assert claim["verdict"] == "not_found", claim
+    assert "date alone, and 2 of the article's are as near it" in claim["message"]

@@ -434,7 +434,23 @@ NEWS = [
     ("The trail is 3-5 kilometers long.", "3-5 kilometers", 3, "kilometre", 5),
     ("Fares run between 10 and 20 dollars.", "between 10 and 20 dollars", 10, "dollar", 20),
     ("The wall is 7 feet and 10 inches high.", "7 feet and 10 inches", 94, "inch", None),
+    # a range written backwards (a typo, an edit) still states its two figures, read as written
+    ("Teams of 20-12 members are typical.", "20-12 members", 20, "member", 12),
 ]
+
+
+@pytest.mark.parametrize("sentence,words", [
+    ("He starred in the 1998-99 season.", "1998-99"),  # a shortened upper end: years, not a count
+    ("The 2019-20 season was cut short.", "2019-20"),
+])
+def test_a_shortened_upper_end_is_no_backwards_range(sentence, words):
+    at = sentence.index(words)
+    assert not [m for m in find_numbers(sentence) if m.start <= at < m.end and m.quantity.upper is not None]
+
+
+def test_a_backwards_range_allows_the_interval_between_its_ends():
+    (m,) = find_numbers("Teams of 20-12 members are typical.")
+    assert (m.quantity.low, m.quantity.high) == (12, 20)
 
 
 @pytest.mark.parametrize("sentence,wording,value,unit,upper", NEWS, ids=[n[1] for n in NEWS])

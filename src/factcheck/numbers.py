@@ -568,10 +568,17 @@ def _dash_range_cores(text: str, prefer: str | None) -> list[_Core]:
             continue
         hi, end, scale = got
         lo = _number(m["a"]) * scale
-        if lo >= hi or not (currency or scale > 1 or _unit_follows(text, end, prefer)):
+        if lo >= hi and not _written_backwards(m["a"], m["b"]) \
+                or not (currency or scale > 1 or _unit_follows(text, end, prefer)):
             continue
         cores.append(_Core(m.start(), end, lo, currency, True, scale, None, hi))
     return cores
+
+
+def _written_backwards(a: str, b: str) -> bool:
+    """Two ends of one width running down ("300-299 inclusive", "20-12 members") still state two
+    figures, read end by end; a shorter upper end is shorthand ("1998-99", "2019-20 season")."""
+    return len(re.sub(r"\D", "", a)) == len(re.sub(r"\D", "", b))
 
 
 def _range_cores(text: str, cores: list[_Core], prefer: str | None) -> list[_Core]:
@@ -1165,7 +1172,8 @@ def _composites(text: str, found: list[_Figure]) -> list[_Figure]:
 def _quantity(value: float, unit: str | None, hedge: str | None, text: str, upper: float | None = None) -> Quantity:
     low, high = _interval(value, hedge)
     if upper is not None:
-        high = _interval(upper, hedge)[1]
+        ends = (_interval(value, hedge), _interval(upper, hedge))
+        low, high = min(e[0] for e in ends), max(e[1] for e in ends)  # a range written backwards too
     return Quantity(value, low, high, unit, hedge, text, upper)
 
 

@@ -100,15 +100,23 @@ def _only_value(wording: str, own: list) -> bool:
 def values_alike(wording: str, text: str, spans: Sequence[tuple[int, int]],
                  read: Callable[[str], list]) -> list[Passage]:
     """The values of ``text`` written like the claim's wording (``LOCATE_THRESHOLD``, as a fuzzy
-    match is), read only in the sentences that hold something that alike: for a claim that is its
-    value alone, these are the places it may be once its value changed (``nearest`` picks)."""
+    match is), or one character from it, read only in the sentences that hold something that alike:
+    for a claim that is its value alone, these are the places it may be once its value changed
+    (``nearest`` picks). One changed character of n scores 100(1 - 1/n): under the threshold for a
+    value of five characters or fewer ("1998", "$710"), which one slip would otherwise hide."""
     folded = fold(wording)
+    cutoff = min(LOCATE_THRESHOLD, 100 * (1 - 1 / max(len(folded), 1)))
     out = []
     for s, e in spans:
-        if fuzz.partial_ratio(folded, fold(text[s:e]), score_cutoff=LOCATE_THRESHOLD):
+        if fuzz.partial_ratio(folded, fold(text[s:e]), score_cutoff=cutoff):
             out += [Passage(s + a, s + b, 1.0) for a, b, _ in read(text[s:e])
-                    if fuzz.ratio(folded, fold(text[s + a : s + b]), score_cutoff=LOCATE_THRESHOLD)]
+                    if _alike(folded, fold(text[s + a : s + b]))]
     return out
+
+
+def _alike(folded: str, value: str) -> bool:
+    return bool(fuzz.ratio(folded, value, score_cutoff=LOCATE_THRESHOLD)) \
+        or Levenshtein.distance(folded, value, score_cutoff=1) <= 1
 
 
 def _the_claims(inside: list, text: str, passage: Passage, wording: str, own: list) -> list:

@@ -72,7 +72,8 @@ class NumberKind:
     def _agrees(self, claim: Claim, expected: numbers.Quantity):
         """Agreement of intervals; two figures under the same hedge ("more than 400,000" against
         "more than 500,000") compare as the figures stated, since their open intervals always meet,
-        and so do two ranges, end by end ("40 to 80 percent" is not "50 to 80 percent")."""
+        and so do two ranges, end by end ("40 to 80 percent" is not "50 to 80 percent"). A range
+        written backwards ("31-22 hours") bounds nothing: it agrees only with a range, end by end."""
         tolerance = cast("numbers.Tolerance | None", claim.margin)
 
         def agrees(q: numbers.Quantity) -> bool:
@@ -81,6 +82,8 @@ class NumberKind:
             if q.upper is not None and expected.upper is not None:
                 return all(numbers.agrees(_end(q, a), _end(expected, b), tolerance)
                            for a, b in ((q.value, expected.value), (q.upper, expected.upper)))
+            if _backwards(q) or _backwards(expected):
+                return False
             if _same_hedge(q, expected):
                 return numbers.agrees(_stated(q), _stated(expected), tolerance)
             return numbers.agrees(q, expected, tolerance)
@@ -95,6 +98,10 @@ class NumberKind:
 
 def _same_hedge(a: numbers.Quantity, b: numbers.Quantity) -> bool:
     return a.hedge is not None and b.hedge is not None and a.hedge.lower().split() == b.hedge.lower().split()
+
+
+def _backwards(q: numbers.Quantity) -> bool:
+    return q.upper is not None and q.upper < q.value
 
 
 def _stated(q: numbers.Quantity) -> numbers.Quantity:
