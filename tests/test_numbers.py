@@ -538,6 +538,8 @@ news_text = st.lists(st.tuples(st.sampled_from(NEWS_WORDS), st.sampled_from(["",
 @settings(max_examples=400, deadline=None)
 @given(news_text, st.sampled_from([None, "time", "length", "currency", "mass", numbers.NUMBER]))
 @example("below zero-a couple of dime", "currency")  # a hedged range without a unit: "below 0 to 2"
+@example("$3-3", None)  # two equal ends are not a range
+@example("$5-3 million", None)  # a range written backwards, read back only with its dash
 def test_whatever_is_read_loads_back_as_expect(text, prefer):
     """Whatever the reader reads, told a kind or not, can be written as ``expect`` and read back the same."""
     for m in find_numbers(text, prefer):

@@ -568,8 +568,9 @@ def _dash_range_cores(text: str, prefer: str | None) -> list[_Core]:
             continue
         hi, end, scale = got
         lo = _number(m["a"]) * scale
-        if lo >= hi and not _written_backwards(m["a"], m["b"]) \
-                or not (currency or scale > 1 or _unit_follows(text, end, prefer)):
+        unit = currency or _unit_follows(text, end, prefer)
+        if lo == hi or lo > hi and not (unit and _written_backwards(m["a"], m["b"])) \
+                or not (unit or scale > 1):
             continue
         cores.append(_Core(m.start(), end, lo, currency, True, scale, None, hi))
     return cores
@@ -1339,8 +1340,8 @@ def _exact(value: float) -> str:
 def render(quantity: Quantity) -> str:
     """A figure written so that ``parse_expect`` reads back the same value, unit, hedge and range."""
     figure = _exact(quantity.value)
-    if quantity.upper is not None:
-        figure = f"{figure} to {_exact(quantity.upper)}"
+    if quantity.upper is not None:  # a range written backwards is read back only with its dash
+        figure = f"{figure}{'-' if quantity.upper < quantity.value else ' to '}{_exact(quantity.upper)}"
     if quantity.upper is not None and quantity.unit is None and not quantity.hedge:
         figure = f"between {_exact(quantity.value)} and {_exact(quantity.upper)}"
     core = _with_unit(figure, quantity.unit)
