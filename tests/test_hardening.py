@@ -556,6 +556,38 @@ def test_a_page_written_with_lookalike_letters_is_read_not_a_crash(tmp_path):
     assert result.exit_code == 0
 
 
+GAZETTE_PAGE = """<html><head><title>The Treaty of Paris</title></head><body><article>
+<h1>The Treaty of Paris, 1783</h1>
+<p>John Adams, Benjamin Franklin and John Jay ſigned the treaty in Paris on ſept. 3, 1783.</p>
+<p>The Congreſs of the Confederation ratıfıed it in Annapolıs on Jan. 14, 1784.</p>
+</article></body></html>"""
+
+
+def test_lookalike_letters_neither_end_a_sentence_nor_hide_its_words(tmp_path):
+    """A transcribed print's "ſept." is an abbreviation like "Sept.", and its "ratıfıed" the word "ratified":
+    split at "ſept." the date's sentence was "3, 1783," and the page said nothing on the claim."""
+    server = Loopback()
+    try:
+        url = server.page("/paris", GAZETTE_PAGE)
+        (tmp_path / "article.md").write_text(
+            "The Treaty of Paris was signed on September 3, 1783.\n"
+            "Congress ratified the treaty in Annapolis on January 14, 1784.\n", encoding="utf-8")
+        claims = [("signed", "The Treaty of Paris was signed on September 3, 1783"),
+                  ("ratified", "Congress ratified the treaty in Annapolis on January 14, 1784")]
+        lines = ["version: 1", "article:", "  path: article.md", "claims:"]
+        for cid, text in claims:
+            lines += [f"  - id: {cid}", "    type: date", f"    text: {json.dumps(text)}",
+                      f"    sources: [{json.dumps(url)}]"]
+        (tmp_path / "claims.yaml").write_text("\n".join(lines) + "\n", encoding="utf-8")
+        result, report = verify_json(tmp_path / "claims.yaml", "--cache-dir", str(tmp_path / "cache"))
+    finally:
+        server.stop()
+    read = {c["id"]: (c["verdict"], c["evidence"][0]["value"]) for c in report["claims"]}
+    assert read == {"signed": ("supported", "ſept. 3, 1783 (1783-09-03)"),  # not the headline's coarser "1783"
+                    "ratified": ("supported", "Jan. 14, 1784 (1784-01-14)")}
+    assert result.exit_code == 0
+
+
 # == 4. the cache ==================================================================================
 
 WRITER = """

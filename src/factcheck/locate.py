@@ -16,7 +16,7 @@ from functools import lru_cache
 from rapidfuzz import fuzz
 
 from .lexicon import NON_FINAL_ABBREVIATIONS, STOPWORDS
-from .normalize import fold
+from .normalize import ascii_case, fold
 from .settings import (
     CONTEXT_WEIGHT,
     EXCERPT_WIDTH,
@@ -175,8 +175,9 @@ _LAST_WORD = re.compile(r"(?:^|(?<=[\s(\"']))([A-Za-z][A-Za-z.']{0,5})\.$")
 
 def _abbreviated(text: str, end: int) -> bool:
     """Whether the full stop before ``end`` closes an abbreviation that ends no sentence ("Dec.",
-    "Lt.", "U.S.") or an initial ("John F. Kennedy")."""
-    m = _LAST_WORD.search(text, max(0, end - 8), end)
+    "Lt.", "U.S.") or an initial ("John F. Kennedy"), also when written with lookalike letters ("ſept.")."""
+    lo = max(0, end - 8)
+    m = _LAST_WORD.search(ascii_case(text[lo:end]))
     if m is None:
         return False
     word = m.group(1)

@@ -46,6 +46,17 @@ def normalize_mapped(text: str, origin: Offsets | None = None) -> tuple[str, Off
     return text.translate(_TABLE), compose(iter(kept), origin)
 
 
+# Under re.IGNORECASE these letters match ASCII ones ("ſ" matches "s", "İ" and "ı" match "i", the
+# Kelvin sign matches "k"), but lower() keeps them apart: a word a pattern read would then miss its
+# table. Each maps to one character, so every offset stays where it was.
+_ASCII_CASE = str.maketrans({"\u017f": "s", "\u0130": "I", "\u0131": "i", "\u212a": "K"})
+
+
+def ascii_case(text: str) -> str:
+    """``text`` with the letters IGNORECASE takes for ASCII written as ASCII; ``text`` itself if it has none."""
+    return text.translate(_ASCII_CASE) if any(c in text for c in "\u017f\u0130\u0131\u212a") else text
+
+
 _FOLDED: dict[int, str] = {}  # code point → its folded letter, filled as characters are met
 
 
@@ -61,6 +72,7 @@ def fold(text: str) -> str:
 
 
 def _fold_char(ch: str) -> str:
+    ch = ascii_case(ch)
     if ch.isascii():
         return ch.lower()
     base = "".join(c for c in unicodedata.normalize("NFKD", ch) if not unicodedata.combining(c))

@@ -52,6 +52,7 @@ from functools import lru_cache
 
 from . import units
 from .lexicon import SCALES, SMALL_NUMBERS, TENS
+from .normalize import ascii_case
 
 # --- types -----------------------------------------------------------------------------------
 
@@ -1176,17 +1177,6 @@ def _quantity(value: float, unit: str | None, hedge: str | None, text: str, uppe
         ends = (_interval(value, hedge), _interval(upper, hedge))
         low, high = min(e[0] for e in ends), max(e[1] for e in ends)  # a range written backwards too
     return Quantity(value, low, high, unit, hedge, text, upper)
-
-
-# Under re.IGNORECASE these letters match ASCII ones ("ſ" matches "s", "İ" and "ı" match "i", the
-# Kelvin sign matches "k"), but lower() keeps them apart: a word a pattern read would then miss its
-# table. Each maps to one character, so every offset stays where it was.
-_ASCII_CASE = str.maketrans({"\u017f": "s", "\u0130": "I", "\u0131": "i", "\u212a": "K"})
-
-
-def ascii_case(text: str) -> str:
-    """``text`` with the letters IGNORECASE takes for ASCII written as ASCII; ``text`` itself if it has none."""
-    return text.translate(_ASCII_CASE) if any(c in text for c in "\u017f\u0130\u0131\u212a") else text
 
 
 def find_numbers(text: str, prefer: str | None = None) -> list[NumberMatch]:
