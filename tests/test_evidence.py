@@ -355,3 +355,34 @@ def test_3_the_pages_own_subject_names_every_sentence_on_it(tmp_path, loopback):
 """)
     assert claims["staff"]["verdict"] == "supported", claims["staff"]
     assert claims["staff-untitled"]["verdict"] == "unverified"  # "The company" alone names nobody
+
+
+HUBBLE_PAGE = """<html><head><title>Hubble Space Telescope</title></head><body><article>
+<p>The Hubble Space Telescope was carried into orbit by the Space Shuttle Discovery.</p>
+<p>NASA launched the Compton Gamma Ray Observatory in 1991, the second of its four Great Observatories.</p>
+<h2>References</h2>
+<ol>
+<li>"Hubble Space Telescope launched aboard Discovery". NASA. 24 April 1990. Retrieved 2 May 2015.</li>
+<li>"Servicing Mission 1 corrects Hubble's vision". NASA. 13 January 1994. Retrieved 2 May 2015.</li>
+</ol>
+</article></body></html>
+"""
+
+
+def test_a_date_that_is_a_citation_alone_is_read_with_what_it_cites(tmp_path, loopback):
+    """A reference list's "NASA. 24 April 1991." is a sentence of nothing but its date: what it
+    dates is the sentence before it, on the page as in the article. Read alone, it was about
+    nothing, and the page said nothing of it; nor does the page's "in 1991", about another launch
+    by the same agency, confirm the day."""
+    article = ('The telescope was launched in April 1990.\n\n'
+               '^ "Hubble Space Telescope launched aboard Discovery". NASA. 24 April 1991. Retrieved 2 May 2015.\n')
+    claims = check(tmp_path, article, """
+  - id: cited
+    type: date
+    text: 24 April 1991
+    sources: [URL]
+""".replace("URL", loopback.page("/wiki/hubble", HUBBLE_PAGE)))
+    (evidence,) = claims["cited"]["evidence"]
+    assert claims["cited"]["verdict"] == "contradicted", claims["cited"]
+    assert evidence["value"] == "24 April 1990 (1990-04-24)"
+

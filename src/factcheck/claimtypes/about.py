@@ -87,8 +87,21 @@ def read_value(claim: Claim, article: Article, view: Lens, read: Callable[[str],
     sentence = _sentences_over(view.spans, f_start, f_end)
     others = tuple(Neighbour(v, setting_of(article.text, sentence, a, b)) for a, b, v in found
                    if sentence[0] <= a and b <= sentence[1] and (a, b) != (f_start, f_end))
-    return Reading((mention,), agrees(value), f"'{mention.text}' ({mention.value})", value=value,
-                   setting=replace(setting_of(article.text, sentence, f_start, f_end), others=others))
+    setting = setting_of(article.text, sentence, f_start, f_end)
+    setting = replace(setting, sentence=_what_it_is_of(article.text, view.spans, sentence, found), others=others)
+    return Reading((mention,), agrees(value), f"'{mention.text}' ({mention.value})", value=value, setting=setting)
+
+
+def _what_it_is_of(text: str, spans: list[tuple[int, int]], sentence: tuple[int, int], values: list) -> str:
+    """The value's sentence, with the one before it when it says nothing but its ``values``: a
+    reference list's "LWN.net. 21 December 2005." dates the piece the sentence before names."""
+    s, e = sentence
+    words = text[s:e]
+    for a, b, _ in sorted(values, reverse=True):
+        if s <= a and b <= e:
+            words = words[: a - s] + " " + words[b - s :]
+    i = bisect.bisect_left(spans, sentence)
+    return text[spans[i - 1][0] : e] if 0 < i and not stems(words) else text[s:e]
 
 
 def _only_value(wording: str, own: list) -> bool:
@@ -439,8 +452,9 @@ def judge_value(claim: Claim, reading: Reading, page: Page, query: Topic, betwee
     article value)``: "made public in December 2016, ... the previous one made public in 2013":
     the page's "made public on 1 December 2016" is the other one's). A value that agrees only by
     holding the article's (``coarser``: "2017" for "14 September 2017") says nothing of which day
-    it is: it supports only where, disagreeing, it would contradict, and anchors nothing. Silence
-    says why, at the closest candidate."""
+    it is: it supports only where, disagreeing, it would contradict and one of the article's words
+    stands beside it ("NASA launched ... in 1991" is no date for a citation's "NASA. 24 April 1991."),
+    and anchors nothing. Silence says why, at the closest candidate."""
     text, view = page.text, page.view
     pattern = named(claim)
     closest: tuple[int, int] | None = None
@@ -465,7 +479,7 @@ def judge_value(claim: Claim, reading: Reading, page: Page, query: Topic, betwee
             measures = same is None or same(value, text[f_end : f_end + 40])
             placed = tied >= least and (score >= STRONGLY_RELEVANT or tied >= _TIE_CONTRADICTS)
             against = not ok and measures and not elsewhere and tied > explained and placed
-            ok = ok and (coarser is None or placed or not coarser(value))
+            ok = ok and (coarser is None or (placed and tied >= TIE_MIN) or not coarser(value))
             pool.append(_Candidate(f_start, f_end, value, score, tied, ok, against))
     pool += _anchored(claim, reading, page, between, compatible,
                       agrees if coarser is None else lambda v: agrees(v) and not coarser(v), pattern)

@@ -37,7 +37,7 @@ class Setting:
 
     before: tuple[str, ...]  # content words just before the value in its sentence, nearest last
     after: tuple[str, ...]  # ... and just after it, nearest first
-    sentence: str  # the value's sentence: what the claim is about, beyond its own few words
+    sentence: str  # the value's sentence (with the one before, if it has no other words): what the claim is about
     others: tuple[Neighbour, ...] = ()  # the sentence's other values of the kind, each with its own words
 
 
