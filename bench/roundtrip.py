@@ -134,10 +134,12 @@ def run_claims(claims: list[Claim], article_text: str, where: Path, cache: Path)
     return list(Checker(spec, Options(cache_dir=cache, timeout=30, jobs=4)).run().results)
 
 
-def _miss(pid: str, phase: str, result: Result) -> dict:
-    """One miss as ``--dump`` writes it: the claim, what the article passage read, what each source said."""
+def _miss(pid: str, phase: str, result: Result, article: str) -> dict:
+    """One miss as ``--dump`` writes it: the claim, what the article passage read (with the words
+    around it), what each source said."""
     return {"page": pid, "phase": phase, "type": result.claim.type.value, "verdict": result.verdict.value,
             "claim": result.claim.text, "article": [m.text for m in result.mentions],
+            "around": [article[max(0, m.raw_start - 100) : m.raw_end + 100] for m in result.mentions],
             "message": result.message,
             "evidence": [{"status": e.status.value, "value": e.value, "text": e.text, "reason": e.reason}
                          for e in result.evidence]}
@@ -232,12 +234,13 @@ def main() -> None:
             if planted and "planted" in wanted:
                 phases["planted"] = run_claims(planted, text, root / pid / "planted", cache)
             for phase, results in phases.items():
+                written = text if phase == "planted" else body
                 for c, result in zip(claims if phase != "planted" else planted, results, strict=True):
                     v = result.verdict.value
                     tally[f"{phase} {c.type.value}"][v] += 1
                     good = v in REPORTED if phase == "planted" else v == "supported"
                     if not good:
-                        dumped.append(_miss(pid, phase, result))
+                        dumped.append(_miss(pid, phase, result, written))
                     if not good and len(misses[f"{phase} {c.type.value}"]) < args.show:
                         misses[f"{phase} {c.type.value}"].append(f"{pid[:8]} {v}: {c.text[:100]}")
             print(f"  {n}/{len(ids)} pages", end="\r", file=sys.stderr)
