@@ -386,3 +386,28 @@ def test_a_date_that_is_a_citation_alone_is_read_with_what_it_cites(tmp_path, lo
     assert claims["cited"]["verdict"] == "contradicted", claims["cited"]
     assert evidence["value"] == "24 April 1990 (1990-04-24)"
 
+
+LUPOFF_PAGE = """<html><head><title>12:01 PM (story)</title></head><body><article>
+<p>"12:01 PM" is a science fiction short story by Richard A. Lupoff.</p>
+<p>12:01 PM (1990) is the first film adaptation of the short story "12:01 PM" by Richard A. Lupoff, which was
+published in 1973 in The Magazine of Fantasy and Science Fiction.</p>
+<p>12:01 (1993) is the second film adaptation of the short story "12:01 PM" by Richard A. Lupoff, which was
+published in 1973 in The Magazine of Fantasy and Science Fiction.</p>
+</article></body></html>
+"""
+
+
+def test_a_claim_is_placed_by_all_its_words_not_only_those_next_to_its_value(tmp_path, loopback):
+    """Two rows alike for six words on each side of the year: the claim's "first" says which row is
+    its own, where the article misprinted the year; the other row, with the right year, is not it."""
+    row = ('is the {} film adaptation of the short story "12:01 PM" by Richard A. Lupoff, which was published in {} '
+           'in The Magazine of Fantasy and Science Fiction.')
+    article = f"12:01 PM (1990) {row.format('first', 1974)}\n\n12:01 (1993) {row.format('second', 1973)}\n"
+    claims = check(tmp_path, article, f"""
+  - id: first
+    type: date
+    text: {json.dumps(row.format('first', 1973).removeprefix('is the ').removesuffix('.'))}
+    sources: [URL]
+""".replace("URL", loopback.page("/wiki/lupoff", LUPOFF_PAGE)))
+    assert claims["first"]["verdict"] == "contradicted", claims["first"]
+    assert [m["line"] for m in claims["first"]["article"]] == [1]

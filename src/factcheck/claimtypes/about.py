@@ -53,7 +53,7 @@ def read_value(claim: Claim, article: Article, view: Lens, read: Callable[[str],
     own = read(claim.text)  # the values the claim's wording states: the first is the claim's
     passage = locate_exact(claim.text, article.text, view.view)
     if passage is None:
-        places = nearest(claim.text, article.text, value_places(claim.text, article.text, read))
+        places = nearest(claim.text, article.text, value_places(claim.text, article.text, read), read)
         if len(places) > 1:
             return replace(NOT_IN_ARTICLE, detail=f"the claim's words around its {what} are at {len(places)} places "
                                                   "in the article, their values equally near the claim's (a table, a "
@@ -227,13 +227,18 @@ _AROUND_WORDS = 6  # words kept on each side of the value: enough to place it, f
 _AROUND_GAP = 60  # characters another value may take in place of the claim's
 
 
-def _around(wording: str, read: Callable[[str], list]) -> tuple[list[str], list[str]] | None:
-    """The claim's words before and after its (first) value, as written; None without a value."""
+def _around(wording: str, read: Callable[[str], list]) -> tuple[list[str], list[str], int, int] | None:
+    """The claim's words before and after its (first) value, as written, and how many of its
+    characters lie outside the place ``value_places`` finds by them (the words before and the
+    value, or without words before, the value and the words after); None without a value."""
     values = read(wording)
     if not values:
         return None
     start, end = values[0][0], values[0][1]
-    return re.findall(r"\w+", wording[:start])[-_AROUND_WORDS:], re.findall(r"\w+", wording[end:])[:_AROUND_WORDS]
+    before = list(re.finditer(r"\w+", wording[:start]))[-_AROUND_WORDS:]
+    after = list(re.finditer(r"\w+", wording[end:]))[:_AROUND_WORDS]
+    return ([m.group() for m in before], [m.group() for m in after], before[0].start() if before else start,
+            len(wording) - end - (0 if before or not after else after[-1].end()))
 
 
 def locatable(wording: str, text: str, read: Callable[[str], list], known: KnownValues) -> bool:
@@ -242,16 +247,20 @@ def locatable(wording: str, text: str, read: Callable[[str], list], known: Known
     return len(value_places(wording, text, read, limit=2, known=known)) <= 1
 
 
-def nearest(wording: str, text: str, places: list[Passage]) -> list[Passage]:
+def nearest(wording: str, text: str, places: list[Passage], read: Callable[[str], list] | None = None) -> list[Passage]:
     """Of the places holding the claim's words around a value, those whose value differs least
     from the claim's (in characters, a substitution counting one, as a slip changes a value):
     "$243.97" misprinted "$343.97" is that one, not the "$67.77" of the next row; "Retrieved 11
     December 2016" is as near "Retrieved 1 December 2016" as "Retrieved 11 December 2017", so both
-    are left, and the claim is not placed."""
+    are left, and the claim is not placed. Given the ``read`` that found ``value_places``, each
+    place is compared as far as the claim's wording reaches beyond the words it was found by:
+    two rows "2013 Census QuickStats about culture and identity" differ in the next word."""
     if len(places) < 2:
         return places
     folded = fold(wording)
-    far = [Levenshtein.distance(folded, fold(text[p.start : p.end])) for p in places]
+    around = _around(wording, read) if read is not None else None
+    lo, hi = around[2:] if around is not None else (0, 0)
+    far = [Levenshtein.distance(folded, fold(text[max(0, p.start - lo) : p.end + hi])) for p in places]
     return [p for p, d in zip(places, far, strict=True) if d == min(far)]
 
 
@@ -284,7 +293,7 @@ def value_places(wording: str, text: str, read: Callable[[str], list], limit: in
     around = _around(wording, read)
     if around is None or not (around[0] or around[1]):
         return []
-    before, after = around
+    before, after = around[:2]
     head = re.compile(r"(?i)(?<!\w)" + r"\W+".join(map(re.escape, before)) + r"\W+") if before else None
     tail = re.compile(r"(?i)\W+" + r"\W+".join(map(re.escape, after)) + r"(?!\w)" if after else r"(?!\w)")
 
