@@ -364,6 +364,8 @@ HUBBLE_PAGE = """<html><head><title>Hubble Space Telescope</title></head><body><
 <ol>
 <li>"Hubble Space Telescope launched aboard Discovery". NASA. 24 April 1990. Retrieved 2 May 2015.</li>
 <li>"Servicing Mission 1 corrects Hubble's vision". NASA. 13 January 1994. Retrieved 2 May 2015.</li>
+<li>^ "Hubble celebrates 25 years". ESA. Retrieved 20 April 2016.</li>
+<li>^ "2016 anniversary image". NASA.</li>
 </ol>
 </article></body></html>
 """
@@ -385,6 +387,20 @@ def test_a_date_that_is_a_citation_alone_is_read_with_what_it_cites(tmp_path, lo
     (evidence,) = claims["cited"]["evidence"]
     assert claims["cited"]["verdict"] == "contradicted", claims["cited"]
     assert evidence["value"] == "24 April 1990 (1990-04-24)"
+
+
+
+def test_a_year_beside_another_full_date_does_not_confirm_a_day(tmp_path, loopback):
+    """"Retrieved 20 April 2016. ^ "2016 anniversary image"": the year is a title's, the word
+    beside it the full date's, which disagrees; so the year confirms nothing of "2 May 2016"."""
+    article = '^ "Servicing Mission 1 corrects Hubble\'s vision". NASA. 13 January 1994. Retrieved 2 May 2016.\n'
+    claims = check(tmp_path, article, """
+  - id: retrieved
+    type: date
+    text: Retrieved 2 May 2016
+    sources: [URL]
+""".replace("URL", loopback.page("/wiki/hubble", HUBBLE_PAGE)))
+    assert claims["retrieved"]["verdict"] == "unverified", claims["retrieved"]  # as near as the other dates
 
 
 LUPOFF_PAGE = """<html><head><title>12:01 PM (story)</title></head><body><article>

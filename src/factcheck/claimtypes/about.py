@@ -439,6 +439,7 @@ class _Candidate:
     tie: float  # the article's words around its value found around this one (``tie``)
     agrees: bool
     rival: bool  # disagrees and measures the same thing, in a sentence relevant enough to contradict
+    coarse: bool = False  # agrees only by holding the article's value ("2017" for "4 January 2017")
 
     @property
     def rank(self) -> tuple[float, float]:
@@ -463,7 +464,8 @@ def judge_value(claim: Claim, reading: Reading, page: Page, query: Topic, betwee
     holding the article's (``coarser``: "2017" for "14 September 2017") says nothing of which day
     it is: it supports only where, disagreeing, it would contradict and one of the article's words
     stands beside it ("NASA launched ... in 1991" is no date for a citation's "NASA. 24 April 1991."),
-    and anchors nothing. Silence says why, at the closest candidate."""
+    and no disagreeing value beside those words as closely (then the source is silent), and anchors
+    nothing. Silence says why, at the closest candidate."""
     text, view = page.text, page.view
     pattern = named(claim)
     closest: tuple[int, int] | None = None
@@ -488,15 +490,17 @@ def judge_value(claim: Claim, reading: Reading, page: Page, query: Topic, betwee
             measures = same is None or same(value, text[f_end : f_end + 40])
             placed = tied >= least and (score >= STRONGLY_RELEVANT or tied >= _TIE_CONTRADICTS)
             against = not ok and measures and not elsewhere and tied > explained and placed
-            ok = ok and (coarser is None or (placed and tied >= TIE_MIN) or not coarser(value))
-            pool.append(_Candidate(f_start, f_end, value, score, tied, ok, against))
+            coarse = ok and coarser is not None and coarser(value)
+            ok = ok and (not coarse or (placed and tied >= TIE_MIN))
+            pool.append(_Candidate(f_start, f_end, value, score, tied, ok, against, coarse))
     pool += _anchored(claim, reading, page, between, compatible,
                       agrees if coarser is None else lambda v: agrees(v) and not coarser(v), pattern)
-    support = max((c for c in pool if c.agrees), key=lambda c: c.rank, default=None)
+    support = max((c for c in pool if c.agrees), key=lambda c: (c.rank, not c.coarse), default=None)
     rival = max((c for c in pool if c.rival), key=lambda c: c.rank, default=None)
-    if support is not None and (rival is None or support.tie >= rival.tie):
+    if support is not None and (rival is None or support.tie > rival.tie or (support.tie == rival.tie
+                                                                             and not support.coarse)):
         return _said(Status.SUPPORTS, text, support, describe)
-    if rival is not None:
+    if rival is not None and (support is None or rival.tie > support.tie):
         return _said(Status.CONTRADICTS, text, rival, describe)
     if closest is None:
         return silent_near(query.wide, view, "no passage about the claim")
