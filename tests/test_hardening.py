@@ -534,24 +534,31 @@ TITANIC_PAGE = """<html><head><title>RMS Titanic</title></head><body><article>
 </article></body></html>"""
 
 
-def test_a_page_written_with_lookalike_letters_is_read_not_a_crash(tmp_path):
+def dated_claims(tmp_path, page: str, article: str, claims: list[tuple[str, str, str | None]],
+                 published: str | None = None) -> tuple:
+    """``verify --format json`` of date claims (id, text, expect or None) citing ``page`` on 127.0.0.1."""
     server = Loopback()
     try:
-        url = server.page("/titanic", TITANIC_PAGE)
-        (tmp_path / "article.md").write_text(
-            "RMS Titanic sailed from Southampton on April 10, 1912. It sank on April 15, 1912.\n"
-            "Its wreck was found on September 1, 1985.\n", encoding="utf-8")
-        claims = [("sailed", "sailed from Southampton on April 10, 1912", "1912-04-10"),
-                  ("sank", "It sank on April 15, 1912", "1912-04-15"),
-                  ("wreck", "Its wreck was found on September 1, 1985", "1985-09-01")]
-        lines = ["version: 1", "article:", "  path: article.md", "  published: 2012-04-15", "claims:"]
+        url = server.page("/page", page)
+        (tmp_path / "article.md").write_text(article, encoding="utf-8")
+        lines = ["version: 1", "article:", "  path: article.md"] + ([f"  published: {published}"] if published else [])
+        lines.append("claims:")
         for cid, text, expect in claims:
             lines += [f"  - id: {cid}", "    type: date", f"    text: {json.dumps(text)}",
-                      f"    expect: {expect}", f"    sources: [{json.dumps(url)}]"]
+                      *([f"    expect: {expect}"] if expect else []), f"    sources: [{json.dumps(url)}]"]
         (tmp_path / "claims.yaml").write_text("\n".join(lines) + "\n", encoding="utf-8")
-        result, report = verify_json(tmp_path / "claims.yaml", "--cache-dir", str(tmp_path / "cache"))
+        return verify_json(tmp_path / "claims.yaml", "--cache-dir", str(tmp_path / "cache"))
     finally:
         server.stop()
+
+
+def test_a_page_written_with_lookalike_letters_is_read_not_a_crash(tmp_path):
+    claims = [("sailed", "sailed from Southampton on April 10, 1912", "1912-04-10"),
+              ("sank", "It sank on April 15, 1912", "1912-04-15"),
+              ("wreck", "Its wreck was found on September 1, 1985", "1985-09-01")]
+    result, report = dated_claims(
+        tmp_path, TITANIC_PAGE, "RMS Titanic sailed from Southampton on April 10, 1912. It sank on April 15, 1912.\n"
+        "Its wreck was found on September 1, 1985.\n", claims, published="2012-04-15")
     assert {c["id"]: c["verdict"] for c in report["claims"]} == {cid: "supported" for cid, _, _ in claims}
     assert result.exit_code == 0
 
@@ -566,22 +573,11 @@ GAZETTE_PAGE = """<html><head><title>The Treaty of Paris</title></head><body><ar
 def test_lookalike_letters_neither_end_a_sentence_nor_hide_its_words(tmp_path):
     """A transcribed print's "ſept." is an abbreviation like "Sept.", and its "ratıfıed" the word "ratified":
     split at "ſept." the date's sentence was "3, 1783," and the page said nothing on the claim."""
-    server = Loopback()
-    try:
-        url = server.page("/paris", GAZETTE_PAGE)
-        (tmp_path / "article.md").write_text(
-            "The Treaty of Paris was signed on September 3, 1783.\n"
-            "Congress ratified the treaty in Annapolis on January 14, 1784.\n", encoding="utf-8")
-        claims = [("signed", "The Treaty of Paris was signed on September 3, 1783"),
-                  ("ratified", "Congress ratified the treaty in Annapolis on January 14, 1784")]
-        lines = ["version: 1", "article:", "  path: article.md", "claims:"]
-        for cid, text in claims:
-            lines += [f"  - id: {cid}", "    type: date", f"    text: {json.dumps(text)}",
-                      f"    sources: [{json.dumps(url)}]"]
-        (tmp_path / "claims.yaml").write_text("\n".join(lines) + "\n", encoding="utf-8")
-        result, report = verify_json(tmp_path / "claims.yaml", "--cache-dir", str(tmp_path / "cache"))
-    finally:
-        server.stop()
+    result, report = dated_claims(
+        tmp_path, GAZETTE_PAGE, "The Treaty of Paris was signed on September 3, 1783.\n"
+        "Congress ratified the treaty in Annapolis on January 14, 1784.\n",
+        [("signed", "The Treaty of Paris was signed on September 3, 1783", None),
+         ("ratified", "Congress ratified the treaty in Annapolis on January 14, 1784", None)])
     read = {c["id"]: (c["verdict"], c["evidence"][0]["value"]) for c in report["claims"]}
     assert read == {"signed": ("supported", "ſept. 3, 1783 (1783-09-03)"),  # not the headline's coarser "1783"
                     "ratified": ("supported", "Jan. 14, 1784 (1784-01-14)")}
