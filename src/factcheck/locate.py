@@ -176,8 +176,7 @@ _LAST_WORD = re.compile(r"(?:^|(?<=[\s(\"']))([A-Za-z][A-Za-z.']{0,5})\.$")
 def _abbreviated(text: str, end: int) -> bool:
     """Whether the full stop before ``end`` closes an abbreviation that ends no sentence ("Dec.",
     "Lt.", "U.S.") or an initial ("John F. Kennedy"), also when written with lookalike letters ("ſept.")."""
-    lo = max(0, end - 8)
-    m = _LAST_WORD.search(ascii_case(text[lo:end]))
+    m = _LAST_WORD.search(ascii_case(text[max(0, end - 8) : end]))
     if m is None:
         return False
     word = m.group(1)
