@@ -4,6 +4,8 @@ coarser one on the page), and when it cannot tell where the claim went, it says 
 
 from __future__ import annotations
 
+import pytest
+
 from test_evidence import check
 
 APOLLO_PAGE = """<html><head><title>Apollo 11: the first crewed Moon landing</title>
@@ -176,3 +178,26 @@ def test_a_year_alone_one_digit_from_two_of_the_articles_is_not_placed(tmp_path,
     claim = signed(tmp_path, loopback, "The treaty was drafted in 1966 and opened for signature in 1968.\n")
     assert claim["verdict"] == "not_found", claim
     assert "date alone, and 2 of the article's are as near it" in claim["message"]
+
+
+DREAMLINER_PAGE = """<html><head><title>Boeing 787-9 Dreamliner</title></head><body><article>
+<p>The 787-9 is a larger and longer-range variant of Boeing's Dreamliner, seating 242 to 330 passengers in a
+two-class layout.</p>
+</article></body></html>
+"""
+
+
+@pytest.mark.parametrize("edited", ["330 to 330 passengers", "330-330 passengers"])
+def test_a_range_edited_to_equal_ends_is_read_and_contradicted(tmp_path, loopback, edited):
+    # "242 to 330" edited to "330 to 330" still states a range, whose lower end is wrong; read as
+    # "330 passengers" alone, it lay inside the page's range and passed
+    url = loopback.page("/787-9", DREAMLINER_PAGE)
+    article = f"The 787-9 seats {edited} in a two-class layout.\n"
+    claims = check(tmp_path, article, """
+  - id: seats
+    type: number
+    text: 242 to 330 passengers in a two-class layout
+    sources: [URL]
+""".replace("URL", url), "2024-01-01")
+    assert claims["seats"]["verdict"] == "contradicted", claims["seats"]
+    assert claims["seats"]["article"][0]["text"] == edited

@@ -570,8 +570,7 @@ def _dash_range_cores(text: str, prefer: str | None) -> list[_Core]:
         hi, end, scale = got
         lo = _number(m["a"]) * scale
         unit = currency or _unit_follows(text, end, prefer)
-        if lo == hi or lo > hi and not (unit and _written_backwards(m["a"], m["b"])) \
-                or not (unit or scale > 1):
+        if lo > hi and not (unit and _written_backwards(m["a"], m["b"])) or not (unit or scale > 1):
             continue
         cores.append(_Core(m.start(), end, lo, currency, True, scale, None, hi))
     return cores
@@ -598,7 +597,7 @@ def _range_cores(text: str, cores: list[_Core], prefer: str | None) -> list[_Cor
             continue
         hi = abs(b.value) if dash and b.value < 0 else b.value
         lo = a.value * b.scale if a.scale == 1 and b.scale > 1 and a.value * b.scale <= hi else a.value
-        if lo >= hi:
+        if lo > hi:
             continue
         if dash and not _unit_follows(text, b.end, prefer) and not b.unit and b.scale == 1 \
                 and not _RANGE_WORD.search(text, max(0, a.start - 12), a.start):
