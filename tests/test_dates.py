@@ -533,6 +533,15 @@ def test_words_that_look_like_dates_are_not(sentence):
     assert find_dates(sentence, NOV) == []
 
 
+def test_a_count_in_a_row_dated_to_the_minute_is_no_year():
+    # psql output: the row's timestamp dates it; "1512" beside it is that minute's count of entries
+    row = "200 │ 2020-08-01 11:23:00+00 │ 1512 │ 6.342 │ t\n200 │ 2020-08-01 11:24:00+00 │ 1488 │ 2.754 │ f"
+    assert [m.text for m in find_dates(row, NOV)] == ["2020-08-01", "2020-08-01"]
+    # a year column stays a year, and so does a year after a preposition
+    assert [m.text for m in find_dates("Apollo 8 | 1968 | Apollo 11 | 1969", NOV)] == ["1968", "1969"]
+    assert [m.text for m in find_dates("at 11:23 | in 1512 |", NOV)] == ["1512"]
+
+
 def test_a_season_is_not_a_month():
     assert [(m.text, str(m.span)) for m in find_dates("He scored in the 2010-11 season.", NOV)] == [("2010", "2010")]
 

@@ -1043,10 +1043,16 @@ _OLD_YEAR = 1500  # a bare number before it is a model or a count ("the GTX 1060
 _YEAR_PREP = re.compile(r"(?i)\b(?:in|by|until|till|since|of|from|to|before|after|year)\s+$")
 
 
+# a table cell that ends on a time of day ("2020-08-01 11:23:00+00 │"): its row is dated already
+_TIMED_CELL_BEFORE = re.compile(r"\d:\d\d(?::\d\d(?:\.\d+)?)?(?:\s*(?:[+-]\d\d(?::?\d\d)?|Z|UTC))?\s*[│|]\s*$")
+
+
 def _year(m: re.Match, ctx: _Context) -> Found | None:
+    """A bare year; not a figure in a row already dated to the minute ("11:23:00+00 │ 1512 │":
+    a count of that minute's entries)."""
     year = int(m["year"])
-    if not _OLD_YEAR <= year <= _FAR_YEAR and not _YEAR_PREP.search(m.string, max(0, m.start() - _PREP_WINDOW),
-                                                                     m.start()):
+    before = m.string[max(0, m.start() - _PREP_WINDOW):m.start()]
+    if not _YEAR_PREP.search(before) and (not _OLD_YEAR <= year <= _FAR_YEAR or _TIMED_CELL_BEFORE.search(before)):
         return None
     return m.start(), m.end(), _years(year, year)
 
