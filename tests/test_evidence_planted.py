@@ -187,10 +187,10 @@ two-class layout.</p>
 """
 
 
-@pytest.mark.parametrize("edited", ["330 to 330 passengers", "330-330 passengers"])
-def test_a_range_edited_to_equal_ends_is_read_and_contradicted(tmp_path, loopback, edited):
-    # "242 to 330" edited to "330 to 330" still states a range, whose lower end is wrong; read as
-    # "330 passengers" alone, it lay inside the page's range and passed
+@pytest.mark.parametrize("edited", ["330 to 330 passengers", "330-330 passengers", "342 to 330 passengers"])
+def test_a_range_edited_to_equal_or_backwards_ends_is_read_and_contradicted(tmp_path, loopback, edited):
+    # "242 to 330" edited to "330 to 330" or "342 to 330" still states a range, whose lower end is
+    # wrong; read as "330 passengers" alone, it lay inside the page's range and passed
     url = loopback.page("/787-9", DREAMLINER_PAGE)
     article = f"The 787-9 seats {edited} in a two-class layout.\n"
     claims = check(tmp_path, article, """

@@ -597,13 +597,24 @@ def _range_cores(text: str, cores: list[_Core], prefer: str | None) -> list[_Cor
             continue
         hi = abs(b.value) if dash and b.value < 0 else b.value
         lo = a.value * b.scale if a.scale == 1 and b.scale > 1 and a.value * b.scale <= hi else a.value
-        if lo > hi:
+        if lo > hi and not (word and _backwards_range(text, a, b, prefer)):
             continue
         if dash and not _unit_follows(text, b.end, prefer) and not b.unit and b.scale == 1 \
                 and not _RANGE_WORD.search(text, max(0, a.start - 12), a.start):
             continue  # "4-1": a score, not a range ("from 2004 – 2014" is one)
         out.append(_Core(a.start, b.end, lo, a.unit or b.unit, b.takes_unit, b.scale, None, hi))
     return out
+
+
+_FROM_BEFORE = re.compile(r"(?i)\bfrom\s+$")
+
+
+def _backwards_range(text: str, a: _Core, b: _Core, prefer: str | None) -> bool:
+    """"342 to 330 passengers", "between 22 to 17-years-old": two ends written backwards, read as the
+    dash's are; "from 250 to 200 passengers" is a change, two figures."""
+    return bool(a.unit or b.unit or _unit_follows(text, b.end, prefer)) \
+        and _written_backwards(text[a.start:a.end], text[b.start:b.end]) \
+        and not _FROM_BEFORE.search(text, max(0, a.start - 6), a.start)
 
 
 def _unit_follows(text: str, pos: int, prefer: str | None = None) -> bool:
