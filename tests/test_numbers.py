@@ -697,6 +697,7 @@ def test_an_adjective_between_count_and_noun():
     ("first", 1), ("31st", 31), ("the 42nd floor", 42), ("twenty-fifth", 25), ("twenty\u2014fifth", 25),
     ("twentyfifth", 25), ("thirty first", 31), ("seventy-third", 73), ("ninetieth", 90),
     ("Stocks fell for a seventh straight session.", 7),
+    ("roots in the 19 th century", 19), ("the 2 nd time", 2),  # a superscript suffix set apart
 ])
 def test_ordinals_are_their_own_kind(text, value):
     (o,) = numbers.find_ordinals(text)
@@ -706,4 +707,5 @@ def test_ordinals_are_their_own_kind(text, value):
 
 def test_not_ordinals():
     assert numbers.find_ordinals("1th 22th") == []
+    assert q("He weighs 14 st.").value == 14  # not the 14th: its suffix would be "th"
     assert q("a thirty second ad").unit == "second"

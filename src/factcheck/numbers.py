@@ -526,6 +526,7 @@ def _scaled(text: str, value: float, end: int, currency: str | None,
 
 
 _FIGURE_BEFORE = re.compile(r"\d\s*$")
+_SUFFIX_APART = re.compile(r"(?i)\s(?P<s>st|nd|rd|th)\b")
 
 
 def _digit_cores(text: str, prefer: str | None) -> list[_Core]:
@@ -547,6 +548,9 @@ def _digit_cores(text: str, prefer: str | None) -> list[_Core]:
         if end < len(text) and text[end].isalpha() and (not (u := units.UNIT_AFTER.match(text, end)) or u["u"] == "s") \
                 and not (prefer and _unit_after(text, end, prefer)[0]):
             continue  # "4th", "1990s", "4G": an ordinal, a decade, a name or an unknown unit
+        if (suffix := _SUFFIX_APART.match(text, end)) and value.is_integer() \
+                and suffix["s"].lower() == _ordinal_suffix(int(value)):
+            continue  # "19 th century": a rank whose superscript was set apart
         if m["neg"] and start == m.start():
             value = -value
         if math.isfinite(value):
@@ -1233,7 +1237,7 @@ _ORDINAL_WORDS = {**{w: n for w, n in _ORDINAL_UNITS.items() if w not in ("half"
 _ORDINAL_ALTS = "|".join(sorted(_ORDINAL_WORDS, key=len, reverse=True))
 _ORDINAL = re.compile(
     rf"(?i)\b(?:(?P<tens>{'|'.join(_TENS)})(?:[\s\-\u2014]?))?(?P<unit>{_ORDINAL_ALTS})\b"
-    r"|\b(?P<digits>\d+)(?P<suffix>st|nd|rd|th)\b")
+    r"|\b(?P<digits>\d+)\s?(?P<suffix>st|nd|rd|th)\b")
 
 
 def _ordinal_suffix(n: int) -> str:
