@@ -201,3 +201,30 @@ def test_a_range_edited_to_equal_or_backwards_ends_is_read_and_contradicted(tmp_
 """.replace("URL", url), "2024-01-01")
     assert claims["seats"]["verdict"] == "contradicted", claims["seats"]
     assert claims["seats"]["article"][0]["text"] == edited
+
+
+LAUNCHES_PAGE = """<html><head><title>Apollo launches</title></head><body><article>
+<p>Crewed Apollo Moon landing missions, by mission number, launch date and crew:</p>
+<pre>
+ 11 │ 1969-07-16 │ 3
+ 12 │ 1969-11-14 │ 3
+ 14 │ 1971-01-31 │ 3
+ 15 │ 1971-07-26 │ 3
+</pre>
+</article></body></html>
+"""
+
+
+def test_figures_around_a_date_in_a_table_row_place_it(tmp_path, loopback):
+    # the claim's wording holds no word but figures and a cell rule: they place it as words would
+    url = loopback.page("/apollo-launches", LAUNCHES_PAGE)
+    article = ("Crewed Apollo Moon landing missions, by mission number, launch date and crew:\n"
+               " 11 │ 1969-07-16 │ 3\n 12 │ 1969-11-15 │ 3\n 14 │ 1971-01-31 │ 3\n 15 │ 1971-07-26 │ 3\n")
+    claims = check(tmp_path, article, """
+  - id: launch
+    type: date
+    text: 12 │ 1969-11-14
+    sources: [URL]
+""".replace("URL", url), "2024-01-01")
+    assert claims["launch"]["verdict"] == "contradicted", claims["launch"]
+    assert claims["launch"]["article"][0]["text"] == "1969-11-15"

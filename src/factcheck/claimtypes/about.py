@@ -58,7 +58,9 @@ def read_value(claim: Claim, article: Article, view: Lens, read: Callable[[str],
             return replace(NOT_IN_ARTICLE, detail=f"the claim's words around its {what} are at {len(places)} places "
                                                   "in the article, their values equally near the claim's (a table, a "
                                                   "reference list, a repeated line); quote more of its words")
-        if _only_value(claim.text, own):  # nothing but the value: a fuzzy match of it is any other value
+        # nothing but the value: a fuzzy match of it is any other value; but figures written around it
+        # ("2.754 500 │ 2020-08-01", a table row) place it as words do
+        if not places and _only_value(claim.text, own):
             places = nearest(claim.text, article.text, values_alike(claim.text, article.text, view.spans, read))
             if len(places) > 1:
                 return replace(NOT_IN_ARTICLE, detail=f"the claim's wording is its {what} alone, and {len(places)} "
