@@ -1,10 +1,14 @@
 """Positions reported for mentions point at the original file, whatever its markup."""
 
+from pathlib import Path
 
 import pytest
 
 from conftest import SEED
-from factcheck.article import Article, kind_of
+from factcheck.article import Article, html_text, kind_of
+from factcheck.fetch import decode_body
+
+FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 
 
 def _at(article: Article, needle: str, nth: int = 0):
@@ -59,6 +63,24 @@ def test_html_text_with_entities_and_tags_maps_to_source_columns():
     assert (name.line, name.column) == (2, 29)
     assert _at(article, "Shamkh").column == 32
     assert "\nSecond paragraph." in article.text
+
+
+# white space and entities at every kind of edge: a chunk that starts or ends with a space, one of
+# only spaces, entities that are white space (&nbsp; &#10;) or no entity (&bogus), a skipped element
+# left open, a block between two spaces, a break at the start and at the end
+_EDGES = [
+    " <p> a  b </p> <p>\n</p>c&nbsp;d &#10; e&bogus f&#xD800;<br/>  g ",
+    "<div> x<nav>skipped</div> still skipped</nav> y <span> z </span>w</div>\t",
+    "&amp;&amp; <b>&lt;</b>&gt;<script>1 < 2</script> <!-- c --> tail&#x20;&#32;end&NewLine;",
+    "",
+    "<p> </p>",
+]
+
+
+@pytest.mark.parametrize("raw", _EDGES + [decode_body(p.read_bytes(), "text/html")
+                                          for p in sorted(FIXTURES.rglob("*.html"))])
+def test_a_pages_whole_text_is_the_articles_text_without_offsets(raw):
+    assert html_text(raw) == Article.from_string(raw, "page.html", "html").text
 
 
 @pytest.mark.parametrize(
