@@ -34,6 +34,14 @@ def test_typography_is_normalised_without_moving_positions():
     assert m.text == "co\u00adoperation"  # quoted as the file has it
 
 
+def test_normalize_changes_each_character_of_its_table_and_no_other():
+    from factcheck.normalize import _TABLE, normalize
+
+    every = "".join(map(chr, range(0x3100))) + "\u205f\u2060\ufe58\ufe63\ufeff\uff0d"
+    assert normalize(every) == every.translate(_TABLE)
+    assert normalize("a\u201c\u2019\u00ad\u2014\t\u2026b") == "a\"'- .b"
+
+
 def test_crlf_line_endings():
     article = Article.from_string("first\r\nsecond Lavrentiev\r\n", "a.txt")
     assert (_at(article, "Lavrentiev").line, _at(article, "Lavrentiev").column) == (2, 8)
