@@ -29,7 +29,9 @@ from .settings import (
 )
 
 _SPACES = re.compile(r"\s+")
-_COLLAPSIBLE = re.compile(r"\s*[^\S ]\s*|\s{2,}|^\s+")  # runs that are not one plain space
+# runs of white space that are not one plain space (each whole: a run holding a character other
+# than a space is two or more long, else that character), found without trying a match at every letter
+_COLLAPSIBLE = re.compile(r"\s{2,}|[^\S ]|^\s+")
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"')\]]*\s+(?=[\"'(\[]?[A-Z0-9])|\n\s*\n|\n(?=\s*[-*\u2022|])")
 _WORD = re.compile(r"\w+")
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
