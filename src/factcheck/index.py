@@ -111,9 +111,10 @@ class Derived:
 class TextIndex:
     def __init__(self, text: str, derived: Derived | None = None) -> None:
         self.text = text
+        self._folded: str | None = None  # ``fold(text)``, kept for the view until it is made
         if derived is None:
             self.spans = sentences(text)
-            folded = fold(text)
+            self._folded = folded = fold(text)
             self.postings = Postings.of([folded_stems(folded[s:e]) for s, e in self.spans])
         else:
             self.spans, self.postings = derived.spans, derived.postings
@@ -228,7 +229,8 @@ class TextIndex:
 
     @cached_property
     def view(self) -> View:
-        return make_view(self.text)
+        folded, self._folded = self._folded, None
+        return make_view(self.text, folded)
 
     def derived(self) -> Derived:
         """What ``Derived`` would give this index back: its spans, and its view and capitalised

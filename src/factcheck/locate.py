@@ -61,8 +61,9 @@ class View:
         return self.starts[k] + min(offset - self.origins[k], length)
 
 
-def make_view(text: str) -> View:
-    folded = fold(text)
+def make_view(text: str, folded: str | None = None) -> View:
+    """``text``'s view (``folded``: ``fold(text)``, when the caller has it)."""
+    folded = fold(text) if folded is None else folded
     parts: list[str] = []
     starts, origins = array("i"), array("i")
     pos = size = 0
