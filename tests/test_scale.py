@@ -94,6 +94,20 @@ def test_with_a_name_claim_the_workers_store_every_pages_capitalised_words(e2e, 
         assert len(cited) > 1 and {t for t, d in stored.items() if d and (d.capitalised is not None) == words} == texts
 
 
+def test_an_index_given_the_stems_of_another_texts_sentences_is_the_one_built_alone(e2e):
+    """A page's body and its whole text share most sentences: the second index looks their stems
+    up in what the first read, and holds what it would have read itself."""
+    _, pages = e2e
+    for url, raw in pages.items():
+        page = derive(raw, "html", None, url)
+        seen: dict[str, frozenset[str]] = {}
+        first, second = TextIndex(page.text, seen=seen), TextIndex(page.full_text, seen=seen)
+        assert len(seen) < len(first.spans) + len(second.spans)  # sentences met twice, read once
+        for index in (first, second):
+            alone = TextIndex(index.text)
+            assert (index.spans, index.postings) == (alone.spans, alone.postings)
+
+
 def test_a_warm_run_extracts_nothing_and_gives_the_same_report(e2e, tmp_path):
     claims, pages = e2e
     cold = Checker(claims, Options(cache_dir=tmp_path / "cache", workers=2), FakeFetcher(pages))

@@ -331,9 +331,10 @@ def index_page(store: DerivedStore, page: PageText, capitalised: bool = False) -
     name claim compares), built in the extraction worker on a cold run and stored, so that the run
     loads them as a warm run does instead of building them one page at a time in its own process
     (and storing each index again once a name claim has read its words)."""
+    seen: dict[str, frozenset[str]] = {}  # the body's sentences are nearly all in the whole text
     for text in dict.fromkeys((page.text, page.full_text)):
         if text:
-            index = TextIndex(text)
+            index = TextIndex(text, seen=seen)
             store.put(text, replace(index.derived(), view=index.view,
                                     capitalised=index.capitalised if capitalised else None))
 
