@@ -1,10 +1,14 @@
 """Positions reported for mentions point at the original file, whatever its markup."""
 
+from pathlib import Path
 
 import pytest
 
 from conftest import SEED
-from factcheck.article import Article, kind_of
+from factcheck.article import Article, html_text, kind_of
+from factcheck.fetch import decode_body
+
+FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 
 
 def _at(article: Article, needle: str, nth: int = 0):
@@ -28,6 +32,14 @@ def test_typography_is_normalised_without_moving_positions():
     m = _at(article, "cooperation")
     assert (m.line, m.column) == (2, 30)
     assert m.text == "co\u00adoperation"  # quoted as the file has it
+
+
+def test_normalize_changes_each_character_of_its_table_and_no_other():
+    from factcheck.normalize import _TABLE, normalize
+
+    every = "".join(map(chr, range(0x3100))) + "\u205f\u2060\ufe58\ufe63\ufeff\uff0d"
+    assert normalize(every) == every.translate(_TABLE)
+    assert normalize("a\u201c\u2019\u00ad\u2014\t\u2026b") == "a\"'- .b"
 
 
 def test_crlf_line_endings():
@@ -59,6 +71,24 @@ def test_html_text_with_entities_and_tags_maps_to_source_columns():
     assert (name.line, name.column) == (2, 29)
     assert _at(article, "Shamkh").column == 32
     assert "\nSecond paragraph." in article.text
+
+
+# white space and entities at every kind of edge: a chunk that starts or ends with a space, one of
+# only spaces, entities that are white space (&nbsp; &#10;) or no entity (&bogus), a skipped element
+# left open, a block between two spaces, a break at the start and at the end
+_EDGES = [
+    " <p> a  b </p> <p>\n</p>c&nbsp;d &#10; e&bogus f&#xD800;<br/>  g ",
+    "<div> x<nav>skipped</div> still skipped</nav> y <span> z </span>w</div>\t",
+    "&amp;&amp; <b>&lt;</b>&gt;<script>1 < 2</script> <!-- c --> tail&#x20;&#32;end&NewLine;",
+    "",
+    "<p> </p>",
+]
+
+
+@pytest.mark.parametrize("raw", _EDGES + [decode_body(p.read_bytes(), "text/html")
+                                          for p in sorted(FIXTURES.rglob("*.html"))])
+def test_a_pages_whole_text_is_the_articles_text_without_offsets(raw):
+    assert html_text(raw) == Article.from_string(raw, "page.html", "html").text
 
 
 @pytest.mark.parametrize(

@@ -18,7 +18,7 @@ from factcheck.claims import load_claims
 from factcheck.engine import Checker, Options, plan
 from factcheck.index import SCORED_QUERIES, DerivedStore, FullScan, TextIndex
 from factcheck.model import Document, SourceSpec, Via
-from factcheck.sources import AHEAD_PER_WORKER, FETCH_AHEAD, Documents, PageText, TextCache
+from factcheck.sources import AHEAD_PER_WORKER, FETCH_AHEAD, Documents, PageText, TextCache, derive
 from test_engine import FakeFetcher
 
 E2E = ROOT / "fixtures" / "e2e"
@@ -77,6 +77,35 @@ def test_a_pooled_cold_run_loads_the_page_indexes_its_workers_built(e2e, tmp_pat
     pooled = watched(Checker(claims, Options(cache_dir=tmp_path / "two", workers=2), FakeFetcher(pages)))
     assert serial.results == pooled.results
     assert reused[0] == 0 < len(pages) <= reused[1]  # each page's body, and its whole text when judged
+
+
+def test_with_a_name_claim_the_workers_store_every_pages_capitalised_words(e2e, tmp_path):
+    """A name claim reads a page's capitalised words: the workers store them with the page's index
+    (every page: which pages a name claim reads is known only as it is judged), so the run's own
+    process neither finds them nor stores the index again; a run without one stores none."""
+    claims, pages = e2e
+    for only, words in ((None, True), (frozenset({"hormuz-flow", "putin-quote", "pipeline"}), False)):
+        cache = tmp_path / str(words)
+        Checker(claims, Options(cache_dir=cache, workers=2, only=only), FakeFetcher(pages)).run()
+        cited = [s for c in claims.claims if only is None or c.id in only for s in c.sources if s.url in pages]
+        derived = [derive(pages[s.url], "html", s.selector, s.url) for s in cited]
+        texts = {t for page in derived for t in (page.text, page.full_text) if t}
+        stored = {t: DerivedStore(cache).get(t) for t in texts}
+        assert len(cited) > 1 and {t for t, d in stored.items() if d and (d.capitalised is not None) == words} == texts
+
+
+def test_an_index_given_the_stems_of_another_texts_sentences_is_the_one_built_alone(e2e):
+    """A page's body and its whole text share most sentences: the second index looks their stems
+    up in what the first read, and holds what it would have read itself."""
+    _, pages = e2e
+    for url, raw in pages.items():
+        page = derive(raw, "html", None, url)
+        seen: dict[str, frozenset[str]] = {}
+        first, second = TextIndex(page.text, seen=seen), TextIndex(page.full_text, seen=seen)
+        assert len(seen) < len(first.spans) + len(second.spans)  # sentences met twice, read once
+        for index in (first, second):
+            alone = TextIndex(index.text)
+            assert (index.spans, index.postings) == (alone.spans, alone.postings)
 
 
 def test_a_warm_run_extracts_nothing_and_gives_the_same_report(e2e, tmp_path):

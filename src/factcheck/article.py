@@ -16,7 +16,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 from .model import Mention
-from .normalize import normalize_mapped
+from .normalize import normalize, normalize_mapped
 from .offsets import Offsets
 
 # what html.parser reports as a character or entity reference (its own patterns), with its ';'
@@ -131,58 +131,35 @@ _VOID = {"br", "hr", "img", "meta", "link", "input", "area", "base", "col", "emb
 _WORDS_AND_SPACES = re.compile(r"\S+|\s+")
 
 
-class _PositionedText(HTMLParser):
-    """Collects text nodes with the offset of each character in the source, by stretches.
+class _VisibleText(HTMLParser):
+    """Walks the visible text of a page: what ``script``, ``style``, navigation and the like hold is
+    left out, and a block element ends the line. White space collapses to one space (none at a
+    line's start). ``convert_charrefs`` is off so that every data chunk maps one-to-one onto the
+    source and each entity onto its ``&``; a subclass keeps the text (``_emit``, ``_break``)."""
 
-    ``convert_charrefs`` is off so that every data chunk maps one-to-one onto the source and each
-    entity maps onto its ``&``. White space collapses to one space (none at a line's start); a
-    block element ends the line. Text is taken a word at a time, not a character at a time: an
-    8 MB article is millions of characters, and the work per character is what grew faster than
-    the page.
-    """
-
-    def __init__(self, raw: str) -> None:
+    def __init__(self) -> None:
         super().__init__(convert_charrefs=False)
-        self.raw = raw
-        self.line_offsets = [0] + [m.end() for m in re.finditer(r"\n", raw)]
         self.parts: list[str] = []
-        self.origin = Offsets()
         self.last = ""  # the last character kept: "" at the start, "\n" after a block
-        self.space: int | None = None  # offset of a space still to be written, once text follows
         self.skip_depth = 0
 
-    def _offset(self) -> int:
-        line, col = self.getpos()
-        return self.line_offsets[line - 1] + col
-
-    def _word(self, text: str, offset: int, step: int = 1) -> None:
-        if self.space is not None:
-            self.parts.append(" ")
-            self.origin.add(self.space, 1)
-            self.space = None
-        self.parts.append(text)
-        self.origin.add(offset, len(text), step)
-        self.last = text[-1]
-
-    def _space(self, offset: int) -> None:
-        if self.last not in ("", "\n") and self.space is None:
-            self.space = offset
-
-    def _emit(self, text: str, offset: int, step: int) -> None:
-        """``text`` from ``offset`` on (step 1), or all of it standing for the entity at ``offset`` (0)."""
-        for m in _WORDS_AND_SPACES.finditer(text):
-            at = offset + m.start() * step
-            if m.group().isspace():
-                self._space(at)
-            else:
-                self._word(m.group(), at, step)
+    def _emit(self, text: str, step: int) -> None:
+        """``text`` from the current position on (step 1), or all of it standing for the entity there (0)."""
+        raise NotImplementedError
 
     def _break(self) -> None:
-        self.space = None
-        if self.last not in ("", "\n"):
-            self.parts.append("\n")
-            self.origin.add(self._offset(), 1)
-            self.last = "\n"
+        raise NotImplementedError
+
+    def text(self, raw: str) -> str:
+        self.feed(raw)
+        self.close()
+        self._break()
+        if self.last == "\n":
+            self._drop_last()
+        return "".join(self.parts)
+
+    def _drop_last(self) -> None:
+        self.parts.pop()
 
     def handle_starttag(self, tag, attrs):
         if tag in _SKIP and tag not in _VOID:
@@ -202,12 +179,11 @@ class _PositionedText(HTMLParser):
 
     def handle_data(self, data):
         if not self.skip_depth:
-            self._emit(data, self._offset(), 1)
+            self._emit(data, 1)
 
     def handle_entityref(self, name):
         if not self.skip_depth:
-            char = html.entities.html5.get(name + ";") or html.entities.html5.get(name) or f"&{name}"
-            self._emit(char, self._offset(), 0)
+            self._emit(html.entities.html5.get(name + ";") or html.entities.html5.get(name) or f"&{name}", 0)
 
     def handle_charref(self, name):
         if not self.skip_depth:
@@ -216,15 +192,86 @@ class _PositionedText(HTMLParser):
                 char = chr(code)
             except (ValueError, OverflowError):
                 char = "\ufffd"
-            self._emit(char, self._offset(), 0)
+            self._emit(char, 0)
+
+
+class _PositionedText(_VisibleText):
+    """The visible text with the offset of each character in the source, by stretches. Text is
+    taken a word at a time, not a character at a time: an 8 MB article is millions of characters,
+    and the work per character is what grew faster than the page."""
+
+    def __init__(self, raw: str) -> None:
+        super().__init__()
+        self.line_offsets = [0] + [m.end() for m in re.finditer(r"\n", raw)]
+        self.origin = Offsets()
+        self.space: int | None = None  # offset of a space still to be written, once text follows
+
+    def _offset(self) -> int:
+        line, col = self.getpos()
+        return self.line_offsets[line - 1] + col
+
+    def _word(self, text: str, offset: int, step: int = 1) -> None:
+        if self.space is not None:
+            self.parts.append(" ")
+            self.origin.add(self.space, 1)
+            self.space = None
+        self.parts.append(text)
+        self.origin.add(offset, len(text), step)
+        self.last = text[-1]
+
+    def _emit(self, text: str, step: int) -> None:
+        offset = self._offset()
+        for m in _WORDS_AND_SPACES.finditer(text):
+            at = offset + m.start() * step
+            if m.group().isspace():
+                if self.last not in ("", "\n") and self.space is None:
+                    self.space = at
+            else:
+                self._word(m.group(), at, step)
+
+    def _break(self) -> None:
+        self.space = None
+        if self.last not in ("", "\n"):
+            self.parts.append("\n")
+            self.origin.add(self._offset(), 1)
+            self.last = "\n"
+
+    def _drop_last(self) -> None:
+        super()._drop_last()
+        self.origin.drop_last()
+
+
+class _PlainText(_VisibleText):
+    """The same text without its offsets, a data chunk at a time: a page's whole visible text is
+    read for its words only, and keeping the offsets was most of what reading it cost."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.space = False  # a space still to be written, once text follows
+
+    def _emit(self, text: str, step: int) -> None:
+        words = text.split()  # the white space of ``str.isspace``, as ``_PositionedText`` splits
+        if text[:1].isspace() and self.last not in ("", "\n"):
+            self.space = True
+        if words:
+            if self.space:
+                self.parts.append(" ")
+            self.parts.append(" ".join(words))
+            self.last = words[-1][-1]
+            self.space = text[-1].isspace()
+
+    def _break(self) -> None:
+        self.space = False
+        if self.last not in ("", "\n"):
+            self.parts.append("\n")
+            self.last = "\n"
 
 
 def _html_text(raw: str) -> tuple[str, Offsets]:
     parser = _PositionedText(raw)
-    parser.feed(raw)
-    parser.close()
-    parser._break()
-    if parser.last == "\n":
-        parser.parts.pop()
-        parser.origin.drop_last()
-    return "".join(parser.parts), parser.origin
+    return parser.text(raw), parser.origin
+
+
+def html_text(raw: str) -> str:
+    """``Article.from_string(raw, kind="html").text`` without the map back to the source."""
+    return normalize(_PlainText().text(raw))

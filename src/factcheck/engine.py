@@ -30,6 +30,7 @@ from .model import (
     DEFAULT_FAIL_ON,
     Claim,
     ClaimsFile,
+    ClaimType,
     Evidence,
     Mention,
     Report,
@@ -222,7 +223,8 @@ class Checker:
         for every claim that cites it, then its text and index are dropped, so a run holds one
         page at a time (and the article) however many pages it cites."""
         order = plan(self.selected)
-        indexed = None if self.options.naive else partial(index_page, self.index_store)
+        named = any(c.type is ClaimType.NAME for c in self.selected)  # their judge reads each page's capitalised words
+        indexed = None if self.options.naive else partial(index_page, self.index_store, capitalised=named)
         self.documents = documents = Documents(order.sources, self.fetcher, self.roots, self.texts,
                                                self.options.workers, in_worker=indexed)
         published = self.claims.article.published
@@ -323,15 +325,18 @@ def plan(claims: Sequence[Claim]) -> Plan:
     return Plan(tuple(citing), {spec: tuple(ids) for spec, ids in citing.items()})
 
 
-def index_page(store: DerivedStore, page: PageText) -> None:
+def index_page(store: DerivedStore, page: PageText, capitalised: bool = False) -> None:
     """What the run's indexes derive from a page's texts (its body and its whole text; their
-    folded views too, which nearly every page's claims need), built in the extraction worker on a
-    cold run and stored, so that the run loads them as a warm run does instead of building them
-    one page at a time in its own process."""
+    folded views too, which nearly every page's claims need, and with ``capitalised`` the words a
+    name claim compares), built in the extraction worker on a cold run and stored, so that the run
+    loads them as a warm run does instead of building them one page at a time in its own process
+    (and storing each index again once a name claim has read its words)."""
+    seen: dict[str, frozenset[str]] = {}  # the body's sentences are nearly all in the whole text
     for text in dict.fromkeys((page.text, page.full_text)):
         if text:
-            index = TextIndex(text)
-            store.put(text, replace(index.derived(), view=index.view))
+            index = TextIndex(text, seen=seen)
+            store.put(text, replace(index.derived(), view=index.view,
+                                    capitalised=index.capitalised if capitalised else None))
 
 
 def verify(claims_path: str | Path, options: Options = Options(),

@@ -109,12 +109,16 @@ class Derived:
 
 
 class TextIndex:
-    def __init__(self, text: str, derived: Derived | None = None) -> None:
+    def __init__(self, text: str, derived: Derived | None = None,
+                 seen: dict[str, frozenset[str]] | None = None) -> None:
+        """``seen``: the stems of sentences already read (folded sentence → its stems), which
+        it adds to: a page's article body is nearly all sentences of its whole text."""
         self.text = text
+        self._folded: str | None = None  # ``fold(text)``, kept for the view until it is made
         if derived is None:
             self.spans = sentences(text)
-            folded = fold(text)
-            self.postings = Postings.of([folded_stems(folded[s:e]) for s, e in self.spans])
+            self._folded = folded = fold(text)
+            self.postings = Postings.of(_sentence_stems(folded, self.spans, {} if seen is None else seen))
         else:
             self.spans, self.postings = derived.spans, derived.postings
             if derived.view is not None:
@@ -228,7 +232,8 @@ class TextIndex:
 
     @cached_property
     def view(self) -> View:
-        return make_view(self.text)
+        folded, self._folded = self._folded, None
+        return make_view(self.text, folded)
 
     def derived(self) -> Derived:
         """What ``Derived`` would give this index back: its spans, and its view and capitalised
@@ -305,6 +310,19 @@ class TextIndex:
     def near(self, query: str, limit: int = NEAR_LIMIT) -> list[tuple[int, int]]:
         """The stretches worth a fuzzy comparison with ``query``: its most relevant sentences."""
         return [(s, e) for s, e, _ in self.relevant(query, NEAR, saturation=NEAR_SATURATION)[:limit]]
+
+
+def _sentence_stems(folded: str, spans: Sequence[tuple[int, int]],
+                    seen: dict[str, frozenset[str]]) -> list[frozenset[str]]:
+    """Each sentence's stems, those of a sentence met before (in ``seen``) looked up, not read."""
+    found = []
+    for s, e in spans:
+        sentence = folded[s:e]
+        stems_of = seen.get(sentence)
+        if stems_of is None:
+            seen[sentence] = stems_of = folded_stems(sentence)
+        found.append(stems_of)
+    return found
 
 
 def _masked_relevance(weigh: Callable[[int], float], share: int, own: int, before: int, paragraph: int) -> float:

@@ -29,7 +29,9 @@ from .settings import (
 )
 
 _SPACES = re.compile(r"\s+")
-_COLLAPSIBLE = re.compile(r"\s*[^\S ]\s*|\s{2,}|^\s+")  # runs that are not one plain space
+# runs of white space that are not one plain space (each whole: a run holding a character other
+# than a space is two or more long, else that character), found without trying a match at every letter
+_COLLAPSIBLE = re.compile(r"\s{2,}|[^\S ]|^\s+")
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"')\]]*\s+(?=[\"'(\[]?[A-Z0-9])|\n\s*\n|\n(?=\s*[-*\u2022|])")
 _WORD = re.compile(r"\w+")
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
@@ -59,8 +61,9 @@ class View:
         return self.starts[k] + min(offset - self.origins[k], length)
 
 
-def make_view(text: str) -> View:
-    folded = fold(text)
+def make_view(text: str, folded: str | None = None) -> View:
+    """``text``'s view (``folded``: ``fold(text)``, when the caller has it)."""
+    folded = fold(text) if folded is None else folded
     parts: list[str] = []
     starts, origins = array("i"), array("i")
     pos = size = 0

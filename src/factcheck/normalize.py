@@ -26,9 +26,18 @@ _TABLE.update({ord(c): None for c in _DROPPED})
 _TABLE[ord("\u2026")] = "."  # an ellipsis keeps one character so offsets stay one-to-one
 
 
+# the characters ``_TABLE`` changes, in runs: ``str.translate`` looks up every character of a page in
+# the table, and a character not in it is the slow path, several times the cost of this one search
+_CHANGED_RUN = re.compile("[" + re.escape("".join(map(chr, _TABLE))) + "]+")
+
+
 def normalize(text: str) -> str:
     """Straight quotes, ASCII hyphens, plain spaces; invisible characters removed. Case is kept."""
-    return text.translate(_TABLE)
+    return _CHANGED_RUN.sub(_translated, text)
+
+
+def _translated(run: re.Match[str]) -> str:
+    return run.group().translate(_TABLE)
 
 
 _DROPPED_RUN = re.compile(f"[{_DROPPED}]+")
@@ -43,7 +52,7 @@ def normalize_mapped(text: str, origin: Offsets | None = None) -> tuple[str, Off
         kept.append((pos, m.start()))
         pos = m.end()
     kept.append((pos, len(text)))
-    return text.translate(_TABLE), compose(iter(kept), origin)
+    return normalize(text), compose(iter(kept), origin)
 
 
 # Under re.IGNORECASE these letters match ASCII ones ("ſ" matches "s", "İ" and "ı" match "i", the

@@ -29,7 +29,6 @@ from typing import TYPE_CHECKING, Protocol
 
 from . import article as article_module
 from . import normalize as normalize_module
-from .article import Article
 from .fetch import FailureKind, FetchResult, decode_body
 from .fetch.cache import StoredText, TextStore
 from .model import Document, NoteKind, SourceNote, SourceSpec, Via
@@ -393,7 +392,7 @@ def read_local(spec: SourceSpec, confine: Sequence[Path] | None = None, texts: T
 def _full_text(html: str, selector: str | None) -> str:
     """All the page's visible text (scripts, styles and navigation left out), for a claim its
     article body is silent on; none when the claims file narrows the page with a selector."""
-    return "" if selector else Article.from_string(html, "page.html", "html").text
+    return "" if selector else article_module.html_text(html)
 
 
 _OG_TITLE = re.compile(r"""<meta\b[^>]*?(?:property|name)\s*=\s*["']?(?:og:title|twitter:title)["']?[^>]*?>""", re.I)
