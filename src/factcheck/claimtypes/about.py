@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
-from functools import lru_cache
+from functools import cached_property, lru_cache, partial
 from typing import Any, cast
 
 from rapidfuzz import fuzz
@@ -85,7 +86,7 @@ def read_value(claim: Claim, article: Article, view: Lens, read: Callable[[str],
     f_start, f_end, value = inside[0]
     mention = article.mention(f_start, f_end, describe(value))
     sentence = _sentences_over(view.spans, f_start, f_end)
-    others = tuple(Neighbour(v, setting_of(article.text, sentence, a, b)) for a, b, v in found
+    others = tuple(Neighbour(v, partial(setting_of, article.text, sentence, a, b)) for a, b, v in found
                    if sentence[0] <= a and b <= sentence[1] and (a, b) != (f_start, f_end))
     return Reading((mention,), agrees(value), f"'{mention.text}' ({mention.value})", value=value,
                    setting=replace(setting_of(article.text, sentence, f_start, f_end), others=others))
@@ -226,7 +227,9 @@ def _around(wording: str, read: Callable[[str], list]) -> tuple[list[str], list[
 def locatable(wording: str, text: str, read: Callable[[str], list], known: KnownValues) -> bool:
     """Whether the claim's words around its value place it in ``text`` once its value changed: a
     drafted claim must catch a wrong value, not only confirm a right one."""
-    return len(value_places(wording, text, read, limit=2, known=known)) <= 1
+    around = _around(wording, read)
+    return (around is None or known.at_most_one(*around)
+            or len(value_places(wording, text, read, limit=2, known=known, around=around)) <= 1)
 
 
 def nearest(wording: str, text: str, places: list[Passage]) -> list[Passage]:
@@ -247,28 +250,92 @@ class KnownValues:
     """The values of the kind already read over a whole text, by where they start and end: what
     ``value_places`` asks instead of reading a window at each place of the words."""
 
+    text: str
     by_start: dict[int, list[int]]
     by_end: dict[int, list[int]]
 
     @classmethod
-    def of(cls, spans: Iterable[tuple[int, int]]) -> KnownValues:
+    def of(cls, text: str, spans: Iterable[tuple[int, int]]) -> KnownValues:
         by_start: dict[int, list[int]] = {}
         by_end: dict[int, list[int]] = {}
         for s, e in spans:
             by_start.setdefault(s, []).append(e)
             by_end.setdefault(e, []).append(s)
-        return cls(by_start, by_end)
+        return cls(text, by_start, by_end)
+
+    def at_most_one(self, before: list[str], after: list[str]) -> bool:
+        """Whether ``value_places`` surely finds one place or none for these words around a value:
+        each of its places is a value with the words before it (or, without any, after it) as
+        whole words of the text, and so few values have them. False when it must search."""
+        words = before or after
+        if not words:
+            return True
+        if not _plain_case(self.text):
+            return False
+        return (self._heads if before else self._tails).get(tuple(w.lower() for w in words), 0) <= 1
+
+    @cached_property
+    def _heads(self) -> Counter[tuple[str, ...]]:
+        """How many values follow each run of up to ``_AROUND_WORDS`` whole words of the text,
+        lower-cased: a value that opens a word, after a non-word character."""
+        text = self.text
+        out: Counter[tuple[str, ...]] = Counter()
+        for s in self.by_start:
+            if 0 < s < len(text) and _WORD_CHAR.match(text, s) and not _WORD_CHAR.match(text, s - 1):
+                words = _words_near(text, s, -1)
+                out.update(tuple(words[j:]) for j in range(len(words)))
+        return out
+
+    @cached_property
+    def _tails(self) -> Counter[tuple[str, ...]]:
+        """How many values precede each run of up to ``_AROUND_WORDS`` whole words, lower-cased:
+        a value that ends before a non-word character."""
+        text = self.text
+        out: Counter[tuple[str, ...]] = Counter()
+        for e in self.by_end:
+            if e < len(text) and not _WORD_CHAR.match(text, e):
+                words = _words_near(text, e, 1)
+                out.update(tuple(words[:j]) for j in range(1, len(words) + 1))
+        return out
+
+
+def _words_near(text: str, at: int, side: int) -> list[str]:
+    """The ``_AROUND_WORDS`` whole words of ``text`` nearest ``at`` before it (``side`` -1) or
+    after it (1), lower-cased, in text order: a word the window cuts is read again wider."""
+    width = 16 * _AROUND_WORDS
+    while True:
+        lo, hi = (max(0, at - width), at) if side < 0 else (at, min(len(text), at + width))
+        words = _TOKEN.findall(text, lo, hi)
+        whole = words[1:] if lo > 0 and side < 0 else words[:-1] if hi < len(text) and side > 0 else words
+        if len(whole) >= _AROUND_WORDS or (lo == 0 if side < 0 else hi == len(text)):
+            return [w.lower() for w in (whole[-_AROUND_WORDS:] if side < 0 else whole[:_AROUND_WORDS])]
+        width *= 2
+
+
+_WORD_CHAR = re.compile(r"\w")
+_PLAIN_UP_TO = "\u0250"  # below it, the only letters IGNORECASE takes for another's are these four
+_ODD_CASE = frozenset("\u0130\u0131\u017f\u00b5")
+
+
+@lru_cache(maxsize=4)
+def _plain_case(text: str) -> bool:
+    """Whether ``(?i)`` matches one word of ``text`` to another exactly when their ``lower()`` are
+    equal: every letter Latin, none of the four IGNORECASE also takes for another letter ("ſ" for
+    "s", "ı" and "İ" for "i", "µ" for "μ"), and every other character without case."""
+    return all((c < _PLAIN_UP_TO and c not in _ODD_CASE) or c.lower() == c == c.upper() for c in set(text))
 
 
 def value_places(wording: str, text: str, read: Callable[[str], list], limit: int = 0,
-                 known: KnownValues | None = None) -> list[Passage]:
+                 known: KnownValues | None = None,
+                 around: tuple[list[str], list[str]] | None = None) -> list[Passage]:
     """The places of ``text`` holding the claim's words around its value, as written, with one
     value of the kind (the claim's or another) and nothing else between them ("In 2016" finds "In
     2017"). One place is the claim's passage when its value was changed; several say that only
     the value told them apart (``nearest`` picks among them). Without ``known`` values of the
     text, ``read`` is given a short window after (or before) each place of the words only, never
-    the whole text; ``limit`` (if not 0) stops the search at that many places."""
-    around = _around(wording, read)
+    the whole text; ``limit`` (if not 0) stops the search at that many places. ``around`` is
+    ``_around(wording, read)`` when the caller has it."""
+    around = around or _around(wording, read)
     if around is None or not (around[0] or around[1]):
         return []
     before, after = around
