@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from functools import cached_property, lru_cache, partial
@@ -227,9 +226,7 @@ def _around(wording: str, read: Callable[[str], list]) -> tuple[list[str], list[
 def locatable(wording: str, text: str, read: Callable[[str], list], known: KnownValues) -> bool:
     """Whether the claim's words around its value place it in ``text`` once its value changed: a
     drafted claim must catch a wrong value, not only confirm a right one."""
-    around = _around(wording, read)
-    return (around is None or known.at_most_one(*around)
-            or len(value_places(wording, text, read, limit=2, known=known, around=around)) <= 1)
+    return len(value_places(wording, text, read, limit=2, known=known)) <= 1
 
 
 def nearest(wording: str, text: str, places: list[Passage]) -> list[Passage]:
@@ -263,52 +260,79 @@ class KnownValues:
             by_end.setdefault(e, []).append(s)
         return cls(text, by_start, by_end)
 
-    def at_most_one(self, before: list[str], after: list[str]) -> bool:
-        """Whether ``value_places`` surely finds one place or none for these words around a value:
-        each of its places is a value with the words before it (or, without any, after it) as
-        whole words of the text, and so few values have them. False when it must search."""
-        words = before or after
-        if not words:
-            return True
-        if not _plain_case(self.text):
+    def places(self, before: list[str], after: list[str], limit: int) -> list[Passage] | None:
+        """``value_places`` for these words around a value, found from the words next to the
+        text's values instead of a search of the text; None where the two could differ: a text
+        whose letters ``(?i)`` matches otherwise than ``lower()`` does, or words that can overlap
+        their next occurrence ("one one"), which a search does not find twice."""
+        words = [w.lower() for w in before or after]
+        if not (_plain_case(self.text) and _plain(set("".join(before + after)))):
+            return None
+        if any(words[d:] == words[: len(words) - d] for d in range(1, len(words))):
+            return None
+        out = []
+        if before:
+            tail = [w.lower() for w in after]
+            for head, at in self._heads.get(tuple(words), ()):
+                ends = self.by_start[at]
+                if any(self._tail_at(e, tail) for e in ends):
+                    out.append(Passage(head, max(ends), 1.0))
+                    if len(out) == limit:
+                        break
+            return out
+        for at, end in self._tails.get(tuple(words), ()):
+            starts = self.by_end[at]
+            if starts[0] == 0 or not self.text[starts[0] - 1].isalnum():
+                out.append(Passage(starts[0], end, 1.0))
+                if len(out) == limit:
+                    break
+        return out
+
+    def _tail_at(self, at: int, words: list[str]) -> bool:
+        """Whether ``words`` are the whole words right after ``at``, past at least one non-word
+        character (none: ``at`` closes a word)."""
+        if at < len(self.text) and _WORD_CHAR.match(self.text, at):
             return False
-        return (self._heads if before else self._tails).get(tuple(w.lower() for w in words), 0) <= 1
+        return not words or [w for _, _, w in _words_near(self.text, at, 1)][: len(words)] == words
 
     @cached_property
-    def _heads(self) -> Counter[tuple[str, ...]]:
-        """How many values follow each run of up to ``_AROUND_WORDS`` whole words of the text,
-        lower-cased: a value that opens a word, after a non-word character."""
+    def _heads(self) -> dict[tuple[str, ...], list[tuple[int, int]]]:
+        """Each run of up to ``_AROUND_WORDS`` whole words of the text (lower-cased) that a value
+        follows past non-word characters: where the run starts and where the value does, in text order."""
         text = self.text
-        out: Counter[tuple[str, ...]] = Counter()
-        for s in self.by_start:
-            if 0 < s < len(text) and _WORD_CHAR.match(text, s) and not _WORD_CHAR.match(text, s - 1):
-                words = _words_near(text, s, -1)
-                out.update(tuple(words[j:]) for j in range(len(words)))
+        out: dict[tuple[str, ...], list[tuple[int, int]]] = {}
+        for at in sorted(self.by_start):
+            if 0 < at < len(text) and _WORD_CHAR.match(text, at) and not _WORD_CHAR.match(text, at - 1):
+                near = _words_near(text, at, -1)
+                for j in range(len(near)):
+                    out.setdefault(tuple(w for _, _, w in near[j:]), []).append((near[j][0], at))
         return out
 
     @cached_property
-    def _tails(self) -> Counter[tuple[str, ...]]:
-        """How many values precede each run of up to ``_AROUND_WORDS`` whole words, lower-cased:
-        a value that ends before a non-word character."""
+    def _tails(self) -> dict[tuple[str, ...], list[tuple[int, int]]]:
+        """Each run of up to ``_AROUND_WORDS`` whole words right after a value that closes a word:
+        where the value ends and where the run does, in text order."""
         text = self.text
-        out: Counter[tuple[str, ...]] = Counter()
-        for e in self.by_end:
-            if e < len(text) and not _WORD_CHAR.match(text, e):
-                words = _words_near(text, e, 1)
-                out.update(tuple(words[:j]) for j in range(1, len(words) + 1))
+        out: dict[tuple[str, ...], list[tuple[int, int]]] = {}
+        for at in sorted(self.by_end):
+            if 0 < at < len(text) and _WORD_CHAR.match(text, at - 1) and not _WORD_CHAR.match(text, at):
+                near = _words_near(text, at, 1)
+                for j in range(1, len(near) + 1):
+                    out.setdefault(tuple(w for _, _, w in near[:j]), []).append((at, near[j - 1][1]))
         return out
 
 
-def _words_near(text: str, at: int, side: int) -> list[str]:
+def _words_near(text: str, at: int, side: int) -> list[tuple[int, int, str]]:
     """The ``_AROUND_WORDS`` whole words of ``text`` nearest ``at`` before it (``side`` -1) or
-    after it (1), lower-cased, in text order: a word the window cuts is read again wider."""
+    after it (1), in text order, each with its place, lower-cased; a word the window cuts is read
+    again wider."""
     width = 16 * _AROUND_WORDS
     while True:
         lo, hi = (max(0, at - width), at) if side < 0 else (at, min(len(text), at + width))
-        words = _TOKEN.findall(text, lo, hi)
+        words = [(m.start(), m.end(), m.group().lower()) for m in _TOKEN.finditer(text, lo, hi)]
         whole = words[1:] if lo > 0 and side < 0 else words[:-1] if hi < len(text) and side > 0 else words
         if len(whole) >= _AROUND_WORDS or (lo == 0 if side < 0 else hi == len(text)):
-            return [w.lower() for w in (whole[-_AROUND_WORDS:] if side < 0 else whole[:_AROUND_WORDS])]
+            return whole[-_AROUND_WORDS:] if side < 0 else whole[:_AROUND_WORDS]
         width *= 2
 
 
@@ -317,28 +341,31 @@ _PLAIN_UP_TO = "\u0250"  # below it, the only letters IGNORECASE takes for anoth
 _ODD_CASE = frozenset("\u0130\u0131\u017f\u00b5")
 
 
-@lru_cache(maxsize=4)
-def _plain_case(text: str) -> bool:
-    """Whether ``(?i)`` matches one word of ``text`` to another exactly when their ``lower()`` are
-    equal: every letter Latin, none of the four IGNORECASE also takes for another letter ("ſ" for
-    "s", "ı" and "İ" for "i", "µ" for "μ"), and every other character without case."""
-    return all((c < _PLAIN_UP_TO and c not in _ODD_CASE) or c.lower() == c == c.upper() for c in set(text))
+def _plain(chars: Iterable[str]) -> bool:
+    """Whether ``(?i)`` matches words of these characters exactly when their ``lower()`` are equal:
+    every letter Latin, none of the four IGNORECASE also takes for another letter ("ſ" for "s",
+    "ı" and "İ" for "i", "µ" for "μ"), and every other character without case."""
+    return all((c < _PLAIN_UP_TO and c not in _ODD_CASE) or c.lower() == c == c.upper() for c in chars)
+
+
+_plain_case = lru_cache(maxsize=4)(lambda text: _plain(set(text)))  # a text's, once
 
 
 def value_places(wording: str, text: str, read: Callable[[str], list], limit: int = 0,
-                 known: KnownValues | None = None,
-                 around: tuple[list[str], list[str]] | None = None) -> list[Passage]:
+                 known: KnownValues | None = None, _search: bool = False) -> list[Passage]:
     """The places of ``text`` holding the claim's words around its value, as written, with one
     value of the kind (the claim's or another) and nothing else between them ("In 2016" finds "In
     2017"). One place is the claim's passage when its value was changed; several say that only
     the value told them apart (``nearest`` picks among them). Without ``known`` values of the
     text, ``read`` is given a short window after (or before) each place of the words only, never
-    the whole text; ``limit`` (if not 0) stops the search at that many places. ``around`` is
-    ``_around(wording, read)`` when the caller has it."""
-    around = around or _around(wording, read)
+    the whole text; ``limit`` (if not 0) stops the search at that many places. ``_search``
+    searches the text even where ``known`` can tell the places (which must be the same)."""
+    around = _around(wording, read)
     if around is None or not (around[0] or around[1]):
         return []
     before, after = around
+    if known is not None and not _search and (found := known.places(before, after, limit)) is not None:
+        return found
     head = re.compile(r"(?i)(?<!\w)" + r"\W+".join(map(re.escape, before)) + r"\W+") if before else None
     tail = re.compile(r"(?i)\W+" + r"\W+".join(map(re.escape, after)) + r"(?!\w)" if after else r"(?!\w)")
 
