@@ -14,10 +14,10 @@ from factcheck import numbers
 from factcheck.article import Article
 from factcheck.claims.writer import _plain, _roundtrips, _scalar, _surely_folds, _surely_plain
 from factcheck.claimtypes.about import _ENDING, _TIE_WORDS, _TOKEN, KnownValues, read_value, setting_of, value_places
-from factcheck.claimtypes.number import _figures
 from factcheck.claimtypes.drafting import _INDEXED_FROM, DraftContext, Ids, _WordIndex, unique
-from factcheck.lexicon import STOPWORDS
+from factcheck.claimtypes.number import _figures
 from factcheck.index import Lenses
+from factcheck.lexicon import STOPWORDS
 from factcheck.locate import sentences, view
 from factcheck.model import Claim, ClaimType
 from factcheck.names import extract_names
@@ -145,7 +145,7 @@ def test_a_wording_is_compared_as_the_locator_views_it(text):
 # Words that repeat beside figures ("in 2016 ... in 2017"), overlap their next occurrence ("one
 # one"), or that case-blind matching takes for other letters ("ſ", "ı", "İ", Kelvin's K, "µ"/"μ").
 _PLACE_WORDS = ["in", "In", "IN", "the", "of", "one", "one", "rose", "Rose", "to", "by", "cut", "sales", "salеs",
-                "ſales", "ıt", "İn", "\u212am", "µm", "μm", "km", "Δ", "é", "É", "_x", "5", "12", "2016", "2017",
+                "ſales", "ıt", "İn", "рост", "Рост", "\u1c80", "в", "Σ", "\u212am", "µm", "μm", "km", "Δ", "é", "É", "_x", "5", "12", "2016", "2017",
                 "$3", "40%", "1.5 million", "three", "twenty-one", "a", "half", "-", ",", ".", "\n", "(", ")"]
 _PLACE_TEXTS = st.lists(st.sampled_from(_PLACE_WORDS), min_size=1, max_size=60).flatmap(
     lambda words: st.lists(st.sampled_from([" ", "", "  ", ", ", "-"]), min_size=len(words), max_size=len(words))
@@ -179,6 +179,10 @@ def test_places_are_told_without_a_search_where_the_words_beside_values_say():
     assert len(known.places(["Sales", "rose"], ["in"], 0) or []) == 2
     assert known.places(["one", "one"], [], 0) is None  # "one one" overlaps its next occurrence
     assert KnownValues.of("ſales rose 5%", [(11, 13)]).places(["sales", "rose"], [], 0) is None
+    russian = "Рост 5% в мае, рост 7% в июне."
+    spans = [(a, b) for a, b, _ in _figures(russian)]
+    assert len(KnownValues.of(russian, spans).places(["рост"], [], 0) or []) == 2  # Cyrillic reads as lower()
+    assert KnownValues.of(russian + " \u1c80", spans).places(["рост"], [], 0) is None  # "ᲀ" is (?i) "в"
 
 
 def test_the_words_around_a_sentences_other_values_are_read_when_asked():

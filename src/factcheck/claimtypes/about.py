@@ -266,7 +266,7 @@ class KnownValues:
         whose letters ``(?i)`` matches otherwise than ``lower()`` does, or words that can overlap
         their next occurrence ("one one"), which a search does not find twice."""
         words = [w.lower() for w in before or after]
-        if not (_plain_case(self.text) and _plain(set("".join(before + after)))):
+        if not (self._as_lower and set("".join(before + after)) <= self._chars):
             return None
         if any(words[d:] == words[: len(words) - d] for d in range(1, len(words))):
             return None
@@ -294,6 +294,14 @@ class KnownValues:
         if at < len(self.text) and _WORD_CHAR.match(self.text, at):
             return False
         return not words or [w for _, _, w in _words_near(self.text, at, 1)][: len(words)] == words
+
+    @cached_property
+    def _chars(self) -> frozenset[str]:
+        return frozenset(self.text)
+
+    @cached_property
+    def _as_lower(self) -> bool:
+        return _reads_as_lower(self._chars)
 
     @cached_property
     def _heads(self) -> dict[tuple[str, ...], list[tuple[int, int]]]:
@@ -341,14 +349,20 @@ _PLAIN_UP_TO = "\u0250"  # below it, the only letters IGNORECASE takes for anoth
 _ODD_CASE = frozenset("\u0130\u0131\u017f\u00b5")
 
 
-def _plain(chars: Iterable[str]) -> bool:
-    """Whether ``(?i)`` matches words of these characters exactly when their ``lower()`` are equal:
-    every letter Latin, none of the four IGNORECASE also takes for another letter ("ſ" for "s",
-    "ı" and "İ" for "i", "µ" for "μ"), and every other character without case."""
-    return all((c < _PLAIN_UP_TO and c not in _ODD_CASE) or c.lower() == c == c.upper() for c in chars)
+def _reads_as_lower(chars: frozenset[str]) -> bool:
+    """Whether ``(?i)`` matches words of these characters exactly when their ``lower()`` are equal.
+    Latin letters do but four ("ſ" for "s", "ı" and "İ" for "i", "µ" for "μ"), and so do characters
+    without case; any other letter is asked of ``re`` against the rest ("ᲀ" is "в", Kelvin's K "k"),
+    and "Σ" never is (``lower()`` writes it "ς" at a word's end)."""
+    odd = [c for c in chars if not ((c < _PLAIN_UP_TO and c not in _ODD_CASE) or c.lower() == c == c.upper())]
+    if not odd:
+        return True
+    if any(len(c.lower()) != 1 or c == "\u03a3" for c in odd):
+        return False
+    every = "".join(chars)
+    return all(d.lower() == c.lower() for c in odd for d in re.findall("(?i)" + re.escape(c), every))
 
 
-_plain_case = lru_cache(maxsize=4)(lambda text: _plain(set(text)))  # a text's, once
 
 
 def value_places(wording: str, text: str, read: Callable[[str], list], limit: int = 0,
