@@ -273,17 +273,17 @@ class KnownValues:
         out = []
         if before:
             tail = [w.lower() for w in after]
-            for head, at in self._heads.get(tuple(words), ()):
+            for at in self._heads.get(tuple(words), ()):
                 ends = self.by_start[at]
                 if any(self._tail_at(e, tail) for e in ends):
-                    out.append(Passage(head, max(ends), 1.0))
+                    out.append(Passage(_words_near(self._lower, at, -1)[-len(words)].start(), max(ends), 1.0))
                     if len(out) == limit:
                         break
             return out
-        for at, end in self._tails.get(tuple(words), ()):
+        for at in self._tails.get(tuple(words), ()):
             starts = self.by_end[at]
             if starts[0] == 0 or not self.text[starts[0] - 1].isalnum():
-                out.append(Passage(starts[0], end, 1.0))
+                out.append(Passage(starts[0], _words_near(self._lower, at, 1)[len(words) - 1].end(), 1.0))
                 if len(out) == limit:
                     break
         return out
@@ -293,7 +293,7 @@ class KnownValues:
         character (none: ``at`` closes a word)."""
         if at < len(self.text) and _WORD_CHAR.match(self.text, at):
             return False
-        return not words or [w for _, _, w in _words_near(self.text, at, 1)][: len(words)] == words
+        return not words or [m.group() for m in _words_near(self._lower, at, 1)][: len(words)] == words
 
     @cached_property
     def _chars(self) -> frozenset[str]:
@@ -304,40 +304,43 @@ class KnownValues:
         return _reads_as_lower(self._chars)
 
     @cached_property
-    def _heads(self) -> dict[tuple[str, ...], list[tuple[int, int]]]:
-        """Each run of up to ``_AROUND_WORDS`` whole words of the text (lower-cased) that a value
-        follows past non-word characters: where the run starts and where the value does, in text order."""
-        text = self.text
-        out: dict[tuple[str, ...], list[tuple[int, int]]] = {}
+    def _lower(self) -> str:
+        return self.text.lower()  # as long as the text where ``_as_lower`` holds
+
+    @cached_property
+    def _heads(self) -> dict[tuple[str, ...], list[int]]:
+        """The values after each run of up to ``_AROUND_WORDS`` whole words of the text
+        (lower-cased), past non-word characters: where each starts, in text order."""
+        text, low = self.text, self._lower
+        out: dict[tuple[str, ...], list[int]] = {}
         for at in sorted(self.by_start):
             if 0 < at < len(text) and _WORD_CHAR.match(text, at) and not _WORD_CHAR.match(text, at - 1):
-                near = _words_near(text, at, -1)
-                for j in range(len(near)):
-                    out.setdefault(tuple(w for _, _, w in near[j:]), []).append((near[j][0], at))
+                near = [m.group() for m in _words_near(low, at, -1)]
+                for j in range(1, len(near) + 1):
+                    out.setdefault(tuple(near[-j:]), []).append(at)
         return out
 
     @cached_property
-    def _tails(self) -> dict[tuple[str, ...], list[tuple[int, int]]]:
-        """Each run of up to ``_AROUND_WORDS`` whole words right after a value that closes a word:
-        where the value ends and where the run does, in text order."""
-        text = self.text
-        out: dict[tuple[str, ...], list[tuple[int, int]]] = {}
+    def _tails(self) -> dict[tuple[str, ...], list[int]]:
+        """The values that close a word before each run of up to ``_AROUND_WORDS`` whole words:
+        where each ends, in text order."""
+        text, low = self.text, self._lower
+        out: dict[tuple[str, ...], list[int]] = {}
         for at in sorted(self.by_end):
             if 0 < at < len(text) and _WORD_CHAR.match(text, at - 1) and not _WORD_CHAR.match(text, at):
-                near = _words_near(text, at, 1)
+                near = [m.group() for m in _words_near(low, at, 1)]
                 for j in range(1, len(near) + 1):
-                    out.setdefault(tuple(w for _, _, w in near[:j]), []).append((at, near[j - 1][1]))
+                    out.setdefault(tuple(near[:j]), []).append(at)
         return out
 
 
-def _words_near(text: str, at: int, side: int) -> list[tuple[int, int, str]]:
+def _words_near(text: str, at: int, side: int) -> list[re.Match[str]]:
     """The ``_AROUND_WORDS`` whole words of ``text`` nearest ``at`` before it (``side`` -1) or
-    after it (1), in text order, each with its place, lower-cased; a word the window cuts is read
-    again wider."""
-    width = 16 * _AROUND_WORDS
+    after it (1), in text order; a word the window cuts is read again wider."""
+    width = 8 * _AROUND_WORDS
     while True:
         lo, hi = (max(0, at - width), at) if side < 0 else (at, min(len(text), at + width))
-        words = [(m.start(), m.end(), m.group().lower()) for m in _TOKEN.finditer(text, lo, hi)]
+        words = list(_TOKEN.finditer(text, lo, hi))
         whole = words[1:] if lo > 0 and side < 0 else words[:-1] if hi < len(text) and side > 0 else words
         if len(whole) >= _AROUND_WORDS or (lo == 0 if side < 0 else hi == len(text)):
             return whole[-_AROUND_WORDS:] if side < 0 else whole[:_AROUND_WORDS]
