@@ -10,7 +10,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from functools import cached_property, lru_cache, partial
 from typing import Any, cast
 
@@ -250,6 +250,8 @@ class KnownValues:
     text: str
     by_start: dict[int, list[int]]
     by_end: dict[int, list[int]]
+    _after: dict[tuple[str, ...], dict[tuple[str, ...], list[int]]] = field(default_factory=dict, compare=False,
+                                                                             repr=False)
 
     @classmethod
     def of(cls, text: str, spans: Iterable[tuple[int, int]]) -> KnownValues:
@@ -270,30 +272,31 @@ class KnownValues:
             return None
         if any(words[d:] == words[: len(words) - d] for d in range(1, len(words))):
             return None
-        out = []
         if before:
-            tail = [w.lower() for w in after]
-            for at in self._heads.get(tuple(words), ()):
-                ends = self.by_start[at]
-                if any(self._tail_at(e, tail) for e in ends):
-                    out.append(Passage(_words_near(self._lower, at, -1)[-len(words)].start(), max(ends), 1.0))
-                    if len(out) == limit:
-                        break
-            return out
-        for at in self._tails.get(tuple(words), ()):
-            starts = self.by_end[at]
-            if starts[0] == 0 or not self.text[starts[0] - 1].isalnum():
-                out.append(Passage(starts[0], _words_near(self._lower, at, 1)[len(words) - 1].end(), 1.0))
-                if len(out) == limit:
-                    break
-        return out
+            found = self._heads_by_tail(tuple(words)).get(tuple(w.lower() for w in after), [])
+            return [Passage(_words_near(self._lower, at, -1)[-len(words)].start(), max(self.by_start[at]), 1.0)
+                    for at in found[: limit or None]]
+        found = self._tails.get(tuple(words), [])
+        return [Passage(self.by_end[at][0], _words_near(self._lower, at, 1)[len(words) - 1].end(), 1.0)
+                for at in found[: limit or None]]
 
-    def _tail_at(self, at: int, words: list[str]) -> bool:
-        """Whether ``words`` are the whole words right after ``at``, past at least one non-word
-        character (none: ``at`` closes a word)."""
-        if at < len(self.text) and _WORD_CHAR.match(self.text, at):
-            return False
-        return not words or [m.group() for m in _words_near(self._lower, at, 1)][: len(words)] == words
+    def _heads_by_tail(self, head: tuple[str, ...]) -> dict[tuple[str, ...], list[int]]:
+        """The values after ``head`` (``_heads``) by the whole words right after them, up to
+        ``_AROUND_WORDS``, past at least one non-word character (none: the value closes a word);
+        worked out once per ``head``, so that a head the text repeats is not read again per wording."""
+        if head not in self._after:
+            text, low = self.text, self._lower
+            out: dict[tuple[str, ...], list[int]] = {}
+            for at in self._heads.get(head, ()):
+                tails: set[tuple[str, ...]] = set()
+                for e in self.by_start[at]:
+                    if e == len(text) or not _WORD_CHAR.match(text, e):
+                        near = [m.group() for m in _words_near(low, e, 1)]
+                        tails.update(tuple(near[:j]) for j in range(len(near) + 1))
+                for tail in tails:
+                    out.setdefault(tail, []).append(at)
+            self._after[head] = out
+        return self._after[head]
 
     @cached_property
     def _chars(self) -> frozenset[str]:
@@ -323,10 +326,14 @@ class KnownValues:
     @cached_property
     def _tails(self) -> dict[tuple[str, ...], list[int]]:
         """The values that close a word before each run of up to ``_AROUND_WORDS`` whole words:
-        where each ends, in text order."""
+        where each ends, in text order; only those whose first value of the place (``by_end``)
+        does not follow a letter or digit."""
         text, low = self.text, self._lower
         out: dict[tuple[str, ...], list[int]] = {}
         for at in sorted(self.by_end):
+            first = self.by_end[at][0]
+            if first > 0 and text[first - 1].isalnum():
+                continue
             if 0 < at < len(text) and _WORD_CHAR.match(text, at - 1) and not _WORD_CHAR.match(text, at):
                 near = [m.group() for m in _words_near(low, at, 1)]
                 for j in range(1, len(near) + 1):
