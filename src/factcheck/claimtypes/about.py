@@ -326,8 +326,8 @@ class KnownValues:
     @cached_property
     def _tails(self) -> dict[tuple[str, ...], list[int]]:
         """The values that close a word before each run of up to ``_AROUND_WORDS`` whole words:
-        where each ends, in text order; only those whose first value of the place (``by_end``)
-        does not follow a letter or digit."""
+        where each ends, in text order. A place whose first value (of ``by_end``) follows a letter
+        or a digit is none, and left out."""
         text, low = self.text, self._lower
         out: dict[tuple[str, ...], list[int]] = {}
         for at in sorted(self.by_end):
@@ -371,8 +371,6 @@ def _reads_as_lower(chars: frozenset[str]) -> bool:
         return False
     every = "".join(chars)
     return all(d.lower() == c.lower() for c in odd for d in re.findall("(?i)" + re.escape(c), every))
-
-
 
 
 def value_places(wording: str, text: str, read: Callable[[str], list], limit: int = 0,
