@@ -1,20 +1,25 @@
 """What makes `factcheck extract` fast must not change what it reads or writes: the words around
 each value read from one split of its sentence, figures of a text read once, the YAML writer's
-shortcut for values that are surely plain, and one name extraction shared by drafting and read-back."""
+shortcut for values that are surely plain, one name extraction shared by drafting and read-back,
+a wording's places told from the words beside the text's values, and the words around a
+sentence's other values worked out only when a judge asks."""
 
 import random
 
 import yaml
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from factcheck import numbers
 from factcheck.article import Article
 from factcheck.claims.writer import _plain, _roundtrips, _scalar, _surely_folds, _surely_plain
-from factcheck.claimtypes.about import _ENDING, _TIE_WORDS, _TOKEN, setting_of
+from factcheck.claimtypes.about import _ENDING, _TIE_WORDS, _TOKEN, KnownValues, read_value, setting_of, value_places
 from factcheck.claimtypes.drafting import _INDEXED_FROM, DraftContext, Ids, _WordIndex, unique
+from factcheck.claimtypes.number import _figures
+from factcheck.index import Lenses
 from factcheck.lexicon import STOPWORDS
 from factcheck.locate import sentences, view
+from factcheck.model import Claim, ClaimType
 from factcheck.names import extract_names
 from factcheck.normalize import fold
 
@@ -75,6 +80,7 @@ def test_a_value_surely_plain_reads_back_plain(value):
 @given(st.text(alphabet=st.sampled_from(list("aZé 0719,.:'()%$&/-_#\"[]!*?|>e+x٣")), min_size=1, max_size=30)
        | st.builds(str.__add__, st.sampled_from(list("0719٣")),
                    st.text(alphabet=st.sampled_from(list("aZéxe 0719,.'()%$&/-_:+")), max_size=20)))
+@example("0x_")  # PyYAML reads it as an int and fails to build it: quoted, not a crash
 def test_the_rules_for_plain_values_say_what_parsing_says(value):
     assert _plain(value) == _roundtrips(f"k: {value}\n", value)
 
@@ -135,3 +141,58 @@ def test_a_repeated_sentence_is_not_unique_in_a_long_article():
 @given(st.text(alphabet=st.sampled_from(list("aZ \t\n\u00a0\u2003\u00a8é.-")), max_size=30))
 def test_a_wording_is_compared_as_the_locator_views_it(text):
     assert " ".join(fold(text).split()) == view(text).text.strip()
+
+
+# Words that repeat beside figures ("in 2016 ... in 2017"), overlap their next occurrence ("one
+# one"), or that case-blind matching takes for other letters ("ſ", "ı", "İ", Kelvin's K, "µ"/"μ").
+_PLACE_WORDS = ["in", "In", "IN", "the", "of", "one", "one", "rose", "Rose", "to", "by", "cut", "sales", "salеs",
+                "ſales", "ıt", "İn", "рост", "Рост", "\u1c80", "в", "Σ", "\u212am", "µm", "μm", "km", "Δ", "é", "É", "_x", "5", "12", "2016", "2017",
+                "$3", "40%", "1.5 million", "three", "twenty-one", "a", "half", "-", ",", ".", "\n", "(", ")"]
+_PLACE_TEXTS = st.lists(st.sampled_from(_PLACE_WORDS), min_size=1, max_size=60).flatmap(
+    lambda words: st.lists(st.sampled_from([" ", "", "  ", ", ", "-"]), min_size=len(words), max_size=len(words))
+    .map(lambda seps: "".join(w + s for w, s in zip(words, seps, strict=True))))
+
+
+@settings(max_examples=400, deadline=None)
+@given(_PLACE_TEXTS, st.randoms(use_true_random=False))
+def test_places_told_from_the_words_beside_values_are_the_searchs(text, rng):
+    """``KnownValues.places`` finds what the search of the text finds, for pieces of the text around
+    its figures (as drafting tries them) and for any piece."""
+    found = _figures(text)
+    known = KnownValues.of(text, ((a, b) for a, b, _ in found))
+    pieces = []
+    for a, b, _ in found:
+        lo, hi = rng.randrange(0, a + 1), rng.randrange(b, len(text) + 1)
+        pieces += [text[lo:hi], text[max(0, a - 30):b + 30]]
+    lo = rng.randrange(len(text))
+    pieces.append(text[lo:rng.randrange(lo, len(text) + 1)])
+    for piece in pieces:
+        for limit in (0, 2):
+            assert (value_places(piece, text, _figures, limit, known)
+                    == value_places(piece, text, _figures, limit, known, _search=True)), (piece, limit)
+
+
+def test_places_are_told_without_a_search_where_the_words_beside_values_say():
+    text = "Sales rose 5% in 2016. Sales rose 7% in 2017, and costs rose 3% that year."
+    known = KnownValues.of(text, ((a, b) for a, b, _ in _figures(text)))
+    assert known.places(["costs", "rose"], ["that"], 0) == value_places("costs rose 3% that", text, _figures, 0,
+                                                                      known, _search=True)
+    assert len(known.places(["Sales", "rose"], ["in"], 0) or []) == 2
+    assert known.places(["one", "one"], [], 0) is None  # "one one" overlaps its next occurrence
+    assert KnownValues.of("ſales rose 5%", [(11, 13)]).places(["sales", "rose"], [], 0) is None
+    russian = "Рост 5% в мае, рост 7% в июне."
+    spans = [(a, b) for a, b, _ in _figures(russian)]
+    assert len(KnownValues.of(russian, spans).places(["рост"], [], 0) or []) == 2  # Cyrillic reads as lower()
+    assert KnownValues.of(russian + " \u1c80", spans).places(["рост"], [], 0) is None  # "ᲀ" is (?i) "в"
+
+
+def test_the_words_around_a_sentences_other_values_are_read_when_asked():
+    text = "Revenue rose 12% to $4 billion, while costs fell 3% in 2019."
+    claim = Claim("n", ClaimType.NUMBER, "Revenue rose 12%")
+    reading = read_value(claim, Article.from_string(text, "a.txt"), Lenses()(text), _figures, "figure", (),
+                         lambda q: True, str)
+    others = reading.setting.others
+    assert len(others) >= 3 and all("setting" not in vars(n) for n in others)
+    sentence = (0, len(text))
+    assert [n.setting for n in others] == [setting_of(text, sentence, a, b) for a, b, _ in _figures(text)
+                                           if (a, b) != (reading.mentions[0].start, reading.mentions[0].end)]

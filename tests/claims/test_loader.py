@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+from click.testing import CliRunner
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -19,6 +20,7 @@ from factcheck import claims as claims_module
 from factcheck import settings as limits
 from factcheck.claims import ClaimsError, load_claims, parse_claims
 from factcheck.claimtypes import typed
+from factcheck.cli import main
 from factcheck.model import ArticleSpec, Claim, ClaimsFile, ClaimType, SourceSpec
 
 FIXTURES = ROOT / "fixtures" / "claims"
@@ -680,3 +682,30 @@ def test_expect_is_optional_for_every_type(kind):
     (claim,) = parse_claims(f"version: 1\narticle:\n  path: a.txt\nclaims:\n  - id: a\n    type: {kind}\n    text: x\n",
                             "/nowhere/claims.yaml").claims
     assert claim.expect is None and claim.expected is None
+
+
+_TOWER = "  - id: tower\n    type: number\n    text: The Eiffel Tower is 330 metres tall\n    expect: 330 metres\n"
+
+
+@pytest.mark.parametrize(("claims", "phrase"), [
+    (HEAD + _TOWER.replace("expect: 330 metres", "expect: 0x_"), "claims[0].expect: '0x_' is not a number"),
+    (HEAD + _TOWER.replace("text: The Eiffel Tower is 330 metres tall", "text: 0x_"),
+     "claims[0].text: expected a string, got an integer (put it in quotes)"),
+    (HEAD + _TOWER.replace("id: tower", "id: 0x_"), "claims[0].id: expected a string, got an integer (put it in quotes)"),
+    (HEAD.replace("version: 1", "version: 0x_") + _TOWER, "version: unsupported version 0x_"),
+], ids=["expect", "text", "id", "version"])
+def test_a_value_yaml_resolves_as_an_int_it_cannot_build_is_one_line_from_verify(tmp_path, monkeypatch, claims, phrase):
+    """"0x_" matches PyYAML's int pattern but int() refuses it (the claims writer crashed on it):
+    the loader never builds it as an int, so ``verify`` gives its one-line error, exit 2."""
+    monkeypatch.chdir(tmp_path)
+    Path("a.txt").write_text("The Eiffel Tower is 330 metres tall.\n")
+    Path("claims.yaml").write_text(claims)
+    result = CliRunner().invoke(main, ["verify", "--offline", "claims.yaml"], catch_exceptions=False)
+    assert result.exit_code == 2, result.output
+    (line,) = result.output.strip().splitlines()
+    assert line.startswith("factcheck: error: claims.yaml:") and phrase in line
+
+
+def test_0x_as_a_name_s_expect_is_read_as_the_text_written():
+    (claim,) = parse_claims(one("  - id: a\n    type: name\n    text: x\n    expect: 0x_\n"), "/nowhere/claims.yaml").claims
+    assert claim.expect == "0x_"

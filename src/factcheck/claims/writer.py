@@ -54,7 +54,7 @@ def _surely_folds(value: str) -> bool:
 def _roundtrips(doc: str, value: str) -> bool:
     try:
         return yaml.safe_load(doc) == {"k": value}
-    except yaml.YAMLError:
+    except (yaml.YAMLError, ValueError):  # "0x_" resolves as an int that PyYAML then cannot build
         return False
 
 def _scalar(value: str, indent: int, quoted: bool = False) -> str:

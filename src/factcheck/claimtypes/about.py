@@ -10,8 +10,8 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, replace
-from functools import lru_cache
+from dataclasses import dataclass, field, replace
+from functools import cached_property, lru_cache, partial
 from typing import Any, cast
 
 from rapidfuzz import fuzz
@@ -87,7 +87,7 @@ def read_value(claim: Claim, article: Article, view: Lens, read: Callable[[str],
     f_start, f_end, value = inside[0]
     mention = article.mention(f_start, f_end, describe(value))
     sentence = _sentences_over(view.spans, f_start, f_end)
-    others = tuple(Neighbour(v, setting_of(article.text, sentence, a, b)) for a, b, v in found
+    others = tuple(Neighbour(v, partial(setting_of, article.text, sentence, a, b)) for a, b, v in found
                    if sentence[0] <= a and b <= sentence[1] and (a, b) != (f_start, f_end))
     setting = setting_of(article.text, sentence, f_start, f_end)
     setting = replace(setting, sentence=_what_it_is_of(article.text, view.spans, sentence, found), others=others)
@@ -271,31 +271,147 @@ class KnownValues:
     """The values of the kind already read over a whole text, by where they start and end: what
     ``value_places`` asks instead of reading a window at each place of the words."""
 
+    text: str
     by_start: dict[int, list[int]]
     by_end: dict[int, list[int]]
+    _after: dict[tuple[str, ...], dict[tuple[str, ...], list[int]]] = field(default_factory=dict, compare=False,
+                                                                             repr=False)
 
     @classmethod
-    def of(cls, spans: Iterable[tuple[int, int]]) -> KnownValues:
+    def of(cls, text: str, spans: Iterable[tuple[int, int]]) -> KnownValues:
         by_start: dict[int, list[int]] = {}
         by_end: dict[int, list[int]] = {}
         for s, e in spans:
             by_start.setdefault(s, []).append(e)
             by_end.setdefault(e, []).append(s)
-        return cls(by_start, by_end)
+        return cls(text, by_start, by_end)
+
+    def places(self, before: list[str], after: list[str], limit: int) -> list[Passage] | None:
+        """``value_places`` for these words around a value, found from the words next to the
+        text's values instead of a search of the text; None where the two could differ: a text
+        whose letters ``(?i)`` matches otherwise than ``lower()`` does, or words that can overlap
+        their next occurrence ("one one"), which a search does not find twice."""
+        words = [w.lower() for w in before or after]
+        if not (self._as_lower and set("".join(before + after)) <= self._chars):
+            return None
+        if any(words[d:] == words[: len(words) - d] for d in range(1, len(words))):
+            return None
+        if before:
+            found = self._heads_by_tail(tuple(words)).get(tuple(w.lower() for w in after), [])
+            return [Passage(_words_near(self._lower, at, -1)[-len(words)].start(), max(self.by_start[at]), 1.0)
+                    for at in found[: limit or None]]
+        found = self._tails.get(tuple(words), [])
+        return [Passage(self.by_end[at][0], _words_near(self._lower, at, 1)[len(words) - 1].end(), 1.0)
+                for at in found[: limit or None]]
+
+    def _heads_by_tail(self, head: tuple[str, ...]) -> dict[tuple[str, ...], list[int]]:
+        """The values after ``head`` (``_heads``) by the whole words right after them, up to
+        ``_AROUND_WORDS``, past at least one non-word character (none: the value closes a word);
+        worked out once per ``head``, so that a head the text repeats is not read again per wording."""
+        if head not in self._after:
+            text, low = self.text, self._lower
+            out: dict[tuple[str, ...], list[int]] = {}
+            for at in self._heads.get(head, ()):
+                tails: set[tuple[str, ...]] = set()
+                for e in self.by_start[at]:
+                    if e == len(text) or not _WORD_CHAR.match(text, e):
+                        near = [m.group() for m in _words_near(low, e, 1)]
+                        tails.update(tuple(near[:j]) for j in range(len(near) + 1))
+                for tail in tails:
+                    out.setdefault(tail, []).append(at)
+            self._after[head] = out
+        return self._after[head]
+
+    @cached_property
+    def _chars(self) -> frozenset[str]:
+        return frozenset(self.text)
+
+    @cached_property
+    def _as_lower(self) -> bool:
+        return _reads_as_lower(self._chars)
+
+    @cached_property
+    def _lower(self) -> str:
+        return self.text.lower()  # as long as the text where ``_as_lower`` holds
+
+    @cached_property
+    def _heads(self) -> dict[tuple[str, ...], list[int]]:
+        """The values after each run of up to ``_AROUND_WORDS`` whole words of the text
+        (lower-cased), past non-word characters: where each starts, in text order."""
+        text, low = self.text, self._lower
+        out: dict[tuple[str, ...], list[int]] = {}
+        for at in sorted(self.by_start):
+            if 0 < at < len(text) and _WORD_CHAR.match(text, at) and not _WORD_CHAR.match(text, at - 1):
+                near = [m.group() for m in _words_near(low, at, -1)]
+                for j in range(1, len(near) + 1):
+                    out.setdefault(tuple(near[-j:]), []).append(at)
+        return out
+
+    @cached_property
+    def _tails(self) -> dict[tuple[str, ...], list[int]]:
+        """The values that close a word before each run of up to ``_AROUND_WORDS`` whole words:
+        where each ends, in text order. A place whose first value (of ``by_end``) follows a letter
+        or a digit is none, and left out."""
+        text, low = self.text, self._lower
+        out: dict[tuple[str, ...], list[int]] = {}
+        for at in sorted(self.by_end):
+            first = self.by_end[at][0]
+            if first > 0 and text[first - 1].isalnum():
+                continue
+            if 0 < at < len(text) and _WORD_CHAR.match(text, at - 1) and not _WORD_CHAR.match(text, at):
+                near = [m.group() for m in _words_near(low, at, 1)]
+                for j in range(1, len(near) + 1):
+                    out.setdefault(tuple(near[:j]), []).append(at)
+        return out
+
+
+def _words_near(text: str, at: int, side: int) -> list[re.Match[str]]:
+    """The ``_AROUND_WORDS`` whole words of ``text`` nearest ``at`` before it (``side`` -1) or
+    after it (1), in text order; a word the window cuts is read again wider."""
+    width = 8 * _AROUND_WORDS
+    while True:
+        lo, hi = (max(0, at - width), at) if side < 0 else (at, min(len(text), at + width))
+        words = list(_TOKEN.finditer(text, lo, hi))
+        whole = words[1:] if lo > 0 and side < 0 else words[:-1] if hi < len(text) and side > 0 else words
+        if len(whole) >= _AROUND_WORDS or (lo == 0 if side < 0 else hi == len(text)):
+            return whole[-_AROUND_WORDS:] if side < 0 else whole[:_AROUND_WORDS]
+        width *= 2
+
+
+_WORD_CHAR = re.compile(r"\w")
+_PLAIN_UP_TO = "\u0250"  # below it, the only letters IGNORECASE takes for another's are these four
+_ODD_CASE = frozenset("\u0130\u0131\u017f\u00b5")
+
+
+def _reads_as_lower(chars: frozenset[str]) -> bool:
+    """Whether ``(?i)`` matches words of these characters exactly when their ``lower()`` are equal.
+    Latin letters do but four ("ſ" for "s", "ı" and "İ" for "i", "µ" for "μ"), and so do characters
+    without case; any other letter is asked of ``re`` against the rest ("ᲀ" is "в", Kelvin's K "k"),
+    and "Σ" never is (``lower()`` writes it "ς" at a word's end)."""
+    odd = [c for c in chars if not ((c < _PLAIN_UP_TO and c not in _ODD_CASE) or c.lower() == c == c.upper())]
+    if not odd:
+        return True
+    if any(len(c.lower()) != 1 or c == "\u03a3" for c in odd):
+        return False
+    every = "".join(chars)
+    return all(d.lower() == c.lower() for c in odd for d in re.findall("(?i)" + re.escape(c), every))
 
 
 def value_places(wording: str, text: str, read: Callable[[str], list], limit: int = 0,
-                 known: KnownValues | None = None) -> list[Passage]:
+                 known: KnownValues | None = None, _search: bool = False) -> list[Passage]:
     """The places of ``text`` holding the claim's words around its value, as written, with one
     value of the kind (the claim's or another) and nothing else between them ("In 2016" finds "In
     2017"). One place is the claim's passage when its value was changed; several say that only
     the value told them apart (``nearest`` picks among them). Without ``known`` values of the
     text, ``read`` is given a short window after (or before) each place of the words only, never
-    the whole text; ``limit`` (if not 0) stops the search at that many places."""
+    the whole text; ``limit`` (if not 0) stops the search at that many places. ``_search``
+    searches the text even where ``known`` can tell the places (which must be the same)."""
     around = _around(wording, read)
     if around is None or not (around[0] or around[1]):
         return []
     before, after = around[:2]
+    if known is not None and not _search and (found := known.places(before, after, limit)) is not None:
+        return found
     head = re.compile(r"(?i)(?<!\w)" + r"\W+".join(map(re.escape, before)) + r"\W+") if before else None
     tail = re.compile(r"(?i)\W+" + r"\W+".join(map(re.escape, after)) + r"(?!\w)" if after else r"(?!\w)")
 

@@ -7,8 +7,10 @@ judges one source's text, says what the fix is, and drafts claims of its type. N
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from datetime import date
+from functools import cached_property
 from typing import TYPE_CHECKING, Protocol
 
 from ..article import Article
@@ -43,10 +45,16 @@ class Setting:
 
 @dataclass(frozen=True)
 class Neighbour:
-    """Another value of the article's sentence, and the words around it."""
+    """Another value of the article's sentence, and the words around it, worked out when a judge
+    first asks: a table's sentence holds hundreds of values, and reading one claim (a draft's
+    read-back) needs none of their words."""
 
     value: object
-    setting: Setting
+    words: Callable[[], Setting] = field(compare=False, repr=False)
+
+    @cached_property
+    def setting(self) -> Setting:
+        return self.words()
 
 
 @dataclass(frozen=True)

@@ -119,7 +119,7 @@ def _date_claims(article: Article, found: list[dates.DateMatch], spans, ids: Ids
         return [(d.start, d.end, d.span) for d in dates.find_dates(t, published, date_order=article.date_order)
                 if d.span is not None]
 
-    known = KnownValues.of((d.start, d.end) for d in found if d.span is not None)
+    known = KnownValues.of(article.text, ((d.start, d.end) for d in found if d.span is not None))
     for m in found:
         prev_floor, floor = floor, m.end
         if m.span is None or _DAY_WORDS.match(m.text):

@@ -191,7 +191,7 @@ def _number_claims(article: Article, found: list[numbers.NumberMatch], date_span
     out = []
     floor = 0
     dates_at = SpanIndex((s, e, None) for s, e in date_spans)
-    known = KnownValues.of((f.start, f.end) for f in found)
+    known = KnownValues.of(text, ((f.start, f.end) for f in found))
     for m in found:
         prev_floor, floor = floor, m.end
         q = m.quantity
