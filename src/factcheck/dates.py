@@ -60,7 +60,8 @@ from .lexicon import (
     WEEKDAY_ABBREVIATIONS,
     WEEKDAY_NUMBERS,
 )
-from .numbers import Head, HeadScan, ascii_case, heads, longest_first, matches_at
+from .normalize import ascii_case
+from .numbers import Head, HeadScan, heads, longest_first, matches_at
 
 PRECISIONS = ("day", "week", "month", "quarter", "year")
 
