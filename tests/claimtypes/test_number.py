@@ -3,8 +3,10 @@
 import pytest
 from kinds import claim, drafted, judge, read
 
-from factcheck.claimtypes import KINDS
+from factcheck.claimtypes import KINDS, Page
+from factcheck.index import Lenses
 from factcheck.model import ClaimType, Status
+from factcheck.normalize import normalize
 from factcheck.numbers import Quantity, Tolerance
 
 ARTICLE = "Iran can block the strait through which almost one fourth of world oil supplies pass.\n"
@@ -35,3 +37,23 @@ def test_sources_are_read_for_a_figure_in_a_compatible_unit():
 def test_figures_are_drafted_with_their_unit():
     text = "The pipeline will carry 30 billion cubic meters of gas a year to China.\n"
     assert [c.expect for c in drafted("number", text)] == ["30 billion cubic metres per year"]  # the unit as numbers.render names it
+
+
+def test_a_figure_inside_a_range_does_not_confirm_the_range():
+    # The article's range edited from "70 to 265 years"; the page's one life expectancy lies inside it,
+    # but a single figure states no range (and the page's own range still confirms the true one)
+    article = "The tuatara, a reptile found only in New Zealand, can live for 80 to 265 years in the wild.\n"
+    c = claim("number", "can live for 80 to 265 years")
+    reading = read(c, article)
+    page = ("Life expectancy for New Zealanders in 2012 was 84 years for females. The tuatara, a reptile "
+            "found only in New Zealand, can live for 70 to 265 years.")
+    found = KINDS[ClaimType.NUMBER].judge(c, reading, judge_page(page))
+    assert found.status is Status.CONTRADICTS
+    assert judge(claim("number", "can live for 70 to 265 years"), page)[0] is Status.SUPPORTS
+    point_only = "The oldest tuatara known lived for 84 years in the wild, in New Zealand."
+    assert KINDS[ClaimType.NUMBER].judge(c, reading, judge_page(point_only)).status is not Status.SUPPORTS
+
+
+def judge_page(text: str) -> Page:
+    text = normalize(text)
+    return Page(text, Lenses()(text))

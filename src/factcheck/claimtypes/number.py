@@ -73,7 +73,8 @@ class NumberKind:
         """Agreement of intervals; two figures under the same hedge ("more than 400,000" against
         "more than 500,000") compare as the figures stated, since their open intervals always meet,
         and so do two ranges, end by end ("40 to 80 percent" is not "50 to 80 percent"). A range
-        written backwards ("31-22 hours") bounds nothing: it agrees only with a range, end by end."""
+        written backwards ("31-22 hours") bounds nothing: it agrees only with a range, end by end;
+        nor does a single figure state a range it lies in ("84 years" is not "80 to 265 years")."""
         tolerance = cast("numbers.Tolerance | None", claim.margin)
 
         def agrees(q: numbers.Quantity) -> bool:
@@ -84,6 +85,8 @@ class NumberKind:
                            for a, b in ((q.value, expected.value), (q.upper, expected.upper)))
             if _backwards(q) or _backwards(expected):
                 return False
+            if expected.upper is not None:
+                return False  # a point inside a range is not the range: "84 years" does not say "80 to 265 years"
             if _same_hedge(q, expected):
                 return numbers.agrees(_stated(q), _stated(expected), tolerance)
             return numbers.agrees(q, expected, tolerance)
