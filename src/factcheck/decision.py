@@ -35,13 +35,23 @@ class Decision:
 
 def decide(kind: ClaimKind, claim: Claim, reading: Reading, evidence: Sequence[Evidence]) -> Decision:
     """The verdict. A source that could not be read is silent: it can leave a claim unverified,
-    never contradict it."""
+    never contradict it. A claim whose words fit several places of the article equally is placed
+    where the sources that told the places apart agree it is (``judge``), else it is not found."""
+    reading = _placed(reading, evidence)
     supports = tuple(e for e in evidence if e.status is Status.SUPPORTS)
     against = tuple(e for e in evidence if e.status is Status.CONTRADICTS)
     verdict = _verdict(kind, reading, supports, against)
     fix = _fix(verdict, reading, supports, against)
     found = discrepancies_of(claim, verdict, reading.mentions, against, fix)
     return Decision(verdict, reading, supports, against, tuple(evidence), kind.has_value, found, fix)
+
+
+def _placed(reading: Reading, evidence: Sequence[Evidence]) -> Reading:
+    """The reading of the one tied place the sources left, when they agree on one."""
+    if reading.mentions or not reading.tied:
+        return reading
+    left = {e.place for e in evidence if e.place is not None}
+    return reading.tied[left.pop()].reading if len(left) == 1 else reading
 
 
 def _fix(verdict: Verdict, reading: Reading, supports: Sequence[Evidence], against: Sequence[Evidence]) -> str | None:

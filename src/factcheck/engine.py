@@ -245,7 +245,7 @@ class Checker:
                 from .claimtypes.name import spelled_right  # the name type's module: imported when a name is checked
 
                 right = spelled_right(article, [decision.fix or "", claim.expect or "", *claim.aliases], read.mentions)
-            return Result(claim, decision.verdict, message(claim, decision), read.mentions, evidence,
+            return Result(claim, decision.verdict, message(claim, decision), decision.reading.mentions, evidence,
                           decision.discrepancies, standing_of(claim, decision.verdict, self.options.fail_on),
                           decision.fix, right)
 

@@ -15,6 +15,7 @@ STRONGLY_RELEVANT = 60.0  # ... to contradict it with another value (a sidebar f
 RELEVANCE_SATURATION = 6  # this many shared content words is full relevance, however long the claim
 NEAR = 25.0  # a sentence sharing a quarter of a claim's words may hold a reworded version of it
 NEAR_SATURATION = 4  # ... counted against at most four words, so long claims still find candidates
+TIED_PLACES = 50  # article places a claim's words fit equally, each read so a cited source can tell them apart
 NEAR_LIMIT = 20  # fuzzy comparisons per claim and page: the best candidates only, so cost stays flat
 RARITY_FLOOR = 0.5  # a claim word in most of a page's sentences still counts half: it may be the topic itself
 RARITY_CEILING = 2.0  # ... and one in a single sentence at most twice: one rare word alone is no topic

@@ -11,7 +11,7 @@ from datetime import date
 from .. import numbers
 from ..article import Article
 from ..index import Lenses
-from ..locate import excerpt
+from ..locate import excerpt, locate_exact
 from ..model import Claim, ClaimType, Document, Evidence, NoteKind, SourceNote, Status
 from .base import SILENT, ClaimKind, Judgement, Lens, Page, Reading
 
@@ -74,6 +74,8 @@ def judge(claim: Claim, reading: Reading, doc: Document, lenses: Lenses, publish
     extractor left out) states the value as the article does, is read with the rest of the page."""
     if doc.error is not None:
         return Evidence(doc.source.label, Status.ERROR, via=doc.via, error=doc.error, notes=doc.notes)
+    if not reading.mentions and reading.tied:
+        return _placed(claim, reading, doc, lenses, published)
     text, notes = doc.text, doc.notes
     view = lenses(text)
     dated = doc.page_date or published
@@ -88,6 +90,22 @@ def judge(claim: Claim, reading: Reading, doc: Document, lenses: Lenses, publish
     return Evidence(doc.source.label, found.status, via=doc.via, text=shown, value=found.value, score=found.score,
                     notes=notes, reason=found.reason if found.status is Status.SILENT else None,
                     page_date=doc.page_date if found.dated else None, said=found.said)
+
+
+def _placed(claim: Claim, reading: Reading, doc: Document, lenses: Lenses, published: date | None) -> Evidence:
+    """A claim whose words fit several places of the article equally, none as the claim writes
+    them: the places this source states word for word (in its body or the rest of the page) are
+    passages the article has right, and other passages than the claim's; when one place is left,
+    it is the claim's, judged as if found, and the evidence says which (``decide`` places the claim
+    only where the sources agree on it). Otherwise the source is silent, and says why."""
+    texts = [lenses(t) for t in dict.fromkeys((doc.text, doc.full_text)) if t]
+    left = [i for i, place in enumerate(reading.tied)
+            if not any(locate_exact(place.words, lens.text, lens.view) for lens in texts)]
+    if len(left) != 1:
+        why = (f"the claim's words fit {len(reading.tied)} places of the article, and this source states "
+               + ("every one of them as the article does" if not left else f"{len(left)} of them in no words"))
+        return Evidence(doc.source.label, Status.SILENT, via=doc.via, notes=doc.notes, reason=why)
+    return replace(judge(claim, reading.tied[left[0]].reading, doc, lenses, published), place=left[0])
 
 
 __all__ = [

@@ -23,8 +23,16 @@ from ..lexicon import DAYS, MONTHS, STOPWORDS, TITLES
 from ..locate import Passage, locate, locate_exact, sentence_around, stems
 from ..model import Claim, Status
 from ..normalize import fold
-from ..settings import LOCATE_THRESHOLD, NEAR, NEAR_LIMIT, NEAR_SATURATION, RELEVANT, STRONGLY_RELEVANT
-from .base import Judgement, Lens, Neighbour, Page, Reading, Setting
+from ..settings import (
+    LOCATE_THRESHOLD,
+    NEAR,
+    NEAR_LIMIT,
+    NEAR_SATURATION,
+    RELEVANT,
+    STRONGLY_RELEVANT,
+    TIED_PLACES,
+)
+from .base import Judgement, Lens, Neighbour, Page, Place, Reading, Setting
 
 NAME_RUN = re.compile(  # "Strait of Hormuz", "Viktor Ozerov", "EIA", "Gadrer"
     r"(?<![\w'-])[A-Z][\w-]*(?:'s)?(?:(?:\s+(?:of|the|de|al|bin|von|van))?\s+[A-Z][\w-]*(?:'s)?)*"
@@ -51,23 +59,41 @@ def read_value(claim: Claim, article: Article, view: Lens, read: Callable[[str],
     values in a text; it is given the passage's own sentences only, so the rest of a long article
     is never parsed for one claim."""
     own = read(claim.text)  # the values the claim's wording states: the first is the claim's
+    at = partial(_read_at, claim, article, view, read, what, prefer, agrees, describe, own)
     passage = locate_exact(claim.text, article.text, view.view)
     if passage is None:
         places = nearest(claim.text, article.text, value_places(claim.text, article.text, read), read)
         if len(places) > 1:
             return replace(NOT_IN_ARTICLE, detail=f"the claim's words around its {what} are at {len(places)} places "
                                                   "in the article, their values equally near the claim's (a table, a "
-                                                  "reference list, a repeated line); quote more of its words")
+                                                  "reference list, a repeated line); quote more of its words",
+                           tied=_tied(article.text, places, at))
         # nothing but the value: a fuzzy match of it is any other value; but figures written around it
         # ("2.754 500 │ 2020-08-01", a table row) place it as words do
         if not places and _only_value(claim.text, own):
             places = nearest(claim.text, article.text, values_alike(claim.text, article.text, view.spans, read))
             if len(places) > 1:
                 return replace(NOT_IN_ARTICLE, detail=f"the claim's wording is its {what} alone, and {len(places)} "
-                                                      "of the article's are as near it; quote the words around it")
+                                                      "of the article's are as near it; quote the words around it",
+                               tied=_tied(article.text, places, at))
         passage = places[0] if places else find(claim.text, article.text, view)
     if passage is None:
         return NOT_IN_ARTICLE
+    return at(passage)
+
+
+def _tied(text: str, places: list[Passage], at: Callable[[Passage], Reading]) -> tuple[Place, ...]:
+    """The places that fit a claim's words equally, each read as the claim's (none past
+    ``TIED_PLACES``: a claim that fits more says too little to be placed by any source)."""
+    if len(places) > TIED_PLACES:
+        return ()
+    return tuple(Place(text[p.start : p.end], reading) for p in places if (reading := at(p)).value is not None)
+
+
+def _read_at(claim: Claim, article: Article, view: Lens, read: Callable[[str], list], what: str,
+             prefer: Sequence[Callable[[Any], bool]], agrees: Callable[[Any], bool],
+             describe: Callable[[Any], str], own: list, passage: Passage) -> Reading:
+    """``read_value`` once the claim's passage is placed."""
     start, end = passage.start, passage.end
     s, e = sentence_around(article.text, start, end, view.spans)
     w_start, w_end = _sentences_over(view.spans, min(s, start), max(e, end))

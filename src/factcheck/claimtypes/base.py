@@ -70,6 +70,17 @@ class Reading:
     variants: tuple[Mention, ...] = ()  # without expect: other spellings of the passage's name in the article
     setting: Setting | None = None  # dates and figures: the words around the article's value
     caveat: str = ""  # what the reading could not settle and so assumed (a numeric date's day/month order)
+    tied: tuple[Place, ...] = ()  # not found: the places the claim's words fit equally, each read as the claim's
+
+
+@dataclass(frozen=True)
+class Place:
+    """One of the article's places that fit a claim's words as well as another does: its words
+    as the article writes them, and what it says read as the claim's. A cited source that states
+    those words word for word shows that place is another passage the article has right."""
+
+    words: str
+    reading: Reading
 
 
 @dataclass(frozen=True)

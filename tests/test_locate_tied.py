@@ -1,0 +1,53 @@
+"""Issue 12: a claim whose words fit several places of the article equally (a reference list's
+"Retrieved ..." lines, once the claim's own date was changed) is placed by its sources: the places
+a cited page states word for word are passages the article has right; the one it does not is the
+claim's, and is judged."""
+
+from __future__ import annotations
+
+from test_evidence import check
+
+REFERENCES_PAGE = """<html><head><title>Wellington - Wikipedia</title></head><body><article>
+<p>Wellington is the capital city of New Zealand and its second-largest city.</p>
+<h2>References</h2>
+<ol>
+<li>"Subnational population estimates at 30 June 2010". Statistics New Zealand. Retrieved 9 January 2011.</li>
+<li>"Wellington City Council annual report". Wellington City Council. Retrieved 29 January 2011.</li>
+<li>"The Beehive: a history". Ministry for Culture and Heritage. Retrieved 24 January 2011.</li>
+</ol>
+</article></body></html>
+"""
+
+CLAIM = """
+  - id: council-report
+    type: date
+    text: Retrieved 29 January 2011
+    sources: [URL]
+"""
+
+
+def references(tmp_path, loopback, article: str) -> dict:
+    url = loopback.page("/wiki/Wellington", REFERENCES_PAGE)
+    return check(tmp_path, article, CLAIM.replace("URL", url), "2019-07-16")["council-report"]
+
+
+def test_the_tied_place_the_source_does_not_state_is_the_claims_and_is_contradicted(tmp_path, loopback):
+    article = ("Wellington is the capital city of New Zealand.\n\nReferences\n\n"
+               '"Subnational population estimates at 30 June 2010". Statistics New Zealand. Retrieved 9 January 2011.\n\n'
+               '"Wellington City Council annual report". Wellington City Council. Retrieved 29 January 2012.\n\n'
+               '"The Beehive: a history". Ministry for Culture and Heritage. Retrieved 24 January 2011.\n')
+    found = references(tmp_path, loopback, article)
+    # each line is one slip from the claim; the page states two of them as the article does
+    assert found["verdict"] == "contradicted", found
+    assert found["article"][0]["text"] == "29 January 2012"
+
+
+def test_tied_places_the_source_cannot_tell_apart_leave_the_claim_not_found(tmp_path, loopback):
+    article = ("Wellington is the capital city of New Zealand.\n\nReferences\n\n"
+               '"Subnational population estimates at 30 June 2010". Statistics New Zealand. Retrieved 19 January 2011.\n\n'
+               '"Wellington City Council annual report". Wellington City Council. Retrieved 29 January 2012.\n\n'
+               '"The Beehive: a history". Ministry for Culture and Heritage. Retrieved 24 January 2011.\n')
+    found = references(tmp_path, loopback, article)
+    # "19 January 2011" and "29 January 2012" are each one slip from the claim, and the page states neither
+    assert found["verdict"] == "not_found", (found["evidence"], found["article"])
+    assert "places in the article" in found["message"]
