@@ -113,11 +113,14 @@ def _read_at(claim: Claim, article: Article, view: Lens, read: Callable[[str], l
     f_start, f_end, value = inside[0]
     mention = article.mention(f_start, f_end, describe(value))
     sentence = _sentences_over(view.spans, f_start, f_end)
-    others = tuple(Neighbour(v, partial(setting_of, article.text, sentence, a, b)) for a, b, v in found
-                   if sentence[0] <= a and b <= sentence[1] and (a, b) != (f_start, f_end))
-    setting = setting_of(article.text, sentence, f_start, f_end)
-    setting = replace(setting, sentence=_what_it_is_of(article.text, view.spans, sentence, found), others=others)
-    return Reading((mention,), agrees(value), f"'{mention.text}' ({mention.value})", value=value, setting=setting)
+
+    def words() -> Setting:
+        others = tuple(Neighbour(v, partial(setting_of, article.text, sentence, a, b)) for a, b, v in found
+                       if sentence[0] <= a and b <= sentence[1] and (a, b) != (f_start, f_end))
+        return replace(setting_of(article.text, sentence, f_start, f_end),
+                       sentence=_what_it_is_of(article.text, view.spans, sentence, found), others=others)
+
+    return Reading((mention,), agrees(value), f"'{mention.text}' ({mention.value})", value=value, words_around=words)
 
 
 def _what_it_is_of(text: str, spans: list[tuple[int, int]], sentence: tuple[int, int], values: list) -> str:

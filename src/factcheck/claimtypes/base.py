@@ -68,9 +68,15 @@ class Reading:
     typo: bool = False  # the disagreement is a near-miss spelling of the expected name
     value: object = None  # the article's own value at the passage (what sources are compared with without expect)
     variants: tuple[Mention, ...] = ()  # without expect: other spellings of the passage's name in the article
-    setting: Setting | None = None  # dates and figures: the words around the article's value
     caveat: str = ""  # what the reading could not settle and so assumed (a numeric date's day/month order)
     tied: tuple[Place, ...] = ()  # not found: the places the claim's words fit equally, each read as the claim's
+    words_around: Callable[[], Setting] | None = field(default=None, compare=False, repr=False)
+
+    @cached_property
+    def setting(self) -> Setting | None:
+        """Dates and figures: the words around the article's value, worked out when a judge first
+        asks (a draft's read-back only asks whether the passage is found and agrees)."""
+        return self.words_around() if self.words_around is not None else None
 
 
 @dataclass(frozen=True)
