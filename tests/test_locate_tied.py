@@ -31,11 +31,16 @@ def references(tmp_path, loopback, article: str) -> dict:
     return check(tmp_path, article, CLAIM.replace("URL", url), "2019-07-16")["council-report"]
 
 
+def _article(first: str) -> str:
+    """The article's reference list, the council report's date misprinted 2012 and the first as given."""
+    return ("Wellington is the capital city of New Zealand.\n\nReferences\n\n"
+            f'"Subnational population estimates at 30 June 2010". Statistics New Zealand. Retrieved {first}.\n\n'
+            '"Wellington City Council annual report". Wellington City Council. Retrieved 29 January 2012.\n\n'
+            '"The Beehive: a history". Ministry for Culture and Heritage. Retrieved 24 January 2011.\n')
+
+
 def test_the_tied_place_the_source_does_not_state_is_the_claims_and_is_contradicted(tmp_path, loopback):
-    article = ("Wellington is the capital city of New Zealand.\n\nReferences\n\n"
-               '"Subnational population estimates at 30 June 2010". Statistics New Zealand. Retrieved 9 January 2011.\n\n'
-               '"Wellington City Council annual report". Wellington City Council. Retrieved 29 January 2012.\n\n'
-               '"The Beehive: a history". Ministry for Culture and Heritage. Retrieved 24 January 2011.\n')
+    article = _article("9 January 2011")
     found = references(tmp_path, loopback, article)
     # each line is one slip from the claim; the page states two of them as the article does
     assert found["verdict"] == "contradicted", found
@@ -43,10 +48,7 @@ def test_the_tied_place_the_source_does_not_state_is_the_claims_and_is_contradic
 
 
 def test_tied_places_the_source_cannot_tell_apart_leave_the_claim_not_found(tmp_path, loopback):
-    article = ("Wellington is the capital city of New Zealand.\n\nReferences\n\n"
-               '"Subnational population estimates at 30 June 2010". Statistics New Zealand. Retrieved 19 January 2011.\n\n'
-               '"Wellington City Council annual report". Wellington City Council. Retrieved 29 January 2012.\n\n'
-               '"The Beehive: a history". Ministry for Culture and Heritage. Retrieved 24 January 2011.\n')
+    article = _article("19 January 2011")
     found = references(tmp_path, loopback, article)
     # "19 January 2011" and "29 January 2012" are each one slip from the claim, and the page states neither
     assert found["verdict"] == "not_found", (found["evidence"], found["article"])
