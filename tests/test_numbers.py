@@ -709,3 +709,22 @@ def test_not_ordinals():
     assert numbers.find_ordinals("1th 22th") == []
     assert q("He weighs 14 st.").value == 14  # not the 14th: its suffix would be "th"
     assert q("a thirty second ad").unit == "second"
+
+
+_LOOKAHEAD_OPENED = ("_DIGITS", "_DASH_RANGE", "_DIGIT_FRACTION", "_DEN_HINT")
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="0123456789 .,-−–/$€£¥₹USDRsMNhalfHALFthirdsquarterfifthsecondſ\n", max_size=60))
+@example("US$3-5 million, a third, 1/2, −4.5 and ſeconds")
+def test_a_patterns_opening_look_ahead_only_skips_where_no_match_can_start(text):
+    """The look-ahead on a figure's first characters must find exactly what the pattern finds
+    without it."""
+    import re
+
+    for name in _LOOKAHEAD_OPENED:
+        fast = getattr(numbers, name)
+        bare = re.compile(re.sub(r"^\(\?=(?:\[[^\]]*\]|\\d)\)", "", fast.pattern), fast.flags)
+        assert bare.pattern != fast.pattern, name
+        assert [(m.span(), m.groups()) for m in fast.finditer(text)] == \
+            [(m.span(), m.groups()) for m in bare.finditer(text)], name

@@ -276,7 +276,7 @@ _ONE_IN = re.compile(
     rf"(?i)(?<![\w.,$-])(?P<a>{_NUM_ALTS}|twenty|\d{{1,3}})\s+(?:in|out\s+of)\s+(?:every\s+)?"
     r"(?P<b>a\s+hundred|\d{1,4}|[a-z]+(?:-[a-z]+)?)\b(?![.,]\d)")
 _DIGIT_FRACTION = re.compile(
-    r"(?<![\w./,-])(?:(?P<whole>\d{1,4})(?:\s+|-))?(?P<n>\d{1,3})/(?P<d>\d{1,4})(?![\d_/]|[.,]\d)")
+    r"(?=\d)(?<![\w./,-])(?:(?P<whole>\d{1,4})(?:\s+|-))?(?P<n>\d{1,3})/(?P<d>\d{1,4})(?![\d_/]|[.,]\d)")
 _VULGAR = {"½": 1 / 2, "⅓": 1 / 3, "⅔": 2 / 3, "¼": 1 / 4, "¾": 3 / 4, "⅕": 1 / 5, "⅖": 2 / 5, "⅗": 3 / 5,
            "⅘": 4 / 5, "⅙": 1 / 6, "⅚": 5 / 6, "⅛": 1 / 8, "⅜": 3 / 8, "⅝": 5 / 8, "⅞": 7 / 8}
 _VULGAR_RE = re.compile(rf"(?<![\w.,])(?P<whole>\d{{1,4}})?\s?(?P<f>[{''.join(_VULGAR)}])")
@@ -286,8 +286,11 @@ _VULGAR_RE = re.compile(rf"(?<![\w.,])(?P<whole>\d{{1,4}})?\s?(?P<f>[{''.join(_V
 _NUM = (r"(?:\d{1,3}(?:,\d{3})+|\d{1,3}(?:[\u2009\u202f\u00a0]\d{3})+|\d{1,3}(?: \d{3}){2,}(?![\d,])|\d+)"
         r"(?:\.\d+)?|\.\d+")
 _CUR_ALTS = units.CURRENCY_BEFORE.pattern.split("(?P<c>", 1)[1].split(")\\s?", 1)[0]
+# a figure's possible first characters, as a look-ahead the pattern opens with: without one, ``re``
+# tries a pattern opening with look-behinds at every character of the text
+_CUR_FIRST = "".join(sorted({re.escape(alt.lstrip("\\")[0]) for alt in _CUR_ALTS.split("|")}))
 _DIGITS = re.compile(
-    r"(?<![\w.,:/#])(?<!\w-)(?P<neg>[-−](?=[\d.]|[A-Z€£¥$₹]))?"
+    rf"(?=[-−\d.{_CUR_FIRST}])(?<![\w.,:/#])(?<!\w-)(?P<neg>[-−](?=[\d.]|[A-Z€£¥$₹]))?"
     rf"(?:(?<![A-Za-z])(?P<cur>{_CUR_ALTS})\s?)?"
     rf"(?P<num>{_NUM})(?!\d)(?!,\d{{3}})(?![.,:/]\d)(?!-\d)")
 _SCALE_AFTER = re.compile(
@@ -559,7 +562,7 @@ def _digit_cores(text: str, prefer: str | None) -> list[_Core]:
 
 
 _DASH_RANGE = re.compile(
-    rf"(?<![\w.,:/#])(?<!\w-)(?:(?<![A-Za-z])(?P<cur>{_CUR_ALTS})\s?)?(?P<a>{_NUM})\s*[-–—]\s*~?\s*"
+    rf"(?=[\d.{_CUR_FIRST}])(?<![\w.,:/#])(?<!\w-)(?:(?<![A-Za-z])(?P<cur>{_CUR_ALTS})\s?)?(?P<a>{_NUM})\s*[-–—]\s*~?\s*"
     rf"(?:(?P<cur2>{_CUR_ALTS})\s?)?(?P<b>{_NUM})(?!\d)(?!,\d{{3}})(?![.,:/]\d)(?!-\d)")
 
 
@@ -709,7 +712,7 @@ def _small(word: str) -> int | None:
     return int(parsed[0]) if parsed and parsed[1] == len(re.split(r"[\s-]+", word)) else None
 
 
-_DEN_HINT = re.compile(r"(?i)half|halves|th(?:ir)?ds?\b|ths?\b|quarters?|fifths?|first|seconds?")
+_DEN_HINT = re.compile(r"(?=[hHtTqQfFsSſ])(?i:half|halves|th(?:ir)?ds?\b|ths?\b|quarters?|fifths?|first|seconds?)")
 _HINT_REACH = 25  # characters a fraction's numerator may reach back from its denominator
 
 
