@@ -253,11 +253,12 @@ def _print_profile(profile, top: int) -> None:
         print(show(row))
 
 
-def run_phase(name: str, spec: dict, timeout: float) -> dict:
+def run_phase(name: str, spec: dict, timeout: float, env: dict[str, str] | None = None) -> dict:
+    """One phase in a fresh child process (``env``: its environment, else this one's)."""
     started = time.perf_counter()
     try:
         proc = subprocess.run([sys.executable, __file__, "--child", json.dumps(spec)],
-                              check=False, capture_output=True, text=True, timeout=timeout)
+                              check=False, capture_output=True, text=True, timeout=timeout, env=env)
     except subprocess.TimeoutExpired:
         print(f"  {name}: no result within {timeout:.0f} s (stopped)")
         return {"error": f"timeout after {timeout:.0f} s"}

@@ -15,25 +15,26 @@ The first run of a side whose ``index.py`` changed rebuilds the page indexes it 
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import statistics
-import subprocess
 import sys
 from collections import Counter
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+from run import run_phase  # noqa: E402
+
+PHASE_TIMEOUT = 3600.0  # seconds a warm run may take before it counts as failed
 
 
 def warm(data: Path, src: Path, out: Path) -> dict:
+    """``run.py``'s warm phase on ``data`` with the code under ``src``; exits 2 if it fails."""
     spec = {"claims": str(data / "claims.yaml"), "cache": str(data / "cache"), "jobs": 16, "naive": False,
             "only": None, "out": str(out)}
-    env = {**os.environ, "PYTHONPATH": str(src)}
-    proc = subprocess.run([sys.executable, str(HERE / "run.py"), "--child", json.dumps(spec)], env=env,
-                          capture_output=True, text=True, check=True)
-    result = json.loads(proc.stdout.strip().splitlines()[-1])
-    result["verdicts"] = json.loads(out.read_text())
+    result = run_phase(f"warm ({src})", spec, PHASE_TIMEOUT, env={**os.environ, "PYTHONPATH": str(src)})
+    if "error" in result:
+        sys.exit(2)
     return result
 
 
