@@ -1,6 +1,8 @@
 """Units of measure and currencies: spellings, kinds, conversion (see factcheck.units)."""
 
 import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
 
 from factcheck import units
 from factcheck.numbers import agrees, find_numbers, parse_expect
@@ -62,3 +64,22 @@ def test_kinds_do_not_mix():
 def test_a_figure_agrees_with_an_expect_in_another_unit(article, prefer, expect, result):
     (m,) = find_numbers(article, prefer)
     assert agrees(m.quantity, parse_expect(expect)) is result
+
+
+_UNIT_LETTERS = "".join(sorted({ch for w in [*units._SPELLING, *units._SYMBOL] for ch in w + w.upper()}))
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from([*units._SPELLING, *units._SYMBOL]) | st.text(alphabet=_UNIT_LETTERS + "\n\t 2³", max_size=4),
+                max_size=6).map(" ".join) | st.text(alphabet=_UNIT_LETTERS + "\n 2", max_size=30))
+@example("degrees celsius sq. km  kmh km/h barrels of oil a day US$ KM2 ſecs Kilos mph°F")
+def test_the_unit_trie_matches_what_the_plain_alternation_matched(text):
+    """UNIT_AFTER is a trie of the spellings and symbols; at every place of a text it must match
+    what one alternation of them, longest first, matched (case-blind spellings, cased symbols)."""
+    import re
+
+    plain = re.compile(rf"(?P<u>(?i:{units._alternation(list(units._SPELLING))})"
+                       rf"|{units._alternation(list(units._SYMBOL))})(?![A-Za-z0-9²³])")
+    for i in range(len(text) + 1):
+        fast, slow = units.UNIT_AFTER.match(text, i), plain.match(text, i)
+        assert (fast and (fast.span(), fast["u"])) == (slow and (slow.span(), slow["u"])), (text, i)
