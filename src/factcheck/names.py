@@ -68,6 +68,11 @@ _HYPH = "\\-\u2010\u2011"
 _TOKEN = re.compile(
     rf"(?<![\w{_HYPH}{_APOS}])({_LETTER}+(?:[{_HYPH}{_APOS}]{_LETTER}+)*)(?![\w{_HYPH}]\w)"
 )
+# ``_TOKEN`` less the words ``_raw_tokens`` leaves out unread, most of a text: an ASCII word in lower
+# case (inner "'" too: "don't") that is no particle, ending where the token does
+_PLAIN_LOWER = (rf"(?!(?!(?:{'|'.join(sorted(PARTICLES))})(?![\w{_HYPH}{_APOS}]))"
+                rf"[a-z][A-Za-z]*(?:'[A-Za-z]+)*(?![\w{_HYPH}{_APOS}]))")
+_NAME_TOKEN = re.compile(_TOKEN.pattern.replace("])(", "])" + _PLAIN_LOWER + "(", 1))
 _POSSESSIVE = re.compile(rf"[{_APOS}][sS]$")
 _NEXT_VISIBLE = re.compile(r"\s*(\S?)")
 
@@ -342,7 +347,7 @@ _ASCII_LOWER = frozenset("abcdefghijklmnopqrstuvwxyz")
 def _raw_tokens(text: str) -> Iterator[_Raw]:
     """The words of ``text`` that a name may take. A lower-case word that is no particle is left
     out: it ends a run all the same, as no run joins across it (``_joinable``)."""
-    for m in _TOKEN.finditer(text):
+    for m in _NAME_TOKEN.finditer(text):
         word = m.group(1)
         if word[0] in _ASCII_LOWER and "-" not in word and word.isascii() and word not in PARTICLES:
             continue  # most words: no capital, no particle, no "al-" to split off

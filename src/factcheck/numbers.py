@@ -280,6 +280,8 @@ _DIGIT_FRACTION = re.compile(
 _VULGAR = {"½": 1 / 2, "⅓": 1 / 3, "⅔": 2 / 3, "¼": 1 / 4, "¾": 3 / 4, "⅕": 1 / 5, "⅖": 2 / 5, "⅗": 3 / 5,
            "⅘": 4 / 5, "⅙": 1 / 6, "⅚": 5 / 6, "⅛": 1 / 8, "⅜": 3 / 8, "⅝": 5 / 8, "⅞": 7 / 8}
 _VULGAR_RE = re.compile(rf"(?<![\w.,])(?P<whole>\d{{1,4}})?\s?(?P<f>[{''.join(_VULGAR)}])")
+# every match holds one: a text without is not scanned (the pattern opens with look-behinds: tried everywhere)
+_VULGAR_ANY = re.compile(f"[{''.join(_VULGAR)}]")
 
 # --- digits, scales, currencies --------------------------------------------------------------
 
@@ -792,7 +794,7 @@ def _fraction_cores(text: str, prefer: str | None, at: list[list[int]] | None = 
             cores.append(_Core(m.start(), m.end(), int(m["whole"]) + n / d, None, True))
         else:
             cores.append(_share_core(text, m.start(), m.end(), n / d, prefer))
-    for m in _VULGAR_RE.finditer(text):
+    for m in _VULGAR_RE.finditer(text) if _VULGAR_ANY.search(text) else ():
         f = _VULGAR[m["f"]]
         if m["whole"]:
             cores.append(_Core(m.start(), m.end(), int(m["whole"]) + f, None, True))
