@@ -964,25 +964,6 @@ def heads(*groups) -> frozenset[str]:
 _HEAD_PART = re.compile(r"[a-z0-9]*")  # matches every string, if only with nothing
 
 
-def _trie(words, whole: frozenset[str]) -> str:
-    """A pattern matching the longest of ``words`` at a place (one of ``whole`` only as a whole
-    word): shared beginnings are tried once, not once per word."""
-    root: dict = {}
-    for w in words:
-        node = root
-        for ch in w:
-            node = node.setdefault(ch, {})
-        node[""] = "(?![a-z0-9_])" if w in whole else ""
-
-    def emit(node: dict) -> str:
-        alts = [re.escape(ch) + emit(child) for ch, child in sorted(node.items()) if ch]
-        if "" in node:  # after the longer words through this node, as regex alternation is ordered
-            alts.append(node[""])
-        return alts[0] if len(alts) == 1 else f"(?:{'|'.join(alts)})"
-
-    return emit(root)
-
-
 @dataclass(frozen=True)
 class _Scan:
     """One pass that finds where heads start (``pattern``, its group 1 the longest head there)
@@ -1011,7 +992,7 @@ def _scan_of(all_heads: list[Head], whole: frozenset[str], side: str) -> _Scan |
                 got |= own.get(key[:n], set())
         ranks[key] = tuple(sorted(got))
     first = "".join(sorted({re.escape(k[0]) for k in own}))
-    alts = [_trie(own, whole)] if own else []
+    alts = [units.trie(own, whole)] if own else []
     before = ""
     if side == "word":  # a word start: the patterns bound these heads with \b or a look-behind for \w
         first, before = first + r"\d", "(?<![a-z0-9_])"

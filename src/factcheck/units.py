@@ -15,6 +15,7 @@ parts (a year is 365 days, 12 months, 4 quarters), so that "a year" is "365 days
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 
@@ -165,28 +166,31 @@ def _alternation(words: list[str]) -> str:
     return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
 
 
-def _trie(words: list[str]) -> str:
-    """What ``_alternation(words)`` matches, with shared beginnings tried once, not once per word
-    (a try of the plain alternation cost 2.6 us at every figure). Its longest-first order holds:
-    a node's longer words are tried before the word ending there, as ordered alternation does."""
+def trie(words: Iterable[str], whole: frozenset[str] = frozenset(), space: str = re.escape(" ")) -> str:
+    """What an alternation of ``words`` longest first matches, with shared beginnings tried once,
+    not once per word (a try of the plain alternation of units cost 2.6 us at every figure); one of
+    ``whole`` only as a whole word. A node's longer words are tried before the word ending there,
+    as ordered alternation does."""
     root: dict = {}
     for w in words:
         node = root
         for ch in w:
             node = node.setdefault(ch, {})
-        node[""] = {}
+        node[""] = "(?![a-z0-9_])" if w in whole else ""
 
     def emit(node: dict) -> str:
-        alts = [(r"\s+" if ch == " " else re.escape(ch)) + emit(child) for ch, child in sorted(node.items()) if ch]
+        alts = [(space if ch == " " else re.escape(ch)) + emit(child) for ch, child in sorted(node.items()) if ch]
         if "" in node:
-            alts.append("")
+            alts.append(node[""])
         return alts[0] if len(alts) == 1 else f"(?:{'|'.join(alts)})"
 
     return emit(root)
 
 
 # A unit after a figure: a spelling (any case) or a symbol (its own case), not followed by a letter.
-UNIT_AFTER = re.compile(rf"(?P<u>(?i:{_trie(list(_SPELLING))})|{_trie(list(_SYMBOL))})(?![A-Za-z0-9²³])")
+_SPACES = r"\s+"  # a unit's spelling of two words takes any run of spaces
+UNIT_AFTER = re.compile(
+    rf"(?P<u>(?i:{trie(_SPELLING, space=_SPACES)})|{trie(_SYMBOL, space=_SPACES)})(?![A-Za-z0-9²³])")
 # A currency before a figure: "$", "US$", "EUR ", "Mex$".
 CURRENCY_BEFORE = re.compile(rf"(?<![A-Za-z])(?P<c>{_alternation(list(_PREFIX))})\s?(?=[-−]?\.?\d)")
 
