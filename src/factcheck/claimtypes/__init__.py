@@ -107,7 +107,7 @@ def _outweighs(outside: Judgement, body: Judgement) -> bool:
         return False
     if body.status is not Status.SUPPORTS:
         return body.status is Status.SILENT or outside.status is Status.SUPPORTS
-    return outside.status is Status.CONTRADICTS and (outside.closeness or 0) > (body.closeness or 0)
+    return outside.status is Status.CONTRADICTS and outside.closeness == 1 and (body.closeness or 0) < 1
 
 
 def _placed(claim: Claim, reading: Reading, doc: Document, lenses: Lenses, published: date | None) -> Evidence:
