@@ -149,6 +149,37 @@ claims:
     assert "found outside the page's article body" in evidence.get("notes", [])
 
 
+PILE_PAGE = """<html><body>
+<article><p>Enrico Fermi's team built the first reactor under the stands of Stagg Field in Chicago.</p>
+<p>In 1943 Chicago Pile-1 was moved to the Argonne forest and rebuilt there, with many words about its
+graphite and uranium, so that this paragraph is the article body an extractor keeps.</p></article>
+<aside><p>Fact box: Chicago Pile-1 went critical in 1942.</p></aside>
+</body></html>"""
+
+
+def test_9_the_rest_of_the_page_outweighs_a_body_that_supports_by_fewer_of_the_articles_words(tmp_path, loopback):
+    """The body ties its 1943 to two of the article's words around the year; the fact box states
+    all of them with another year, so it decides."""
+    url = loopback.page("/pile/history", PILE_PAGE)
+    (tmp_path / "article.txt").write_text("Chicago Pile-1 went critical in 1943.\n", encoding="utf-8")
+    (tmp_path / "claims.yaml").write_text(f"""version: 1
+article:
+  path: article.txt
+claims:
+  - id: critical
+    type: date
+    text: Chicago Pile-1 went critical in 1943
+    sources: ["{url}"]
+""", encoding="utf-8")
+    result = CliRunner().invoke(main, ["verify", str(tmp_path / "claims.yaml"), "--format", "json",
+                                       "--cache-dir", str(tmp_path / "cache")])
+    (claim,) = json.loads(result.stdout)["claims"]
+    (evidence,) = claim["evidence"]
+    assert claim["verdict"] == "contradicted", claim
+    assert claim["fix"] == "1942"
+    assert "found outside the page's article body" in evidence.get("notes", [])
+
+
 def test_3_an_acronym_and_its_expansion_are_one_name():
     from factcheck.claimtypes import typed
     from factcheck.claimtypes.about import named, names_one

@@ -80,16 +80,34 @@ def judge(claim: Claim, reading: Reading, doc: Document, lenses: Lenses, publish
     view = lenses(text)
     dated = doc.page_date or published
     found = KINDS[claim.type].judge(claim, reading, Page(text, view, dated, doc.title))
-    if found.status in (Status.SILENT, Status.CONTRADICTS) and doc.full_text and doc.full_text != doc.text:
+    if _partial(found) and doc.full_text and doc.full_text != doc.text:
         whole = lenses(doc.full_text)
         outside = KINDS[claim.type].judge(claim, reading, Page(doc.full_text, whole, dated, doc.title))
-        if outside.status is not Status.SILENT and (found.status is Status.SILENT or outside.status is Status.SUPPORTS):
+        if _outweighs(outside, found):
             text, view, found = doc.full_text, whole, outside
             notes += (SourceNote(NoteKind.OUTSIDE_BODY, "found outside the page's article body"),)
     shown = excerpt(text, found.start, found.end, spans=view.spans) if found.end > found.start else None
     return Evidence(doc.source.label, found.status, via=doc.via, text=shown, value=found.value, score=found.score,
                     notes=notes, reason=found.reason if found.status is Status.SILENT else None,
                     page_date=doc.page_date if found.dated else None, said=found.said)
+
+
+def _partial(found: Judgement) -> bool:
+    """Whether the rest of the page may say more: the body is silent, contradicts, or supports by
+    a value that only some of the article's words around its own stand beside."""
+    return found.status is not Status.SUPPORTS or (found.closeness is not None and found.closeness < 1)
+
+
+def _outweighs(outside: Judgement, body: Judgement) -> bool:
+    """The rest of the page decides where the body is silent, where it states the value as the
+    article does against the body's contradiction, and where it contradicts by a value closer to
+    the article's words than the one the body supports by ("Rauzon, Mark (2008)." in a reference
+    list the body left out, against the body's "Mark, Alan (March 2009).")."""
+    if outside.status is Status.SILENT:
+        return False
+    if body.status is not Status.SUPPORTS:
+        return body.status is Status.SILENT or outside.status is Status.SUPPORTS
+    return outside.status is Status.CONTRADICTS and outside.closeness == 1 and (body.closeness or 0) < 1
 
 
 def _placed(claim: Claim, reading: Reading, doc: Document, lenses: Lenses, published: date | None) -> Evidence:

@@ -644,11 +644,12 @@ def judge_value(claim: Claim, reading: Reading, page: Page, query: Topic, betwee
                       agrees if coarser is None else lambda v: agrees(v) and not coarser(v), pattern)
     support = max((c for c in pool if c.agrees), key=lambda c: (c.rank, not c.coarse), default=None)
     rival = max((c for c in pool if c.rival), key=lambda c: c.rank, default=None)
+    words = len(set(setting.before + setting.after)) if setting is not None else 0
     if support is not None and (rival is None or support.tie > rival.tie or (support.tie == rival.tie
                                                                              and not support.coarse)):
-        return _said(Status.SUPPORTS, text, support, describe)
+        return _said(Status.SUPPORTS, text, support, describe, words)
     if rival is not None and (support is None or rival.tie > support.tie):
-        return _said(Status.CONTRADICTS, text, rival, describe)
+        return _said(Status.CONTRADICTS, text, rival, describe, words)
     if closest is None:
         return silent_near(query.wide, view, "no passage about the claim")
     if any(not c.agrees for c in pool):
@@ -673,9 +674,9 @@ TIE_MIN = 1  # a value contradicts only when a word beside it is the article's (
 _TIE_CONTRADICTS = 2  # a value with this many of the article's words around it is the same figure's place
 
 
-def _said(status: Status, text: str, c: _Candidate, describe: Callable[[Any], str]) -> Judgement:
+def _said(status: Status, text: str, c: _Candidate, describe: Callable[[Any], str], words: int) -> Judgement:
     return Judgement(status, c.start, c.end, f"{text[c.start:c.end]} ({describe(c.value)})", c.score,
-                     said=text[c.start : c.end])
+                     said=text[c.start : c.end], closeness=min(1.0, c.tie / words) if words else None)
 
 
 def _anchored(claim: Claim, reading: Reading, page: Page, between: Callable[[int, int], list],

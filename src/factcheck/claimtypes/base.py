@@ -101,6 +101,8 @@ class Judgement:
     reason: str | None = None  # why the source is silent, with ``start``/``end`` at the closest candidate
     said: str | None = None  # the value as the source writes it: the fix, when it contradicts
     dated: bool = False  # year-less and relative dates were read against the page's own date
+    closeness: float | None = None  # dates and figures: the share of the article's words around its value
+    #                                 that stand around the source's (``about.tie``)
 
 
 SILENT = Judgement(Status.SILENT)
