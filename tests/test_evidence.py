@@ -129,22 +129,27 @@ so that this paragraph is the article body an extractor keeps.</p></article>
 </body></html>"""
 
 
-def test_9_the_rest_of_the_page_is_read_when_the_body_is_silent(tmp_path, loopback):
-    url = loopback.page("/port/report", SIDEBAR_PAGE)
-    (tmp_path / "article.txt").write_text("Port number 3 handled 103 ships last year.\n", encoding="utf-8")
+def _one_claim(tmp_path, url: str, article: str, claim: str) -> tuple[dict, dict]:
+    """The one claim's report and its one source's evidence."""
+    (tmp_path / "article.txt").write_text(article, encoding="utf-8")
     (tmp_path / "claims.yaml").write_text(f"""version: 1
 article:
   path: article.txt
 claims:
-  - id: ships
-    type: number
-    text: Port number 3 handled 103 ships
+  - {claim}
     sources: ["{url}"]
 """, encoding="utf-8")
     result = CliRunner().invoke(main, ["verify", str(tmp_path / "claims.yaml"), "--format", "json",
                                        "--cache-dir", str(tmp_path / "cache")])
-    (claim,) = json.loads(result.stdout)["claims"]
-    (evidence,) = claim["evidence"]
+    (found,) = json.loads(result.stdout)["claims"]
+    (evidence,) = found["evidence"]
+    return found, evidence
+
+
+def test_9_the_rest_of_the_page_is_read_when_the_body_is_silent(tmp_path, loopback):
+    url = loopback.page("/port/report", SIDEBAR_PAGE)
+    claim, evidence = _one_claim(tmp_path, url, "Port number 3 handled 103 ships last year.\n",
+                                 "id: ships\n    type: number\n    text: Port number 3 handled 103 ships")
     assert claim["verdict"] == "supported", claim
     assert "found outside the page's article body" in evidence.get("notes", [])
 
@@ -161,20 +166,8 @@ def test_9_the_rest_of_the_page_outweighs_a_body_that_supports_by_fewer_of_the_a
     """The body ties its 1943 to two of the article's words around the year; the fact box states
     all of them with another year, so it decides."""
     url = loopback.page("/pile/history", PILE_PAGE)
-    (tmp_path / "article.txt").write_text("Chicago Pile-1 went critical in 1943.\n", encoding="utf-8")
-    (tmp_path / "claims.yaml").write_text(f"""version: 1
-article:
-  path: article.txt
-claims:
-  - id: critical
-    type: date
-    text: Chicago Pile-1 went critical in 1943
-    sources: ["{url}"]
-""", encoding="utf-8")
-    result = CliRunner().invoke(main, ["verify", str(tmp_path / "claims.yaml"), "--format", "json",
-                                       "--cache-dir", str(tmp_path / "cache")])
-    (claim,) = json.loads(result.stdout)["claims"]
-    (evidence,) = claim["evidence"]
+    claim, evidence = _one_claim(tmp_path, url, "Chicago Pile-1 went critical in 1943.\n",
+                                 "id: critical\n    type: date\n    text: Chicago Pile-1 went critical in 1943")
     assert claim["verdict"] == "contradicted", claim
     assert claim["fix"] == "1942"
     assert "found outside the page's article body" in evidence.get("notes", [])

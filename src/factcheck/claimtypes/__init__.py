@@ -100,9 +100,10 @@ def _partial(found: Judgement) -> bool:
 
 def _outweighs(outside: Judgement, body: Judgement) -> bool:
     """The rest of the page decides where the body is silent, where it states the value as the
-    article does against the body's contradiction, and where it contradicts by a value closer to
-    the article's words than the one the body supports by ("Rauzon, Mark (2008)." in a reference
-    list the body left out, against the body's "Mark, Alan (March 2009).")."""
+    article does against the body's contradiction, and where it contradicts by a value with all the
+    article's words around it against a body value only some stand beside ("Rauzon, Mark (2008)."
+    in a reference list the body left out, against the body's "Mark, Alan (March 2009)."); a
+    related link's headline that shares some of them ("20% of world's oil") does not."""
     if outside.status is Status.SILENT:
         return False
     if body.status is not Status.SUPPORTS:
