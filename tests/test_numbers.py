@@ -728,3 +728,22 @@ def test_a_patterns_opening_look_ahead_only_skips_where_no_match_can_start(text)
         assert bare.pattern != fast.pattern, name
         assert [(m.span(), m.groups()) for m in fast.finditer(text)] == \
             [(m.span(), m.groups()) for m in bare.finditer(text)], name
+
+
+_FRACTION_WORDS = ["a", "an", "one", "three", "seventeen", "half", "halves", "halfs", "third", "thirds", "fourth",
+                   "quarter", "quarters", "sixtieth", "hundredths", "twenty-fifth", "seventy sevenths", "ninety-"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_FRACTION_WORDS) | st.text(alphabet="aehfilnorstuvwxyHTQS- \n", max_size=5),
+                max_size=6).map(" ".join))
+@example("Two-Thirds a half Seventy sevenths an eighths twenty-fifths sixtieths ſeventh thirdy")
+def test_the_fraction_trie_matches_what_the_plain_alternation_matched(text):
+    """_FRACTION is a trie of the numerators and denominators; it must find what one alternation
+    of them, longest first, found, at every place of the text."""
+    import re
+
+    plain = re.compile(rf"(?i)\b(?:(?P<num>an?|{numbers._NUM_ALTS})[\s-]+)?(?P<den>halves|{numbers._DEN_ALTS})\b")
+    for i in range(len(text) + 1):
+        fast, slow = numbers._FRACTION.match(text, i), plain.match(text, i)
+        assert (fast and (fast.span(), fast.groupdict())) == (slow and (slow.span(), slow.groupdict())), (text, i)

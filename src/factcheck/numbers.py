@@ -267,7 +267,12 @@ _DENOMINATORS.update({f"{t}-{o}": _TENS[t] + _ORDINAL_UNITS[o] for t in _TENS fo
 _DEN_ALTS = "|".join("[\\s-]".join(map(re.escape, d.split("-"))) + "s?"
                      for d in sorted(_DENOMINATORS, key=len, reverse=True))
 _NUM_ALTS = "|".join(sorted(list(_SMALL)[1:], key=len, reverse=True))
-_FRACTION = re.compile(rf"(?i)\b(?:(?P<num>an?|{_NUM_ALTS})[\s-]+)?(?P<den>halves|{_DEN_ALTS})\b")
+# a trie of the same words (units.trie): one try at each place, not one per denominator; the
+# alternation above is what it must match (tests/test_numbers.py)
+_NUM_WORDS = ["a", "an", *list(_SMALL)[1:]]
+_DEN_WORDS = ["halves", *(d.replace("-", " ") + s for d in _DENOMINATORS for s in ("", "s"))]
+_DEN_TRIE = units.trie(_DEN_WORDS, space=r"[\s-]")
+_FRACTION = re.compile(rf"(?i)\b(?:(?P<num>{units.trie(_NUM_WORDS)})[\s-]+)?(?P<den>{_DEN_TRIE})\b")
 _OF_SCALE = re.compile(r"(?i)(?:\s+of)?\s+(?:an?\s+)?(?P<scale>thousand|million|billion|trillion|dozen)\b")
 _NOT_HALF_BEFORE = re.compile(r"(?i)\b(?:first|second|other|latter|former|last|next|top|bottom|back|front)\s+$")
 _AND_BEFORE = re.compile(r"(?i)\band\s+$")  # "one and a half" is read with its whole number
@@ -468,8 +473,11 @@ class _Figure:
     upper: float | None = None
 
 
+_DIGIT_GAPS = re.compile(r"[,\s\u2009\u202f\u00a0]")
+
+
 def _number(raw: str) -> float:
-    return float(re.sub(r"[,\s\u2009\u202f\u00a0]", "", raw))
+    return float(raw) if raw.isdecimal() else float(_DIGIT_GAPS.sub("", raw))
 
 
 _LIST_MARK_REACH = 6  # characters a list's number may stand from its line's start ("   12) ")
@@ -493,7 +501,9 @@ def _is_name_code(text: str, start: int, end: int) -> bool:
         return True
     if _CLOCK_AFTER.match(text, end) or _STREET.match(text, end):
         return True
-    if any(ref.start() < start and end < ref.end() for ref in _REFERENCE.finditer(text, max(0, start - 16), end + 16)) \
+    before = text[max(0, start - 16):start]  # a reference opens there with "[" or "("
+    if ("(" in before or "[" in before) and any(ref.start() < start and end < ref.end()
+                                                for ref in _REFERENCE.finditer(text, max(0, start - 16), end + 16)) \
             or _is_list_mark(text, start, end):
         return True
     return text[start:end] in ("911", "999", "112") and bool(_EMERGENCY.match(text, end))
@@ -852,6 +862,10 @@ allows gives brings takes makes gets shows lies sits stands""".split())
 _NOUN_PHRASE = re.compile(r"(?:\s+[a-z]+(?:-[a-z]+)?){0,2}?\s+(?P<head>[a-z]{3,}[^s\W]s)(?![\w-])")
 
 
+_SPACES = re.compile(r"\s*")
+_MILLION_BARRELS = re.compile(r"\s?(?P<a>mb/d|mbpd)(?![\w/])")
+
+
 def _unit_after(text: str, pos: int, prefer: str | None = None) -> tuple[str | None, int, float]:
     """The unit that follows a figure: (canonical unit, end, multiplier)."""
     if prefer in _PREFERRED_UNITS and (m := _AMBIGUOUS_UNIT.match(text, pos)) \
@@ -865,7 +879,7 @@ def _unit_after(text: str, pos: int, prefer: str | None = None) -> tuple[str | N
         return "percentage point", m.end(), 1.0
     if m := _PERCENT.match(text, pos):
         return (*_with_rate(text, "%", m.end()), 1.0)
-    if (m := re.compile(r"\s*").match(text, pos)) and (u := units.UNIT_AFTER.match(text, m.end())) \
+    if (m := _SPACES.match(text, pos)) and (u := units.UNIT_AFTER.match(text, m.end())) \
             and (m.end() == pos + 1 or m.end() == pos or len(u["u"]) > 1 or not u["u"].isalpha()):
         unit = units.lookup(u["u"])
         if unit and not (unit == "inch" and u["u"] == "in" and m.end() > pos) \
@@ -873,7 +887,7 @@ def _unit_after(text: str, pos: int, prefer: str | None = None) -> tuple[str | N
             if unit in ("mb/d",):
                 return "barrel per day", u.end(), 1e6
             return (*_with_rate(text, unit, u.end()), 1.0)
-    if m := re.compile(r"\s?(?P<a>mb/d|mbpd)(?![\w/])").match(text, pos):
+    if m := _MILLION_BARRELS.match(text, pos):
         return "barrel per day", m.end(), 1e6
     if (m := _COMPOUND.match(text, pos)) and m["w"] not in _NOT_UNITS and m["w"].rstrip("s") not in _COIN_VALUES:
         unit, end = canonical_unit(m["w"]), m.end()
@@ -920,6 +934,8 @@ def longest_first(spans: list[tuple[int, int]]) -> list[int]:
 
     Taken positions are marked in a byte array, so the cost grows with the spans' total length,
     not with their count squared (a 1 MB line of digits holds a third of a million figures)."""
+    if len(spans) < 2:
+        return [0] if spans and spans[0][0] < spans[0][1] else []
     taken = bytearray(max((end for _, end in spans), default=0) + 1)
     picked: list[tuple[int, int]] = []
     for i in sorted(range(len(spans)), key=lambda i: (spans[i][0] - spans[i][1], spans[i][0], i)):
