@@ -323,3 +323,11 @@ def test_a_place_named_new_in_another_language_is_no_person():
     slipped = NEW_ZEALAND.replace("Australia that", "Australia that Tasman, or Tasmam as one map has it, never saw; it")
     found = lint_article(Article.from_string(slipped, "nz.txt"))
     assert [f.forms for f in found] == [("Tasman", "Tasmam")]
+
+
+def test_a_few_words_in_another_script_leave_a_latin_text_latin():
+    """The script count is skipped for a text all in Latin letters; a text with some other
+    letters is still counted, and only a majority of words in Cyrillic makes it Russian."""
+    assert detect(ENGLISH_NEWS + " Путин, Москва — and 北京.").code == "en"
+    assert detect("Путин " * 11 + "the " * 10).code == "ru"
+    assert detect("Путин " * 9 + "the " * 11).code == "en"

@@ -33,6 +33,8 @@ _STOPWORDS: dict[str, frozenset[str]] = {
 }
 
 _WORD = re.compile(r"[^\W\d_]+")
+_BEYOND_LATIN = re.compile(r"[^\u0000-\u024f]")  # without one, every word is in Latin script
+assert all(len(w) <= 6 for stops in _STOPWORDS.values() for w in stops)  # what ``detect`` once counted alone
 
 
 @dataclass(frozen=True)
@@ -70,14 +72,16 @@ def detect(text: str) -> Language:
     """The text's language: Cyrillic script is "ru" (the rules for Russian hold for its
     neighbours), other non-Latin scripts "und", Latin script the language whose stopwords
     occur most (English when none stands out or the text is too short to tell)."""
-    words = _WORD.findall(text[:200_000].casefold())
+    folded = text[:200_000].casefold()
+    words = _WORD.findall(folded)
     if len(words) < _MIN_WORDS:
         return ENGLISH
-    scripts = Counter(_script(w[0]) for w in words)
-    script, count = scripts.most_common(1)[0]
-    if script != "latin" and count >= _SCRIPT_SHARE * len(words):
-        return Language("ru" if script == "cyrillic" else "und")
-    counts = Counter(w for w in words if len(w) <= 6)
+    if _BEYOND_LATIN.search(folded):
+        scripts = Counter(_script(w[0]) for w in words)
+        script, count = scripts.most_common(1)[0]
+        if script != "latin" and count >= _SCRIPT_SHARE * len(words):
+            return Language("ru" if script == "cyrillic" else "und")
+    counts = Counter(words)  # counted in C; only the stopwords are read from it
     hits = {code: sum(counts[w] for w in stops) for code, stops in _STOPWORDS.items()}
     best = max(hits, key=lambda c: hits[c])
     if hits[best] < _MIN_STOPWORD_SHARE * len(words):

@@ -377,7 +377,12 @@ def _raw_tokens(text: str) -> Iterator[_Raw]:
 _STEM_SUFFIXES = tuple((suffix, len(suffix)) for suffix in ("ing", "ed", "es", "s", "ly", "d"))
 
 
+_STEM_LAST = frozenset(suffix[-1] for suffix, _ in _STEM_SUFFIXES)  # a word ending otherwise keeps its end
+
+
 def _stem(word: str) -> str:
+    if word[-1:] not in _STEM_LAST:
+        return word
     n = len(word)
     for suffix, k in _STEM_SUFFIXES:
         if n > k + 2 and word.endswith(suffix):
