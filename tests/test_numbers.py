@@ -747,3 +747,13 @@ def test_the_fraction_trie_matches_what_the_plain_alternation_matched(text):
     for i in range(len(text) + 1):
         fast, slow = numbers._FRACTION.match(text, i), plain.match(text, i)
         assert (fast and (fast.span(), fast.groupdict())) == (slow and (slow.span(), slow.groupdict())), (text, i)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet="0123456789 .,-–—/$€USD~km\n", max_size=40))
+@example("$3-5 million, 1/2, 3 1/4, 2–7 km, 2—3")
+def test_the_scans_skipped_without_their_mark_never_match_without_it(text):
+    """A text without a dash is not scanned for a dash range, nor one without a slash for a digit
+    fraction: every match of each holds its mark."""
+    assert all(set(m.group()) & set("-–—") for m in numbers._DASH_RANGE.finditer(text))
+    assert all("/" in m.group() for m in numbers._DIGIT_FRACTION.finditer(text))

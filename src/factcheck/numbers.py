@@ -578,9 +578,14 @@ _DASH_RANGE = re.compile(
     rf"(?:(?P<cur2>{_CUR_ALTS})\s?)?(?P<b>{_NUM})(?!\d)(?!,\d{{3}})(?![.,:/]\d)(?!-\d)")
 
 
+_DASH_ANY = re.compile("[-–—]")
+
+
 def _dash_range_cores(text: str, prefer: str | None) -> list[_Core]:
     """"3-5 kilometers", "$3-5 million", "~2-7 grams"; a bare "4-1" is a score, not a range."""
-    cores = []
+    cores: list[_Core] = []
+    if not _DASH_ANY.search(text):
+        return cores  # each range holds its dash
     for m in _DASH_RANGE.finditer(text):
         currency = units.lookup(m["cur"] or m["cur2"] or "") if m["cur"] or m["cur2"] else None
         got = _scaled(text, _number(m["b"]), m.end(), currency, prefer)
@@ -796,7 +801,7 @@ def _fraction_cores(text: str, prefer: str | None, at: list[list[int]] | None = 
         na, nb = _small(m["a"]), _small(re.sub(r"^a\s+", "", m["b"]))
         if na is not None and nb is not None and 2 <= nb <= 1000 and 0 < na <= nb:
             cores.append(_Core(m.start(), m.end(), na / nb * 100, "%", False))
-    for m in _DIGIT_FRACTION.finditer(text):
+    for m in _DIGIT_FRACTION.finditer(text) if "/" in text else ():  # each holds its slash
         n, d = int(m["n"]), int(m["d"])
         if not 0 < n < d or text[m.end():m.end() + 1].isalpha() and not _share_unit(text, m.end(), prefer):
             continue  # "1/2h" is half an hour; "1/2x" is nothing
@@ -1052,8 +1057,11 @@ def matches_at(pattern: re.Pattern, text: str, starts: list[int] | None) -> Iter
     pattern given heads matches the empty string (each needs its head), so a match's end is the
     next search's start."""
     if starts is None:
-        yield from pattern.finditer(text)
-        return
+        return pattern.finditer(text)
+    return _matches_from(pattern, text, starts) if starts else iter(())
+
+
+def _matches_from(pattern: re.Pattern, text: str, starts: list[int]) -> Iterator[re.Match]:
     pos = 0
     for i in starts:
         if i >= pos and (m := pattern.match(text, i)):
