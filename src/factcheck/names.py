@@ -420,16 +420,15 @@ def _context(text: str) -> _Context:
     pos = 0
     for line in text.splitlines(keepends=True):
         stripped = line.strip()
-        words = _WORD.findall(stripped)
-        long_words = [w for w in words if len(w) > 3]
-        if (
-            stripped
-            and len(words) <= 20
-            and len(long_words) >= 2
-            and stripped[-1] not in '.!?"\''
-            and sum(w[0].isupper() for w in long_words) >= 0.7 * len(long_words)
-        ):
-            headings.append((pos, pos + len(line)))
+        if stripped and stripped[-1] not in '.!?"\'':  # a line ending a sentence is no heading: not read
+            words = _WORD.findall(stripped)
+            long_words = [w for w in words if len(w) > 3]
+            if (
+                len(words) <= 20
+                and len(long_words) >= 2
+                and sum(w[0].isupper() for w in long_words) >= 0.7 * len(long_words)
+            ):
+                headings.append((pos, pos + len(line)))
         pos += len(line)
     return _Context(frozenset(stems), tuple(headings))
 

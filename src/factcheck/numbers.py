@@ -901,11 +901,13 @@ def _unit_after(text: str, pos: int, prefer: str | None = None) -> tuple[str | N
         return unit, end, 1.0
     if (m := _WORD_UNIT.match(text, pos)) and m["w"].split()[-1] not in _NOT_UNITS:
         word, end = m["w"], m.end()
-        if canonical_unit(word) == word and not units.lookup(word) and (head := _NOUN_PHRASE.match(text, end)) \
+        canon = canonical_unit(word)
+        if canon == word and not units.lookup(word) and (head := _NOUN_PHRASE.match(text, end)) \
                 and not {w.lower() for w in text[end:head.start("head")].split()} & _NOT_UNITS \
                 and head["head"] not in _NOT_UNITS and head["head"] not in _VERBS_IN_S:
             word, end = head["head"], head.end()
-        return (*_with_rate(text, canonical_unit(word) or word, end), 1.0)
+            canon = canonical_unit(word)
+        return (*_with_rate(text, canon or word, end), 1.0)
     return None, pos, 1.0
 
 
