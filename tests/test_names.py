@@ -1,6 +1,6 @@
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from conftest import ROOT
@@ -324,3 +324,15 @@ def test_slip_neighbours_are_exactly_the_keys_one_slip_apart(raw):
         want = {o for o in keys if o != key and len(key.replace(" ", "")) >= 4 and len(o.replace(" ", "")) >= 4
                 and one_slip(key, o)}
         assert found[key] == want, key
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="aeiouyfwkhsctpxz", max_size=12))
+@example("matuszewskyy")
+@example("usoff")
+def test_transliteration_skips_only_the_rules_a_word_cannot_meet(word):
+    """Each transliteration rule is tried only where the word holds its letters; the word comes
+    out as all the rules in turn write it."""
+    from factcheck.names import _TRANSLIT, _rewrite, _transliterated
+
+    assert _transliterated(word) == _rewrite(word, _TRANSLIT)

@@ -73,7 +73,6 @@ _TOKEN = re.compile(
 _PLAIN_LOWER = (rf"(?!(?!(?:{'|'.join(sorted(PARTICLES))})(?![\w{_HYPH}{_APOS}]))"
                 rf"[a-z][A-Za-z]*(?:'[A-Za-z]+)*(?![\w{_HYPH}{_APOS}]))")
 _NAME_TOKEN = re.compile(_TOKEN.pattern.replace("])(", "])" + _PLAIN_LOWER + "(", 1))
-_POSSESSIVE = re.compile(rf"[{_APOS}][sS]$")
 _NEXT_VISIBLE = re.compile(r"\s*(\S?)")
 
 # Words whose near spellings are other words, never a typo of one another (Ireland / Iceland,
@@ -105,6 +104,9 @@ _TRANSLIT = (
     (re.compile(r"ks"), "x"),
     (re.compile(r"ph"), "f"),
 )
+# what each rule of _TRANSLIT needs in a word to change it: a word without it is left as it is
+_TRANSLIT_NEEDS = ("ff", "w", "y", "ii", "kh", "sch", "tch", "ks", "ph")
+_TRANSLIT_ANY = re.compile("|".join(_TRANSLIT_NEEDS))
 
 
 # --- comparison -------------------------------------------------------------------------------
@@ -167,6 +169,16 @@ def _rewrite(word: str, rules: tuple[tuple[re.Pattern[str], str], ...]) -> str:
     return word
 
 
+def _transliterated(word: str) -> str:
+    """``_rewrite(word, _TRANSLIT)``, each rule tried only where the word holds what it needs."""
+    if not _TRANSLIT_ANY.search(word):
+        return word
+    for (pattern, replacement), needs in zip(_TRANSLIT, _TRANSLIT_NEEDS, strict=True):
+        if needs in word:
+            word = pattern.sub(replacement, word)
+    return word
+
+
 def us_uk_pair(x: str, y: str) -> bool:
     """One word in its US and its UK spelling (Center / Centre, Aluminum / Aluminium)."""
     return x != y and _rewrite(x, _US_UK) == _rewrite(y, _US_UK)
@@ -192,7 +204,7 @@ def _part_near(x: str, y: str) -> bool:
     x, y = sorted((x, y))  # one alignment whichever way round: symmetric
     if (x in KNOWN_WORDS and y in KNOWN_WORDS) or us_uk_pair(x, y):
         return False
-    if min(len(x), len(y)) >= _MIN_SLIP_LENGTH and _rewrite(x, _TRANSLIT) == _rewrite(y, _TRANSLIT):
+    if min(len(x), len(y)) >= _MIN_SLIP_LENGTH and _transliterated(x) == _transliterated(y):
         return True
     bound = _edit_bound(max(len(x), len(y)) if min(len(x), len(y)) >= _SHORT_NAME else 0)
     if not bound:
@@ -223,7 +235,7 @@ def one_slip(x: str, y: str) -> bool:
     x, y = x.replace(" ", ""), y.replace(" ", "")
     if DamerauLevenshtein.distance(x, y, score_cutoff=1) <= 1:
         return True
-    return min(len(x), len(y)) >= _MIN_SLIP_LENGTH and _rewrite(x, _TRANSLIT) == _rewrite(y, _TRANSLIT)
+    return min(len(x), len(y)) >= _MIN_SLIP_LENGTH and _transliterated(x) == _transliterated(y)
 
 
 def slip_neighbours(keys: Sequence[str]) -> dict[str, set[str]]:
@@ -231,20 +243,23 @@ def slip_neighbours(keys: Sequence[str]) -> dict[str, set[str]]:
     two spellings one slip apart share a form with one letter deleted (or are that form), or one
     transliterated form. Keys shorter than a short name take no slip but a swap, which the
     deleted forms find as well."""
-    index: dict[str, set[str]] = {}
+    index: dict[str, list[str]] = {}  # a form -> the keys that have it (each once: forms is a set)
     for key in keys:
         c = key.replace(" ", "")
         if len(c) < _SHORT_NAME:
             continue
-        forms = {"=" + c[:i] + c[i + 1 :] for i in range(len(c))} | {"=" + c, "~" + _rewrite(c, _TRANSLIT)}
+        forms = {"=" + c[:i] + c[i + 1 :] for i in range(len(c))} | {"=" + c, "~" + _transliterated(c)}
         for form in forms:
-            index.setdefault(form, set()).add(key)
+            if (having := index.get(form)) is None:
+                index[form] = [key]
+            else:
+                having.append(key)
     out: dict[str, set[str]] = {key: set() for key in keys}
     for group in index.values():
         if len(group) > 1:
             for key in group:
-                out[key] |= group
-    return {key: {o for o in near if o != key and one_slip(key, o)} for key, near in out.items()}
+                out[key].update(group)
+    return {key: {o for o in near if o != key and one_slip(key, o)} if near else near for key, near in out.items()}
 
 
 def token_relation(x: str, y: str) -> str | None:
@@ -360,7 +375,7 @@ def _raw_tokens(text: str) -> Iterator[_Raw]:
         if sep and head.casefold() in _HYPHEN_PARTICLES and tail[:1].isupper():
             yield _Raw(start, start + len(head), head, False, False, particle=True)
             word, start, low = tail, start + len(head) + 1, tail.casefold()
-        possessive = bool(_POSSESSIVE.search(word))
+        possessive = len(word) > 1 and word[-1] in "sS" and word[-2] in _APOS  # "Putin's", any apostrophe
         if possessive:
             word = word[:-2]
         end = start + len(word)
