@@ -1362,6 +1362,8 @@ def find_dates(text: str, published: Date | None = None, *, date_order: DateOrde
     ctx = _Context(published, text, tense, order, (shown or given) is not None, region.upper())
     found: list[tuple[int, int, int, DateSpan | None]] = []
     for rank, (pattern, resolve) in enumerate(_RULES):
+        if starts is not None and not starts[rank]:
+            continue  # no head of the rule in the text
         for m in matches_at(pattern, text, None if starts is None else starts[rank]):
             try:
                 got = resolve(m, ctx)
