@@ -310,3 +310,43 @@ def test_span_index_finds_what_a_scan_finds(spans, lo, width):
     assert sorted(i for _, _, i in index.overlapping(lo, hi)) == sorted(
         i for i, (s, n) in enumerate(spans) if s < hi and lo < s + n)
     assert sorted(i for _, _, i in index.starting(lo, hi)) == sorted(i for i, (s, _) in enumerate(spans) if lo <= s < hi)
+
+
+_NO_YEAR_WORDS = [
+    "March", "may", "Sept.", "Monday", "Thu", "the", "first", "thirty-first", "third", "fifth", "of", "on", "in",
+    "last", "next", "this", "day", "week", "before", "after", "yesterday", "tomorrow", "today", "tonight",
+    "ides", "Christmas", "Easter", "Labor", "Day", "Eve", "New", "Year's", "noon", "two", "six", "ninety",
+    "hundred", "ago", "from", "now", "Q", "AD", ",", ".", "-", "/", "\n",
+]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_NO_YEAR_WORDS), max_size=14).map(" ".join))
+def test_a_line_without_a_digit_or_a_year_in_words_holds_no_full_date(text):
+    """find_dateline skips such a line: without a publication date no day can be dated in it."""
+    from factcheck import dates
+    from factcheck.draft import _FULL_DATE_NEEDS
+
+    assert not _FULL_DATE_NEEDS.search(text)
+    assert not [m for m in dates.find_dates(text, None)
+                if m.span is not None and m.span.precision == "day" and m.span.start == m.span.end]
+
+
+def test_a_dateline_in_words_is_still_read():
+    from factcheck.article import Article
+    from factcheck.draft import find_dateline
+
+    article = Article.from_string("March first, two thousand nineteen\n\nThe vote was held.", "a.txt")
+    assert find_dateline(article) == datetime.date(2019, 3, 1) == _full_dateline(article)
+
+
+def _full_dateline(article):
+    """find_dateline without the skip: every line read."""
+    from factcheck import draft
+
+    saved = draft._FULL_DATE_NEEDS
+    draft._FULL_DATE_NEEDS = re.compile("")
+    try:
+        return draft.find_dateline(article)
+    finally:
+        draft._FULL_DATE_NEEDS = saved

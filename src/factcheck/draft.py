@@ -25,6 +25,10 @@ from .model import ClaimType
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f\ufffd]")  # control characters and undecodable bytes
 
+# what a full date read without a publication date holds: a digit, or a year in words ("two thousand
+# nineteen", "nineteen ninety"); a line without one is not read for a dateline
+_FULL_DATE_NEEDS = re.compile(r"\d|(?i:thousand|nineteen|eighteen|twenty)")
+
 _DATELINE_LEAD = re.compile(r"(?i)^\W*(?:published|updated|posted|first\s+published|date|dateline)\b")
 
 
@@ -62,6 +66,8 @@ def find_dateline(article: Article) -> date | None:
     sentence is not a dateline."""
     lines = [ln for ln in article.text.splitlines() if ln.strip()][:6]
     for line in lines:
+        if not _FULL_DATE_NEEDS.search(line):
+            continue  # without a publication date a day is dated by its year, in digits or words
         for m in dates.find_dates(line, None):
             if m.span is None or m.span.precision != "day" or m.span.start != m.span.end:
                 continue
