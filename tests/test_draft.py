@@ -350,3 +350,14 @@ def _full_dateline(article):
         return draft.find_dateline(article)
     finally:
         draft._FULL_DATE_NEEDS = saved
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet="aZ. \n\t\u00a0\u20035,é", max_size=12))
+def test_the_word_before_a_name_is_what_the_search_found(window):
+    """title_before reads the word before a name from the window's end; it must be what
+    ``re.search(r"([A-Za-z]+)(\\.?)\\s+$")`` found."""
+    from factcheck.claimtypes.drafting import _word_before
+
+    m = re.search(r"([A-Za-z]+)(\.?)\s+$", window)
+    assert _word_before(window) == (m and (m.start(1), m.group(1), m.group(2)))

@@ -331,20 +331,42 @@ def is_title(word: str) -> bool:
     low = word.casefold()
     return low in TITLES or (low.endswith("s") and low[:-1] in TITLES)  # "Democratic senators Joe Manchin"
 
+_ASCII_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
+
+
+def _word_before(window: str) -> tuple[int, str, str] | None:
+    r"""``re.search(r"([A-Za-z]+)(\.?)\s+$", window)`` read from the end (the search tries every
+    place of the window): where group 1 starts, group 1 and group 2."""
+    j = len(window)
+    while j and window[j - 1].isspace():  # what ``\s`` matches
+        j -= 1
+    if j == len(window):
+        return None
+    k = j - 1 if j and window[j - 1] == "." else j
+    i = k
+    while i and window[i - 1] in _ASCII_LETTERS:
+        i -= 1
+    return (i, window[i:k], window[k:j]) if i < k else None
+
+
+_TITLE_OF_BEFORE = re.compile(r"([A-Za-z]+)\s+of\s+$")
+
+
 def title_before(text: str, start: int) -> int:
     """Start of the run of title words right before a name ("Special Envoy", "chairman",
     "Secretary of State")."""
     pos = start
     while True:
         window = text[max(0, pos - 60) : pos]
-        m = re.search(r"([A-Za-z]+)(\.?)\s+$", window)
-        if not m or not is_title(m.group(1)) or (m.group(2) and m.group(1).casefold() not in ABBREVIATED_TITLES):
+        m = _word_before(window)
+        if not m or not is_title(m[1]) or (m[2] and m[1].casefold() not in ABBREVIATED_TITLES):
             return pos  # "a North Korean leader. Kim" ends a sentence; "Gen. Milley" does not
-        pos = pos - len(window) + m.start(1)
-        of = re.search(r"([A-Za-z]+)\s+of\s+$", text[max(0, pos - 60) : pos])
+        pos = pos - len(window) + m[0]
+        of = _TITLE_OF_BEFORE.search(text, max(0, pos - 60), pos)
         if of and is_title(of.group(1)):
             pos -= len(of.group(0))
 
+_ROLE_BEFORE = re.compile(r"(?:^|[.;:,]\s*|\n\s*\n)([^,.;:\"]{2,60}),\s+$")  # ends in a comma and a space
 _ROLE_AFTER = re.compile(r",\s+([a-z][^,.;:\"]{2,80}?),")
 
 
@@ -357,7 +379,8 @@ def role_of(text: str, occ: NameOccurrence) -> str | None:
         words = after.group(1).split()
         if len(words) <= 10 and (words[0] in ("the", "a", "an", "former") or is_title(words[0])):
             return " ".join(words)
-    before = re.search(r"(?:^|[.;:,]\s*|\n\s*\n)([^,.;:\"]{2,60}),\s+$", text[max(0, occ.start - 80) : occ.start])
+    window = text[max(0, occ.start - 80) : occ.start]
+    before = _ROLE_BEFORE.search(window) if window[-1:].isspace() and window.rstrip().endswith(",") else None
     if before:
         chunk = before.group(1).split()
         while len(chunk) > 1 and chunk[0].casefold() in ("and", "but", "while", "with"):
