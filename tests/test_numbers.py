@@ -757,3 +757,18 @@ def test_the_scans_skipped_without_their_mark_never_match_without_it(text):
     fraction: every match of each holds its mark."""
     assert all(set(m.group()) & set("-–—") for m in numbers._DASH_RANGE.finditer(text))
     assert all("/" in m.group() for m in numbers._DIGIT_FRACTION.finditer(text))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from([*numbers._HEDGE_KINDS, "More  Than", "ABOUT", "approx", "over-", "-"])
+                | st.text(alphabet="aeilmnorstuvw .\n", max_size=6), max_size=5).map(" ".join))
+@example("slightly less than a little under well over ")
+def test_the_hedge_trie_matches_what_the_plain_alternation_matched(text):
+    """_HEDGE_BEFORE is a trie of the hedges; searched before a figure at any place, it must find
+    what the alternation of them, longest first, found."""
+    import re
+
+    plain = re.compile(rf"(?i)(?<![\w-])(?P<h>{numbers._HEDGE_ALTS})\s+$")
+    for end in range(len(text) + 1):
+        fast, slow = numbers._HEDGE_BEFORE.search(text, 0, end), plain.search(text, 0, end)
+        assert (fast and (fast.span(), fast["h"])) == (slow and (slow.span(), slow["h"])), (text, end)

@@ -114,7 +114,10 @@ _HEDGE_FACTORS = {
     "more": (1.0, 1.5), "least": (1.0, 1.5), "most": (0.5, 1.0), "less": (0.5, 1.0),
 }
 _HEDGE_ALTS = "|".join(re.escape(h).replace(r"\ ", r"\s+") for h in sorted(_HEDGE_KINDS, key=len, reverse=True))
-_HEDGE_BEFORE = re.compile(rf"(?i)(?<![\w-])(?P<h>{_HEDGE_ALTS})\s+$")
+# the hedges as a trie (units.trie): searched back over 40 characters before every figure, the plain
+# alternation ``_HEDGE_ALTS`` (what it must match) was tried whole at each of them
+_HEDGE_TRIE = units.trie(_HEDGE_KINDS, space=r"\s+")
+_HEDGE_BEFORE = re.compile(rf"(?i)(?<![\w-])(?P<h>{_HEDGE_TRIE})\s+$")
 
 
 def _interval(value: float, hedge: str | None) -> tuple[float, float]:
