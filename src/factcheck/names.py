@@ -510,7 +510,9 @@ def _trim(text: str, run: list[_Raw], ctx: _Context) -> _Trimmed:
     run = list(run)
     while run and (run[0].particle or run[0].text.casefold() in _NOT_OPENING):
         run.pop(0)
-    if run and (_sentence_start(text, run[0].start) or ctx.in_heading(run[0].start)):
+    first = run[0].start if run else -1
+    opening = bool(run) and (_sentence_start(text, first) or ctx.in_heading(first))
+    if opening:
         if ctx.ordinary(run[0].text) and not _opens_place(run):
             run.pop(0)
     while run:
@@ -534,7 +536,8 @@ def _trim(text: str, run: list[_Raw], ctx: _Context) -> _Trimmed:
         run.pop(0)
     while run and run[0].particle:
         run.pop(0)
-    at_start = bool(run) and not titled and (_sentence_start(text, run[0].start) or ctx.in_heading(run[0].start))
+    at_start = bool(run) and not titled and (
+        opening if run[0].start == first else _sentence_start(text, run[0].start) or ctx.in_heading(run[0].start))
     return _Trimmed(run, titled, at_start)
 
 
