@@ -16,7 +16,7 @@ import unicodedata
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from enum import Enum
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import NamedTuple
 
 from rapidfuzz import process
@@ -339,7 +339,7 @@ class NameOccurrence:
     def surname(self) -> NameToken:
         return self.tokens[0] if self.surname_first else self.tokens[-1]
 
-    @property
+    @cached_property  # asked for again and again by the lint and the drafts; the fields never change
     def given(self) -> tuple[NameToken, ...]:
         """Given names and initials besides the surname, particles left out."""
         rest = self.tokens[1:] if self.surname_first else self.tokens[:-1]
