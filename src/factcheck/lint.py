@@ -332,7 +332,13 @@ def _persons(occurrences: list[NameOccurrence], language: Language = ENGLISH) ->
 def people(occurrences: list[NameOccurrence]) -> list[list[NameOccurrence]]:
     """The name occurrences grouped by person: spellings of one surname together, different
     people who share a surname ("Bill Clinton", "Hillary Clinton") apart."""
-    return [person.all for person in _persons(occurrences)]
+    out: list[list[NameOccurrence]] = []
+    for family in _families_in(occurrences, ENGLISH):
+        if len(family) == 1:
+            out.append(list(family))  # what _people makes of it: one person named once
+        else:
+            out.extend(person.all for person in _people(family))
+    return out
 
 
 def _shared_surname_slip(family: list[NameOccurrence]) -> bool:
@@ -354,6 +360,8 @@ def lint_article(article: Article, names: list[NameOccurrence] | None = None) ->
     extracted = extract_names(article.text) if names is None else names
     occurrences = [_as_compared(article.text, o) for o in extracted]
     for family in _families_in(occurrences, language):
+        if len(family) == 1:
+            continue  # a name written once is spelled one way
         found_in_family = []
         for person in _people(family):
             surnames = [o.surname for o in person.all]

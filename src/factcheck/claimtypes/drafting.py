@@ -392,7 +392,7 @@ def role_of(text: str, occ: NameOccurrence) -> str | None:
 def _titled(text: str, occ: NameOccurrence) -> bool:
     """A personal title right before the name or in an apposition beside it."""
     start = title_before(text, occ.start)
-    words = set(re.findall(r"[a-z]+", text[start : occ.start].casefold()))
+    words = set(re.findall(r"[a-z]+", text[start : occ.start].casefold())) if start < occ.start else set()
     role = role_of(text, occ)
     if role:
         words |= set(re.findall(r"[a-z]+", role.casefold()))
