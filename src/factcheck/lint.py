@@ -19,7 +19,6 @@ from __future__ import annotations
 import json
 import os
 from collections import Counter
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from enum import Enum
 
@@ -322,11 +321,6 @@ def _named_family(family: list[NameOccurrence], language: Language) -> bool:
 def _families_in(occurrences: list[NameOccurrence], language: Language) -> list[list[NameOccurrence]]:
     names = _names_for(occurrences, language)
     return [f for f in _families(names, language) if _named_family(f, language)]
-
-
-def _persons(occurrences: list[NameOccurrence], language: Language = ENGLISH) -> Iterator[_Person]:
-    for family in _families_in(occurrences, language):
-        yield from _people(family)
 
 
 def people(occurrences: list[NameOccurrence]) -> list[list[NameOccurrence]]:
