@@ -772,3 +772,16 @@ def test_the_hedge_trie_matches_what_the_plain_alternation_matched(text):
     for end in range(len(text) + 1):
         fast, slow = numbers._HEDGE_BEFORE.search(text, 0, end), plain.search(text, 0, end)
         assert (fast and (fast.span(), fast["h"])) == (slow and (slow.span(), slow["h"])), (text, end)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="0123456789.,$€ USDRsabcMAB&\n", max_size=30))
+@example("$5.5m ")
+@example("Boeing ")
+def test_the_searches_back_skipped_without_their_mark_never_match_without_it(text):
+    """A price before "a" is searched for only where a digit, "." or "," stands; a name before a
+    figure only after a space."""
+    if numbers._PRICE_BEFORE.search(text):
+        assert numbers._PRICE_MARK.search(text)
+    if numbers._NAME_BEFORE.search(text):
+        assert text[-1:].isspace()

@@ -497,7 +497,8 @@ def _is_list_mark(text: str, start: int, end: int) -> bool:
 
 def _is_name_code(text: str, start: int, end: int) -> bool:
     """"Boeing 737", "S&P 500", "1119 Eighth St", "911 calls", "10 p.m.": numbers, not figures."""
-    if (m := _NAME_BEFORE.search(text, max(0, start - 30), start)) and m["w"] not in _NOT_NAMES \
+    if start and text[start - 1].isspace() and (m := _NAME_BEFORE.search(text, max(0, start - 30), start)) \
+            and m["w"] not in _NOT_NAMES \
             and m["w"] not in _MONTH_NAMES and not _HEDGE_BEFORE.search(text, max(0, start - 40), start) \
             and not (units.is_currency(units.lookup(m["w"]))  # "20 Rupees 43": the rupees' paise
                      and _FIGURE_BEFORE.search(text, max(0, m.start() - 4), m.start())):
@@ -707,6 +708,7 @@ _A_UNIT = re.compile(r"(?i)\b(?:an?|one)(?=\s+(?:[a-z$€£°]|nickel|dime|grand
 _PART_NEXT = re.compile(rf"(?i),?\s+and\s+(?:\d|an?\s+half\b|half\b|(?:{_NUMWORD})\b)")
 
 
+_PRICE_MARK = re.compile(r"[\d.,]")  # every price before holds one: without, _PRICE_BEFORE is not searched
 _PRICE_BEFORE = re.compile(rf"(?:(?:{_CUR_ALTS})\s?[\d.,]+(?:\s?(?:bn|m|k|million|billion))?|\d\s+[A-Za-z]+)\s+$")
 
 
@@ -715,7 +717,8 @@ def _a_unit_cores(text: str, prefer: str | None, at: list[list[int]] | None = No
     ("$5 a day") unless a time is wanted or a part follows ("an hour and 45 minutes")."""
     cores = []
     for m in matches_at(_A_UNIT, text, _starts_of(at, _A_UNIT)):
-        if _PRICE_BEFORE.search(text, max(0, m.start() - 24), m.start()):
+        if _PRICE_MARK.search(text, max(0, m.start() - 24), m.start()) \
+                and _PRICE_BEFORE.search(text, max(0, m.start() - 24), m.start()):
             continue  # "$60 a barrel", "30 rupees a kilo": the price's rate, not one barrel
         unit, end, _ = _unit_after(text, m.end(), prefer)
         if unit and unit in units.UNITS and unit != "%" \
