@@ -368,7 +368,7 @@ def _raw_tokens(text: str) -> Iterator[_Raw]:
             continue  # most words: no capital, no particle, no "al-" to split off
         start = m.start(1)
         low = word.casefold()
-        if len(low) > 2 and any(a in low for a in _APOS) and _APOS_SPLIT.split(low)[-1] in _CONTRACTIONS:
+        if len(low) > 2 and _APOS_SPLIT.search(low) and _APOS_SPLIT.split(low)[-1] in _CONTRACTIONS:
             continue
         # "al-Assad": the particle and the name are separate tokens
         head, sep, tail = word.partition("-")
@@ -386,7 +386,7 @@ def _raw_tokens(text: str) -> Iterator[_Raw]:
         if nxt == "." and not possessive and (len(word) == 1 or low in _ABBREVIATIONS):
             dotted = True
         if word:
-            yield _Raw(start, end, word, possessive, dotted, particle=low in PARTICLES and word.islower())
+            yield _Raw(start, end, word, possessive, dotted, low in PARTICLES and word.islower())
 
 
 _STEM_SUFFIXES = tuple((suffix, len(suffix)) for suffix in ("ing", "ed", "es", "s", "ly", "d"))
