@@ -405,6 +405,9 @@ def _stem(word: str) -> str:
     return word
 
 
+_INF = float("inf")
+
+
 @dataclass(frozen=True)
 class _Context:
     lower_stems: frozenset[str]
@@ -422,7 +425,9 @@ class _Context:
         return len(parts) > 1 and all(p in STOPWORDS or _stem(p) in self.lower_stems for p in parts)
 
     def in_heading(self, index: int) -> bool:
-        i = bisect.bisect_right(self.heading_spans, (index, float("inf"))) - 1
+        if not self.heading_spans:
+            return False
+        i = bisect.bisect_right(self.heading_spans, (index, _INF)) - 1
         return i >= 0 and self.heading_spans[i][0] <= index < self.heading_spans[i][1]
 
 
@@ -525,7 +530,7 @@ def _trim(text: str, run: list[_Raw], ctx: _Context) -> _Trimmed:
             break
     # titles mark a name but are not part of it: keep what follows the last title word
     keys = [t.text.casefold() for t in run]
-    last_title = max((i for i, k in enumerate(keys[:-1]) if k in TITLES), default=-1)
+    last_title = max((i for i, k in enumerate(keys[:-1]) if k in TITLES), default=-1) if len(keys) > 1 else -1
     titled = last_title >= 0
     run = run[last_title + 1 :]
     while len(run) > 1 and run[0].text.casefold() in TITLES:
