@@ -106,3 +106,19 @@ def test_close_keys_with_compacted_keys_are_the_same():
     for key in ("lavrentyev", "van derberg", "smyth"):
         assert names.close_keys(key, keys, 4, compacted) == names.close_keys(key, keys, 4)
     assert [k for k, _, _ in names.close_keys("lavrentyev", keys, 2)] == ["lavrentiev", "lavrentieve"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(_TEXTS)
+def test_the_word_scan_finds_what_the_look_behind_scan_found(text):
+    """The word-start scan reads the character before each head (on " " + text); it must find the
+    heads, at the same places, that a scan consuming each head's first character and looking
+    behind for a word character found."""
+    import re
+
+    low = text.lower()
+    for scan in (s for h in (dates._HEADS, numbers._HEADS) for s in h.scans if s.padded):
+        first, alts = re.fullmatch(r"\[\^a-z0-9_\]\(\?=\[(.*?)\]\)\(\?=\((.*)\)\)", scan.pattern.pattern, re.S).groups()
+        behind = re.compile(rf"[{first}](?<=(?<![a-z0-9_])(?=({alts})).)")
+        assert [(m.start(), m.group(1)) for m in scan.pattern.finditer(" " + low)] == \
+            [(m.start(), m.group(1)) for m in behind.finditer(low)]

@@ -1001,6 +1001,7 @@ class _Scan:
     pattern: re.Pattern
     ranks: dict[str, tuple[int, ...]]
     digit_ranks: tuple[int, ...]
+    padded: bool = False  # the pattern reads the character before each head: run on " " + text
 
 
 def _scan_of(all_heads: list[Head], whole: frozenset[str], side: str) -> _Scan | None:
@@ -1022,13 +1023,16 @@ def _scan_of(all_heads: list[Head], whole: frozenset[str], side: str) -> _Scan |
         ranks[key] = tuple(sorted(got))
     first = "".join(sorted({re.escape(k[0]) for k in own}))
     alts = [units.trie(own, whole)] if own else []
-    before = ""
     if side == "word":  # a word start: the patterns bound these heads with \b or a look-behind for \w
-        first, before = first + r"\d", "(?<![a-z0-9_])"
+        # the character before the head is consumed (a space put before the text stands for its
+        # start), so the scan skips every letter and digit in C, and a match's start is the head's
+        # place in the text itself; one character is consumed, so every word start is read
         alts.append(r"\d")
+        pattern = re.compile(rf"[^a-z0-9_](?=[{first}\d])(?=({'|'.join(alts)}))")
+        return _Scan(pattern, ranks, tuple(sorted(digit)), padded=True)
     # a first character of a head is consumed, so the scan skips to the next one in C; the look-behind
     # steps back to read the longest head there: one match per position, overlapping heads all found
-    pattern = re.compile(rf"[{first}](?<={before}(?=({'|'.join(alts)})).)")
+    pattern = re.compile(rf"[{first}](?<=(?=({'|'.join(alts)})).)")
     return _Scan(pattern, ranks, tuple(sorted(digit)))
 
 
@@ -1051,7 +1055,7 @@ class HeadScan:
         starts: list[list[int]] = [[] for _ in range(self.size)]
         for scan in self.scans:
             table, digit = scan.ranks, scan.digit_ranks
-            for m in scan.pattern.finditer(low):
+            for m in scan.pattern.finditer(" " + low if scan.padded else low):
                 i = m.start()
                 for rank in table.get(m.group(1), digit):
                     starts[rank].append(i)
