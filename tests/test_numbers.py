@@ -753,10 +753,10 @@ def test_the_fraction_trie_matches_what_the_plain_alternation_matched(text):
 @given(st.text(alphabet="0123456789 .,-–—/$€USD~km\n", max_size=40))
 @example("$3-5 million, 1/2, 3 1/4, 2–7 km, 2—3")
 def test_the_scans_skipped_without_their_mark_never_match_without_it(text):
-    """A text without a dash is not scanned for a dash range, nor one without a slash for a digit
-    fraction: every match of each holds its mark."""
-    assert all(set(m.group()) & set("-–—") for m in numbers._DASH_RANGE.finditer(text))
-    assert all("/" in m.group() for m in numbers._DIGIT_FRACTION.finditer(text))
+    """A text without a digit before a dash is not scanned for a dash range, nor one without a
+    digit, a slash and a digit for a digit fraction: every match of each holds its mark."""
+    assert all(numbers._DASH_ANY.search(m.group()) for m in numbers._DASH_RANGE.finditer(text))
+    assert all(numbers._DIGIT_SLASH.search(m.group()) for m in numbers._DIGIT_FRACTION.finditer(text))
 
 
 @settings(max_examples=300, deadline=None)

@@ -283,6 +283,7 @@ _A_FRACTION_AFTER = re.compile(r"\s+of\b|\s*(?:[.,;:!?)\"']|$)")
 _ONE_IN = re.compile(
     rf"(?i)(?<![\w.,$-])(?P<a>{_NUM_ALTS}|twenty|\d{{1,3}})\s+(?:in|out\s+of)\s+(?:every\s+)?"
     r"(?P<b>a\s+hundred|\d{1,4}|[a-z]+(?:-[a-z]+)?)\b(?![.,]\d)")
+_DIGIT_SLASH = re.compile(r"\d/\d")  # every digit fraction holds one: a text without is not scanned
 _DIGIT_FRACTION = re.compile(
     r"(?=\d)(?<![\w./,-])(?:(?P<whole>\d{1,4})(?:\s+|-))?(?P<n>\d{1,3})/(?P<d>\d{1,4})(?![\d_/]|[.,]\d)")
 _VULGAR = {"½": 1 / 2, "⅓": 1 / 3, "⅔": 2 / 3, "¼": 1 / 4, "¾": 3 / 4, "⅕": 1 / 5, "⅖": 2 / 5, "⅗": 3 / 5,
@@ -582,7 +583,7 @@ _DASH_RANGE = re.compile(
     rf"(?:(?P<cur2>{_CUR_ALTS})\s?)?(?P<b>{_NUM})(?!\d)(?!,\d{{3}})(?![.,:/]\d)(?!-\d)")
 
 
-_DASH_ANY = re.compile("[-–—]")
+_DASH_ANY = re.compile(r"\d\s*[-–—]")  # a range's first figure ends in a digit before its dash
 
 
 def _dash_range_cores(text: str, prefer: str | None) -> list[_Core]:
@@ -807,7 +808,7 @@ def _fraction_cores(text: str, prefer: str | None, at: list[list[int]] | None = 
         na, nb = _small(m["a"]), _small(re.sub(r"^a\s+", "", m["b"]))
         if na is not None and nb is not None and 2 <= nb <= 1000 and 0 < na <= nb:
             cores.append(_Core(m.start(), m.end(), na / nb * 100, "%", False))
-    for m in _DIGIT_FRACTION.finditer(text) if "/" in text else ():  # each holds its slash
+    for m in _DIGIT_FRACTION.finditer(text) if "/" in text and _DIGIT_SLASH.search(text) else ():
         n, d = int(m["n"]), int(m["d"])
         if not 0 < n < d or text[m.end():m.end() + 1].isalpha() and not _share_unit(text, m.end(), prefer):
             continue  # "1/2h" is half an hour; "1/2x" is nothing
