@@ -785,3 +785,17 @@ def test_the_searches_back_skipped_without_their_mark_never_match_without_it(tex
         assert numbers._PRICE_MARK.search(text)
     if numbers._NAME_BEFORE.search(text):
         assert text[-1:].isspace()
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="hHtTqQfFsSſalvesirdquateonc \n-", max_size=40))
+@example("halves thirds ths fifths first seconds quarter halfth")
+def test_the_denominator_hints_are_those_of_the_plain_scan(text):
+    """_fractions_in_words reads _DEN_HINT's hints from a scan that consumes their first character:
+    dropping a hint that starts inside the one before, they are the plain scan's."""
+    found, after = [], 0
+    for m in numbers._DEN_HINT_AT.finditer(text):
+        if m.start() >= after:
+            after = m.end(1)
+            found.append((m.start(), m.end(1)))
+    assert found == [m.span() for m in numbers._DEN_HINT.finditer(text)]
