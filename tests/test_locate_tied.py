@@ -47,9 +47,18 @@ def test_the_tied_place_the_source_does_not_state_is_the_claims_and_is_contradic
     assert found["article"][0]["text"] == "29 January 2012"
 
 
-def test_tied_places_the_source_cannot_tell_apart_leave_the_claim_not_found(tmp_path, loopback):
+def test_tied_places_the_source_leaves_are_each_contradicted_by_the_claims_own_words(tmp_path, loopback):
     article = _article("19 January 2011")
     found = references(tmp_path, loopback, article)
-    # "19 January 2011" and "29 January 2012" are each one slip from the claim, and the page states neither
+    # "19 January 2011" and "29 January 2012" are each one slip from the claim, the page states
+    # neither, and it states the claim's words: whichever is the claim's, the article has it wrong
+    assert found["verdict"] == "contradicted", (found["evidence"], found["article"])
+    assert [m["text"] for m in found["article"]] == ["19 January 2011", "29 January 2012"]
+    assert found["fix"] == "29 January 2011"
+
+
+def test_tied_places_a_source_without_the_claims_words_cannot_tell_apart_leave_it_not_found(tmp_path, loopback):
+    url = loopback.page("/wiki/Wellington", REFERENCES_PAGE.replace("Retrieved 29 January 2011.", ""))
+    found = check(tmp_path, _article("19 January 2011"), CLAIM.replace("URL", url), "2019-07-16")["council-report"]
     assert found["verdict"] == "not_found", (found["evidence"], found["article"])
     assert "places in the article" in found["message"]
