@@ -62,3 +62,27 @@ def test_tied_places_a_source_without_the_claims_words_cannot_tell_apart_leave_i
     found = check(tmp_path, _article("19 January 2011"), CLAIM.replace("URL", url), "2019-07-16")["council-report"]
     assert found["verdict"] == "not_found", (found["evidence"], found["article"])
     assert "places in the article" in found["message"]
+
+
+APOLLO_PAGE = """<html><head><title>Apollo 11 - Wikipedia</title></head><body><article>
+<p>Once the lunar module separated from Columbia, Armstrong reported: "The Eagle has wings."</p>
+<p>At 20:17 UTC on July 20, 1969, Armstrong radioed: "Houston, Tranquility Base here. The Eagle has landed."</p>
+</article></body></html>
+"""
+
+
+def test_a_quotation_one_word_off_at_two_places_is_placed_where_its_source_does_not_state_it(tmp_path, loopback):
+    url = loopback.page("/wiki/Apollo_11", APOLLO_PAGE)
+    article = ('Apollo 11 left lunar orbit in two craft. "The Eagle has wings," Armstrong reported as the lander '
+               'undocked.\n\nTwo hours later he radioed: "The Eagle has alighted."\n')
+    found = check(tmp_path, article, f"""
+  - id: landed
+    type: quote
+    text: The Eagle has landed
+    sources: [{url}]
+""")["landed"]
+    # both lines are one word from the claim; the page states "The Eagle has wings" as the article
+    # does, so the other is the claim's, and the page's "The Eagle has landed" says it is misquoted
+    assert found["verdict"] == "misquoted", found
+    assert found["article"][0]["text"] == "The Eagle has alighted"
+    assert "[-alighted-] {+landed+}" in found["message"]
