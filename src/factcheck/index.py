@@ -15,7 +15,7 @@ import sys
 from array import array
 from base64 import b64decode, b64encode
 from bisect import bisect_left, bisect_right
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
@@ -93,6 +93,7 @@ class Scored:
 
     floor: float
     sentences: list[tuple[int, int, float]]
+    limit: int | None = None  # only the first ``limit`` of them were kept
 
 
 @dataclass(frozen=True)
@@ -140,29 +141,37 @@ class TextIndex:
             self._kept[make] = make(self.text)
         return self._kept[make]
 
-    def relevant(self, query: str, min_score: float = RELEVANT,
-                 saturation: int = RELEVANCE_SATURATION) -> list[tuple[int, int, float]]:
-        """Exactly ``locate.relevant_sentences(query, text, ...)``, looking only at the sentences
-        that hold a query word (or follow one: a sentence's context includes the one before; its
-        paragraph counts only once one of those does). What a query scored is kept for the same
-        claim's next questions (another of its judges, a threshold as high or higher)."""
+    def relevant(self, query: str, min_score: float = RELEVANT, saturation: int = RELEVANCE_SATURATION,
+                 limit: int | None = None) -> list[tuple[int, int, float]]:
+        """Exactly ``locate.relevant_sentences(query, text, ...)`` (its first ``limit``, when given),
+        looking only at the sentences that hold a query word (or follow one: a sentence's context
+        includes the one before; its paragraph counts only once one of those does). What a query
+        scored is kept for the same claim's next questions (another of its judges, a threshold as
+        high or higher, as few sentences or fewer)."""
         wanted = stems(query)
         if not wanted:
             return []
         key = (wanted, saturation)
         kept = self._scored.pop(key, None)  # popped and put back: the dict's order is the recency
-        if kept is None or kept.floor > min_score:
-            kept = Scored(min_score, self._score(wanted, saturation, float(min_score)))  # float: its __le__ below
+        if kept is None or kept.floor > min_score or (kept.limit is not None and (limit is None or limit > kept.limit)):
+            # float: its __le__ below
+            kept = Scored(min_score, self._score(wanted, saturation, float(min_score), limit), limit)
             if len(self._scored) >= SCORED_QUERIES:
                 del self._scored[next(iter(self._scored))]
         self._scored[key] = kept
-        return kept.sentences[: bisect_right(kept.sentences, -min_score, key=lambda t: -t[2])]  # best first
+        # best first: those of a higher threshold are a prefix (of a limited list too: the best
+        # ``limit`` at or above the kept floor, cut at a higher one, are the best at or above it)
+        found = kept.sentences[: bisect_right(kept.sentences, -min_score, key=lambda t: -t[2])]
+        return found if limit is None else found[:limit]
 
-    def _score(self, wanted: frozenset[str], saturation: int, floor: float) -> list[tuple[int, int, float]]:
-        """The candidate sentences of the query scoring ``floor`` or more, best first. Only the
-        query's stems matter to a score, so a sentence is read as the set of them it holds, a bit
-        each, off the postings; candidates are mapped to their (own, before, paragraph) sets in C,
-        and each distinct triple is scored once, on the bits."""
+    def _score(self, wanted: frozenset[str], saturation: int, floor: float,
+               limit: int | None = None) -> list[tuple[int, int, float]]:
+        """The candidate sentences of the query scoring ``floor`` or more, best first (the first
+        ``limit`` of them, when given). Only the query's stems matter to a score, so a sentence is
+        read as the set of them it holds, a bit each, off the postings; candidates are mapped to
+        their (own, before, paragraph) sets in C, and each distinct triple is scored once, on the
+        bits. With a ``limit``, only the candidates of the patterns that can be among the first
+        ``limit`` are ranked (the patterns' counts say which), not all that pass."""
         bits = {w: 1 << k for k, w in enumerate(wanted)}
         paragraphs = self.paragraphs
         held: dict[int, int] = {}  # sentence → the stems it holds
@@ -189,12 +198,27 @@ class TextIndex:
 
         share = min(len(wanted), saturation)
         score = {p: _masked_relevance(weigh, share, *p) for p in set(patterns)}
+        bar = floor
+        if limit is not None and len(order) > limit:
+            # the score of the ``limit``-th best candidate: none below it is among the first ``limit``
+            counts = Counter(patterns)
+            seen = 0
+            for value, pattern in sorted(((v, p) for p, v in score.items()), key=itemgetter(0), reverse=True):
+                seen += counts[pattern]
+                if seen >= limit:
+                    bar = max(floor, value)
+                    break
+            chosen = {p for p, v in score.items() if v >= bar}
+            taken = list(map(chosen.__contains__, patterns))
+            order, patterns = list(compress(order, taken)), list(compress(patterns, taken))
         scores = list(map(score.__getitem__, patterns))
-        passing = list(map(floor.__le__, scores))
+        passing = list(map(bar.__le__, scores))
         # best first, then in text order (a sentence's index orders it as its start does): tuples
         # sorted and the spans looked up in C, not a Python loop per candidate (a common word's
         # query at a low threshold passes thousands of sentences, of which callers read a few)
         ranked = sorted(zip(map(float.__neg__, compress(scores, passing)), compress(order, passing), strict=True))
+        if limit is not None:
+            del ranked[limit:]
         if not ranked:
             return []
         negated, ids = zip(*ranked, strict=True)
@@ -309,7 +333,7 @@ class TextIndex:
 
     def near(self, query: str, limit: int = NEAR_LIMIT) -> list[tuple[int, int]]:
         """The stretches worth a fuzzy comparison with ``query``: its most relevant sentences."""
-        return [(s, e) for s, e, _ in self.relevant(query, NEAR, saturation=NEAR_SATURATION)[:limit]]
+        return [(s, e) for s, e, _ in self.relevant(query, NEAR, saturation=NEAR_SATURATION, limit=limit)]
 
 
 def _sentence_stems(folded: str, spans: Sequence[tuple[int, int]],
@@ -363,9 +387,10 @@ class FullScan:
     def kept(self, make: Callable[[str], T]) -> T:
         return make(self.text)
 
-    def relevant(self, query: str, min_score: float = RELEVANT,
-                 saturation: int = RELEVANCE_SATURATION) -> list[tuple[int, int, float]]:
-        return relevant_sentences(query, self.text, min_score, saturation)
+    def relevant(self, query: str, min_score: float = RELEVANT, saturation: int = RELEVANCE_SATURATION,
+                 limit: int | None = None) -> list[tuple[int, int, float]]:
+        found = relevant_sentences(query, self.text, min_score, saturation)
+        return found if limit is None else found[:limit]
 
     def dates(self, published: date | None) -> list[tuple[int, int, dates.DateSpan]]:
         return [(m.start, m.end, m.span) for m in dates.find_dates(self.text, published) if m.span is not None]
