@@ -49,7 +49,8 @@ from .settings import (
 )
 
 _WORD = re.compile(r"(?<![\w'-])[^\W\d_][\w'-]*")
-_HYPHENS = re.compile(r"[-\u2010\u2011]")
+_HYPHEN_CHARS = "-\u2010\u2011"
+_HYPHENS = re.compile(f"[{_HYPHEN_CHARS}]")
 # Where a capitalised word can start: A-Z or a letter past Latin-1's marks (no upper-case letter
 # lies between), the lookbehind after it, so that the regex engine skips to such letters in C.
 _CAPITAL = "A-Z\u00c0-\U0010ffff"
@@ -276,8 +277,15 @@ class TextIndex:
         """The capitalised words by the folded first letter of their last part (the part a
         surname key starts with)."""
         by_letter: dict[str, list[str]] = defaultdict(list)
+        letters: dict[str, str] = {}  # a last part's first character → folded: a few dozen recur
         for word in self.capitalised:
-            by_letter[fold([p for p in _HYPHENS.split(word) if p][-1].lstrip("'")[:1])].append(word)
+            # the last non-empty part: a word opens on a letter, so with trailing hyphens cut it is the last
+            last = _HYPHENS.split(word.rstrip(_HYPHEN_CHARS))[-1] if _HYPHENS.search(word) else word
+            first = last.lstrip("'")[:1]
+            letter = letters.get(first)
+            if letter is None:
+                letters[first] = letter = fold(first)
+            by_letter[letter].append(word)
         return by_letter
 
     def vocabulary(self, letter: str) -> dict[str, list[str]]:
