@@ -287,7 +287,7 @@ def floor(cache: Path) -> tuple[float, float, int, int]:
     into words with one compiled regex. Returns (seconds, CPU seconds, texts read, words)."""
     t0, cpu = time.perf_counter(), time.process_time()
     texts = words = 0
-    for path in sorted(p for p in (cache / "text-v1").rglob("*") if p.is_file()):  # not index-v1's
+    for path in sorted(p for p in (cache / "text-v1").rglob("*") if p.is_file()):  # not the indexes'
         try:
             stored = json.loads(path.read_bytes())
         except (ValueError, UnicodeDecodeError):

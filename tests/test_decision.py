@@ -72,8 +72,15 @@ def test_unverified_says_why():
 def test_quote_with_other_words_is_misquoted_with_a_word_diff():
     q = claim(ClaimType.QUOTE, "we need friends and allies", None)
     e = Evidence(source="s", status=Status.CONTRADICTS, value="we need friends", score=80)
-    verdict, message = decide(q, Reading(M, True, "quote"), [e])
+    verdict, message = decide(q, Reading((Mention(q.text, 1, 1, 0, 26),), True, "quote"), [e])
     assert verdict is Verdict.MISQUOTED and "[-and allies-]" in message
+
+
+def test_a_misquote_diffs_the_articles_words_where_they_differ_from_the_claims():
+    q = claim(ClaimType.QUOTE, "we need friends and allies", None)
+    e = Evidence(source="s", status=Status.CONTRADICTS, value="we need friends and allies", score=80)
+    verdict, message = decide(q, Reading((Mention("we need purple and allies", 1, 1, 0, 25),), True, "quote"), [e])
+    assert verdict is Verdict.MISQUOTED and "[-purple-] {+friends+}" in message
 
 
 def test_quote_exact_in_one_source_and_reworded_in_another_is_disputed():
@@ -85,7 +92,8 @@ def test_quote_exact_in_one_source_and_reworded_in_another_is_disputed():
 def test_the_decision_carries_the_misquote_with_its_diff():
     quote = Claim("q", ClaimType.QUOTE, "We aren't seeking enemies, we need friends.")
     against = Evidence("kremlin", Status.CONTRADICTS, value="we are not seeking enemies. We need friends.", score=80.0)
-    decision = decision_of(KINDS[ClaimType.QUOTE], quote, Reading(M, True, "'...'"), [against])
+    at = (Mention(quote.text, 1, 1, 0, len(quote.text)),)
+    decision = decision_of(KINDS[ClaimType.QUOTE], quote, Reading(at, True, "'...'"), [against])
     assert decision.verdict is Verdict.MISQUOTED
     (found,) = decision.discrepancies
     assert found.source == against.value and found.label == "source"

@@ -33,6 +33,20 @@ def test_relevant_sentences_equal_a_full_scan(text, query, saturation, min_score
     assert indexed == scanned
 
 
+
+@settings(max_examples=150, deadline=None)
+@given(text=paragraphs, queries=st.lists(st.tuples(st.sampled_from([25.0, 40.0, 60.0]), st.sampled_from([None, 1, 2, 5])),
+                                         min_size=1, max_size=4),
+       query=st.lists(st.sampled_from(WORDS), min_size=1, max_size=8).map(" ".join), saturation=st.integers(1, 8))
+def test_the_first_few_relevant_sentences_are_a_full_scans_first_few(text, queries, query, saturation):
+    """A limited question ranks only what can be among its first ``limit``; asked again of the same
+    index (kept scores reused at a higher threshold, or scored again for more), every answer is
+    still the full scan's own first ones."""
+    index = TextIndex(text)
+    scanned = {m: FullScan(text).relevant(query, m, saturation) for m, _ in queries}
+    for min_score, limit in queries:
+        assert index.relevant(query, min_score, saturation, limit=limit) == scanned[min_score][:limit]
+
 def test_values_and_names_equal_a_full_scan_on_the_seed():
     index, scan = TextIndex(SEED), FullScan(SEED)
     assert index.dates(date(2017, 2, 8)) == scan.dates(date(2017, 2, 8))

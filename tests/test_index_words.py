@@ -8,6 +8,7 @@ from hypothesis import strategies as st
 
 from factcheck.claimtypes.quote import one_word_off
 from factcheck.index import DerivedStore, FullScan, TextIndex
+from factcheck.normalize import fold
 from factcheck.quotes import find_quote
 
 PAGE = ("President Bashar al-Assad met Kim Jong-un's envoy in Damascus on Tuesday. Éric Besson and "
@@ -36,6 +37,20 @@ letters = st.sampled_from(list("aAbBzZéÉşŞ9_-' .\n") + ["al-", "-X", "Jong-u
 def test_capitalised_words_equal_the_definition_on_any_text(text):
     assert set(TextIndex(text).capitalised) == capitalised_by_reading_every_word(text)
 
+
+
+@settings(max_examples=200, deadline=None)
+@given(text=st.lists(st.sampled_from(list("aAbBzZéÉşŞ_-\u2010\u2011' .\n") + ["al-", "-X", "Jong-un", "O'Neil", "'Ali"]),
+                     max_size=60).map("".join))
+def test_capitalised_words_by_letter_are_by_their_last_parts_first_letter(text):
+    """The surname table's letters: a word filed under the folded first letter (past an
+    apostrophe) of its last non-empty part, as ``vocabulary`` looks names up."""
+    index = TextIndex(text)
+    expected: dict[str, list[str]] = {}
+    for word in index.capitalised:
+        last = [p for p in re.split(r"[-\u2010\u2011]", word) if p][-1]
+        expected.setdefault(fold(last.lstrip("'")[:1]), []).append(word)
+    assert dict(index._capitalised) == expected
 
 def test_the_capitalised_words_come_back_from_the_store(tmp_path):
     store = DerivedStore(tmp_path)

@@ -47,9 +47,42 @@ def test_the_tied_place_the_source_does_not_state_is_the_claims_and_is_contradic
     assert found["article"][0]["text"] == "29 January 2012"
 
 
-def test_tied_places_the_source_cannot_tell_apart_leave_the_claim_not_found(tmp_path, loopback):
+def test_tied_places_the_source_leaves_are_each_contradicted_by_the_claims_own_words(tmp_path, loopback):
     article = _article("19 January 2011")
     found = references(tmp_path, loopback, article)
-    # "19 January 2011" and "29 January 2012" are each one slip from the claim, and the page states neither
+    # "19 January 2011" and "29 January 2012" are each one slip from the claim, the page states
+    # neither, and it states the claim's words: whichever is the claim's, the article has it wrong
+    assert found["verdict"] == "contradicted", (found["evidence"], found["article"])
+    assert [m["text"] for m in found["article"]] == ["19 January 2011", "29 January 2012"]
+    assert found["fix"] == "29 January 2011"
+
+
+def test_tied_places_a_source_without_the_claims_words_cannot_tell_apart_leave_it_not_found(tmp_path, loopback):
+    url = loopback.page("/wiki/Wellington", REFERENCES_PAGE.replace("Retrieved 29 January 2011.", ""))
+    found = check(tmp_path, _article("19 January 2011"), CLAIM.replace("URL", url), "2019-07-16")["council-report"]
     assert found["verdict"] == "not_found", (found["evidence"], found["article"])
     assert "places in the article" in found["message"]
+
+
+APOLLO_PAGE = """<html><head><title>Apollo 11 - Wikipedia</title></head><body><article>
+<p>Once the lunar module separated from Columbia, Armstrong reported: "The Eagle has wings."</p>
+<p>At 20:17 UTC on July 20, 1969, Armstrong radioed: "Houston, Tranquility Base here. The Eagle has landed."</p>
+</article></body></html>
+"""
+
+
+def test_a_quotation_one_word_off_at_two_places_is_placed_where_its_source_does_not_state_it(tmp_path, loopback):
+    url = loopback.page("/wiki/Apollo_11", APOLLO_PAGE)
+    article = ('Apollo 11 left lunar orbit in two craft. "The Eagle has wings," Armstrong reported as the lander '
+               'undocked.\n\nTwo hours later he radioed: "The Eagle has alighted."\n')
+    found = check(tmp_path, article, f"""
+  - id: landed
+    type: quote
+    text: The Eagle has landed
+    sources: [{url}]
+""")["landed"]
+    # both lines are one word from the claim; the page states "The Eagle has wings" as the article
+    # does, so the other is the claim's, and the page's "The Eagle has landed" says it is misquoted
+    assert found["verdict"] == "misquoted", found
+    assert found["article"][0]["text"] == "The Eagle has alighted"
+    assert "[-alighted-] {+landed+}" in found["message"]

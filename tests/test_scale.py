@@ -4,9 +4,9 @@ of what is derived from a page. Behaviour only; the figures are in bench/run.py.
 from __future__ import annotations
 
 import gc
-import json
 import subprocess
 import sys
+from array import array
 from pathlib import Path
 
 import pytest
@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 from conftest import ROOT
 from factcheck.claims import load_claims
 from factcheck.engine import Checker, Options, plan
-from factcheck.index import SCORED_QUERIES, DerivedStore, FullScan, TextIndex
+from factcheck.index import SCORED_QUERIES, DerivedStore, FullScan, TextIndex, _derived_key
 from factcheck.model import Document, SourceSpec, Via
 from factcheck.sources import AHEAD_PER_WORKER, FETCH_AHEAD, Documents, PageText, TextCache, derive
 from test_engine import FakeFetcher
@@ -170,6 +170,15 @@ def test_an_index_loaded_from_the_cache_answers_as_one_built_from_the_text(e2e, 
         for query in QUERIES:
             assert loaded.relevant(query) == built.relevant(query) == FullScan(text).relevant(query)[: len(built.relevant(query))]
         assert store.get(text + " ") is None  # keyed by the text itself
+    for text in texts:
+        key = _derived_key(text)
+        entry = tmp_path / DerivedStore.LAYOUT / key[:2] / key
+        whole = entry.read_bytes()
+        for cut in (whole[:-1], whole[: len(DerivedStore.MAGIC) + 3], whole[:-1] + b"\xff", b"{}"):
+            entry.write_bytes(cut)
+            assert store.get(text) is None  # damaged: a miss, never a wrong index
+        entry.write_bytes(whole)
+        assert store.get(text) is not None
 
 
 def test_a_warm_run_reads_the_indexes_from_the_cache_and_a_damaged_entry_is_rebuilt(e2e, tmp_path):
@@ -190,11 +199,20 @@ def test_a_warm_run_reads_the_indexes_from_the_cache_and_a_damaged_entry_is_rebu
 
     assert warm.run(Watch()).results == cold.results
     assert max(loaded) >= len(pages)  # every page's index read from the cache
+    whole = {entry: entry.read_bytes() for entry in entries}
     for entry in entries:
-        entry.write_bytes(entry.read_bytes()[:-40] + b'"}}')  # cut short: not JSON, a miss
+        entry.write_bytes(whole[entry][:-40])  # cut short: its parts' lengths no longer add up, a miss
     damaged = Checker(claims, Options(cache_dir=tmp_path / "cache"), FakeFetcher(pages))
     assert damaged.run().results == cold.results
-    assert all(isinstance(json.loads(e.read_bytes()), dict) for e in entries)  # rebuilt and stored again
+    # rebuilt and stored again: every text the run reads (a page's whole text no claim reads stays cut)
+    assert sum(_whole(e.read_bytes()) for e in entries) >= len(pages)
+
+
+def _whole(entry: bytes) -> bool:
+    """Whether an index entry's parts add up to its length, as ``DerivedStore.get`` checks first."""
+    head = len(DerivedStore.MAGIC) + 8 * len(DerivedStore.PARTS)
+    lengths = array("q", entry[len(DerivedStore.MAGIC) : head])
+    return entry.startswith(DerivedStore.MAGIC) and head + sum(max(0, n) for n in lengths) == len(entry)
 
 
 class CountingFetcher(FakeFetcher):

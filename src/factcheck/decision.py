@@ -7,7 +7,7 @@ present it: the discrepancies (with their diffs) are worked out here, once.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from rapidfuzz import process
 
@@ -47,11 +47,15 @@ def decide(kind: ClaimKind, claim: Claim, reading: Reading, evidence: Sequence[E
 
 
 def _placed(reading: Reading, evidence: Sequence[Evidence]) -> Reading:
-    """The reading of the one tied place the sources left, when they agree on one."""
+    """The reading of the tied places the sources left, when they agree on them: the one place,
+    or each of several that a source stating the claim's own words contradicts."""
     if reading.mentions or not reading.tied:
         return reading
-    left = {e.place for e in evidence if e.place is not None}
-    return reading.tied[left.pop()].reading if len(left) == 1 else reading
+    left = {e.places for e in evidence if e.places}
+    if len(left) != 1:
+        return reading
+    places = [reading.tied[i].reading for i in left.pop()]
+    return replace(places[0], mentions=tuple(m for place in places for m in place.mentions))
 
 
 def _fix(verdict: Verdict, reading: Reading, supports: Sequence[Evidence], against: Sequence[Evidence]) -> str | None:
@@ -90,7 +94,8 @@ def discrepancies_of(claim: Claim, verdict: Verdict, mentions: Sequence[Mention]
     if verdict is Verdict.MISQUOTED and valued:
         source = max(valued, key=lambda e: e.score or 0).value or ""
         first = mentions[0] if mentions else None
-        return (Discrepancy(claim.text, source, "source", first, tuple(word_diff(claim.text, source)), " "),)
+        said = first.text if first else claim.text  # the article's words, where they differ from the claim's
+        return (Discrepancy(said, source, "source", first, tuple(word_diff(said, source)), " "),)
     if verdict in (Verdict.CONTRADICTED, Verdict.DISPUTED) and mentions:
         m = mentions[0]
         if valued:

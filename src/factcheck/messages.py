@@ -61,7 +61,8 @@ def _message(claim: Claim, decision: Decision) -> str:
         return f"change {stated} — {_confirmed_or_expected(claim, decision)}"
     if verdict is Verdict.MISQUOTED:
         best = max(decision.against, key=lambda e: e.score or 0)
-        diff = render_hunks(misquote_hunks(claim.text, best.value or ""))
+        said = decision.misquote.article if decision.misquote else claim.text
+        diff = render_hunks(misquote_hunks(said, best.value or ""))
         return f"the quotation differs from {short_source(best.source)}: {diff}"
     if verdict is Verdict.DISPUTED:
         return (f"sources disagree on {stated}: {_names(decision.supports)} confirm it,"

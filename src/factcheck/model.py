@@ -207,7 +207,7 @@ class Evidence:
     reason: str | None = None  # why the source counts as silent
     page_date: date | None = None  # the page's own date, when year-less or relative dates were read against it
     said: str | None = None  # the source's value as written ("21 million b/d", "Lavrentiev"): the fix
-    place: int | None = None  # of a reading's tied places, the one this source left (it states the others)
+    places: tuple[int, ...] = ()  # of a reading's tied places, those this source left (it states the others)
 
 
 @dataclass(frozen=True)

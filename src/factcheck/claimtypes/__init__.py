@@ -4,6 +4,7 @@ place that maps a ``ClaimType`` to its behaviour; add a type here and in ``model
 from __future__ import annotations
 
 import importlib
+import re
 from collections.abc import Iterator, Mapping
 from dataclasses import replace
 from datetime import date
@@ -116,15 +117,33 @@ def _placed(claim: Claim, reading: Reading, doc: Document, lenses: Lenses, publi
     them: the places this source states word for word (in its body or the rest of the page) are
     passages the article has right, and other passages than the claim's; when one place is left,
     it is the claim's, judged as if found, and the evidence says which (``decide`` places the claim
-    only where the sources agree on it). Otherwise the source is silent, and says why."""
+    only where the sources agree on it). When more are left and the source states the claim's own
+    words, it contradicts each of them. Otherwise the source is silent, and says why."""
     texts = [lenses(t) for t in dict.fromkeys((doc.text, doc.full_text)) if t]
     left = [i for i, place in enumerate(reading.tied)
             if not any(locate_exact(place.words, lens.text, lens.view) for lens in texts)]
+    if len(left) > 1 and (against := _stated_otherwise(claim, doc, texts, lenses, published)) is not None:
+        return replace(against, places=tuple(left))
     if len(left) != 1:
         why = (f"the claim's words fit {len(reading.tied)} places of the article, and this source states "
                + ("every one of them as the article does" if not left else f"{len(left)} of them in no words"))
         return Evidence(doc.source.label, Status.SILENT, via=doc.via, notes=doc.notes, reason=why)
-    return replace(judge(claim, reading.tied[left[0]].reading, doc, lenses, published), place=left[0])
+    return replace(judge(claim, reading.tied[left[0]].reading, doc, lenses, published), places=(left[0],))
+
+
+def _stated_otherwise(claim: Claim, doc: Document, texts: list[Lens], lenses: Lenses,
+                      published: date | None) -> Evidence | None:
+    """A source that states the claim's own words, more than its value alone, word for word
+    contradicts each tied place it leaves: none says what it says."""
+    if not any(locate_exact(claim.text, lens.text, lens.view) for lens in texts):
+        return None
+    own = read_article(claim, Article.from_string(claim.text, "claim.txt"), published, lenses)
+    if not own.mentions:
+        return None
+    if KINDS[claim.type].has_value and not re.search(r"\w", claim.text.replace(own.mentions[0].text, "", 1)):
+        return None  # a value alone ("1967") says nothing of which of the article's values it is
+    found = judge(claim, own, doc, lenses, published)
+    return replace(found, status=Status.CONTRADICTS) if found.status is Status.SUPPORTS else None
 
 
 __all__ = [

@@ -686,7 +686,7 @@ def _anchored(claim: Claim, reading: Reading, page: Page, between: Callable[[int
     claim's own words, its unit among them, against ``NEAR``) than one holding another value,
     which never contradicts from here."""
     text, view = page.text, page.view
-    candidates = view.relevant(claim.text, NEAR, saturation=NEAR_SATURATION)[:NEAR_LIMIT]
+    candidates = view.relevant(claim.text, NEAR, saturation=NEAR_SATURATION, limit=NEAR_LIMIT)
     if not stems(claim.text):  # "In 2016": no content word to look for, only the words as written
         folded = fold(claim.text)
         candidates = [(s, e, 0.0) for s, e in view.spans if folded in fold(text[s:e])][:NEAR_LIMIT]
@@ -704,7 +704,7 @@ def _anchored(claim: Claim, reading: Reading, page: Page, between: Callable[[int
 def silent_near(query: str, view: Lens, reason: str) -> Judgement:
     """Silence, shown at the sentence closest to the claim (if any shares its words), so that an
     editor can tell a silent source from a miss."""
-    near = view.relevant(query, NEAR, saturation=NEAR_SATURATION)[:1]
+    near = view.relevant(query, NEAR, saturation=NEAR_SATURATION, limit=1)
     if not near:
         return Judgement(Status.SILENT, reason=reason)
     s, e, _ = near[0]

@@ -8,17 +8,18 @@ import re
 from collections import Counter
 from collections.abc import Iterator
 from contextlib import suppress
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from itertools import islice
 from typing import cast
 
 from ..article import Article
+from ..locate import locate_exact
 from ..model import Claim, ClaimType, Status, Verdict
 from ..quotes import find_quote
-from ..settings import MESSAGE_CLIP
+from ..settings import MESSAGE_CLIP, TIED_PLACES
 from .about import NOT_IN_ARTICLE, clip, find, silent_near
-from .base import Judgement, Lens, Page, Reading
+from .base import Judgement, Lens, Page, Place, Reading
 from .drafting import (
     SPEECH,
     SPEECH_AFTER,
@@ -46,11 +47,22 @@ class QuoteKind:
         return raw
 
     def read(self, claim: Claim, article: Article, text: Lens, published: date | None) -> Reading:
-        found = read_passage(claim, article, text)
-        if found.mentions or (swapped := one_word_off(claim.text, article.text, text)) is None:
-            return found
-        mention = article.mention(*swapped)
-        return Reading((mention,), True, clip(mention.text, MESSAGE_CLIP), value=article.text[swapped[0] : swapped[1]])
+        """The passage of the claim's words; when the article holds them nowhere word for word,
+        every place it says them with one word changed is as much the claim's as the closest
+        fuzzy match, and the cited sources tell those places apart (``judge``)."""
+        passage = find(claim.text, article.text, text)
+        if passage is not None and passage.score >= 100:
+            return _quoted(article, passage.start, passage.end)
+        places = list(words_off(claim.text, article.text, text))
+        if passage is not None and not any(s < passage.end and passage.start < e for s, e in places):
+            places.insert(0, (passage.start, passage.end))
+        if len(places) == 1:
+            return _quoted(article, *places[0])
+        if not places:
+            return NOT_IN_ARTICLE
+        tied = tuple(Place(article.text[s:e], _quoted(article, s, e)) for s, e in places[:TIED_PLACES])
+        return replace(NOT_IN_ARTICLE, detail=f"the claim's words are at {len(places)} places of the article, "
+                                              "each with another word; quote more of them", tied=tied)
 
     def judge(self, claim: Claim, reading: Reading, page: Page) -> Judgement:
         """The source must hold the article's words (as printed at the passage, which may differ
@@ -58,6 +70,9 @@ class QuoteKind:
         text, view = page.text, page.view
         words = cast("str | None", reading.value) or claim.text
         match = find_quote(words, text, hay=view.view, near=lambda: view.near(words))
+        if words != claim.text and not (match and match.exact) and (own := locate_exact(claim.text, text, view.view)):
+            said = text[own.start : own.end]  # the source holds the claim's words, the article others
+            return Judgement(Status.CONTRADICTS, own.start, own.end, said, own.score, said=said)
         if match is None and (swapped := one_word_off(words, text, view)) is not None:
             said = text[swapped[0] : swapped[1]]
             return Judgement(Status.CONTRADICTS, swapped[0], swapped[1], said, 1.0, said=said)
@@ -77,16 +92,21 @@ _FINAL_SIGMA = "\u03a3"  # the one letter ``str.lower`` maps by its neighbours: 
 
 
 def one_word_off(words: str, text: str, lens: Lens | None = None) -> tuple[int, int] | None:
+    """The first place ``words_off`` finds."""
+    return next(words_off(words, text, lens), None)
+
+
+def words_off(words: str, text: str, lens: Lens | None = None) -> Iterator[tuple[int, int]]:
     """Where ``text`` says the quotation with exactly one word in place of another ("I almost
     purple there" for "I almost died there"): too short a quotation for the fuzzy match to place,
     still unmistakable when every other word stands in order. ``lens`` (``text`` read through its
     index) keeps the text's words for the next quotation judged against it."""
     quoted = [w.lower() for w in _WORD.findall(words)]
     if len(quoted) < _ONE_OFF_MIN:
-        return None
+        return
     lowered = lens.kept(str.lower) if lens is not None else text.lower()
     if _FINAL_SIGMA not in text and sum(w not in lowered for w in quoted) > 1:
-        return None  # a word the text holds, lower-cased, is in the text lower-cased: two are missing
+        return  # a word the text holds, lower-cased, is in the text lower-cased: two are missing
     folded = lens.kept(_folded_words) if lens is not None else _folded_words(text)
     n = len(quoted)
     last = len(folded) - n
@@ -94,8 +114,7 @@ def one_word_off(words: str, text: str, lens: Lens | None = None) -> tuple[int, 
     for i in sorted({*_positions(folded, quoted[0], 0, last), *_positions(folded, quoted[1], 1, last)}):
         if sum(map(str.__ne__, folded[i : i + n], quoted)) == 1:
             found = list(islice(_WORD.finditer(text), i, i + n))
-            return found[0].start(), found[-1].end()
-    return None
+            yield found[0].start(), found[-1].end()
 
 
 def _folded_words(text: str) -> list[str]:
@@ -115,10 +134,12 @@ def _positions(words: list[str], word: str, offset: int, last: int) -> Iterator[
 def read_passage(claim: Claim, article: Article, text: Lens) -> Reading:
     """Quotes and statements: found is all the article has to say; the sources judge the rest."""
     passage = find(claim.text, article.text, text)
-    if passage is None:
-        return NOT_IN_ARTICLE
-    mention = article.mention(passage.start, passage.end)
-    return Reading((mention,), True, clip(mention.text, MESSAGE_CLIP), value=article.text[passage.start : passage.end])
+    return NOT_IN_ARTICLE if passage is None else _quoted(article, passage.start, passage.end)
+
+
+def _quoted(article: Article, start: int, end: int) -> Reading:
+    mention = article.mention(start, end)
+    return Reading((mention,), True, clip(mention.text, MESSAGE_CLIP), value=article.text[start:end])
 
 
 _NAME_WORDS = r"(?:(?:[A-Z][\w'\-]*\.?|de|van|von|al|bin|la)\s+)*[A-Z][\w'\-]+"

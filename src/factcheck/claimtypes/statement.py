@@ -50,7 +50,7 @@ class StatementKind:
         figure, date or name in place of the statement's: then it contradicts, naming the difference."""
         text, view = page.text, page.view
         best = find(claim.text, text, view, STATEMENT_THRESHOLD)
-        sentence = view.relevant(claim.text, STATEMENT_THRESHOLD)
+        sentence = view.relevant(claim.text, STATEMENT_THRESHOLD, limit=1)
         candidates = []
         if best is not None:
             candidates.append((best.score, best.start, best.end))
