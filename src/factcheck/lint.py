@@ -301,7 +301,10 @@ def _as_compared(text: str, occ: NameOccurrence) -> NameOccurrence:
         toks = toks[:-1]
     if _new_place(toks):
         return NameOccurrence((_joined(text, toks),), NameKind.PLACE, occ.titled, occ.at_start)
-    return NameOccurrence(_merge_places(text, toks), occ.kind, occ.titled, occ.at_start)
+    merged = _merge_places(text, toks)
+    if merged == occ.tokens:
+        return occ  # the same occurrence (not written surname first: see above)
+    return NameOccurrence(merged, occ.kind, occ.titled, occ.at_start)
 
 
 def _names_for(occurrences: list[NameOccurrence], language: Language) -> list[NameOccurrence]:
