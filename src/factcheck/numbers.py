@@ -736,11 +736,12 @@ def _small(word: str) -> int | None:
     return int(parsed[0]) if parsed and parsed[1] == len(re.split(r"[\s-]+", word)) else None
 
 
-_DEN_HINT = re.compile(r"(?=[hHtTqQfFsSſ])(?i:half|halves|th(?:ir)?ds?\b|ths?\b|quarters?|fifths?|first|seconds?)")
+_HINT_FIRST = "[hHtTqQfFsSſ]"  # the first characters of the hints, "ſ" the long s that (?i) takes for "s"
+_HINTS = r"(?i:half|halves|th(?:ir)?ds?\b|ths?\b|quarters?|fifths?|first|seconds?)"
+_DEN_HINT = re.compile(rf"(?={_HINT_FIRST}){_HINTS}")
 # _DEN_HINT consuming a hint's first character only (group 1 the hint): the scan skips to the next
 # first character in C instead of trying the alternation at every place
-_DEN_HINT_AT = re.compile(r"[hHtTqQfFsSſ](?<=(?=((?i:h(?:alf|alves)|th(?:(?:ir)?ds?\b|s?\b)|quarters?|fifths?"
-                          r"|first|seconds?))).)")
+_DEN_HINT_AT = re.compile(rf"{_HINT_FIRST}(?<=(?=({_HINTS})).)")
 _HINT_REACH = 25  # characters a fraction's numerator may reach back from its denominator
 
 
