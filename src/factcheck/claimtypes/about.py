@@ -67,7 +67,7 @@ def read_value(claim: Claim, article: Article, view: Lens, read: Callable[[str],
             return replace(NOT_IN_ARTICLE, detail=f"the claim's words around its {what} are at {len(places)} places "
                                                   "in the article, their values equally near the claim's (a table, a "
                                                   "reference list, a repeated line); quote more of its words",
-                           tied=_tied(article.text, places, at))
+                           tied=tied_places(article.text, places, at))
         # nothing but the value: a fuzzy match of it is any other value; but figures written around it
         # ("2.754 500 │ 2020-08-01", a table row) place it as words do
         if not places and _only_value(claim.text, own):
@@ -75,14 +75,14 @@ def read_value(claim: Claim, article: Article, view: Lens, read: Callable[[str],
             if len(places) > 1:
                 return replace(NOT_IN_ARTICLE, detail=f"the claim's wording is its {what} alone, and {len(places)} "
                                                       "of the article's are as near it; quote the words around it",
-                               tied=_tied(article.text, places, at))
+                               tied=tied_places(article.text, places, at))
         passage = places[0] if places else find(claim.text, article.text, view)
     if passage is None:
         return NOT_IN_ARTICLE
     return at(passage)
 
 
-def _tied(text: str, places: list[Passage], at: Callable[[Passage], Reading]) -> tuple[Place, ...]:
+def tied_places(text: str, places: list[Passage], at: Callable[[Passage], Reading]) -> tuple[Place, ...]:
     """The places that fit a claim's words equally, each read as the claim's (none past
     ``TIED_PLACES``: a claim that fits more says too little to be placed by any source)."""
     if len(places) > TIED_PLACES:

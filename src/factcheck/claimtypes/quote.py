@@ -14,12 +14,12 @@ from itertools import islice
 from typing import cast
 
 from ..article import Article
-from ..locate import locate_exact
+from ..locate import Passage, locate_exact
 from ..model import Claim, ClaimType, Status, Verdict
 from ..quotes import find_quote
-from ..settings import MESSAGE_CLIP, TIED_PLACES
-from .about import NOT_IN_ARTICLE, clip, find, silent_near
-from .base import Judgement, Lens, Page, Place, Reading
+from ..settings import MESSAGE_CLIP
+from .about import NOT_IN_ARTICLE, clip, find, silent_near, tied_places
+from .base import Judgement, Lens, Page, Reading
 from .drafting import (
     SPEECH,
     SPEECH_AFTER,
@@ -60,7 +60,8 @@ class QuoteKind:
             return _quoted(article, *places[0])
         if not places:
             return NOT_IN_ARTICLE
-        tied = tuple(Place(article.text[s:e], _quoted(article, s, e)) for s, e in places[:TIED_PLACES])
+        tied = tied_places(article.text, [Passage(s, e, 0.0) for s, e in places],
+                           lambda p: _quoted(article, p.start, p.end))
         return replace(NOT_IN_ARTICLE, detail=f"the claim's words are at {len(places)} places of the article, "
                                               "each with another word; quote more of them", tied=tied)
 
