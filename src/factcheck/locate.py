@@ -30,8 +30,9 @@ from .settings import (
 
 _SPACES = re.compile(r"\s+")
 # runs of white space that are not one plain space (each whole: a run holding a character other
-# than a space is two or more long, else that character), found without trying a match at every letter
-_COLLAPSIBLE = re.compile(r"\s{2,}|[^\S ]|^\s+")
+# than a space is two or more long, else that character); opening on \s, so that the regex engine
+# skips to white space in C (the alternation it replaced, with "^\s+", was tried at every letter)
+_COLLAPSIBLE = re.compile(r"\s(?:(?<! )\s*|\s+)")
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"')\]]*\s+(?=[\"'(\[]?[A-Z0-9])|\n\s*\n|\n(?=\s*[-*\u2022|])")
 _WORD = re.compile(r"\w+")
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
@@ -75,6 +76,8 @@ def make_view(text: str, folded: str | None = None) -> View:
         origins.append(origin)
         size += len(piece)
 
+    if folded[:1] == " " and not folded[1:2].isspace():  # a lone space opening the text goes too
+        pos = 1
     for m in _COLLAPSIBLE.finditer(folded):  # single spaces stay: one stretch per paragraph, not per word
         if m.start() > pos:
             stretch(folded[pos : m.start()], pos)
@@ -162,7 +165,8 @@ def sentences(text: str) -> list[tuple[int, int]]:
     """Sentence (or list item / paragraph) spans of ``text``, without surrounding white space."""
     spans = []
     pos = 0
-    ends = [(m.start(), m.end()) for m in _SENTENCE_END.finditer(text) if not _abbreviated(text, m.start())]
+    cased = ascii_case(text)  # once, not for each full stop
+    ends = [(m.start(), m.end()) for m in _SENTENCE_END.finditer(text) if not _abbreviated(cased, m.start())]
     for end, after in ends + [(len(text), len(text))]:
         chunk = text[pos:end]
         body = chunk.strip()
@@ -176,10 +180,11 @@ def sentences(text: str) -> list[tuple[int, int]]:
 _LAST_WORD = re.compile(r"(?:^|(?<=[\s(\"']))([A-Za-z][A-Za-z.']{0,5})\.$")
 
 
-def _abbreviated(text: str, end: int) -> bool:
+def _abbreviated(cased: str, end: int) -> bool:
     """Whether the full stop before ``end`` closes an abbreviation that ends no sentence ("Dec.",
-    "Lt.", "U.S.") or an initial ("John F. Kennedy"), also when written with lookalike letters ("ſept.")."""
-    m = _LAST_WORD.search(ascii_case(text[max(0, end - 8) : end]))
+    "Lt.", "U.S.") or an initial ("John F. Kennedy"), also when written with lookalike letters
+    ("ſept."): ``cased`` is the text through ``ascii_case``."""
+    m = _LAST_WORD.search(cased[max(0, end - 8) : end])
     if m is None:
         return False
     word = m.group(1)

@@ -1,0 +1,98 @@
+"""The page readers every index is built on (folding, the folded view, sentence spans) give what
+their plain definitions give, on any text: their faster forms are speed, never a different reading."""
+
+import re
+import unicodedata
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from factcheck.lexicon import NON_FINAL_ABBREVIATIONS
+from factcheck.locate import make_view, sentences
+from factcheck.normalize import fold
+
+pieces = st.sampled_from(list("aZé\u017f\u0130\u0131\u212aß.!?\"')[(-*\u2022| \t\n\r\x0b\u00a0\u2003")
+                         + ["Dec.", "U.S.", "Mr.", "J. ", "said.", "\n\n", "  ", " \n ", "9", "x'Dec.", "ﬁ"])
+texts = st.lists(pieces, max_size=80).map("".join)
+
+
+def fold_by_character(text: str) -> str:
+    """The definition: each character alone, lower-cased ASCII or its base letter case-folded."""
+    def one(ch: str) -> str:
+        ch = {"\u017f": "s", "\u0130": "I", "\u0131": "i", "\u212a": "K"}.get(ch, ch)
+        if ch.isascii():
+            return ch.lower()
+        base = "".join(c for c in unicodedata.normalize("NFKD", ch) if not unicodedata.combining(c))
+        return (base or ch).casefold()[0]
+    return "".join(map(one, text))
+
+
+def view_by_runs(text: str) -> tuple[str, list[int], list[int]]:
+    """The definition: the folded text with white space at its start dropped and every other run
+    that is not one plain space made one space; a stretch starts at each piece and each such space."""
+    folded = fold_by_character(text)
+    starts: list[int] = []
+    origins: list[int] = []
+    out: list[str] = []
+    pos = len(folded) - len(folded.lstrip())
+    for m in re.finditer(r"\s+", folded):
+        if m.end() <= pos or m.group() == " ":
+            continue
+        if m.start() > pos:
+            starts.append(sum(map(len, out)))
+            origins.append(pos)
+            out.append(folded[pos:m.start()])
+        starts.append(sum(map(len, out)))
+        origins.append(m.start())
+        out.append(" ")
+        pos = m.end()
+    if pos < len(folded):
+        starts.append(sum(map(len, out)))
+        origins.append(pos)
+        out.append(folded[pos:])
+    return "".join(out), starts, origins
+
+
+@settings(max_examples=400, deadline=None)
+@given(text=texts)
+def test_fold_is_each_character_folded_alone(text):
+    assert fold(text) == fold_by_character(text)
+
+
+@settings(max_examples=400, deadline=None)
+@given(text=texts)
+def test_the_view_is_the_folded_text_with_its_runs_of_white_space_made_one(text):
+    view = make_view(text)
+    assert (view.text, list(view.starts), list(view.origins)) == view_by_runs(text)
+
+
+def sentences_by_definition(text: str) -> list[tuple[int, int]]:
+    """The definition: split after a full stop, "!" or "?" (closing quotes and brackets kept with
+    it) and white space before a capital or a digit, unless the stop closes an abbreviation or an
+    initial; at a blank line; before a list item's line."""
+    cuts = []
+    for m in re.finditer(r"(?<=[.!?])[\"')\]]*\s+(?=[\"'(\[]?[A-Z0-9])|\n\s*\n|\n(?=\s*[-*\u2022|])", text):
+        before = text[max(0, m.start() - 8) : m.start()].translate(str.maketrans("\u017f\u0130\u0131\u212a", "sIiK"))
+        word = re.search(r"(?:^|(?<=[\s(\"']))([A-Za-z][A-Za-z.']{0,5})\.$", before)
+        if word and ((len(word[1]) == 1 and word[1].isupper()) or word[1].lower() in NON_FINAL_ABBREVIATIONS):
+            continue
+        cuts.append(m)
+    spans, pos = [], 0
+    for end, after in [(m.start(), m.end()) for m in cuts] + [(len(text), len(text))]:
+        lead = len(text[pos:end]) - len(text[pos:end].lstrip())
+        if text[pos:end].strip():
+            spans.append((pos + lead, pos + lead + len(text[pos:end].strip())))
+        pos = after
+    return spans
+
+
+@settings(max_examples=400, deadline=None)
+@given(text=texts)
+def test_sentences_are_split_as_defined(text):
+    assert sentences(text) == sentences_by_definition(text)
+
+
+def test_a_lookalike_letter_still_marks_an_abbreviation():
+    assert sentences("Born 4 \u017fept. 1990 in Rome.") == [(0, 26)]
+    assert sentences("He left in Dec. Then he came back.") == [(0, 34)]
+    assert sentences("He left. Then he came back.") == [(0, 8), (9, 27)]
