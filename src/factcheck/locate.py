@@ -33,7 +33,12 @@ _SPACES = re.compile(r"\s+")
 # than a space is two or more long, else that character); opening on \s, so that the regex engine
 # skips to white space in C (the alternation it replaced, with "^\s+", was tried at every letter)
 _COLLAPSIBLE = re.compile(r"\s(?:(?<! )\s*|\s+)")
-_SENTENCE_END = re.compile(r"(?<=[.!?])[\"')\]]*\s+(?=[\"'(\[]?[A-Z0-9])|\n\s*\n|\n(?=\s*[-*\u2022|])")
+# A sentence ends after ".", "!" or "?" (closing quotes and brackets kept with it) and white space
+# before a capital or a digit; at a blank line; before a list item's line. Each alternative opens on
+# a literal, so that the regex engine skips to those characters in C; the gap a sentence ends at is
+# group 1-3 after a mark, the whole match at a line break.
+_CLOSE = r"([\"')\]]*\s+)(?=[\"'(\[]?[A-Z0-9])"
+_SENTENCE_END = re.compile(rf"\.{_CLOSE}|!{_CLOSE}|\?{_CLOSE}|\n(?:\s*\n|(?=\s*[-*\u2022|]))")
 _WORD = re.compile(r"\w+")
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 
@@ -166,7 +171,14 @@ def sentences(text: str) -> list[tuple[int, int]]:
     spans = []
     pos = 0
     cased = ascii_case(text)  # once, not for each full stop
-    ends = [(m.start(), m.end()) for m in _SENTENCE_END.finditer(text) if not _abbreviated(cased, m.start())]
+    ends = []
+    for m in _SENTENCE_END.finditer(text):
+        k = m.lastindex
+        end = m.start(k) if k else m.start()
+        # only a full stop closes an abbreviation (one before a blank line too)
+        if (k == 1 or (k is None and text[end - 1 : end] == ".")) and _abbreviated(cased, end):
+            continue
+        ends.append((end, m.end()))
     for end, after in ends + [(len(text), len(text))]:
         chunk = text[pos:end]
         body = chunk.strip()
