@@ -8,7 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from factcheck.lexicon import NON_FINAL_ABBREVIATIONS
-from factcheck.locate import make_view, sentences
+from factcheck.locate import _STOP_PREFIXES, folded_stems, make_view, sentences
 from factcheck.normalize import fold
 
 pieces = st.sampled_from(list("aZé\u017f\u0130\u0131\u212aß.!?\"')[(-*\u2022| \t\n\r\x0b\u00a0\u2003")
@@ -96,3 +96,14 @@ def test_a_lookalike_letter_still_marks_an_abbreviation():
     assert sentences("Born 4 \u017fept. 1990 in Rome.") == [(0, 26)]
     assert sentences("He left in Dec. Then he came back.") == [(0, 34)]
     assert sentences("He left. Then he came back.") == [(0, 8), (9, 27)]
+
+
+words = st.lists(st.sampled_from(["said", "supplies", "1", "12345", "123456", "12345th", "20mb", "don't", "a_b",
+                                  "x", "the", "٣٤٥٦٧x", "²", "   ", ".", "\n", "_", "été", "ñandú"]), max_size=30)
+
+
+@settings(max_examples=400, deadline=None)
+@given(text=words.map(" ".join) | words.map("".join))
+def test_stems_are_each_words_first_five_letters_bare_numbers_and_stop_words_left_out(text):
+    expected = frozenset(m[:5] for m in re.findall(r"\w+", text) if not m.isdecimal()) - _STOP_PREFIXES
+    assert folded_stems(text) == expected
