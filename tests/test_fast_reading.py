@@ -8,7 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from factcheck.lexicon import NON_FINAL_ABBREVIATIONS
-from factcheck.locate import _STOP_PREFIXES, folded_stems, make_view, sentences
+from factcheck.locate import _STOP_PREFIXES, folded_stems, make_view, opening_word, sentences, whole_words
 from factcheck.normalize import fold
 
 pieces = st.sampled_from(list("aZé\u017f\u0130\u0131\u212aß.!?\"')[(-*\u2022| \t\n\r\x0b\u00a0\u2003")
@@ -107,3 +107,19 @@ words = st.lists(st.sampled_from(["said", "supplies", "1", "12345", "123456", "1
 def test_stems_are_each_words_first_five_letters_bare_numbers_and_stop_words_left_out(text):
     expected = frozenset(m[:5] for m in re.findall(r"\w+", text) if not m.isdecimal()) - _STOP_PREFIXES
     assert folded_stems(text) == expected
+
+
+names = st.lists(st.sampled_from(["Lavrentiev", "Alexandre Lavrentiev", "Ozerov", "O'Neil", "$5", "al-Assad", "Oz"]),
+                 min_size=1, max_size=4)
+around = st.lists(st.sampled_from(["Lavrentiev", "Alexandre ", "Oz", "erov", "x", " ", "'", "-", "$5", "\n", "é",
+                                   "al-Assad", "O'Neil", "5"]), max_size=30).map("".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(words=names, text=around)
+def test_whole_words_match_where_a_look_behind_first_does(words, text):
+    first = "(?<!\\w)(?:" + "|".join(map(re.escape, sorted(words, key=len, reverse=True))) + ")(?!\\w)"
+    assert ([m.span() for m in re.finditer(whole_words(words), text)]
+            == [m.span() for m in re.finditer(first, text)])
+    assert ([m.span() for m in re.finditer("(?i)" + opening_word(words[0]) + r"\W+x", text)]
+            == [m.span() for m in re.finditer("(?i)(?<!\\w)" + re.escape(words[0]) + r"\W+x", text)])

@@ -9,7 +9,7 @@ import math
 import re
 from array import array
 from collections import Counter
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -143,6 +143,19 @@ def locate(
 def _view_ranges(hay: View, within: list[tuple[int, int]], margin: int) -> list[tuple[int, int]]:
     """Stretches of ``text`` as ranges of the view, widened by ``margin``, overlaps merged."""
     return widened([(hay.at(s), hay.at(e)) for s, e in within], margin, len(hay.text))
+
+
+def opening_word(word: str) -> str:
+    """``word`` escaped, as a pattern matching it only where no word character comes before it:
+    the check is a look-behind after the word, so that the regex engine skips through the text to
+    the word's first letter (a look-behind first is tried at every offset: 32 against 13 ms over a
+    2.3 MB article)."""
+    return re.escape(word) + rf"(?<!\w[\s\S]{{{len(word)}}})"
+
+
+def whole_words(words: Iterable[str]) -> str:
+    """A pattern matching any of ``words`` (the longest first) as whole words."""
+    return "(?:" + "|".join(map(opening_word, sorted(words, key=len, reverse=True))) + r")(?!\w)"
 
 
 def widened(stretches: Sequence[tuple[int, int]], margin: int, length: int) -> list[tuple[int, int]]:

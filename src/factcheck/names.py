@@ -786,8 +786,8 @@ class _MentionIndex:
 
     occurrences: Sequence[NameOccurrence]
     reversed_names: frozenset[str]
-    surnames: list[str]
-    compact_surnames: list[str]  # each surname without its spaces, as ``close_keys`` compares them
+    by_letter: dict[str, tuple[list[str], list[str]]]  # first letter -> the surnames opening on it, and
+    # each without its spaces, as ``close_keys`` compares them (a related surname has the same first letter)
     by_surname: dict[str, list[int]]  # surname key -> indexes into occurrences
     by_last: dict[str, list[int]]  # the last token's compact spelling -> indexes
     starts: list[int]  # each occurrence's start, in text order
@@ -806,11 +806,16 @@ def _mention_index(occurrences: Sequence[NameOccurrence]) -> _MentionIndex:
     for i, o in enumerate(occurrences):
         by_surname.setdefault(o.surname.key, []).append(i)
         by_last.setdefault(o.tokens[-1].compact, []).append(i)
+    by_letter: dict[str, tuple[list[str], list[str]]] = {}
+    for key in sorted(by_surname):
+        compact = key.replace(" ", "")
+        keys, compacts = by_letter.setdefault(compact[:1], ([], []))
+        keys.append(key)
+        compacts.append(compact)
     index = _MentionIndex(
         occurrences,
         frozenset("".join(t.compact for t in o.tokens) for o in occurrences if o.surname_first),
-        sorted(by_surname),
-        [key.replace(" ", "") for key in sorted(by_surname)],
+        by_letter,
         by_surname,
         by_last,
         [o.start for o in occurrences],
@@ -847,7 +852,8 @@ def find_name_mentions(
     ]
     relation: dict[tuple[str, int], str] = {}
     for j, form in enumerate(forms):
-        for key, _dist, _ in close_keys(form.surname, index.surnames, _reach(form.surname), index.compact_surnames):
+        keys, compacts = index.by_letter.get(form.surname.replace(" ", "")[:1], ([], []))
+        for key, _dist, _ in close_keys(form.surname, keys, _reach(form.surname), compacts):
             rel = token_relation(key, form.surname)
             if rel:
                 relation[key, j] = rel

@@ -8,6 +8,7 @@ import re
 from array import array
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import accumulate
 
 from rapidfuzz import fuzz
@@ -15,7 +16,7 @@ from rapidfuzz import fuzz
 from .diff import Op, changed, word_diff
 from .locate import View, make_view, widened
 from .normalize import fold, normalize
-from .settings import MISQUOTE_THRESHOLD
+from .settings import CLAIM_CACHE, MISQUOTE_THRESHOLD
 
 _WORD = re.compile(r"\w+(?:'\w+)*")
 
@@ -55,7 +56,12 @@ class Words:
         return bisect.bisect_right(self.offsets, joined_offset) - 1
 
 
-def _exact_pattern(words: list[str]) -> str:
+@lru_cache(maxsize=CLAIM_CACHE)  # one quotation is searched for in the article and each page it cites
+def _exact(words: tuple[str, ...]) -> re.Pattern:
+    return re.compile(_exact_pattern(words))
+
+
+def _exact_pattern(words: Sequence[str]) -> str:
     """The words in order, whole words (not "don" of "don't", but "runnin" of "Runnin'": an
     apostrophe may close a word) with anything but word characters between them. The first word
     is the pattern's first element and the check before it a lookbehind after it, so that the
@@ -78,7 +84,7 @@ def find_quote(
     if not q.joined:
         return None
     words = q.joined.split(" ")
-    m = re.search(_exact_pattern(words), hay.text)
+    m = _exact(tuple(words)).search(hay.text)
     if m:
         return QuoteMatch(hay.origin(m.start()), hay.origin(m.end() - 1) + 1, True, 100.0, ())
     stretches = near() if near is not None else None

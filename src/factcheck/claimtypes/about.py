@@ -20,10 +20,11 @@ from rapidfuzz.distance import Levenshtein
 from ..article import Article
 from ..index import within
 from ..lexicon import DAYS, MONTHS, STOPWORDS, TITLES
-from ..locate import Passage, locate, locate_exact, sentence_around, stems
+from ..locate import Passage, locate, locate_exact, opening_word, sentence_around, stems, whole_words
 from ..model import Claim, Status
 from ..normalize import fold
 from ..settings import (
+    CLAIM_CACHE,
     LOCATE_THRESHOLD,
     NEAR,
     NEAR_LIMIT,
@@ -441,7 +442,8 @@ def value_places(wording: str, text: str, read: Callable[[str], list], limit: in
     before, after = around[:2]
     if known is not None and not _search and (found := known.places(before, after, limit)) is not None:
         return found
-    head = re.compile(r"(?i)(?<!\w)" + r"\W+".join(map(re.escape, before)) + r"\W+") if before else None
+    head = re.compile("(?i)" + r"\W+".join([opening_word(before[0]), *map(re.escape, before[1:])]) + r"\W+") \
+        if before else None
     tail = re.compile(r"(?i)\W+" + r"\W+".join(map(re.escape, after)) + r"(?!\w)" if after else r"(?!\w)")
 
     def starting(at: int) -> list[int]:
@@ -494,7 +496,7 @@ def _sentences_over(spans: list[tuple[int, int]], start: int, end: int) -> tuple
     return (min(start, spans[i][0]) if i >= 0 else start), (max(end, spans[j][1]) if j >= 0 else end)
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=CLAIM_CACHE)
 def named(claim: Claim) -> Names | None:
     """The names a claim and its note give ("Hormuz" of "Strait of Hormuz", "Ozerov", "EIA"): a
     source sentence about a figure or a statement must name one of them (or the sentence before
@@ -515,7 +517,7 @@ def named(claim: Claim) -> Names | None:
             acronyms |= _acronym_forms(words)
     if not terms:
         return None
-    pattern = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, sorted(terms, key=len, reverse=True))) + r")(?!\w)")
+    pattern = re.compile(whole_words(terms))
     return Names(pattern, re.compile("|".join(sorted(acronyms, key=len, reverse=True))) if acronyms else None)
 
 
@@ -568,7 +570,7 @@ def topic(claim: Claim, reading: Reading, finder: Callable[[str], list]) -> Topi
                  _without_values(f"{own}\n{reading.setting.sentence if reading.setting else ''}", finder))
 
 
-@lru_cache(maxsize=4096)  # asked again for every page a claim cites; the finders are module functions
+@lru_cache(maxsize=CLAIM_CACHE)  # asked again for every page a claim cites; the finders are module functions
 def _without_values(words: str, finder: Callable[[str], list]) -> str:
     for m in reversed(finder(words)):
         words = words[: m.start] + " " + words[m.end :]

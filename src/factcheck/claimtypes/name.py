@@ -10,6 +10,7 @@ from typing import cast
 from .. import names
 from ..article import Article
 from ..lint import LintFinding
+from ..locate import whole_words
 from ..model import Claim, ClaimType, Mention, Status, Verdict
 from ..names import find_name_mentions
 from .about import find, silent_near
@@ -97,8 +98,7 @@ def spelled_right(article: Article, spellings: list[str], mentions: tuple[Mentio
     forms = {f for f in spellings if f} | {f.split()[-1] for f in spellings if f and len(f.split()) > 1}
     if not forms:
         return ()
-    alternatives = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
-    pattern = re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)")
+    pattern = re.compile(whole_words(forms))
     taken = [(m.start, m.end) for m in mentions]
     found = [m for m in pattern.finditer(article.text) if not any(s < m.end() and m.start() < e for s, e in taken)]
     return tuple(article.mention(m.start(), m.end()) for m in found)
