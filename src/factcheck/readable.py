@@ -135,7 +135,6 @@ _PRUNABLE = frozenset({"div", "section", "table", "ul", "ol", "dl", "form", "fie
 _TABLE_HEAD = frozenset({"th", "caption", "thead", "tfoot", "colgroup", "col"})
 _COMMAS = re.compile(r"[,\u060c\ufe50\ufe10\ufe11\u2e41\u2e34\u2e32\uff0c]")
 _SENTENCE_END = re.compile(r"\.( |$)")
-_WS = re.compile(r"\s+")
 _NOSCRIPT_OPEN = re.compile(r"<noscript\b", re.IGNORECASE)
 _NOSCRIPT_CLOSE = re.compile(r"</noscript\s*>", re.IGNORECASE)
 
@@ -741,8 +740,9 @@ class _Renderer:
         self.pending = max(self.pending, strength)
 
     def add(self, s: str | None) -> None:
+        """Outside ``pre`` a line break in the markup is a space: ``flush`` collapses the rest."""
         if s:
-            self.buf.append(s if self.pre else _WS.sub(" ", s))
+            self.buf.append(s if self.pre else s.replace("\n", " "))
 
     def enter(self, name: str) -> None:
         if name in ("td", "th"):
