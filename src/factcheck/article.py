@@ -266,6 +266,11 @@ class _PlainText(_VisibleText):
             self.parts.append("\n")
             self.last = "\n"
 
+    def updatepos(self, i: int, j: int) -> int:
+        """The parser's line and column (``getpos``) are not kept: nothing here maps back to the
+        source, and counting the line breaks of every token was a tenth of the reading."""
+        return j
+
 
 def _html_text(raw: str) -> tuple[str, Offsets]:
     parser = _PositionedText(raw)
