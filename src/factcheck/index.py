@@ -35,6 +35,8 @@ from .locate import (
     relevant_sentences,
     sentences,
     stems,
+    whole_folded,
+    whole_view,
 )
 from .names import NameMatch, NameOccurrence
 from .normalize import fold
@@ -115,10 +117,9 @@ class TextIndex:
         """``seen``: the stems of sentences already read (folded sentence → its stems), which
         it adds to: a page's article body is nearly all sentences of its whole text."""
         self.text = text
-        self._folded: str | None = None  # ``fold(text)``, kept for the view until it is made
         if derived is None:
             self.spans = sentences(text)
-            self._folded = folded = fold(text)
+            folded = whole_folded(text)
             self.postings = Postings.of(_sentence_stems(folded, self.spans, {} if seen is None else seen))
         else:
             self.spans, self.postings = derived.spans, derived.postings
@@ -256,8 +257,7 @@ class TextIndex:
 
     @cached_property
     def view(self) -> View:
-        folded, self._folded = self._folded, None
-        return make_view(self.text, folded)
+        return whole_view(self.text)  # the drafter's searches share it
 
     def derived(self) -> Derived:
         """What ``Derived`` would give this index back: its spans, and its view and capitalised

@@ -19,7 +19,7 @@ from ..index import Lenses
 from ..lexicon import ABBREVIATED_TITLES, PERSON_TITLES, STOPWORDS, TITLES
 from ..lint import LintFinding, lint_article
 from ..lint import people as group_people
-from ..locate import sentences, view
+from ..locate import whole_folded, whole_view
 from ..model import Claim
 from ..names import KNOWN_WORDS, NameKind, NameOccurrence, extract_names
 from ..namewords import ORG_WORDS, SLOGAN_WORDS, census
@@ -62,9 +62,10 @@ class DraftContext:
     ids: Ids
     lenses: Lenses = field(default_factory=Lenses)  # the checker's reading of the article, shared with the read-back
 
-    @cached_property
+    @property
     def spans(self) -> list[tuple[int, int]]:
-        return sentences(self.article.text)
+        """The article's sentences as the checker's index holds them: split once for drafting and read-back."""
+        return self.lenses(self.article.text).spans
 
     @cached_property
     def people(self) -> list[Person]:
@@ -209,19 +210,12 @@ def unique(article: Article, text: str) -> bool:
 
 
 def _unique_needle(article: Article, needle: str) -> bool:
-    return bool(needle) and _occurrences(needle, view(article.text).text) == 1
-
-
-@lru_cache(maxsize=4)
-def _folded(text: str) -> str:
-    """``fold(text)``, once per article: fold is one character for one, so ``fold(text[a:b])`` is
-    ``_folded(text)[a:b]`` and a piece of the article is folded by slicing."""
-    return fold(text)
+    return bool(needle) and _occurrences(needle, whole_view(article.text).text) == 1
 
 
 def _unique_at(article: Article, start: int, end: int) -> bool:
     """``unique(article, article.text[start:end])``."""
-    return _unique_needle(article, " ".join(_folded(article.text)[start:end].split()))
+    return _unique_needle(article, " ".join(whole_folded(article.text)[start:end].split()))
 
 
 def _sentence(spans: list[tuple[int, int]], start: int, end: int) -> tuple[int, int]:
