@@ -296,10 +296,10 @@ _VULGAR_ANY = re.compile(f"[{''.join(_VULGAR)}]")
 
 _NUM = (r"(?:\d{1,3}(?:,\d{3})+|\d{1,3}(?:[\u2009\u202f\u00a0]\d{3})+|\d{1,3}(?: \d{3}){2,}(?![\d,])|\d+)"
         r"(?:\.\d+)?|\.\d+")
-_CUR_ALTS = units.CURRENCY_BEFORE.pattern.split("(?P<c>", 1)[1].split(")\\s?", 1)[0]
+_CUR_ALTS = units.CURRENCY_ALTS
 # a figure's possible first characters, as a look-ahead the pattern opens with: without one, ``re``
 # tries a pattern opening with look-behinds at every character of the text
-_CUR_FIRST = "".join(sorted({re.escape(alt.lstrip("\\")[0]) for alt in _CUR_ALTS.split("|")}))
+_CUR_FIRST = units.CURRENCY_FIRST
 _DIGITS = re.compile(
     rf"(?=[-−\d.{_CUR_FIRST}])(?<![\w.,:/#])(?<!\w-)(?P<neg>[-−](?=[\d.]|[A-Z€£¥$₹]))?"
     rf"(?:(?<![A-Za-z])(?P<cur>{_CUR_ALTS})\s?)?"
