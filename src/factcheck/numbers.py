@@ -959,6 +959,10 @@ def longest_first(spans: list[tuple[int, int]]) -> list[int]:
     not with their count squared (a 1 MB line of digits holds a third of a million figures)."""
     if len(spans) < 2:
         return [0] if spans and spans[0][0] < spans[0][1] else []
+    order = sorted(range(len(spans)), key=spans.__getitem__)
+    if all(start < end for start, end in spans) \
+            and all(spans[a][1] <= spans[b][0] for a, b in zip(order, order[1:], strict=False)):
+        return order  # none overlaps another (most texts' figures): each is picked, in text order
     taken = bytearray(max((end for _, end in spans), default=0) + 1)
     picked: list[tuple[int, int]] = []
     for i in sorted(range(len(spans)), key=lambda i: (spans[i][0] - spans[i][1], spans[i][0], i)):
