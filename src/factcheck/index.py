@@ -117,12 +117,12 @@ class TextIndex:
         """``seen``: the stems of sentences already read (folded sentence → its stems), which
         it adds to: a page's article body is nearly all sentences of its whole text."""
         self.text = text
+        self._seen = {} if seen is None else seen
         if derived is None:
             self.spans = sentences(text)
-            folded = whole_folded(text)
-            self.postings = Postings.of(_sentence_stems(folded, self.spans, {} if seen is None else seen))
         else:
-            self.spans, self.postings = derived.spans, derived.postings
+            self.spans = derived.spans
+            self.__dict__["postings"] = derived.postings  # the cached_property, already known
             if derived.view is not None:
                 self.__dict__["view"] = derived.view  # the cached_property, already known
             if derived.capitalised is not None:
@@ -134,6 +134,12 @@ class TextIndex:
         self._keys: dict[str, dict[str, list[str]]] = {}
         self._scored: dict[tuple[frozenset[str], int], Scored] = {}
         self._kept: dict[Hashable, Any] = {}
+
+    @cached_property
+    def postings(self) -> Postings:
+        """Each stem's sentences, read the first time a claim's words are looked for by their stems:
+        a drafter's read-back finds its own wordings as they are, and never asks."""
+        return Postings.of(_sentence_stems(whole_folded(self.text), self.spans, self._seen))
 
     def kept(self, make: Callable[[str], T]) -> T:
         """``make(text)``, worked out the first time a claim asks and kept for every other claim
