@@ -26,8 +26,7 @@ _WORDS = [
     "12", "3", "31", "07", "٣", "14april", "2015/08/12", "20161016", "22/04", "4/5", "15-2", "2014-10",
     "3-5", "1/2", "½", "K", "ı", "İ", "-", "—", ",", ".", ":", "/", "(", ")", "'", "\n", "\n\n", "",
     "Friday", "fridays", "WEEK", "wee\u212a", "qtr", "earlier", "before", "hence", "within", "night",
-    "morning", "twenty", "nineteen", "days", "months", "the week of", "first Monday of", "one in five",
-    "3 out of 4", "POINT", "Couple",
+    "morning", "twenty", "nineteen", "days", "months", "the week of", "first Monday of",
 ]
 _TEXTS = st.lists(st.sampled_from(_WORDS), max_size=40).flatmap(
     lambda words: st.lists(st.sampled_from([" ", "", "  ", "-", ", "]), min_size=len(words), max_size=len(words))
@@ -150,16 +149,3 @@ def test_each_needing_rule_reads_a_sentence_holding_what_it_needs():
         assert found, pattern.pattern[:60]
         assert all(needs.search(f.lower()) for f in found), found
     assert find_dates(text, dt.date(2019, 6, 20)) == find_dates(text, dt.date(2019, 6, 20), _full=True)
-
-
-@settings(max_examples=300, deadline=None)
-@given(_TEXTS)
-def test_every_figure_match_holds_what_its_pattern_needs(text):
-    """Likewise for the headed figure patterns ("point", "one in five", "a couple")."""
-    if numbers._HEADS.starts(text) is None:
-        return
-    for rank, needs in numbers._PATTERN_NEEDS:
-        for m in numbers._HEADED[rank].finditer(text):
-            assert needs.search(m.group().lower()), (numbers._HEADED[rank].pattern[:60], m.group())
-    assert [len(numbers._HEADED[rank].findall("1 point 5, one in five, 3 out of 4 and a couple of"))
-            for rank, _ in numbers._PATTERN_NEEDS] == [1, 2, 1]

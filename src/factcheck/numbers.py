@@ -1132,25 +1132,6 @@ _HEADED = list(_PATTERN_HEADS)
 _HEADS = HeadScan(list(_PATTERN_HEADS.values()), frozenset({"a", "an", "one", "two", "six", "ten"}))
 
 
-# What every match of a headed pattern holds (lower-cased, as ``_HEADS`` reads a text): a text without
-# it is not tried for the pattern at its heads (each digit, for "point")
-_PATTERN_NEEDS = [(_HEADED.index(pattern), re.compile(needs)) for pattern, needs in
-                  ((_POINT, "point"), (_ONE_IN, r"\s(?:in|out)\s"), (_COUPLE, "couple|pair"))]
-
-
-def _heads_in(text: str) -> list[list[int]] | None:
-    """``_HEADS.starts(text)``, less the starts of patterns whose needed words the text lacks."""
-    at = _HEADS.starts(text)
-    if at is not None:
-        low = ""
-        for rank, needs in _PATTERN_NEEDS:
-            if at[rank]:
-                low = low or text.lower()  # as long as the text, where ``_HEADS`` gave starts
-                if not needs.search(low):
-                    at[rank] = []
-    return at
-
-
 def _starts_of(at: list[list[int]] | None, pattern: re.Pattern) -> list[int] | None:
     """Where ``pattern`` can match, of ``_HEADS.starts(text)``; None (everywhere) without it."""
     return None if at is None else at[_HEADED.index(pattern)]
@@ -1162,7 +1143,7 @@ def _scan(text: str, prefer: str | None = None, expect: bool = False, _full: boo
     In an ``expect`` a unit is always the figure's: "2016 resident" is a count, not a year.
     ``_full`` tries every pattern everywhere, without ``_HEADS`` (which must read the same)."""
     coins = _coin_cores(text) if prefer == "currency" else []
-    at = None if _full else _heads_in(text)
+    at = None if _full else _HEADS.starts(text)
     singles = _select(coins + _digit_cores(text, prefer) + _word_cores(text, at) + _fraction_cores(text, prefer, at)
                       + _spoken_cores(text, at)
                       + _dash_range_cores(text, prefer) + _a_unit_cores(text, prefer, at))
