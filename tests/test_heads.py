@@ -25,8 +25,6 @@ _WORDS = [
     "couple", "pair", "dozen", "percent", "%", "$", "US$", "€", "AD", "a.d.", "'90s", "1990s", "2019", "1066",
     "12", "3", "31", "07", "٣", "14april", "2015/08/12", "20161016", "22/04", "4/5", "15-2", "2014-10",
     "3-5", "1/2", "½", "K", "ı", "İ", "-", "—", ",", ".", ":", "/", "(", ")", "'", "\n", "\n\n", "",
-    "Friday", "fridays", "WEEK", "wee\u212a", "qtr", "earlier", "before", "hence", "within", "night",
-    "morning", "twenty", "nineteen", "days", "months", "the week of", "first Monday of",
 ]
 _TEXTS = st.lists(st.sampled_from(_WORDS), max_size=40).flatmap(
     lambda words: st.lists(st.sampled_from([" ", "", "  ", "-", ", "]), min_size=len(words), max_size=len(words))
@@ -51,19 +49,6 @@ def test_every_match_starts_at_a_head(text):
         return
     for rank, (pattern, _) in enumerate(dates._RULES):
         assert {m.start() for m in pattern.finditer(text)} <= set(starts[rank]), pattern.pattern[:60]
-
-
-@settings(max_examples=300, deadline=None)
-@given(_TEXTS)
-def test_every_match_holds_what_its_rule_needs(text):
-    """A rule whose matches all hold one of a few words is not tried in a text without them: each
-    match of it, lower-cased, holds one."""
-    if dates._HEADS.starts(text) is None:
-        return  # scanned in full
-    for rank, needs in dates._RULE_NEEDS:
-        pattern = dates._RULES[rank][0]
-        for m in pattern.finditer(text):
-            assert needs.search(m.group().lower()), (pattern.pattern[:60], m.group())
 
 
 @settings(max_examples=300, deadline=None)
@@ -137,15 +122,3 @@ def test_the_word_scan_finds_what_the_look_behind_scan_found(text):
         behind = re.compile(rf"[{first}](?<=(?<![a-z0-9_])(?=({alts})).)")
         assert [(m.start(), m.group(1)) for m in scan.pattern.finditer(" " + low)] == \
             [(m.start(), m.group(1)) for m in behind.finditer(low)]
-
-
-def test_each_needing_rule_reads_a_sentence_holding_what_it_needs():
-    text = ("On the first Monday of October, the third week of May 2019, the week of March 5, 3 fridays from now, "
-            "Thu 15th, the ides of March, by two thousand nineteen, next quarter, two weeks ago, in two days, "
-            "two days from now, the upcoming two weeks, yesterday and Q3 2019; the 20th of next month.")
-    for rank, needs in dates._RULE_NEEDS:
-        pattern = dates._RULES[rank][0]
-        found = [m.group() for m in pattern.finditer(text)]
-        assert found, pattern.pattern[:60]
-        assert all(needs.search(f.lower()) for f in found), found
-    assert find_dates(text, dt.date(2019, 6, 20)) == find_dates(text, dt.date(2019, 6, 20), _full=True)

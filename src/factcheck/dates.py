@@ -1328,17 +1328,6 @@ _RULE_HEADS: dict[re.Pattern, Head] = {
 _WHOLE_WORDS = frozenset({"a", "an", "the", "in", "on", "by", "of", "to", "one", "two", "six", "ten"})
 _HEADS = HeadScan([_RULE_HEADS[pattern] for pattern, _ in _RULES], _WHOLE_WORDS)
 
-# What every match of a rule holds (lower-cased, as ``_HEADS`` reads a text): a text without it is not
-# tried for the rule at its heads ("the", a small number), which most of its "the"s would fail
-_SOME_WEEKDAY = "|".join(sorted({*_WEEKDAYS, *_WEEKDAY_ABBR}, key=len, reverse=True))
-_NEEDS = {_QUARTER: r"q[1-4]|quarter|qtr", _NTH_WEEKDAY: rf"\s(?:{_SOME_WEEKDAY})",
-          _WEEK_OF: "week", _THE_WEEK_OF: "week", _N_WEEKDAYS: rf"\s(?:{_SOME_WEEKDAY})",
-          _WEEKDAY_DAY: _SOME_WEEKDAY, _IDES: "ides", _YEAR_IN_WORDS: "thousand|nineteen|eighteen|twenty",
-          _REL_UNIT: "week|month|quarter|qtr|year|yr", _AGO: "ago|earlier|before", _IN_N: "day|week|month|year",
-          _FROM_NOW: "now|today|hence", _UPCOMING: "upcoming",
-          _DAYWORD: "yesterday|today|tomorrow|night|morning|afternoon|evening"}
-_RULE_NEEDS = [(rank, re.compile(_NEEDS[pattern])) for rank, (pattern, _) in enumerate(_RULES) if pattern in _NEEDS]
-
 
 def order_in_text(text: str, starts: list[list[int]] | None = None) -> DateOrder | None:
     """The day/month order the unambiguous numeric dates in ``text`` show ("22/04" DMY, "4/22" MDY),
@@ -1367,13 +1356,6 @@ def find_dates(text: str, published: Date | None = None, *, date_order: DateOrde
                 for d in find_dates(as_ascii, published, date_order=date_order, tense=tense,
                                     region=region, _full=_full)]
     starts = None if _full else _HEADS.starts(text)
-    if starts is not None:
-        low = ""
-        for rank, needs in _RULE_NEEDS:
-            if starts[rank]:
-                low = low or text.lower()  # as long as the text, where ``_HEADS`` gave starts
-                if not needs.search(low):
-                    starts[rank] = []
     shown = order_in_text(text, starts)
     given = DateOrder(date_order) if date_order is not None else None
     order = shown or given or DateOrder.MDY
