@@ -35,8 +35,6 @@ from .locate import (
     relevant_sentences,
     sentences,
     stems,
-    whole_folded,
-    whole_view,
 )
 from .names import NameMatch, NameOccurrence
 from .normalize import fold
@@ -60,6 +58,20 @@ _OPENS_CAPITAL = re.compile(rf"[{_CAPITAL}](?<![\w'-].)[\w'-]*")
 _CAPITAL_PART = re.compile(rf"-[{_CAPITAL}]")  # "al-Assad": a capitalised part after a hyphen
 _IN_WORD = re.compile(r"[\w'-]")  # a character before which no name starts
 T = TypeVar("T")
+
+
+@lru_cache(maxsize=4)
+def whole_folded(text: str) -> str:
+    """``fold(text)`` of a whole text (an article, a page), folded once for its index, its view and
+    a drafter's pieces: fold is one character for one, so a piece is folded by slicing."""
+    return fold(text)
+
+
+@lru_cache(maxsize=4)
+def whole_view(text: str) -> View:
+    """``make_view(text)`` of a whole text, made once for its index and a drafter's searches."""
+    return make_view(text, whole_folded(text))
+
 # Queries whose scored candidates a page keeps: one claim asks a page a handful (its words, its
 # topic with and without the article's sentence, at two thresholds), and claims are judged page by page.
 SCORED_QUERIES = 16

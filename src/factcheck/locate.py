@@ -91,19 +91,6 @@ def view(text: str) -> View:
     return make_view(text)
 
 
-@lru_cache(maxsize=4)
-def whole_folded(text: str) -> str:
-    """``fold(text)`` of a whole text (an article, a page), folded once for its index, its view and
-    a drafter's pieces: fold is one character for one, so a piece is folded by slicing."""
-    return fold(text)
-
-
-@lru_cache(maxsize=4)
-def whole_view(text: str) -> View:
-    """``make_view(text)`` of a whole text, made once for its index and a drafter's searches."""
-    return make_view(text, whole_folded(text))
-
-
 @dataclass(frozen=True)
 class Passage:
     start: int  # offsets into the searched text

@@ -15,11 +15,10 @@ from typing import Generic, TypeVar
 
 from .. import dates
 from ..article import Article
-from ..index import Lenses
+from ..index import Lenses, whole_folded, whole_view
 from ..lexicon import ABBREVIATED_TITLES, PERSON_TITLES, STOPWORDS, TITLES
 from ..lint import LintFinding, lint_article
 from ..lint import people as group_people
-from ..locate import whole_folded, whole_view
 from ..model import Claim
 from ..names import KNOWN_WORDS, NameKind, NameOccurrence, extract_names
 from ..namewords import ORG_WORDS, SLOGAN_WORDS, census
