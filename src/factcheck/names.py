@@ -516,6 +516,8 @@ def _opens_place(run: list[_Raw]) -> bool:
 
 
 _NOT_OPENING = STOPWORDS | MONTHS | DAYS
+_PEOPLES_AND_COUNTRIES = DEMONYMS | COUNTRIES  # united once, not at each run asked
+_SLOGANS_AND_PEOPLES = SLOGAN_WORDS | DEMONYMS
 
 
 def _trim(text: str, run: list[_Raw], ctx: _Context) -> _Trimmed:
@@ -544,7 +546,7 @@ def _trim(text: str, run: list[_Raw], ctx: _Context) -> _Trimmed:
         run.pop(0)
         titled = True
     # a nationality or a country before a full name is not part of it ("Ukraine Kurt Volker")
-    while len(run) > 2 and fold_name(run[0].text) in DEMONYMS | COUNTRIES and not run[1].particle:
+    while len(run) > 2 and fold_name(run[0].text) in _PEOPLES_AND_COUNTRIES and not run[1].particle:
         run.pop(0)
     while run and run[0].particle:
         run.pop(0)
@@ -560,7 +562,7 @@ def _kind(tokens: tuple[NameToken, ...]) -> NameKind:
         return NameKind.PLACE
     if keys[-1] in ORG_WORDS or (len(tokens) == 1 and tokens[0].text.isupper()):
         return NameKind.ORGANISATION
-    if keys[0] in SLOGAN_WORDS | DEMONYMS or joined in COMMON_PROPER or (len(keys) == 1 and tokens[0].common):
+    if keys[0] in _SLOGANS_AND_PEOPLES or joined in COMMON_PROPER or (len(keys) == 1 and tokens[0].common):
         return NameKind.OTHER
     return NameKind.PERSON
 
