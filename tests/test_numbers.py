@@ -814,3 +814,16 @@ def test_longest_first_picks_as_the_plain_rule_does(spans):
         if s < e and not any(spans[j][0] < e and s < spans[j][1] for j in picked):
             picked.append(i)
     assert numbers.longest_first(spans) == sorted(picked, key=lambda i: (spans[i][0], i))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="betwnBETWN \n\t\x1c_9é", max_size=30))
+@example("between  \n ")
+@example("xbetween ")
+@example("é between\n")
+def test_between_before_is_the_search_of_all_text_before(text):
+    """A range's "between" is looked for only before the spaces that end the text before it."""
+    import re
+
+    for at in range(len(text) + 1):
+        assert numbers._between_before(text, at) == bool(re.search(r"(?i)\bbetween\s+$", text[:at])), (text, at)

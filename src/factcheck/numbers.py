@@ -611,16 +611,32 @@ def _written_backwards(a: str, b: str) -> bool:
     return len(re.sub(r"\D", "", a)) == len(re.sub(r"\D", "", b))
 
 
+_DASH_GAP = re.compile(r"\s*[-–—]\s*|")
+_WORD_GAP = re.compile(r"\s+(?:to|and|or)\s+", re.I)
+
+
+_BETWEEN_BEFORE = re.compile(r"(?i)\bbetween\s+$")
+
+
+def _between_before(text: str, at: int) -> bool:
+    r"""``re.search(r"(?i)\bbetween\s+$", text[:at])``, searched from the word before the spaces
+    before ``at`` only (the whole text before each "and" of a long article is quadratic)."""
+    j = at
+    while j and text[j - 1].isspace():
+        j -= 1
+    return bool(_BETWEEN_BEFORE.search(text, max(0, j - len("between")), at))
+
+
 def _range_cores(text: str, cores: list[_Core], prefer: str | None) -> list[_Core]:
     """"3-5 kilometers", "$3-5 million", "four to six services", "between 10 and 20 dollars"."""
     out = []
     for a, b in zip(cores, cores[1:], strict=False):
         gap = text[a.end:b.start]
-        dash = re.fullmatch(r"\s*[-–—]\s*|", gap) and (b.value < 0 and text[b.start] in "-−" or gap.strip())
-        word = re.fullmatch(r"\s+(?:to|and|or)\s+", gap, re.I)
+        dash = _DASH_GAP.fullmatch(gap) and (b.value < 0 and text[b.start] in "-−" or gap.strip())
+        word = _WORD_GAP.fullmatch(gap)
         if not (dash or word) or a.share is not None or b.share is not None or a.upper or b.upper:
             continue
-        if word and gap.strip().lower() in ("and", "or") and not re.search(r"(?i)\bbetween\s+$", text[:a.start]):
+        if word and gap.strip().lower() in ("and", "or") and not _between_before(text, a.start):
             continue
         if a.unit and b.unit and a.unit != b.unit or a.unit == "%" and not word:
             continue

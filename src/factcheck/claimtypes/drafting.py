@@ -97,12 +97,18 @@ class DraftContext:
         return lint_article(self.article, self.names)
 
 
+_SLUG_WORD = re.compile(r"[a-z0-9]+")
+_NON_SPACE = re.compile(r"\S+")
+_LETTERS = re.compile(r"[a-z]+")
+_THE_BEFORE = re.compile(r"(?i)\bthe\s+$")
+
+
 def flat(text: str) -> str:
     """One line: an article wrapped at 80 columns must not put line breaks into the claims."""
     return " ".join(text.split())
 
 def slug(text: str) -> str:
-    words = re.findall(r"[a-z0-9]+", fold(text))
+    words = _SLUG_WORD.findall(fold(text))
     out = ""
     for w in words:
         nxt = f"{out}-{w}" if out else w
@@ -240,8 +246,8 @@ def context(article: Article, spans, start: int, end: int, floor: int, before: i
     text = article.text
     s, e = _sentence(spans, start, end)
     lo = max(s, floor)
-    pre = [(lo + m.start(), lo + m.end()) for m in re.finditer(r"\S+", text[lo:start])]
-    post = [(end + m.start(), end + m.end()) for m in re.finditer(r"\S+", text[end:e])]
+    pre = [(lo + m.start(), lo + m.end()) for m in _NON_SPACE.finditer(text[lo:start])]
+    post = [(end + m.start(), end + m.end()) for m in _NON_SPACE.finditer(text[end:e])]
     in_clause_pre = next((len(pre) - i - 1 for i in range(len(pre) - 1, -1, -1)
                           if text[pre[i][1] - 1] in ",;:"), len(pre))
     in_clause_post = next((i + 1 for i, (_, we) in enumerate(post) if text[we - 1] in ",;:"), len(post))
@@ -385,10 +391,10 @@ def role_of(text: str, occ: NameOccurrence) -> str | None:
 def _titled(text: str, occ: NameOccurrence) -> bool:
     """A personal title right before the name or in an apposition beside it."""
     start = title_before(text, occ.start)
-    words = set(re.findall(r"[a-z]+", text[start : occ.start].casefold())) if start < occ.start else set()
+    words = set(_LETTERS.findall(text[start : occ.start].casefold())) if start < occ.start else set()
     role = role_of(text, occ)
     if role:
-        words |= set(re.findall(r"[a-z]+", role.casefold()))
+        words |= set(_LETTERS.findall(role.casefold()))
     return bool(words & PERSON_TITLES)
 
 def _is_person(text: str, occs: list[NameOccurrence], full: NameOccurrence, standalone: set[str]) -> bool:
@@ -396,7 +402,7 @@ def _is_person(text: str, occs: list[NameOccurrence], full: NameOccurrence, stan
     speaks, or is introduced in full and then called by surname alone (not "in Korea")."""
     if any(t.text.isupper() and len(t.text) > 1 for t in full.tokens) or full.surname.key in TITLES:
         return False  # "NASA", "State Attorney General", "House of Representatives Speaker"
-    if re.search(r"(?i)\bthe\s+$", text[max(0, full.start - 8) : full.start]):
+    if _THE_BEFORE.search(text[max(0, full.start - 8) : full.start]):
         return False  # "the Middle East", "the White House"
     for occ in occs:
         if _titled(text, occ) or (len(occ.tokens) > 1 and SPEECH_AFTER.match(text, occ.end)):
