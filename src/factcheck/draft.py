@@ -41,7 +41,9 @@ def _drafts(article: Article, published: date | None) -> tuple[list[Draft], int]
     lenses = context.lenses
     kept = []
     for d in drafts:
-        claim = typed(d.claim if KINDS[d.claim.type].needs_expect else replace(d.claim, expect=None))
+        claim = d.claim if KINDS[d.claim.type].needs_expect else replace(d.claim, expect=None)
+        if claim.expect is not None or claim.tolerance is not None:
+            claim = typed(claim)  # without either, typed gives back a copy of the claim as it is
         reading = read_article(claim, article, published, lenses)
         if reading.mentions and reading.agrees:
             kept.append(Draft(claim, d.start))
