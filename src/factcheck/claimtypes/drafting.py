@@ -437,8 +437,11 @@ def people_in(article: Article, names: list[NameOccurrence] | None = None) -> li
         occs = sorted(group, key=lambda o: o.start)
         if not occs:
             continue
-        spelled = Counter(tuple(t.text for t in o.tokens) for o in occs)
-        full = max(occs, key=lambda o: (len(o.tokens), spelled[tuple(t.text for t in o.tokens)], -o.start))
+        if len(occs) == 1:
+            full = occs[0]  # named once (most people): the fullest spelling without counting any
+        else:
+            spelled = Counter(tuple(t.text for t in o.tokens) for o in occs)
+            full = max(occs, key=lambda o: (len(o.tokens), spelled[tuple(t.text for t in o.tokens)], -o.start))
         if _is_person(article.text, occs, full, standalone):
             people.append(Person(tuple(occs), full))
     return people
