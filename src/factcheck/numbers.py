@@ -841,7 +841,7 @@ def _fraction_cores(text: str, prefer: str | None, at: list[list[int]] | None = 
             cores.append(_Core(m.start(), m.end(), int(m["whole"]) + n / d, None, True))
         else:
             cores.append(_share_core(text, m.start(), m.end(), n / d, prefer))
-    for m in _VULGAR_RE.finditer(text) if _VULGAR_ANY.search(text) else ():
+    for m in _VULGAR_RE.finditer(text) if not text.isascii() and _VULGAR_ANY.search(text) else ():
         f = _VULGAR[m["f"]]
         if m["whole"]:
             cores.append(_Core(m.start(), m.end(), int(m["whole"]) + f, None, True))
@@ -1080,7 +1080,7 @@ class HeadScan:
         """Each pattern's possible match starts in ``text``, in order; None when the text must be
         scanned in full."""
         low = text.lower()
-        if len(low) != len(text) or _FOLDS_TO_ASCII.search(text):
+        if len(low) != len(text) or not text.isascii() and _FOLDS_TO_ASCII.search(text):  # the three are not ASCII
             return None
         starts: list[list[int]] = [[] for _ in range(self.size)]
         for scan in self.scans:
