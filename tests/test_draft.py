@@ -361,3 +361,26 @@ def test_the_word_before_a_name_is_what_the_search_found(window):
 
     m = re.search(r"([A-Za-z]+)(\.?)\s+$", window)
     assert _word_before(window) == (m and (m.start(1), m.group(1), m.group(2)))
+
+
+_DATELINE_WORDS = ["WASHINGTON,", "(Reuters)", "March", "10,", "2023", "-", "--", "—", "The", "vote", "was", "held",
+                   "on", "Monday", "Published:", "Updated", "a" * 30, "of", "the", "committee", "in", "2019", "5",
+                   "June", "\n", "\n\n", " -", "- "]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_DATELINE_WORDS), max_size=40).map(" ".join))
+def test_a_long_line_without_a_dash_apart_is_not_read_for_a_dateline(text):
+    """A line over 60 characters without a dateline's lead word is one only by a date before
+    " - ": skipping the lines without one reads the same dateline as reading every line."""
+    from factcheck import draft
+    from factcheck.article import Article
+
+    article = Article.from_string(text, "a.txt")
+    saved = draft._DASH_APART
+    draft._DASH_APART = re.compile("")
+    try:
+        every = _full_dateline(article)
+    finally:
+        draft._DASH_APART = saved
+    assert draft.find_dateline(article) == every

@@ -799,3 +799,31 @@ def test_the_denominator_hints_are_those_of_the_plain_scan(text):
             after = m.end(1)
             found.append((m.start(), m.end(1)))
     assert found == [m.span() for m in numbers._DEN_HINT.finditer(text)]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 30), st.integers(0, 8)).map(lambda t: (t[0], t[0] + t[1])), max_size=8))
+@example([(0, 2), (2, 4), (5, 6)])
+@example([(3, 5), (0, 3), (5, 5)])
+def test_longest_first_picks_as_the_plain_rule_does(spans):
+    """Longest first, the earliest on ties, none overlapping one picked before, in text order: the
+    rule the taken-positions array and its shortcut for spans that do not overlap both keep."""
+    picked: list[int] = []
+    for i in sorted(range(len(spans)), key=lambda i: (spans[i][0] - spans[i][1], spans[i][0], i)):
+        s, e = spans[i]
+        if s < e and not any(spans[j][0] < e and s < spans[j][1] for j in picked):
+            picked.append(i)
+    assert numbers.longest_first(spans) == sorted(picked, key=lambda i: (spans[i][0], i))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="betwnBETWN \n\t\x1c_9é", max_size=30))
+@example("between  \n ")
+@example("xbetween ")
+@example("é between\n")
+def test_between_before_is_the_search_of_all_text_before(text):
+    """A range's "between" is looked for only before the spaces that end the text before it."""
+    import re
+
+    for at in range(len(text) + 1):
+        assert numbers._between_before(text, at) == bool(re.search(r"(?i)\bbetween\s+$", text[:at])), (text, at)

@@ -83,3 +83,33 @@ def test_the_unit_trie_matches_what_the_plain_alternation_matched(text):
     for i in range(len(text) + 1):
         fast, slow = units.UNIT_AFTER.match(text, i), plain.match(text, i)
         assert (fast and (fast.span(), fast["u"])) == (slow and (slow.span(), slow["u"])), (text, i)
+
+
+_CURRENCY_LETTERS = "".join(sorted({ch for w in units._PREFIX for ch in w + w.lower()}))
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(list(units._PREFIX)) | st.text(alphabet=_CURRENCY_LETTERS + "0123456789.,-−– \n",
+                                                                 max_size=4), max_size=8).map("".join)
+       | st.text(alphabet=_CURRENCY_LETTERS + "0123456789 .,-\n", max_size=30))
+@example("U.S.$5 US$ 3 Rs.4 Rs 5 RMB6 RM7 Mex$8 CA$9-10 C$ 1 A$2 - $3bn CAD4")
+@example("Rs.5 Rs..5 RM.5 U.S.4 US5-CA$6")
+def test_the_currency_trie_matches_what_the_plain_alternation_matched(text):
+    """The currency codes and symbols before a figure are a trie; every pattern holding them
+    (CURRENCY_BEFORE, the digit and range readers, the price before "a") must match at every place
+    what it matched with one alternation of them, longest first."""
+    import re
+
+    from factcheck import numbers
+
+    plain = units._alternation(list(units._PREFIX))
+    for fast in (units.CURRENCY_BEFORE, numbers._DIGITS, numbers._DASH_RANGE):
+        assert units.CURRENCY_ALTS in fast.pattern
+        slow = re.compile(fast.pattern.replace(units.CURRENCY_ALTS, plain))
+        for i in range(len(text) + 1):
+            a, b = fast.match(text, i), slow.match(text, i)
+            assert (a and (a.span(), a.groupdict())) == (b and (b.span(), b.groupdict())), (fast.pattern[:30], text, i)
+    slow = re.compile(numbers._PRICE_BEFORE.pattern.replace(units.CURRENCY_ALTS, plain))
+    for end in range(len(text) + 1):
+        a, b = numbers._PRICE_BEFORE.search(text, 0, end), slow.search(text, 0, end)
+        assert (a and a.span()) == (b and b.span()), (text, end)

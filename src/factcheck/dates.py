@@ -682,15 +682,20 @@ def _holiday_rule(name: str, region: str) -> HolidayRule | None:
     return REGIONAL_RULES.get(region, {}).get(key) or HOLIDAY_RULES.get(key)
 
 
+# read at a holiday's end, not on a copy of the rest of the text (a long article names many)
+_NAME_AFTER_HOLIDAY = re.compile(r"\s+(?!(?:Day|Eve|Sunday|Monday)\b)[A-Z][a-z]")
+_WORD_AFTER_HOLIDAY = re.compile(r"\s+[a-z]")
+
+
 def _holiday(m: re.Match, ctx: _Context) -> Found | None:
     """"Thanksgiving", "last Easter", "mothers day 2014", "labor day of last year"."""
-    if re.match(r"\s+(?!(?:Day|Eve|Sunday|Monday)\b)[A-Z][a-z]", m.string[m.end():]) and not m["year"]:
+    if not m["year"] and _NAME_AFTER_HOLIDAY.match(m.string, m.end()):
         return None  # "Easter Island", "Independence Party": part of a name
     if not m["day"] and " ".join(m["name"].lower().replace("’", "'").split()).replace("'", "").replace(".", "") \
             in _BARE_NEEDS_DAY:
         return None
     shifted = m["yrel"] or m["sn"] or m["sn2"]
-    if not (m["year"] or m["rel"] or shifted) and re.match(r"\s+[a-z]", m.string[m.end():]) \
+    if not (m["year"] or m["rel"] or shifted) and _WORD_AFTER_HOLIDAY.match(m.string, m.end()) \
             and not _HOLIDAY_PREP.search(m.string, max(0, m.start() - _PREP_WINDOW), m.start()):
         return None  # "Black Friday sales", "Christmas tree": a modifier, not a day
     rule = _holiday_rule(m["name"], ctx.region)

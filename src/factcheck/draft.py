@@ -29,6 +29,8 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f\ufffd]")  # control characte
 # nineteen", "nineteen ninety"); a line without one is not read for a dateline
 _FULL_DATE_NEEDS = re.compile(r"\d|(?i:thousand|nineteen|eighteen|twenty)")
 
+_LEAD_DASH = re.compile(r"[\s,)(A-Za-z]*\s+-\s")  # "CITY, March 10, 2023 - ": what ends a dateline's lead
+_DASH_APART = re.compile(r"\s-\s")  # in every line with _LEAD_DASH
 _DATELINE_LEAD = re.compile(r"(?i)^\W*(?:published|updated|posted|first\s+published|date|dateline)\b")
 
 
@@ -39,7 +41,9 @@ def _drafts(article: Article, published: date | None) -> tuple[list[Draft], int]
     lenses = context.lenses
     kept = []
     for d in drafts:
-        claim = typed(d.claim if KINDS[d.claim.type].needs_expect else replace(d.claim, expect=None))
+        claim = d.claim if KINDS[d.claim.type].needs_expect else replace(d.claim, expect=None)
+        if claim.expect is not None or claim.tolerance is not None:
+            claim = typed(claim)  # without either, typed gives back a copy of the claim as it is
         reading = read_article(claim, article, published, lenses)
         if reading.mentions and reading.agrees:
             kept.append(Draft(claim, d.start))
@@ -68,12 +72,13 @@ def find_dateline(article: Article) -> date | None:
     for line in lines:
         if not _FULL_DATE_NEEDS.search(line):
             continue  # without a publication date a day is dated by its year, in digits or words
+        short_or_led = len(line.strip()) <= 60 or _DATELINE_LEAD.match(line)
+        if not short_or_led and not _DASH_APART.search(line):
+            continue  # a long line is a dateline only by a date before " - ": no dash, no date read
         for m in dates.find_dates(line, None):
             if m.span is None or m.span.precision != "day" or m.span.start != m.span.end:
                 continue
-            stripped = line.strip()
             lead = line[: m.start]
-            if (len(stripped) <= 60 or _DATELINE_LEAD.match(line)
-                    or (len(lead) <= 40 and re.match(r"[\s,)(A-Za-z]*\s+-\s", line[m.end :]))):
+            if short_or_led or (len(lead) <= 40 and _LEAD_DASH.match(line, m.end)):
                 return m.span.start
     return None

@@ -58,6 +58,20 @@ _OPENS_CAPITAL = re.compile(rf"[{_CAPITAL}](?<![\w'-].)[\w'-]*")
 _CAPITAL_PART = re.compile(rf"-[{_CAPITAL}]")  # "al-Assad": a capitalised part after a hyphen
 _IN_WORD = re.compile(r"[\w'-]")  # a character before which no name starts
 T = TypeVar("T")
+
+
+@lru_cache(maxsize=4)
+def whole_folded(text: str) -> str:
+    """``fold(text)`` of a whole text (an article, a page), folded once for its index, its view and
+    a drafter's pieces: fold is one character for one, so a piece is folded by slicing."""
+    return fold(text)
+
+
+@lru_cache(maxsize=4)
+def whole_view(text: str) -> View:
+    """``make_view(text)`` of a whole text, made once for its index and a drafter's searches."""
+    return make_view(text, whole_folded(text))
+
 # Queries whose scored candidates a page keeps: one claim asks a page a handful (its words, its
 # topic with and without the article's sentence, at two thresholds), and claims are judged page by page.
 SCORED_QUERIES = 16
@@ -115,13 +129,12 @@ class TextIndex:
         """``seen``: the stems of sentences already read (folded sentence → its stems), which
         it adds to: a page's article body is nearly all sentences of its whole text."""
         self.text = text
-        self._folded: str | None = None  # ``fold(text)``, kept for the view until it is made
+        self._seen = {} if seen is None else seen
         if derived is None:
             self.spans = sentences(text)
-            self._folded = folded = fold(text)
-            self.postings = Postings.of(_sentence_stems(folded, self.spans, {} if seen is None else seen))
         else:
-            self.spans, self.postings = derived.spans, derived.postings
+            self.spans = derived.spans
+            self.__dict__["postings"] = derived.postings  # the cached_property, already known
             if derived.view is not None:
                 self.__dict__["view"] = derived.view  # the cached_property, already known
             if derived.capitalised is not None:
@@ -133,6 +146,12 @@ class TextIndex:
         self._keys: dict[str, dict[str, list[str]]] = {}
         self._scored: dict[tuple[frozenset[str], int], Scored] = {}
         self._kept: dict[Hashable, Any] = {}
+
+    @cached_property
+    def postings(self) -> Postings:
+        """Each stem's sentences, read the first time a claim's words are looked for by their stems:
+        a drafter's read-back finds its own wordings as they are, and never asks."""
+        return Postings.of(_sentence_stems(whole_folded(self.text), self.spans, self._seen))
 
     def kept(self, make: Callable[[str], T]) -> T:
         """``make(text)``, worked out the first time a claim asks and kept for every other claim
@@ -256,8 +275,7 @@ class TextIndex:
 
     @cached_property
     def view(self) -> View:
-        folded, self._folded = self._folded, None
-        return make_view(self.text, folded)
+        return whole_view(self.text)  # the drafter's searches share it
 
     def derived(self) -> Derived:
         """What ``Derived`` would give this index back: its spans, and its view and capitalised

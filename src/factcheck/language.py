@@ -76,7 +76,7 @@ def detect(text: str) -> Language:
     words = _WORD.findall(folded)
     if len(words) < _MIN_WORDS:
         return ENGLISH
-    if _BEYOND_LATIN.search(folded):
+    if not folded.isascii() and _BEYOND_LATIN.search(folded):  # ASCII is all Latin script
         scripts = Counter(_script(w[0]) for w in words)
         script, count = scripts.most_common(1)[0]
         if script != "latin" and count >= _SCRIPT_SHARE * len(words):

@@ -243,22 +243,29 @@ def slip_neighbours(keys: Sequence[str]) -> dict[str, set[str]]:
     two spellings one slip apart share a form with one letter deleted (or are that form), or one
     transliterated form. Keys shorter than a short name take no slip but a swap, which the
     deleted forms find as well."""
-    index: dict[str, list[str]] = {}  # a form -> the keys that have it (each once: forms is a set)
+    deleted: dict[str, list[str]] = {}  # a form with one letter deleted (or none) -> the keys that have it
+    transliterated: dict[str, list[str]] = {}  # a transliterated form -> the keys that have it
     for key in keys:
         c = key.replace(" ", "")
         if len(c) < _SHORT_NAME:
             continue
-        forms = {"=" + c[:i] + c[i + 1 :] for i in range(len(c))} | {"=" + c, "~" + _transliterated(c)}
+        forms = {c[:i] + c[i + 1 :] for i in range(len(c))}  # each once: a key is in a form's list once
+        forms.add(c)
         for form in forms:
-            if (having := index.get(form)) is None:
-                index[form] = [key]
+            if (having := deleted.get(form)) is None:
+                deleted[form] = [key]
             else:
                 having.append(key)
+        if (having := transliterated.get(form := _transliterated(c))) is None:
+            transliterated[form] = [key]
+        else:
+            having.append(key)
     out: dict[str, set[str]] = {key: set() for key in keys}
-    for group in index.values():
-        if len(group) > 1:
-            for key in group:
-                out[key].update(group)
+    for index in (deleted, transliterated):
+        for group in index.values():
+            if len(group) > 1:
+                for key in group:
+                    out[key].update(group)
     return {key: {o for o in near if o != key and one_slip(key, o)} if near else near for key, near in out.items()}
 
 
@@ -509,6 +516,8 @@ def _opens_place(run: list[_Raw]) -> bool:
 
 
 _NOT_OPENING = STOPWORDS | MONTHS | DAYS
+_PEOPLES_AND_COUNTRIES = DEMONYMS | COUNTRIES  # united once, not at each run asked
+_SLOGANS_AND_PEOPLES = SLOGAN_WORDS | DEMONYMS
 
 
 def _trim(text: str, run: list[_Raw], ctx: _Context) -> _Trimmed:
@@ -537,7 +546,7 @@ def _trim(text: str, run: list[_Raw], ctx: _Context) -> _Trimmed:
         run.pop(0)
         titled = True
     # a nationality or a country before a full name is not part of it ("Ukraine Kurt Volker")
-    while len(run) > 2 and fold_name(run[0].text) in DEMONYMS | COUNTRIES and not run[1].particle:
+    while len(run) > 2 and fold_name(run[0].text) in _PEOPLES_AND_COUNTRIES and not run[1].particle:
         run.pop(0)
     while run and run[0].particle:
         run.pop(0)
@@ -553,7 +562,7 @@ def _kind(tokens: tuple[NameToken, ...]) -> NameKind:
         return NameKind.PLACE
     if keys[-1] in ORG_WORDS or (len(tokens) == 1 and tokens[0].text.isupper()):
         return NameKind.ORGANISATION
-    if keys[0] in SLOGAN_WORDS | DEMONYMS or joined in COMMON_PROPER or (len(keys) == 1 and tokens[0].common):
+    if keys[0] in _SLOGANS_AND_PEOPLES or joined in COMMON_PROPER or (len(keys) == 1 and tokens[0].common):
         return NameKind.OTHER
     return NameKind.PERSON
 

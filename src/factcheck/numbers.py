@@ -296,10 +296,10 @@ _VULGAR_ANY = re.compile(f"[{''.join(_VULGAR)}]")
 
 _NUM = (r"(?:\d{1,3}(?:,\d{3})+|\d{1,3}(?:[\u2009\u202f\u00a0]\d{3})+|\d{1,3}(?: \d{3}){2,}(?![\d,])|\d+)"
         r"(?:\.\d+)?|\.\d+")
-_CUR_ALTS = units.CURRENCY_BEFORE.pattern.split("(?P<c>", 1)[1].split(")\\s?", 1)[0]
+_CUR_ALTS = units.CURRENCY_ALTS
 # a figure's possible first characters, as a look-ahead the pattern opens with: without one, ``re``
 # tries a pattern opening with look-behinds at every character of the text
-_CUR_FIRST = "".join(sorted({re.escape(alt.lstrip("\\")[0]) for alt in _CUR_ALTS.split("|")}))
+_CUR_FIRST = units.CURRENCY_FIRST
 _DIGITS = re.compile(
     rf"(?=[-−\d.{_CUR_FIRST}])(?<![\w.,:/#])(?<!\w-)(?P<neg>[-−](?=[\d.]|[A-Z€£¥$₹]))?"
     rf"(?:(?<![A-Za-z])(?P<cur>{_CUR_ALTS})\s?)?"
@@ -611,16 +611,32 @@ def _written_backwards(a: str, b: str) -> bool:
     return len(re.sub(r"\D", "", a)) == len(re.sub(r"\D", "", b))
 
 
+_DASH_GAP = re.compile(r"\s*[-–—]\s*|")
+_WORD_GAP = re.compile(r"\s+(?:to|and|or)\s+", re.I)
+
+
+_BETWEEN_BEFORE = re.compile(r"(?i)\bbetween\s+$")
+
+
+def _between_before(text: str, at: int) -> bool:
+    r"""``re.search(r"(?i)\bbetween\s+$", text[:at])``, searched from the word before the spaces
+    before ``at`` only (the whole text before each "and" of a long article is quadratic)."""
+    j = at
+    while j and text[j - 1].isspace():
+        j -= 1
+    return bool(_BETWEEN_BEFORE.search(text, max(0, j - len("between")), at))
+
+
 def _range_cores(text: str, cores: list[_Core], prefer: str | None) -> list[_Core]:
     """"3-5 kilometers", "$3-5 million", "four to six services", "between 10 and 20 dollars"."""
     out = []
     for a, b in zip(cores, cores[1:], strict=False):
         gap = text[a.end:b.start]
-        dash = re.fullmatch(r"\s*[-–—]\s*|", gap) and (b.value < 0 and text[b.start] in "-−" or gap.strip())
-        word = re.fullmatch(r"\s+(?:to|and|or)\s+", gap, re.I)
+        dash = _DASH_GAP.fullmatch(gap) and (b.value < 0 and text[b.start] in "-−" or gap.strip())
+        word = _WORD_GAP.fullmatch(gap)
         if not (dash or word) or a.share is not None or b.share is not None or a.upper or b.upper:
             continue
-        if word and gap.strip().lower() in ("and", "or") and not re.search(r"(?i)\bbetween\s+$", text[:a.start]):
+        if word and gap.strip().lower() in ("and", "or") and not _between_before(text, a.start):
             continue
         if a.unit and b.unit and a.unit != b.unit or a.unit == "%" and not word:
             continue
@@ -825,7 +841,7 @@ def _fraction_cores(text: str, prefer: str | None, at: list[list[int]] | None = 
             cores.append(_Core(m.start(), m.end(), int(m["whole"]) + n / d, None, True))
         else:
             cores.append(_share_core(text, m.start(), m.end(), n / d, prefer))
-    for m in _VULGAR_RE.finditer(text) if _VULGAR_ANY.search(text) else ():
+    for m in _VULGAR_RE.finditer(text) if not text.isascii() and _VULGAR_ANY.search(text) else ():
         f = _VULGAR[m["f"]]
         if m["whole"]:
             cores.append(_Core(m.start(), m.end(), int(m["whole"]) + f, None, True))
@@ -959,6 +975,10 @@ def longest_first(spans: list[tuple[int, int]]) -> list[int]:
     not with their count squared (a 1 MB line of digits holds a third of a million figures)."""
     if len(spans) < 2:
         return [0] if spans and spans[0][0] < spans[0][1] else []
+    order = sorted(range(len(spans)), key=spans.__getitem__)
+    if all(start < end for start, end in spans) \
+            and all(spans[a][1] <= spans[b][0] for a, b in zip(order, order[1:], strict=False)):
+        return order  # none overlaps another (most texts' figures): each is picked, in text order
     taken = bytearray(max((end for _, end in spans), default=0) + 1)
     picked: list[tuple[int, int]] = []
     for i in sorted(range(len(spans)), key=lambda i: (spans[i][0] - spans[i][1], spans[i][0], i)):
@@ -1060,7 +1080,7 @@ class HeadScan:
         """Each pattern's possible match starts in ``text``, in order; None when the text must be
         scanned in full."""
         low = text.lower()
-        if len(low) != len(text) or _FOLDS_TO_ASCII.search(text):
+        if len(low) != len(text) or not text.isascii() and _FOLDS_TO_ASCII.search(text):  # the three are not ASCII
             return None
         starts: list[list[int]] = [[] for _ in range(self.size)]
         for scan in self.scans:

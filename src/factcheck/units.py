@@ -191,8 +191,11 @@ def trie(words: Iterable[str], whole: frozenset[str] = frozenset(), space: str =
 _SPACES = r"\s+"  # a unit's spelling of two words takes any run of spaces
 UNIT_AFTER = re.compile(
     rf"(?P<u>(?i:{trie(_SPELLING, space=_SPACES)})|{trie(_SYMBOL, space=_SPACES)})(?![A-Za-z0-9²³])")
-# A currency before a figure: "$", "US$", "EUR ", "Mex$".
-CURRENCY_BEFORE = re.compile(rf"(?<![A-Za-z])(?P<c>{_alternation(list(_PREFIX))})\s?(?=[-−]?\.?\d)")
+# A currency before a figure: "$", "US$", "EUR ", "Mex$". The codes and symbols as a trie, longest
+# first (the figure readers try them at every capital letter of a text); their first characters.
+CURRENCY_ALTS = trie(_PREFIX, space=_SPACES)
+CURRENCY_FIRST = "".join(sorted({re.escape(w[0]) for w in _PREFIX}))
+CURRENCY_BEFORE = re.compile(rf"(?<![A-Za-z])(?P<c>{CURRENCY_ALTS})\s?(?=[-−]?\.?\d)")
 
 
 def lookup(spelling: str) -> str | None:

@@ -15,11 +15,10 @@ from typing import Generic, TypeVar
 
 from .. import dates
 from ..article import Article
-from ..index import Lenses
+from ..index import Lenses, whole_folded, whole_view
 from ..lexicon import ABBREVIATED_TITLES, PERSON_TITLES, STOPWORDS, TITLES
 from ..lint import LintFinding, lint_article
 from ..lint import people as group_people
-from ..locate import sentences, view
 from ..model import Claim
 from ..names import KNOWN_WORDS, NameKind, NameOccurrence, extract_names
 from ..namewords import ORG_WORDS, SLOGAN_WORDS, census
@@ -62,9 +61,10 @@ class DraftContext:
     ids: Ids
     lenses: Lenses = field(default_factory=Lenses)  # the checker's reading of the article, shared with the read-back
 
-    @cached_property
+    @property
     def spans(self) -> list[tuple[int, int]]:
-        return sentences(self.article.text)
+        """The article's sentences as the checker's index holds them: split once for drafting and read-back."""
+        return self.lenses(self.article.text).spans
 
     @cached_property
     def people(self) -> list[Person]:
@@ -97,12 +97,18 @@ class DraftContext:
         return lint_article(self.article, self.names)
 
 
+_SLUG_WORD = re.compile(r"[a-z0-9]+")
+_NON_SPACE = re.compile(r"\S+")
+_LETTERS = re.compile(r"[a-z]+")
+_THE_BEFORE = re.compile(r"(?i)\bthe\s+$")
+
+
 def flat(text: str) -> str:
     """One line: an article wrapped at 80 columns must not put line breaks into the claims."""
     return " ".join(text.split())
 
 def slug(text: str) -> str:
-    words = re.findall(r"[a-z0-9]+", fold(text))
+    words = _SLUG_WORD.findall(fold(text))
     out = ""
     for w in words:
         nxt = f"{out}-{w}" if out else w
@@ -209,19 +215,12 @@ def unique(article: Article, text: str) -> bool:
 
 
 def _unique_needle(article: Article, needle: str) -> bool:
-    return bool(needle) and _occurrences(needle, view(article.text).text) == 1
-
-
-@lru_cache(maxsize=4)
-def _folded(text: str) -> str:
-    """``fold(text)``, once per article: fold is one character for one, so ``fold(text[a:b])`` is
-    ``_folded(text)[a:b]`` and a piece of the article is folded by slicing."""
-    return fold(text)
+    return bool(needle) and _occurrences(needle, whole_view(article.text).text) == 1
 
 
 def _unique_at(article: Article, start: int, end: int) -> bool:
     """``unique(article, article.text[start:end])``."""
-    return _unique_needle(article, " ".join(_folded(article.text)[start:end].split()))
+    return _unique_needle(article, " ".join(whole_folded(article.text)[start:end].split()))
 
 
 def _sentence(spans: list[tuple[int, int]], start: int, end: int) -> tuple[int, int]:
@@ -247,8 +246,8 @@ def context(article: Article, spans, start: int, end: int, floor: int, before: i
     text = article.text
     s, e = _sentence(spans, start, end)
     lo = max(s, floor)
-    pre = [(lo + m.start(), lo + m.end()) for m in re.finditer(r"\S+", text[lo:start])]
-    post = [(end + m.start(), end + m.end()) for m in re.finditer(r"\S+", text[end:e])]
+    pre = [(lo + m.start(), lo + m.end()) for m in _NON_SPACE.finditer(text[lo:start])]
+    post = [(end + m.start(), end + m.end()) for m in _NON_SPACE.finditer(text[end:e])]
     in_clause_pre = next((len(pre) - i - 1 for i in range(len(pre) - 1, -1, -1)
                           if text[pre[i][1] - 1] in ",;:"), len(pre))
     in_clause_post = next((i + 1 for i, (_, we) in enumerate(post) if text[we - 1] in ",;:"), len(post))
@@ -392,10 +391,10 @@ def role_of(text: str, occ: NameOccurrence) -> str | None:
 def _titled(text: str, occ: NameOccurrence) -> bool:
     """A personal title right before the name or in an apposition beside it."""
     start = title_before(text, occ.start)
-    words = set(re.findall(r"[a-z]+", text[start : occ.start].casefold())) if start < occ.start else set()
+    words = set(_LETTERS.findall(text[start : occ.start].casefold())) if start < occ.start else set()
     role = role_of(text, occ)
     if role:
-        words |= set(re.findall(r"[a-z]+", role.casefold()))
+        words |= set(_LETTERS.findall(role.casefold()))
     return bool(words & PERSON_TITLES)
 
 def _is_person(text: str, occs: list[NameOccurrence], full: NameOccurrence, standalone: set[str]) -> bool:
@@ -403,7 +402,7 @@ def _is_person(text: str, occs: list[NameOccurrence], full: NameOccurrence, stan
     speaks, or is introduced in full and then called by surname alone (not "in Korea")."""
     if any(t.text.isupper() and len(t.text) > 1 for t in full.tokens) or full.surname.key in TITLES:
         return False  # "NASA", "State Attorney General", "House of Representatives Speaker"
-    if re.search(r"(?i)\bthe\s+$", text[max(0, full.start - 8) : full.start]):
+    if _THE_BEFORE.search(text[max(0, full.start - 8) : full.start]):
         return False  # "the Middle East", "the White House"
     for occ in occs:
         if _titled(text, occ) or (len(occ.tokens) > 1 and SPEECH_AFTER.match(text, occ.end)):
@@ -438,8 +437,11 @@ def people_in(article: Article, names: list[NameOccurrence] | None = None) -> li
         occs = sorted(group, key=lambda o: o.start)
         if not occs:
             continue
-        spelled = Counter(tuple(t.text for t in o.tokens) for o in occs)
-        full = max(occs, key=lambda o: (len(o.tokens), spelled[tuple(t.text for t in o.tokens)], -o.start))
+        if len(occs) == 1:
+            full = occs[0]  # named once (most people): the fullest spelling without counting any
+        else:
+            spelled = Counter(tuple(t.text for t in o.tokens) for o in occs)
+            full = max(occs, key=lambda o: (len(o.tokens), spelled[tuple(t.text for t in o.tokens)], -o.start))
         if _is_person(article.text, occs, full, standalone):
             people.append(Person(tuple(occs), full))
     return people
