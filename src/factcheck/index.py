@@ -15,7 +15,7 @@ import sys
 from array import array
 from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
-from collections.abc import Callable, Hashable, Sequence
+from collections.abc import Callable, Hashable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 from functools import cached_property, lru_cache
@@ -224,6 +224,13 @@ class TextIndex:
         negated, ids = zip(*ranked, strict=True)
         return list(zip(map(self.sentence_starts.__getitem__, ids), map(self.sentence_ends.__getitem__, ids),
                         map(float.__neg__, negated), strict=True))
+
+    def holding(self, stems: Iterable[str]) -> set[int]:
+        """The sentences (by their index in ``spans``) that hold one of these stems."""
+        found: set[int] = set()
+        for stem in stems:
+            found.update(self.postings.get(stem))
+        return found
 
     def dates(self, published: date | None) -> list[tuple[int, int, dates.DateSpan]]:
         if published not in self._dates:
