@@ -134,6 +134,7 @@ class TextIndex:
         self._scored: dict[tuple[frozenset[str], int], Scored] = {}
         self._kept: dict[Hashable, Any] = {}
         self._bits: dict[str, tuple[int, int]] = {}  # ``_stem_bits``
+        self._paragraph_bits: dict[int, int] = {}  # a paragraph → its sentences' bits
 
     def kept(self, make: Callable[[str], T]) -> T:
         """``make(text)``, worked out the first time a claim asks and kept for every other claim
@@ -222,8 +223,12 @@ class TextIndex:
             own = sum(map((1).__lshift__, ids))  # distinct powers of two: their sum is their union
             around = 0
             if self._paragraphs_in_order:  # a paragraph's sentences are a run: bisect gives its bits
+                runs = self._paragraph_bits
                 for q in set(map(paragraphs.__getitem__, ids)):
-                    around |= (1 << bisect_right(paragraphs, q)) - (1 << bisect_left(paragraphs, q))
+                    run = runs.get(q)
+                    if run is None:
+                        runs[q] = run = (1 << bisect_right(paragraphs, q)) - (1 << bisect_left(paragraphs, q))
+                    around |= run
             else:
                 where = set(map(paragraphs.__getitem__, ids))
                 around = sum(1 << i for i, q in enumerate(paragraphs) if q in where)
