@@ -134,6 +134,7 @@ class TextIndex:
         self._scored: dict[tuple[frozenset[str], int], Scored] = {}
         self._kept: dict[Hashable, Any] = {}
         self._bits: dict[str, tuple[int, int]] = {}  # ``_stem_bits``
+        self._grouped: dict[frozenset[str], tuple[dict[str, int], list[tuple[int, int, int, int]]]] = {}
         self._paragraph_bits: dict[int, int] = {}  # a paragraph → its sentences' bits
 
     def kept(self, make: Callable[[str], T]) -> T:
@@ -176,20 +177,9 @@ class TextIndex:
         stem, or after one) are split by each stem three ways into the groups that share a pattern,
         a few big-int operations per stem and group however many sentences hold the stem, and
         each group is scored once; only the sentences returned are read off their bits."""
-        bits = {w: 1 << k for k, w in enumerate(wanted)}
-        sets = [(bit, *self._stem_bits(w)) for w, bit in bits.items()]
-        held = 0
-        for _, own, _ in sets:
-            held |= own
-        universe = (held | (held << 1)) & ((1 << len(self.spans)) - 1)  # a sentence's context is the one before
-        if not universe:
+        bits, groups = self._groups(wanted)
+        if not groups:
             return []
-        groups = [(0, 0, 0, universe)]  # (own, before, paragraph) stems → its sentences
-        for bit, own, around in sets:
-            if own:
-                groups = _split(groups, own, bit, 0)
-                groups = _split(groups, own << 1, bit, 1)
-                groups = _split(groups, around, bit, 2)
         weights = rarity(wanted, lambda w: len(self.postings.get(w)), len(self.spans))
         weighed: dict[int, float] = {}  # a set of stems (a mask) → its weight; the same few recur
 
@@ -212,6 +202,48 @@ class TextIndex:
             if len(out) >= need:
                 break
         return out
+
+    def _groups(self, wanted: frozenset[str]) -> tuple[dict[str, int], list[tuple[int, int, int, int]]]:
+        """The query's stems by their bits, and its candidates grouped by pattern (``_score``),
+        kept for the same claim's next questions: one of the same stems (at another saturation),
+        or of some of them (the claim's words without the article's sentence's), whose groups are
+        those of the kept ones with the other stems' bits cleared, merged where they then agree."""
+        kept = self._grouped.pop(wanted, None)
+        if kept is None:
+            wider = next((u for u in reversed(self._grouped) if u > wanted), None)
+            if wider is not None:
+                bits_of, groups = self._grouped[wider]
+                bits = {w: bits_of[w] for w in wanted}
+                mask = sum(bits.values())
+                merged: dict[tuple[int, int, int], int] = {}
+                for own, before, paragraph, where in groups:
+                    if own & mask or before & mask:  # else no candidate of these stems
+                        key = (own & mask, before & mask, paragraph & mask)
+                        merged[key] = merged.get(key, 0) | where
+                kept = bits, [(*key, where) for key, where in merged.items()]
+            else:
+                kept = self._grouped_anew(wanted)
+            if len(self._grouped) >= SCORED_QUERIES:
+                del self._grouped[next(iter(self._grouped))]
+        self._grouped[wanted] = kept  # popped and put back: the dict's order is the recency
+        return kept
+
+    def _grouped_anew(self, wanted: frozenset[str]) -> tuple[dict[str, int], list[tuple[int, int, int, int]]]:
+        bits = {w: 1 << k for k, w in enumerate(wanted)}
+        sets = [(bit, *self._stem_bits(w)) for w, bit in bits.items()]
+        held = 0
+        for _, own, _ in sets:
+            held |= own
+        universe = (held | (held << 1)) & ((1 << len(self.spans)) - 1)  # a sentence's context is the one before
+        if not universe:
+            return bits, []
+        groups = [(0, 0, 0, universe)]  # (own, before, paragraph) stems → its sentences
+        for bit, own, around in sets:
+            if own:
+                groups = _split(groups, own, bit, 0)
+                groups = _split(groups, own << 1, bit, 1)
+                groups = _split(groups, around, bit, 2)
+        return bits, groups
 
     def _stem_bits(self, stem: str) -> tuple[int, int]:
         """The sentences that hold ``stem``, and those whose paragraph holds it, as bits (bit i

@@ -599,7 +599,7 @@ class Topic:
         """The source sentences about it, each at its better score of the two: the sentence's
         extra words widen what is found, but never dilute a claim that says enough itself."""
         best: dict[tuple[int, int], float] = {}
-        for query in (self.own, self.wide):
+        for query in (self.wide, self.own):  # the wider first: the index scores the other from its candidates
             for s, e, score in view.relevant(query, min_score):
                 best[s, e] = max(score, best.get((s, e), 0.0))
         return sorted(((s, e, score) for (s, e), score in best.items()), key=lambda t: (-t[2], t[0]))
