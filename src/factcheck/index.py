@@ -39,6 +39,7 @@ from .locate import (
 from .names import NameMatch, NameOccurrence
 from .normalize import fold
 from .settings import (
+    CLAIM_CACHE,
     CONTEXT_WEIGHT,
     NEAR,
     NEAR_LIMIT,
@@ -151,7 +152,7 @@ class TextIndex:
         includes the one before; its paragraph counts only once one of those does). What a query
         scored is kept for the same claim's next questions (another of its judges, a threshold as
         high or higher, as few sentences or fewer)."""
-        wanted = stems(query)
+        wanted = _query_stems(query)
         if not wanted:
             return []
         key = (wanted, saturation)
@@ -394,6 +395,11 @@ class TextIndex:
     def near(self, query: str, limit: int = NEAR_LIMIT) -> list[tuple[int, int]]:
         """The stretches worth a fuzzy comparison with ``query``: its most relevant sentences."""
         return [(s, e) for s, e, _ in self.relevant(query, NEAR, saturation=NEAR_SATURATION, limit=limit)]
+
+
+# a claim's queries (its words, its topic with and without the article's sentence) are asked of
+# each page it cites, and some of them by more than one of its judges
+_query_stems = lru_cache(maxsize=CLAIM_CACHE)(stems)
 
 
 def _sentence_stems(folded: str, spans: Sequence[tuple[int, int]],
