@@ -574,10 +574,10 @@ def naming(names: Names | None, page: Page) -> Callable[[int, int], bool]:
         return searched
     if subject and _names_in_subject(names, subject):
         return lambda start, end: True
-    spans, held = view.spans, view.holding(names.stems)
+    spans, starts, held = view.spans, view.sentence_starts, view.holding(names.stems)
 
     def named_in(start: int, end: int) -> bool:
-        i = bisect.bisect_right(spans, (start, len(text) + 1)) - 1
+        i = bisect.bisect_right(starts, start) - 1  # as names_one's bisect of the spans: starts are in order
         if i < 0 or spans[i] != (start, end) or i in held or (i - 1) in held:
             return searched(start, end)
         if i == 0:
