@@ -47,6 +47,41 @@ def test_the_first_few_relevant_sentences_are_a_full_scans_first_few(text, queri
     for min_score, limit in queries:
         assert index.relevant(query, min_score, saturation, limit=limit) == scanned[min_score][:limit]
 
+@settings(max_examples=100, deadline=None)
+@given(text=paragraphs, words=st.lists(st.sampled_from(WORDS), min_size=1, max_size=10),
+       cut=st.integers(0, 9), saturation=st.integers(1, 8), limit=st.sampled_from([None, 1, 3]),
+       min_score=st.sampled_from([0.0, 25.0, 40.0]))
+def test_a_query_of_some_of_a_wider_querys_words_is_the_full_scans(text, words, cut, saturation, limit, min_score):
+    """Scored after a query of more words (a claim's words with its article sentence's, then its
+    own), from the wider query's kept candidates: still what a full scan finds."""
+    index = TextIndex(text)
+    wide, narrow = " ".join(words), " ".join(words[: cut + 1])
+    index.relevant(wide, min_score, saturation + 1, limit=limit)
+    scanned = FullScan(text).relevant(narrow, min_score, saturation)[:limit]
+    found = index.relevant(narrow, min_score, saturation, limit=limit)
+    if min_score == 0.0:
+        scanned, found = [s for s in scanned if s[2] > 0], [s for s in found if s[2] > 0]
+    assert found == scanned
+
+
+@settings(max_examples=60, deadline=None)
+@given(text=paragraphs, query=st.lists(st.sampled_from(WORDS), min_size=1, max_size=8).map(" ".join),
+       saturation=st.integers(1, 8), limit=st.sampled_from([None, 1, 3]))
+def test_paragraphs_numbered_out_of_order_score_as_in_order(text, query, saturation, limit):
+    """A sentence's paragraph counts by which sentences share it, not by its number: an index
+    whose paragraphs are numbered out of text order (a kept ``Derived``) scores as the plain
+    one, through the path that does not read a paragraph as a run of sentences."""
+    from factcheck.index import Derived
+
+    plain = TextIndex(text)
+    renumbered = [len(plain.spans) - p for p in plain.paragraphs]  # same groups, backwards
+    other = TextIndex(text, Derived(plain.spans, plain.postings, paragraphs=renumbered))
+    for min_score in (0.0, 40.0):
+        assert other.relevant(query, min_score, saturation, limit) == plain.relevant(query, min_score, saturation,
+                                                                                     limit)
+    assert other._paragraphs_in_order == (len(set(renumbered)) == 1)
+
+
 def test_values_and_names_equal_a_full_scan_on_the_seed():
     index, scan = TextIndex(SEED), FullScan(SEED)
     assert index.dates(date(2017, 2, 8)) == scan.dates(date(2017, 2, 8))

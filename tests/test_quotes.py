@@ -1,3 +1,6 @@
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from factcheck.diff import char_diff, render, word_diff
 from factcheck.quotes import find_quote
 
@@ -35,3 +38,25 @@ def test_char_diff_shows_letters_of_a_misspelling():
 def test_word_diff_ignores_punctuation_and_case():
     ops = word_diff("We need friends!", "we need friends")
     assert [op.kind for op in ops] == ["equal"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(["Don't", "rock'n'roll", "Ünïcode", "it's", "a", "42", "--", "'", ", ", "  ", "\n",
+                                 "l'été", "x_y", "Ω"]), min_size=1, max_size=25).map(" ".join))
+def test_an_alignments_span_in_the_joined_words_is_the_span_of_those_words_in_the_text(text):
+    """``_spanned`` counts the spaces before an offset of the joined words to tell its word, and
+    reads the text's words again only up to the last: the spans a bisect over every word's
+    offset in the joined words gives (what ``find_quote`` read before)."""
+    from bisect import bisect_right
+
+    from factcheck.quotes import _WORD, _spanned, _words
+
+    folded, joined = _words(text)
+    matches = list(_WORD.finditer(folded))
+    assert joined == " ".join(m.group() for m in matches)
+    offsets = [sum(len(m.group()) + 1 for m in matches[:k]) for k in range(len(matches))]
+    for start in range(len(joined)):
+        for end in range(start + 1, len(joined) + 1):
+            first = bisect_right(offsets, start) - 1
+            last = bisect_right(offsets, max(start, end - 1)) - 1
+            assert _spanned(folded, joined, start, end) == (matches[first].start(), matches[last].end())

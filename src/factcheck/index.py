@@ -14,12 +14,12 @@ import re
 import sys
 from array import array
 from bisect import bisect_left, bisect_right
-from collections import Counter, defaultdict
-from collections.abc import Callable, Hashable, Sequence
+from collections import defaultdict
+from collections.abc import Callable, Hashable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 from functools import cached_property, lru_cache
-from itertools import accumulate, chain, compress, repeat
+from itertools import accumulate, chain
 from operator import itemgetter
 from pathlib import Path
 from typing import Any, TypeVar
@@ -39,6 +39,7 @@ from .locate import (
 from .names import NameMatch, NameOccurrence
 from .normalize import fold
 from .settings import (
+    CLAIM_CACHE,
     CONTEXT_WEIGHT,
     NEAR,
     NEAR_LIMIT,
@@ -146,6 +147,9 @@ class TextIndex:
         self._keys: dict[str, dict[str, list[str]]] = {}
         self._scored: dict[tuple[frozenset[str], int], Scored] = {}
         self._kept: dict[Hashable, Any] = {}
+        self._bits: dict[str, tuple[int, int]] = {}  # ``_stem_bits``
+        self._grouped: dict[frozenset[str], tuple[dict[str, int], list[tuple[int, int, int, int]]]] = {}
+        self._paragraph_bits: dict[int, int] = {}  # a paragraph → its sentences' bits
 
     @cached_property
     def postings(self) -> Postings:
@@ -167,7 +171,7 @@ class TextIndex:
         includes the one before; its paragraph counts only once one of those does). What a query
         scored is kept for the same claim's next questions (another of its judges, a threshold as
         high or higher, as few sentences or fewer)."""
-        wanted = stems(query)
+        wanted = _query_stems(query)
         if not wanted:
             return []
         key = (wanted, saturation)
@@ -186,28 +190,17 @@ class TextIndex:
     def _score(self, wanted: frozenset[str], saturation: int, floor: float,
                limit: int | None = None) -> list[tuple[int, int, float]]:
         """The candidate sentences of the query scoring ``floor`` or more, best first (the first
-        ``limit`` of them, when given). Only the query's stems matter to a score, so a sentence is
-        read as the set of them it holds, a bit each, off the postings; candidates are mapped to
-        their (own, before, paragraph) sets in C, and each distinct triple is scored once, on the
-        bits. With a ``limit``, only the candidates of the patterns that can be among the first
-        ``limit`` are ranked (the patterns' counts say which), not all that pass."""
-        bits = {w: 1 << k for k, w in enumerate(wanted)}
-        paragraphs = self.paragraphs
-        held: dict[int, int] = {}  # sentence → the stems it holds
-        around: dict[int, int] = {}  # paragraph → the stems its sentences hold
-        for w, bit in bits.items():  # C loops: a bit per stem
-            holding = self.postings.get(w)
-            held.update(zip(holding, map(bit.__or__, map(held.get, holding, repeat(0))), strict=True))
-            where = set(map(paragraphs.__getitem__, holding))
-            around.update(zip(where, map(bit.__or__, map(around.get, where, repeat(0))), strict=True))
-        candidates = set(held)
-        candidates.update(map((1).__add__, held))  # a sentence's context is the one before
-        candidates.discard(len(self.spans))
-        order = list(candidates)
-        patterns = list(zip(map(held.get, order, repeat(0)), map(held.get, map((-1).__add__, order), repeat(0)),
-                            map(around.get, map(paragraphs.__getitem__, order), repeat(0)), strict=True))
+        ``limit`` of them, when given), then in text order. Only the query's stems matter to a
+        score, so a sentence is read as the set of them it holds, its context (the sentence
+        before) holds and its paragraph holds, a bit each. The sentences are sets of bits too (an
+        int, bit i for sentence i, kept per stem: ``_stem_bits``): the candidates (those holding a
+        stem, or after one) are split by each stem three ways into the groups that share a pattern,
+        a few big-int operations per stem and group however many sentences hold the stem, and
+        each group is scored once; only the sentences returned are read off their bits."""
+        bits, groups = self._groups(wanted)
+        if not groups:
+            return []
         weights = rarity(wanted, lambda w: len(self.postings.get(w)), len(self.spans))
-
         weighed: dict[int, float] = {}  # a set of stems (a mask) → its weight; the same few recur
 
         def weigh(mask: int) -> float:
@@ -216,33 +209,94 @@ class TextIndex:
             return weighed[mask]
 
         share = min(len(wanted), saturation)
-        score = {p: _masked_relevance(weigh, share, *p) for p in set(patterns)}
-        bar = floor
-        if limit is not None and len(order) > limit:
-            # the score of the ``limit``-th best candidate: none below it is among the first ``limit``
-            counts = Counter(patterns)
-            seen = 0
-            for value, pattern in sorted(((v, p) for p, v in score.items()), key=itemgetter(0), reverse=True):
-                seen += counts[pattern]
-                if seen >= limit:
-                    bar = max(floor, value)
-                    break
-            chosen = {p for p, v in score.items() if v >= bar}
-            taken = list(map(chosen.__contains__, patterns))
-            order, patterns = list(compress(order, taken)), list(compress(patterns, taken))
-        scores = list(map(score.__getitem__, patterns))
-        passing = list(map(bar.__le__, scores))
-        # best first, then in text order (a sentence's index orders it as its start does): tuples
-        # sorted and the spans looked up in C, not a Python loop per candidate (a common word's
-        # query at a low threshold passes thousands of sentences, of which callers read a few)
-        ranked = sorted(zip(map(float.__neg__, compress(scores, passing)), compress(order, passing), strict=True))
-        if limit is not None:
-            del ranked[limit:]
-        if not ranked:
-            return []
-        negated, ids = zip(*ranked, strict=True)
-        return list(zip(map(self.sentence_starts.__getitem__, ids), map(self.sentence_ends.__getitem__, ids),
-                        map(float.__neg__, negated), strict=True))
+        by_score: dict[float, int] = {}  # groups of one score are one set: ties go in text order
+        for own, before, paragraph, where in groups:
+            value = _masked_relevance(weigh, share, own, before, paragraph)
+            if value >= floor:
+                by_score[value] = by_score.get(value, 0) | where
+        need = len(self.spans) if limit is None else limit
+        starts, ends = self.sentence_starts, self.sentence_ends
+        out: list[tuple[int, int, float]] = []
+        for value in sorted(by_score, reverse=True):
+            out += [(starts[i], ends[i], value) for i in _lowest_bits(by_score[value], need - len(out))]
+            if len(out) >= need:
+                break
+        return out
+
+    def _groups(self, wanted: frozenset[str]) -> tuple[dict[str, int], list[tuple[int, int, int, int]]]:
+        """The query's stems by their bits, and its candidates grouped by pattern (``_score``),
+        kept for the same claim's next questions: one of the same stems (at another saturation),
+        or of some of them (the claim's words without the article's sentence's), whose groups are
+        those of the kept ones with the other stems' bits cleared, merged where they then agree."""
+        kept = self._grouped.pop(wanted, None)
+        if kept is None:
+            wider = next((u for u in reversed(self._grouped) if u > wanted), None)
+            if wider is not None:
+                bits_of, groups = self._grouped[wider]
+                bits = {w: bits_of[w] for w in wanted}
+                mask = sum(bits.values())
+                merged: dict[tuple[int, int, int], int] = {}
+                for own, before, paragraph, where in groups:
+                    if own & mask or before & mask:  # else no candidate of these stems
+                        key = (own & mask, before & mask, paragraph & mask)
+                        merged[key] = merged.get(key, 0) | where
+                kept = bits, [(*key, where) for key, where in merged.items()]
+            else:
+                kept = self._grouped_anew(wanted)
+            if len(self._grouped) >= SCORED_QUERIES:
+                del self._grouped[next(iter(self._grouped))]
+        self._grouped[wanted] = kept  # popped and put back: the dict's order is the recency
+        return kept
+
+    def _grouped_anew(self, wanted: frozenset[str]) -> tuple[dict[str, int], list[tuple[int, int, int, int]]]:
+        bits = {w: 1 << k for k, w in enumerate(wanted)}
+        sets = [(bit, *self._stem_bits(w)) for w, bit in bits.items()]
+        held = 0
+        for _, own, _ in sets:
+            held |= own
+        universe = (held | (held << 1)) & ((1 << len(self.spans)) - 1)  # a sentence's context is the one before
+        if not universe:
+            return bits, []
+        groups = [(0, 0, 0, universe)]  # (own, before, paragraph) stems → its sentences
+        for bit, own, around in sets:
+            if own:
+                groups = _split(groups, own, bit, 0)
+                groups = _split(groups, own << 1, bit, 1)
+                groups = _split(groups, around, bit, 2)
+        return bits, groups
+
+    def _stem_bits(self, stem: str) -> tuple[int, int]:
+        """The sentences that hold ``stem``, and those whose paragraph holds it, as bits (bit i
+        for sentence i), worked out once per page: claims citing it ask of the same words."""
+        found = self._bits.get(stem)
+        if found is None:
+            ids = self.postings.get(stem)
+            paragraphs = self.paragraphs
+            own = sum(map((1).__lshift__, ids))  # distinct powers of two: their sum is their union
+            around = 0
+            if self._paragraphs_in_order:  # a paragraph's sentences are a run: bisect gives its bits
+                runs = self._paragraph_bits
+                for q in set(map(paragraphs.__getitem__, ids)):
+                    run = runs.get(q)
+                    if run is None:
+                        runs[q] = run = (1 << bisect_right(paragraphs, q)) - (1 << bisect_left(paragraphs, q))
+                    around |= run
+            else:
+                where = set(map(paragraphs.__getitem__, ids))
+                around = sum(1 << i for i, q in enumerate(paragraphs) if q in where)
+            self._bits[stem] = found = (own, around)
+        return found
+
+    @cached_property
+    def _paragraphs_in_order(self) -> bool:
+        return list(self.paragraphs) == sorted(self.paragraphs)
+
+    def holding(self, stems: Iterable[str]) -> set[int]:
+        """The sentences (by their index in ``spans``) that hold one of these stems."""
+        found: set[int] = set()
+        for stem in stems:
+            found.update(self.postings.get(stem))
+        return found
 
     def dates(self, published: date | None) -> list[tuple[int, int, dates.DateSpan]]:
         if published not in self._dates:
@@ -361,6 +415,11 @@ class TextIndex:
         return [(s, e) for s, e, _ in self.relevant(query, NEAR, saturation=NEAR_SATURATION, limit=limit)]
 
 
+# a claim's queries (its words, its topic with and without the article's sentence) are asked of
+# each page it cites, and some of them by more than one of its judges
+_query_stems = lru_cache(maxsize=CLAIM_CACHE)(stems)
+
+
 def _sentence_stems(folded: str, spans: Sequence[tuple[int, int]],
                     seen: dict[str, frozenset[str]]) -> list[frozenset[str]]:
     """Each sentence's stems, those of a sentence met before (in ``seen``) looked up, not read."""
@@ -372,6 +431,33 @@ def _sentence_stems(folded: str, spans: Sequence[tuple[int, int]],
             seen[sentence] = stems_of = folded_stems(sentence)
         found.append(stems_of)
     return found
+
+
+def _split(groups: list[tuple[int, int, int, int]], holding: int, bit: int,
+           part: int) -> list[tuple[int, int, int, int]]:
+    """Each group's sentences split into those in ``holding`` (``bit`` added to the ``part`` of
+    their pattern: 0 own, 1 before, 2 paragraph) and the rest; no group left empty."""
+    out: list[tuple[int, int, int, int]] = []
+    for own, before, paragraph, where in groups:
+        inside = where & holding
+        if inside:
+            out.append((own | bit, before, paragraph, inside) if part == 0 else
+                       (own, before | bit, paragraph, inside) if part == 1 else (own, before, paragraph | bit, inside))
+            if inside != where:
+                out.append((own, before, paragraph, where ^ inside))
+        else:
+            out.append((own, before, paragraph, where))
+    return out
+
+
+def _lowest_bits(where: int, count: int) -> list[int]:
+    """The positions of the lowest ``count`` set bits of ``where``, lowest first."""
+    out: list[int] = []
+    while where and len(out) < count:
+        low = where & -where
+        out.append(low.bit_length() - 1)
+        where ^= low
+    return out
 
 
 def _masked_relevance(weigh: Callable[[int], float], share: int, own: int, before: int, paragraph: int) -> float:

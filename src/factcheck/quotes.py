@@ -3,13 +3,11 @@ punctuation and spacing do not count; a changed, missing or added word does."""
 
 from __future__ import annotations
 
-import bisect
 import re
-from array import array
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import accumulate
+from itertools import islice
 
 from rapidfuzz import fuzz
 
@@ -30,30 +28,20 @@ class QuoteMatch:
     diff: tuple[Op, ...]  # article's words against the source's
 
 
-@dataclass(frozen=True)
-class Words:
-    """A normalised text as folded words joined by single spaces, each word's span in the text
-    and its offset in ``joined``: exact quotations are then one substring search."""
+def _words(text: str) -> tuple[str, str]:
+    """A text folded (as long as the text: offsets carry over), and its words joined by single
+    spaces: exact quotations are then one substring search, and a fuzzy match's offset in the
+    joined words is a word's number, the spaces before it (``_spanned``)."""
+    folded = fold(text)
+    return folded, " ".join(_WORD.findall(folded))
 
-    joined: str
-    starts: array  # each word's span in the text
-    ends: array
-    offsets: array  # each word's start in ``joined``
 
-    @classmethod
-    def of(cls, text: str) -> Words:
-        found = list(_WORD.finditer(fold(text)))  # the rest in C: a page's stretches hold thousands of words
-        words = list(map(re.Match.group, found))
-        offsets = array("i", accumulate(map((1).__add__, map(len, words)), initial=0))
-        offsets.pop()
-        return cls(" ".join(words), array("i", map(re.Match.start, found)), array("i", map(re.Match.end, found)),
-                   offsets)
-
-    def __len__(self) -> int:
-        return len(self.starts)
-
-    def word_at(self, joined_offset: int) -> int:
-        return bisect.bisect_right(self.offsets, joined_offset) - 1
+def _spanned(folded: str, joined: str, start: int, end: int) -> tuple[int, int]:
+    """Where in the text the words of ``joined[start:end]`` (an alignment's span, not empty)
+    start and end: the words are read again only for the best match."""
+    first, last = joined.count(" ", 0, start), joined.count(" ", 0, max(start, end - 1))
+    found = list(islice(_WORD.finditer(folded), first, last + 1))
+    return found[0].start(), found[-1].end()
 
 
 @lru_cache(maxsize=CLAIM_CACHE)  # one quotation is searched for in the article and each page it cites
@@ -80,10 +68,10 @@ def find_quote(
     stretches of the text the fuzzy search is limited to (None: all of it); the exact search
     always covers the whole text."""
     hay = hay or make_view(text)
-    q = Words.of(normalize(quote))
-    if not q.joined:
+    _, joined = _words(normalize(quote))
+    if not joined:
         return None
-    words = q.joined.split(" ")
+    words = joined.split(" ")
     m = _exact(tuple(words)).search(hay.text)
     if m:
         return QuoteMatch(hay.origin(m.start()), hay.origin(m.end() - 1) + 1, True, 100.0, ())
@@ -92,14 +80,13 @@ def find_quote(
     spans = [(0, len(text))] if stretches is None else widened(stretches, 12 * len(words), len(text))
     best = None
     for lo, hi in spans:
-        chunk = Words.of(text[lo:hi])
-        if not chunk.joined:
+        folded, chunk = _words(text[lo:hi])
+        if not chunk:
             continue
-        found = fuzz.partial_ratio_alignment(q.joined, chunk.joined, score_cutoff=threshold)
+        found = fuzz.partial_ratio_alignment(joined, chunk, score_cutoff=threshold)
         if found is not None and (best is None or found.score > best[0]):
-            first = chunk.word_at(found.dest_start)
-            last = chunk.word_at(max(found.dest_start, found.dest_end - 1))
-            best = (found.score, lo + chunk.starts[first], lo + chunk.ends[last])
+            first, last = _spanned(folded, chunk, found.dest_start, found.dest_end)
+            best = (found.score, lo + first, lo + last)
     if best is None:
         return None
     score, start, end = best

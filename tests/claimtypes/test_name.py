@@ -29,3 +29,18 @@ def test_a_source_supports_only_with_the_full_name():
 def test_people_are_drafted_with_their_title_as_wording():
     names = {c.expect: c.text for c in drafted("name", ARTICLE)}
     assert names["Vladimir Putin"] == "President Vladimir Putin"
+
+
+def test_the_right_spellings_shown_are_whole_words_even_inside_a_longer_form():
+    """``spelled_right`` passes over a form inside a word ("xOzerov") and still finds the shorter
+    form a longer one's false start hides ("xViktor Ozerov" holds "Ozerov"), as a lookbehind does."""
+    import re
+
+    from factcheck.article import Article
+    from factcheck.claimtypes.name import spelled_right
+
+    text = "xViktor Ozerov met Viktor Ozerov. xOzerov and Ozerov_ left; Ozerov's aide, ozerov."
+    article = Article.from_string(text, "a.txt")
+    shown = [m.text for m in spelled_right(article, ["Viktor Ozerov"], ())]
+    plain = re.compile(r"(?<!\w)(?:Viktor Ozerov|Ozerov)(?!\w)")
+    assert shown == [m.group() for m in plain.finditer(text)] == ["Ozerov", "Viktor Ozerov", "Ozerov"]

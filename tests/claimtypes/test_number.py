@@ -57,3 +57,14 @@ def test_a_figure_inside_a_range_does_not_confirm_the_range():
 def judge_page(text: str) -> Page:
     text = normalize(text)
     return Page(text, Lenses()(text))
+
+
+def test_a_values_places_start_at_whole_words_in_any_case():
+    """``value_places`` finds the words before a value only where they open a word ("Within 2017"
+    is no place of "In 2016"), whatever their case ("IN 2018" is one)."""
+    from factcheck.claimtypes.about import value_places
+    from factcheck.claimtypes.number import _figures
+
+    text = "Within 2017 sales fell. IN 2018 they rose; in 2019, again. Spin 2020 too."
+    places = [text[p.start : p.end] for p in value_places("In 2016", text, _figures)]
+    assert places == ["IN 2018", "in 2019"]

@@ -18,9 +18,9 @@ from rapidfuzz import fuzz
 from rapidfuzz.distance import Levenshtein
 
 from ..article import Article
-from ..index import within
+from ..index import TextIndex, within
 from ..lexicon import DAYS, MONTHS, STOPWORDS, TITLES
-from ..locate import Passage, locate, locate_exact, opening_word, sentence_around, stems, whole_words
+from ..locate import Passage, folded_stems, locate, locate_exact, opening_word, sentence_around, stems, whole_words
 from ..model import Claim, Status
 from ..normalize import fold
 from ..settings import (
@@ -484,6 +484,9 @@ class Names:
 
     words: re.Pattern | None
     acronyms: re.Pattern | None
+    # the index stems (``locate.folded_stems``) of the first word of each folded name: a sentence
+    # that names one holds its stem; None when one has none (a stop word's first letters)
+    stems: frozenset[str] | None = None
 
 
 _JOINERS = {"of", "the", "and", "for", "on", "de"}
@@ -518,7 +521,12 @@ def named(claim: Claim) -> Names | None:
     if not terms:
         return None
     pattern = re.compile(whole_words(terms))
-    return Names(pattern, re.compile("|".join(sorted(acronyms, key=len, reverse=True))) if acronyms else None)
+    keys = [folded_stems(first.group()) if (first := _RUN.match(term)) else frozenset() for term in terms]
+    return Names(pattern, re.compile("|".join(sorted(acronyms, key=len, reverse=True))) if acronyms else None,
+                 frozenset().union(*keys) if all(keys) else None)
+
+
+_RUN = re.compile(r"\w+")
 
 
 def _acronym_forms(words: list[str]) -> set[str]:
@@ -546,6 +554,40 @@ def names_one(names: Names | None, text: str, spans, start: int, end: int, subje
                for where in (text[lo:end], subject or ""))
 
 
+@lru_cache(maxsize=4096)  # a page's title, asked once per claim that cites it
+def _names_in_subject(names: Names, subject: str) -> bool:
+    return names_one(names, subject, [(0, len(subject))], 0, len(subject))
+
+
+def naming(names: Names | None, page: Page) -> Callable[[int, int], bool]:
+    """``names_one(names, page.text, page.view.spans, start, end, page.subject)`` for a sentence
+    ``(start, end)`` of the page. Through its index, a sentence that neither it nor the one before
+    holds the stem of a name is passed over without a search, where no word lies between the two
+    (a word there or across their border is the search's, as is a name with an acronym)."""
+    text, view, subject = page.text, page.view, page.subject
+
+    def searched(start: int, end: int) -> bool:
+        return names_one(names, text, view.spans, start, end, subject)
+
+    if (names is None or names.words is None or names.stems is None or names.acronyms is not None
+            or not isinstance(view, TextIndex)):
+        return searched
+    if subject and _names_in_subject(names, subject):
+        return lambda start, end: True
+    spans, starts, held = view.spans, view.sentence_starts, view.holding(names.stems)
+
+    def named_in(start: int, end: int) -> bool:
+        i = bisect.bisect_right(starts, start) - 1  # as names_one's bisect of the spans: starts are in order
+        if i < 0 or spans[i] != (start, end) or i in held or (i - 1) in held:
+            return searched(start, end)
+        if i == 0:
+            return False
+        gap = spans[i - 1][1]
+        return searched(start, end) if gap >= start or _WORD_CHAR.search(text, gap, start) else False
+
+    return named_in
+
+
 @dataclass(frozen=True)
 class Topic:
     """What a date or figure is about, without the values themselves."""
@@ -557,7 +599,7 @@ class Topic:
         """The source sentences about it, each at its better score of the two: the sentence's
         extra words widen what is found, but never dilute a claim that says enough itself."""
         best: dict[tuple[int, int], float] = {}
-        for query in (self.own, self.wide):
+        for query in (self.wide, self.own):  # the wider first: the index scores the other from its candidates
             for s, e, score in view.relevant(query, min_score):
                 best[s, e] = max(score, best.get((s, e), 0.0))
         return sorted(((s, e, score) for (s, e), score in best.items()), key=lambda t: (-t[2], t[0]))
@@ -617,13 +659,14 @@ def judge_value(claim: Claim, reading: Reading, page: Page, query: Topic, betwee
     nothing. Silence says why, at the closest candidate."""
     text, view = page.text, page.view
     pattern = named(claim)
+    naming_one = naming(pattern, page)
     closest: tuple[int, int] | None = None
     unresolved = False
     pool: list[_Candidate] = []
     setting = reading.setting
     least = TIE_MIN if setting is not None and (setting.before or setting.after) else 0  # else nothing to tie to
     for s, e, score in query.relevant(view, RELEVANT):
-        if not names_one(pattern, text, view.spans, s, e, page.subject):
+        if not naming_one(s, e):
             continue
         closest = closest or (s, e)
         found = [f for f in between(s, e) if s <= f[0] and f[1] <= e]
@@ -643,7 +686,7 @@ def judge_value(claim: Claim, reading: Reading, page: Page, query: Topic, betwee
             ok = ok and (not coarse or (placed and tied >= TIE_MIN))
             pool.append(_Candidate(f_start, f_end, value, score, tied, ok, against, coarse))
     pool += _anchored(claim, reading, page, between, compatible,
-                      agrees if coarser is None else lambda v: agrees(v) and not coarser(v), pattern)
+                      agrees if coarser is None else lambda v: agrees(v) and not coarser(v), naming_one)
     support = max((c for c in pool if c.agrees), key=lambda c: (c.rank, not c.coarse), default=None)
     rival = max((c for c in pool if c.rival), key=lambda c: c.rank, default=None)
     words = len(set(setting.before + setting.after)) if setting is not None else 0
@@ -683,7 +726,7 @@ def _said(status: Status, text: str, c: _Candidate, describe: Callable[[Any], st
 
 def _anchored(claim: Claim, reading: Reading, page: Page, between: Callable[[int, int], list],
               compatible: Callable[[Any], bool], agrees: Callable[[Any], bool],
-              pattern: Names | None) -> list[_Candidate]:
+              naming_one: Callable[[int, int], bool]) -> list[_Candidate]:
     """The claimed value is an anchor: a sentence holding it needs less topical overlap (the
     claim's own words, its unit among them, against ``NEAR``) than one holding another value,
     which never contradicts from here."""
@@ -694,7 +737,7 @@ def _anchored(claim: Claim, reading: Reading, page: Page, between: Callable[[int
         candidates = [(s, e, 0.0) for s, e in view.spans if folded in fold(text[s:e])][:NEAR_LIMIT]
     out = []
     for s, e, score in candidates:
-        if not names_one(pattern, text, view.spans, s, e, page.subject):
+        if not naming_one(s, e):
             continue
         for f_start, f_end, value in between(s, e):
             if s <= f_start and f_end <= e and value is not None and compatible(value) and agrees(value):

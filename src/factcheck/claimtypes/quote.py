@@ -106,7 +106,7 @@ def words_off(words: str, text: str, lens: Lens | None = None) -> Iterator[tuple
     if len(quoted) < _ONE_OFF_MIN:
         return
     lowered = lens.kept(str.lower) if lens is not None else text.lower()
-    if _FINAL_SIGMA not in text and sum(w not in lowered for w in quoted) > 1:
+    if _FINAL_SIGMA not in text and _missing(quoted, lowered) > 1:
         return  # a word the text holds, lower-cased, is in the text lower-cased: two are missing
     folded = lens.kept(_folded_words) if lens is not None else _folded_words(text)
     n = len(quoted)
@@ -116,6 +116,18 @@ def words_off(words: str, text: str, lens: Lens | None = None) -> Iterator[tuple
         if sum(map(str.__ne__, folded[i : i + n], quoted)) == 1:
             found = list(islice(_WORD.finditer(text), i, i + n))
             yield found[0].start(), found[-1].end()
+
+
+def _missing(words: list[str], lowered: str) -> int:
+    """How many of ``words`` ``lowered`` does not hold, counted up to two: a missing word is a
+    search of the whole page, so the count stops once it says enough."""
+    missing = 0
+    for w in words:
+        if w not in lowered:
+            missing += 1
+            if missing > 1:
+                break
+    return missing
 
 
 def _folded_words(text: str) -> list[str]:
