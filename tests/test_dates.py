@@ -413,6 +413,15 @@ news_date_text = st.lists(st.tuples(st.sampled_from(NEWS_DATE_WORDS), st.sampled
                           max_size=12).map(lambda parts: "".join(w + sep for w, sep in parts))
 
 
+def test_a_range_across_a_new_year_keeps_its_years_in_a_list():
+    """Hypothesis found it: a year-less range from 30 December to 5 August after a written year was
+    moved into that year end by end, and ended before it started."""
+    text = "20161016 the day before yesterday-05-Aug-2016the coming "
+    spans = [m.span for m in find_dates(text, dt.date(2000, 1, 1)) if m.span is not None]
+    assert all(s.start <= s.end for s in spans)
+    assert (dt.date(1999, 12, 30), dt.date(2000, 8, 5)) in [(s.start, s.end) for s in spans]
+
+
 @settings(max_examples=300, deadline=None)
 @given(news_date_text, st.dates(min_value=dt.date(1900, 1, 1), max_value=dt.date(2100, 12, 31)))
 def test_whatever_is_read_loads_back_as_expect(text, pub):

@@ -1407,7 +1407,8 @@ def _lists(text: str, found: list[DateMatch]) -> list[DateMatch]:
         elif span.precision == "day" and year is not None and not _WRITTEN_YEAR.search(m.text) \
                 and (prev.span.precision == "year" or (span.start.month, span.start.day) >= (
                     prev.span.end.month, prev.span.end.day)) \
-                and _clause_tense(text, m.start) is Tense.NONE and span.start.year != year:
+                and _clause_tense(text, m.start) is Tense.NONE and span.start.year != year \
+                and span.start.year == span.end.year:  # a range across a new year would end before it starts
             try:
                 span = DateSpan(span.start.replace(year=year), span.end.replace(year=year), "day", span.ambiguous)
             except ValueError:  # 29 February
