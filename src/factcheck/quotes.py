@@ -12,7 +12,7 @@ from itertools import islice
 from rapidfuzz import fuzz
 
 from .diff import Op, changed, word_diff
-from .locate import View, make_view, widened
+from .locate import View, make_view, opening_word, widened
 from .normalize import fold, normalize
 from .settings import CLAIM_CACHE, MISQUOTE_THRESHOLD
 
@@ -54,8 +54,7 @@ def _exact_pattern(words: Sequence[str]) -> str:
     apostrophe may close a word) with anything but word characters between them. The first word
     is the pattern's first element and the check before it a lookbehind after it, so that the
     regex engine skips through the text to that word's occurrences instead of trying every offset."""
-    first = len(words[0])
-    return (re.escape(words[0]) + rf"(?<!\w[\s\S]{{{first}}})(?<!\w'[\s\S]{{{first}}})"
+    return (opening_word(words[0]) + rf"(?<!\w'[\s\S]{{{len(words[0])}}})"  # nor a word and an apostrophe
             + "".join(r"\W+" + re.escape(w) for w in words[1:]) + r"(?!\w)(?!'\w)")
 
 
