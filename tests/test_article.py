@@ -82,6 +82,11 @@ _EDGES = [
     "&amp;&amp; <b>&lt;</b>&gt;<script>1 < 2</script> <!-- c --> tail&#x20;&#32;end&NewLine;",
     "",
     "<p> </p>",
+    # where libxml2's tree is not the markup as written (``html_text`` then walks it as the article is)
+    "<html><head><script></script><div>x</div><title>The title</title></head><body><p>b</p></body></html>",
+    "<html><title>No head</title><body><p>b</p></body></html>",
+    "<p>a<noembed><b>c</b> &amp; d</noembed>e</p>",
+    "<p>&#128;-&#0;-&#x110000;-&#x9;</p>",
 ]
 
 
