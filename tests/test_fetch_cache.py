@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from factcheck.fetch import Fetcher
-from factcheck.fetch.cache import StoredText, TextStore
+from factcheck.fetch.cache import ConfinedDir, StoredText, TextStore
 from factcheck.model import Via
 from fetch_servers import (
     HTML,
@@ -222,3 +222,14 @@ def test_a_text_store_symlinked_out_of_its_tree_is_refused(tree):
     store = TextStore(claims / ".factcheck-cache")
     assert store.refused is not None and store.put("k", StoredText("t")) is not None and store.get("k") is None
     assert _files(outside) == []
+
+
+def test_an_entry_larger_than_the_limit_is_not_read(tmp_path):
+    """The read is sized by the file (not by the limit, which it once allocated for every entry),
+    and an entry over the limit is still refused."""
+    store = ConfinedDir(tmp_path)
+    assert store.write("d", "e", data=b"x" * 100) is None
+    assert store.read("d", "e", limit=100) == b"x" * 100
+    assert store.read("d", "e", limit=99) is None
+    assert store.write("d", "empty", data=b"") is None
+    assert store.read("d", "empty", limit=0) == b""

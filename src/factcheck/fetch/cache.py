@@ -193,9 +193,12 @@ class ConfinedDir:
             with self.directory(*dirs) as dirfd:
                 fd = os.open(name, os.O_RDONLY | _NOFOLLOW, dir_fd=dirfd)
                 with os.fdopen(fd, "rb") as f:
-                    if not stat.S_ISREG(os.fstat(f.fileno()).st_mode):
+                    info = os.fstat(f.fileno())
+                    if not stat.S_ISREG(info.st_mode) or info.st_size > limit:
                         return None
-                    raw = f.read(limit + 1)
+                    # sized by the file, not the limit: a read of n bytes allocates n first, and
+                    # allocating 64 MB for each 300 KB entry cost a warm run 0.3 s of 400 index reads
+                    raw = f.read(info.st_size + 1)
         except OSError:
             return None
         return raw if len(raw) <= limit else None
