@@ -4,6 +4,7 @@ their plain definitions give, on any text: their faster forms are speed, never a
 import re
 import unicodedata
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -123,3 +124,27 @@ def test_whole_words_match_where_a_look_behind_first_does(words, text):
             == [m.span() for m in re.finditer(first, text)])
     assert ([m.span() for m in re.finditer("(?i)" + opening_word(words[0]) + r"\W+x", text)]
             == [m.span() for m in re.finditer("(?i)(?<!\\w)" + re.escape(words[0]) + r"\W+x", text)])
+
+
+@settings(max_examples=300, deadline=None)
+@given(texts, st.integers(-100, 100), st.integers(-100, 100), st.sampled_from([None, 1, 2, -1]), st.integers(0, 200))
+def test_stored_spans_read_as_the_list_of_sentence_spans(text, a, b, step, offset):
+    """What a warm run's index holds (``Spans`` over the stored bounds) reads as ``sentences`` does:
+    by position, from the end, by slice, in order, and to ``bisect``."""
+    from array import array
+    from bisect import bisect_right
+    from itertools import chain
+
+    from factcheck.index import Spans
+
+    spans = sentences(text)
+    stored = Spans(array("i", chain.from_iterable(spans)))
+    assert len(stored) == len(spans) and list(stored) == spans and stored == spans
+    assert stored[a:b:step] == spans[a:b:step]
+    if -len(spans) <= a < len(spans):
+        assert stored[a] == spans[a]
+    else:
+        with pytest.raises(IndexError):
+            stored[a]
+    assert bisect_right(stored, (offset, 10**9)) == bisect_right(spans, (offset, 10**9))
+    assert list(stored.starts) == [s for s, _ in spans] and list(stored.ends) == [e for _, e in spans]

@@ -15,14 +15,14 @@ import sys
 from array import array
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
-from collections.abc import Callable, Hashable, Iterable, Sequence
+from collections.abc import Callable, Hashable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 from functools import cached_property, lru_cache
 from itertools import accumulate, chain
 from operator import itemgetter
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, TypeVar, overload
 
 from . import dates, locate, names, normalize, numbers
 from .fetch.cache import ConfinedDir
@@ -111,13 +111,59 @@ class Scored:
     limit: int | None = None  # only the first ``limit`` of them were kept
 
 
+class Spans(Sequence[tuple[int, int]]):
+    """Sentence spans loaded from the store, kept as their flat bounds: a ``(start, end)`` is
+    made only when one is read, where making every page's thousands of them was most of what
+    loading its index cost a warm run."""
+
+    __slots__ = ("bounds",)
+
+    def __init__(self, bounds: array) -> None:
+        self.bounds = bounds  # start, end, start, end...
+
+    def __len__(self) -> int:
+        return len(self.bounds) // 2
+
+    @overload
+    def __getitem__(self, i: int) -> tuple[int, int]: ...
+
+    @overload
+    def __getitem__(self, i: slice) -> list[tuple[int, int]]: ...
+
+    def __getitem__(self, i: int | slice) -> tuple[int, int] | list[tuple[int, int]]:
+        b = self.bounds
+        if isinstance(i, slice):
+            return [(b[2 * k], b[2 * k + 1]) for k in range(*i.indices(len(self)))]
+        n = len(self)
+        if not -n <= i < n:
+            raise IndexError(i)
+        i %= n
+        return b[2 * i], b[2 * i + 1]
+
+    def __iter__(self) -> Iterator[tuple[int, int]]:
+        return zip(self.bounds[::2], self.bounds[1::2], strict=True)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Sequence) and list(self) == list(other)
+
+    __hash__ = None  # type: ignore[assignment]
+
+    @property
+    def starts(self) -> array:
+        return self.bounds[::2]
+
+    @property
+    def ends(self) -> array:
+        return self.bounds[1::2]
+
+
 @dataclass(frozen=True)
 class Derived:
     """What building a ``TextIndex`` reads off its text with a Python loop per sentence or match
     (sentence spans, stem postings, the view's stretches), kept beside the text cache so that a
     warm run does not redo it; a sentence's own stems are then derived only when it is a candidate."""
 
-    spans: list[tuple[int, int]]
+    spans: Sequence[tuple[int, int]]
     postings: Postings
     view: View | None = None
     paragraphs: Sequence[int] | None = None  # each sentence's paragraph (``locate.paragraph_numbers``)
@@ -131,6 +177,7 @@ class TextIndex:
         it adds to: a page's article body is nearly all sentences of its whole text."""
         self.text = text
         self._seen = {} if seen is None else seen
+        self.spans: Sequence[tuple[int, int]]
         if derived is None:
             self.spans = sentences(text)
         else:
@@ -403,12 +450,14 @@ class TextIndex:
         return self.spans[max(0, i - 1)][0], self.spans[i][1]
 
     @cached_property
-    def sentence_starts(self) -> list[int]:
-        return list(map(itemgetter(0), self.spans))
+    def sentence_starts(self) -> Sequence[int]:
+        spans = self.spans
+        return spans.starts if isinstance(spans, Spans) else list(map(itemgetter(0), spans))
 
     @cached_property
-    def sentence_ends(self) -> list[int]:
-        return list(map(itemgetter(1), self.spans))
+    def sentence_ends(self) -> Sequence[int]:
+        spans = self.spans
+        return spans.ends if isinstance(spans, Spans) else list(map(itemgetter(1), spans))
 
     def near(self, query: str, limit: int = NEAR_LIMIT) -> list[tuple[int, int]]:
         """The stretches worth a fuzzy comparison with ``query``: its most relevant sentences."""
@@ -629,7 +678,7 @@ class DerivedStore:
             return None
         if len(bounds) % 2 or not (view_starts is None) == (view_origins is None) == (view_part is None):
             return None
-        spans = list(zip(bounds[::2], bounds[1::2], strict=True))
+        spans = Spans(bounds)
         words = stems_part.split(" ") if stems_part else []
         postings = Postings(dict(zip(words, range(len(words)), strict=True)), offsets, ids)
         view = None

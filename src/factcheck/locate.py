@@ -217,7 +217,7 @@ def _abbreviated(cased: str, end: int) -> bool:
 
 
 def sentence_around(
-    text: str, start: int, end: int, spans: list[tuple[int, int]] | None = None
+    text: str, start: int, end: int, spans: Sequence[tuple[int, int]] | None = None
 ) -> tuple[int, int]:
     """The sentence holding ``text[start:end]`` (or the span itself if it crosses sentences);
     ``spans`` is ``sentences(text)`` when the caller has it."""
@@ -315,7 +315,7 @@ def relevant_sentences(
 
 
 def excerpt(text: str, start: int, end: int, width: int = EXCERPT_WIDTH,
-            spans: list[tuple[int, int]] | None = None) -> str:
+            spans: Sequence[tuple[int, int]] | None = None) -> str:
     """The source's words around a passage, trimmed for a report."""
     s, e = sentence_around(text, start, end, spans)
     if e - s > width:

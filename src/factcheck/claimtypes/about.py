@@ -124,7 +124,7 @@ def _read_at(claim: Claim, article: Article, view: Lens, read: Callable[[str], l
     return Reading((mention,), agrees(value), f"'{mention.text}' ({mention.value})", value=value, words_around=words)
 
 
-def _what_it_is_of(text: str, spans: list[tuple[int, int]], sentence: tuple[int, int], values: list) -> str:
+def _what_it_is_of(text: str, spans: Sequence[tuple[int, int]], sentence: tuple[int, int], values: list) -> str:
     """The value's sentence, with the one before it when it says nothing but its ``values``: a
     reference list's "LWN.net. 21 December 2005." dates the piece the sentence before names."""
     s, e = sentence
@@ -492,7 +492,7 @@ class Names:
 _JOINERS = {"of", "the", "and", "for", "on", "de"}
 
 
-def _sentences_over(spans: list[tuple[int, int]], start: int, end: int) -> tuple[int, int]:
+def _sentences_over(spans: Sequence[tuple[int, int]], start: int, end: int) -> tuple[int, int]:
     """``[start, end)`` widened to the whole sentences it touches."""
     i = bisect.bisect_right(spans, (start, float("inf"))) - 1
     j = bisect.bisect_right(spans, (max(start, end - 1), float("inf"))) - 1

@@ -7,7 +7,7 @@ import bisect
 import re
 from array import array
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property, lru_cache
@@ -62,7 +62,7 @@ class DraftContext:
     lenses: Lenses = field(default_factory=Lenses)  # the checker's reading of the article, shared with the read-back
 
     @property
-    def spans(self) -> list[tuple[int, int]]:
+    def spans(self) -> Sequence[tuple[int, int]]:
         """The article's sentences as the checker's index holds them: split once for drafting and read-back."""
         return self.lenses(self.article.text).spans
 
@@ -223,7 +223,7 @@ def _unique_at(article: Article, start: int, end: int) -> bool:
     return _unique_needle(article, " ".join(whole_folded(article.text)[start:end].split()))
 
 
-def _sentence(spans: list[tuple[int, int]], start: int, end: int) -> tuple[int, int]:
+def _sentence(spans: Sequence[tuple[int, int]], start: int, end: int) -> tuple[int, int]:
     """The sentence of ``spans`` (in text order, not overlapping) that holds ``[start, end)``."""
     i = bisect.bisect_right(spans, (start, float("inf"))) - 1
     if i >= 0 and spans[i][0] <= start and end <= spans[i][1]:
