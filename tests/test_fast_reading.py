@@ -9,7 +9,16 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from factcheck.lexicon import NON_FINAL_ABBREVIATIONS
-from factcheck.locate import _STOP_PREFIXES, folded_stems, make_view, opening_word, sentences, whole_words
+from factcheck.locate import (
+    _STOP_PREFIXES,
+    Spans,
+    folded_stems,
+    last_starting,
+    make_view,
+    opening_word,
+    sentences,
+    whole_words,
+)
 from factcheck.normalize import fold
 
 pieces = st.sampled_from(list("aZé\u017f\u0130\u0131\u212aß.!?\"')[(-*\u2022| \t\n\r\x0b\u00a0\u2003")
@@ -135,8 +144,6 @@ def test_stored_spans_read_as_the_list_of_sentence_spans(text, a, b, step, offse
     from bisect import bisect_right
     from itertools import chain
 
-    from factcheck.index import Spans
-
     spans = sentences(text)
     stored = Spans(array("i", chain.from_iterable(spans)))
     assert len(stored) == len(spans) and list(stored) == spans and stored == spans
@@ -147,4 +154,5 @@ def test_stored_spans_read_as_the_list_of_sentence_spans(text, a, b, step, offse
         with pytest.raises(IndexError):
             stored[a]
     assert bisect_right(stored, (offset, 10**9)) == bisect_right(spans, (offset, 10**9))
+    assert last_starting(stored, offset) == last_starting(spans, offset) == bisect_right(spans, (offset, 10**9)) - 1
     assert list(stored.starts) == [s for s, _ in spans] and list(stored.ends) == [e for _, e in spans]

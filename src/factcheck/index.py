@@ -15,18 +15,19 @@ import sys
 from array import array
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
-from collections.abc import Callable, Hashable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Hashable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 from functools import cached_property, lru_cache
 from itertools import accumulate, chain
 from operator import itemgetter
 from pathlib import Path
-from typing import Any, TypeVar, overload
+from typing import Any, TypeVar
 
 from . import dates, locate, names, normalize, numbers
 from .fetch.cache import ConfinedDir
 from .locate import (
+    Spans,
     View,
     folded_stems,
     make_view,
@@ -109,52 +110,6 @@ class Scored:
     floor: float
     sentences: list[tuple[int, int, float]]
     limit: int | None = None  # only the first ``limit`` of them were kept
-
-
-class Spans(Sequence[tuple[int, int]]):
-    """Sentence spans loaded from the store, kept as their flat bounds: a ``(start, end)`` is
-    made only when one is read, where making every page's thousands of them was most of what
-    loading its index cost a warm run."""
-
-    __slots__ = ("bounds",)
-
-    def __init__(self, bounds: array) -> None:
-        self.bounds = bounds  # start, end, start, end...
-
-    def __len__(self) -> int:
-        return len(self.bounds) // 2
-
-    @overload
-    def __getitem__(self, i: int) -> tuple[int, int]: ...
-
-    @overload
-    def __getitem__(self, i: slice) -> list[tuple[int, int]]: ...
-
-    def __getitem__(self, i: int | slice) -> tuple[int, int] | list[tuple[int, int]]:
-        b = self.bounds
-        if isinstance(i, slice):
-            return [(b[2 * k], b[2 * k + 1]) for k in range(*i.indices(len(self)))]
-        n = len(self)
-        if not -n <= i < n:
-            raise IndexError(i)
-        i %= n
-        return b[2 * i], b[2 * i + 1]
-
-    def __iter__(self) -> Iterator[tuple[int, int]]:
-        return zip(self.bounds[::2], self.bounds[1::2], strict=True)
-
-    def __eq__(self, other: object) -> bool:
-        return isinstance(other, Sequence) and list(self) == list(other)
-
-    __hash__ = None  # type: ignore[assignment]
-
-    @property
-    def starts(self) -> array:
-        return self.bounds[::2]
-
-    @property
-    def ends(self) -> array:
-        return self.bounds[1::2]
 
 
 @dataclass(frozen=True)

@@ -9,9 +9,10 @@ import math
 import re
 from array import array
 from collections import Counter
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import overload
 
 from rapidfuzz import fuzz
 
@@ -216,13 +217,66 @@ def _abbreviated(cased: str, end: int) -> bool:
     return (len(word) == 1 and word.isupper()) or word.lower() in NON_FINAL_ABBREVIATIONS
 
 
+class Spans(Sequence[tuple[int, int]]):
+    """Sentence spans loaded from the store, kept as their flat bounds: a ``(start, end)`` is
+    made only when one is read, where making every page's thousands of them was most of what
+    loading its index cost a warm run."""
+
+    __slots__ = ("bounds",)
+
+    def __init__(self, bounds: array) -> None:
+        self.bounds = bounds  # start, end, start, end...
+
+    def __len__(self) -> int:
+        return len(self.bounds) // 2
+
+    @overload
+    def __getitem__(self, i: int) -> tuple[int, int]: ...
+
+    @overload
+    def __getitem__(self, i: slice) -> list[tuple[int, int]]: ...
+
+    def __getitem__(self, i: int | slice) -> tuple[int, int] | list[tuple[int, int]]:
+        b = self.bounds
+        if isinstance(i, slice):
+            return [(b[2 * k], b[2 * k + 1]) for k in range(*i.indices(len(self)))]
+        n = len(self)
+        if not -n <= i < n:
+            raise IndexError(i)
+        i %= n
+        return b[2 * i], b[2 * i + 1]
+
+    def __iter__(self) -> Iterator[tuple[int, int]]:
+        return zip(self.bounds[::2], self.bounds[1::2], strict=True)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Sequence) and list(self) == list(other)
+
+    __hash__ = None  # type: ignore[assignment]
+
+    @property
+    def starts(self) -> array:
+        return self.bounds[::2]
+
+    @property
+    def ends(self) -> array:
+        return self.bounds[1::2]
+
+
+def last_starting(spans: Sequence[tuple[int, int]], offset: int) -> int:
+    """The position of the last of the (ordered) spans that starts at or before ``offset``, or -1."""
+    if isinstance(spans, Spans):
+        return bisect.bisect_right(spans.starts, offset) - 1
+    return bisect.bisect_right(spans, (offset, math.inf)) - 1
+
+
 def sentence_around(
     text: str, start: int, end: int, spans: Sequence[tuple[int, int]] | None = None
 ) -> tuple[int, int]:
     """The sentence holding ``text[start:end]`` (or the span itself if it crosses sentences);
     ``spans`` is ``sentences(text)`` when the caller has it."""
     spans = sentences(text) if spans is None else spans
-    i = bisect.bisect_right(spans, (start, len(text) + 1)) - 1
+    i = last_starting(spans, start)
     if i >= 0 and spans[i][0] <= start and end <= spans[i][1]:
         return spans[i]
     return start, end

@@ -20,7 +20,17 @@ from rapidfuzz.distance import Levenshtein
 from ..article import Article
 from ..index import TextIndex, within
 from ..lexicon import DAYS, MONTHS, STOPWORDS, TITLES
-from ..locate import Passage, folded_stems, locate, locate_exact, opening_word, sentence_around, stems, whole_words
+from ..locate import (
+    Passage,
+    folded_stems,
+    last_starting,
+    locate,
+    locate_exact,
+    opening_word,
+    sentence_around,
+    stems,
+    whole_words,
+)
 from ..model import Claim, Status
 from ..normalize import fold
 from ..settings import (
@@ -494,8 +504,7 @@ _JOINERS = {"of", "the", "and", "for", "on", "de"}
 
 def _sentences_over(spans: Sequence[tuple[int, int]], start: int, end: int) -> tuple[int, int]:
     """``[start, end)`` widened to the whole sentences it touches."""
-    i = bisect.bisect_right(spans, (start, float("inf"))) - 1
-    j = bisect.bisect_right(spans, (max(start, end - 1), float("inf"))) - 1
+    i, j = last_starting(spans, start), last_starting(spans, max(start, end - 1))
     return (min(start, spans[i][0]) if i >= 0 else start), (max(end, spans[j][1]) if j >= 0 else end)
 
 
@@ -547,7 +556,7 @@ def names_one(names: Names | None, text: str, spans, start: int, end: int, subje
     (always, when the claim names none)."""
     if names is None or names.words is None:
         return True
-    i = bisect.bisect_right(spans, (start, len(text) + 1)) - 1
+    i = last_starting(spans, start)
     lo = spans[i - 1][0] if i > 0 else start
     return any(names.words.search(fold(where)) is not None
                or (names.acronyms is not None and names.acronyms.search(where) is not None)
@@ -574,15 +583,15 @@ def naming(names: Names | None, page: Page) -> Callable[[int, int], bool]:
         return searched
     if subject and _names_in_subject(names, subject):
         return lambda start, end: True
-    spans, starts, held = view.spans, view.sentence_starts, view.holding(names.stems)
+    starts, ends, held = view.sentence_starts, view.sentence_ends, view.holding(names.stems)
 
     def named_in(start: int, end: int) -> bool:
         i = bisect.bisect_right(starts, start) - 1  # as names_one's bisect of the spans: starts are in order
-        if i < 0 or spans[i] != (start, end) or i in held or (i - 1) in held:
+        if i < 0 or starts[i] != start or ends[i] != end or i in held or (i - 1) in held:
             return searched(start, end)
         if i == 0:
             return False
-        gap = spans[i - 1][1]
+        gap = ends[i - 1]
         return searched(start, end) if gap >= start or _WORD_CHAR.search(text, gap, start) else False
 
     return named_in

@@ -19,6 +19,7 @@ from ..index import Lenses, whole_folded, whole_view
 from ..lexicon import ABBREVIATED_TITLES, PERSON_TITLES, STOPWORDS, TITLES
 from ..lint import LintFinding, lint_article
 from ..lint import people as group_people
+from ..locate import last_starting
 from ..model import Claim
 from ..names import KNOWN_WORDS, NameKind, NameOccurrence, extract_names
 from ..namewords import ORG_WORDS, SLOGAN_WORDS, census
@@ -225,7 +226,7 @@ def _unique_at(article: Article, start: int, end: int) -> bool:
 
 def _sentence(spans: Sequence[tuple[int, int]], start: int, end: int) -> tuple[int, int]:
     """The sentence of ``spans`` (in text order, not overlapping) that holds ``[start, end)``."""
-    i = bisect.bisect_right(spans, (start, float("inf"))) - 1
+    i = last_starting(spans, start)
     if i >= 0 and spans[i][0] <= start and end <= spans[i][1]:
         return spans[i]
     return start, end

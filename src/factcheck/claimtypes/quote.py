@@ -3,7 +3,6 @@ with other words is a misquote."""
 
 from __future__ import annotations
 
-import bisect
 import re
 from collections import Counter
 from collections.abc import Iterator
@@ -14,7 +13,7 @@ from itertools import islice
 from typing import cast
 
 from ..article import Article
-from ..locate import Passage, locate_exact
+from ..locate import Passage, last_starting, locate_exact
 from ..model import Claim, ClaimType, Status, Verdict
 from ..quotes import find_quote
 from ..settings import MESSAGE_CLIP
@@ -206,7 +205,7 @@ def _speaker(article: Article, people: SpanIndex[Person], spans, start: int, end
              if SPEECH_AFTER.match(text, o_end) or SPEECH_BEFORE.search(text, max(0, o_start - 20), o_start)]
     if after:
         return _as_speaker(text, after[0][1])
-    index = bisect.bisect_right(spans, (start, float("inf"))) - 1
+    index = last_starting(spans, start)
     if index < 0 or not spans[index][0] <= start < spans[index][1]:
         return None
     windows = [(spans[index][0], start)]
