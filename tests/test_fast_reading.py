@@ -17,6 +17,7 @@ from factcheck.locate import (
     make_view,
     opening_word,
     sentences,
+    whole_word_matches,
     whole_words,
 )
 from factcheck.normalize import fold
@@ -156,3 +157,15 @@ def test_stored_spans_read_as_the_list_of_sentence_spans(text, a, b, step, offse
     assert bisect_right(stored, (offset, 10**9)) == bisect_right(spans, (offset, 10**9))
     assert last_starting(stored, offset) == last_starting(spans, offset) == bisect_right(spans, (offset, 10**9)) - 1
     assert list(stored.starts) == [s for s, _ in spans] and list(stored.ends) == [e for _, e in spans]
+
+
+words = st.lists(st.sampled_from(["Dec", "U.S", "é", "Mr", "ſ", "said", "a", "ab", "x'", "J"]), min_size=1, max_size=4)
+
+
+@settings(max_examples=400, deadline=None)
+@given(words, texts)
+def test_whole_word_matches_are_the_patterns_matches(forms, text):
+    """The article-wide search for a name's spellings, tried only where one is written, finds what
+    the pattern's own scan finds."""
+    expected = [m.span() for m in re.finditer(whole_words(forms), text)]
+    assert whole_word_matches(forms, text) == expected

@@ -159,6 +159,28 @@ def whole_words(words: Iterable[str]) -> str:
     return "(?:" + "|".join(map(opening_word, sorted(words, key=len, reverse=True))) + r")(?!\w)"
 
 
+def whole_word_matches(words: Iterable[str], text: str) -> list[tuple[int, int]]:
+    """The spans ``re.finditer(whole_words(words), text)`` gives (no word empty), the pattern tried
+    only where one of the words is written: ``str.find`` skips the rest of a long article in C, where
+    the regex's scan took 8.5 ms over a 2.27 MB one (a match starts with one of the words, and each
+    is looked for from the end of the last)."""
+    words = set(words)
+    pattern = re.compile(whole_words(words))
+    starts: set[int] = set()
+    for word in words:
+        at = text.find(word)
+        while at >= 0:
+            starts.add(at)
+            at = text.find(word, at + 1)
+    out: list[tuple[int, int]] = []
+    end = 0
+    for at in sorted(starts):
+        if at >= end and (m := pattern.match(text, at)):
+            out.append(m.span())
+            end = m.end()
+    return out
+
+
 def widened(stretches: Sequence[tuple[int, int]], margin: int, length: int) -> list[tuple[int, int]]:
     """The stretches widened by ``margin`` on both sides within ``[0, length)``, overlaps merged."""
     ranges: list[tuple[int, int]] = []

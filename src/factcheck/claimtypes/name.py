@@ -3,14 +3,13 @@
 
 from __future__ import annotations
 
-import re
 from datetime import date
 from typing import cast
 
 from .. import names
 from ..article import Article
 from ..lint import LintFinding
-from ..locate import whole_words
+from ..locate import whole_word_matches
 from ..model import Claim, ClaimType, Mention, Status, Verdict
 from ..names import find_name_mentions
 from .about import find, silent_near
@@ -98,10 +97,9 @@ def spelled_right(article: Article, spellings: list[str], mentions: tuple[Mentio
     forms = {f for f in spellings if f} | {f.split()[-1] for f in spellings if f and len(f.split()) > 1}
     if not forms:
         return ()
-    pattern = re.compile(whole_words(forms))
     taken = [(m.start, m.end) for m in mentions]
-    found = [m for m in pattern.finditer(article.text) if not any(s < m.end() and m.start() < e for s, e in taken)]
-    return tuple(article.mention(m.start(), m.end()) for m in found)
+    return tuple(article.mention(a, b) for a, b in whole_word_matches(forms, article.text)
+                 if not any(s < b and a < e for s, e in taken))
 
 
 def inside_page(name: str, page: Page) -> bool:
