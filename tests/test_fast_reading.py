@@ -15,6 +15,8 @@ from factcheck.locate import (
     folded_stems,
     last_starting,
     make_view,
+    matches_from,
+    occurrences,
     opening_word,
     sentences,
     whole_word_matches,
@@ -169,3 +171,17 @@ def test_whole_word_matches_are_the_patterns_matches(forms, text):
     the pattern's own scan finds."""
     expected = [m.span() for m in re.finditer(whole_words(forms), text)]
     assert whole_word_matches(forms, text) == expected
+
+
+heads = st.lists(st.sampled_from(["s", "S", "k", "i", "I", "é", "É", "z", "ss", "Dec", "dec", "a", "said"]),
+                 min_size=1, max_size=3)
+
+
+@settings(max_examples=400, deadline=None)
+@given(heads, texts)
+def test_a_case_blind_head_is_found_where_its_first_word_folds_alike(words, text):
+    """``value_places`` looks for the claim's words before its value (case-blind) only where the
+    folded text holds the first word folded: every match of the pattern opens there."""
+    head = re.compile("(?i)" + r"\W+".join([opening_word(words[0]), *map(re.escape, words[1:])]) + r"\W+")
+    found = matches_from(head, text, occurrences(fold(text), fold(words[0])))
+    assert [m.span() for m in found] == [m.span() for m in head.finditer(text)]

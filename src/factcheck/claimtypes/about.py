@@ -18,7 +18,7 @@ from rapidfuzz import fuzz
 from rapidfuzz.distance import Levenshtein
 
 from ..article import Article
-from ..index import TextIndex, within
+from ..index import TextIndex, whole_folded, within
 from ..lexicon import DAYS, MONTHS, STOPWORDS, TITLES
 from ..locate import (
     Passage,
@@ -26,6 +26,8 @@ from ..locate import (
     last_starting,
     locate,
     locate_exact,
+    matches_from,
+    occurrences,
     opening_word,
     sentence_around,
     stems,
@@ -471,7 +473,9 @@ def value_places(wording: str, text: str, read: Callable[[str], list], limit: in
 
     out = []
     if head is not None:
-        for m in head.finditer(text):
+        # a match opens on the first word, written alike to the fold (each character the pattern
+        # takes for one of the word's, ignoring case, folds as that one): looked for in the folded text
+        for m in matches_from(head, text, occurrences(whole_folded(text), fold(before[0]))):
             ends = starting(m.end())
             if any(tail.match(text, m.end() + b) for b in ends):
                 out.append(Passage(m.start(), m.end() + max(ends), 1.0))
