@@ -315,19 +315,16 @@ def _tree_text(raw: str) -> str | None:
         return None
     from lxml import etree  # only when a page is extracted
 
+    from .readable import html_tree
+
     try:
         data = raw.encode("utf-8")
     except UnicodeEncodeError:  # a lone surrogate
         return None
     if not data.strip():
         return None
-    parser = etree.HTMLParser(encoding="utf-8", remove_comments=True, remove_pis=True, no_network=True,
-                              huge_tree=True)
-    try:
-        root = etree.fromstring(data, parser)
-    except etree.XMLSyntaxError:
-        return None
-    if root is None or any(e.type_name in _REBUILT for e in parser.error_log):
+    root, errors = html_tree(data)
+    if root is None or any(e.type_name in _REBUILT for e in errors):
         return None
     # html.parser skips what lies between <head> and </head>, and shows a <title> elsewhere;
     # libxml2 may end the head before the title, and supplies a head where the page has none

@@ -196,18 +196,24 @@ class _FlatBuilder:
         return self.builder.close()
 
 
+def html_tree(data: bytes) -> tuple[etree._Element | None, etree._ListErrorLog]:
+    """libxml2's tree of a UTF-8 page (recovering from any markup; None for no elements) and what
+    the parser had to mend."""
+    parser = etree.HTMLParser(encoding="utf-8", remove_comments=True, remove_pis=True, no_network=True,
+                              huge_tree=True)
+    try:
+        return etree.fromstring(data, parser), parser.error_log
+    except etree.XMLSyntaxError:
+        return None, parser.error_log
+
+
 def _parse(html: str) -> etree._Element | None:
     """The page's tree (lxml, recovering from any markup), or None for a page with no elements."""
     data = _without_noscript(html).replace("\x00", "").encode("utf-8", "replace")
     if not data.strip():
         return None
-    parser = etree.HTMLParser(encoding="utf-8", remove_comments=True, remove_pis=True, no_network=True,
-                              huge_tree=True)
-    try:
-        root = etree.fromstring(data, parser)
-    except etree.XMLSyntaxError:
-        return None
-    if any(e.type_name == "ERR_RESOURCE_LIMIT" for e in parser.error_log):  # nesting too deep: flatten
+    root, errors = html_tree(data)
+    if any(e.type_name == "ERR_RESOURCE_LIMIT" for e in errors):  # nesting too deep: flatten
         flat = etree.HTMLParser(encoding="utf-8", remove_comments=True, remove_pis=True, no_network=True,
                                 huge_tree=True, target=_FlatBuilder())
         flat.feed(data)
