@@ -249,10 +249,12 @@ class Spans(Sequence[tuple[int, int]]):
     made only when one is read, where making every page's thousands of them was most of what
     loading its index cost a warm run."""
 
-    __slots__ = ("bounds",)
+    __slots__ = ("bounds", "starts", "ends")
 
     def __init__(self, bounds: array) -> None:
         self.bounds = bounds  # start, end, start, end...
+        self.starts = bounds[::2]  # sliced once: a sentence is looked up by its start many times a page
+        self.ends = bounds[1::2]
 
     def __len__(self) -> int:
         return len(self.bounds) // 2
@@ -274,20 +276,12 @@ class Spans(Sequence[tuple[int, int]]):
         return b[2 * i], b[2 * i + 1]
 
     def __iter__(self) -> Iterator[tuple[int, int]]:
-        return zip(self.bounds[::2], self.bounds[1::2], strict=True)
+        return zip(self.starts, self.ends, strict=True)
 
     def __eq__(self, other: object) -> bool:
         return isinstance(other, Sequence) and list(self) == list(other)
 
     __hash__ = None  # type: ignore[assignment]
-
-    @property
-    def starts(self) -> array:
-        return self.bounds[::2]
-
-    @property
-    def ends(self) -> array:
-        return self.bounds[1::2]
 
 
 def last_starting(spans: Sequence[tuple[int, int]], offset: int) -> int:
