@@ -196,11 +196,14 @@ class _FlatBuilder:
         return self.builder.close()
 
 
+# libxml2 reading a UTF-8 page: no comments or processing instructions kept, nothing fetched, no size limit
+_PARSER = {"encoding": "utf-8", "remove_comments": True, "remove_pis": True, "no_network": True, "huge_tree": True}
+
+
 def html_tree(data: bytes) -> tuple[etree._Element | None, etree._ListErrorLog]:
     """libxml2's tree of a UTF-8 page (recovering from any markup; None for no elements) and what
     the parser had to mend."""
-    parser = etree.HTMLParser(encoding="utf-8", remove_comments=True, remove_pis=True, no_network=True,
-                              huge_tree=True)
+    parser = etree.HTMLParser(**_PARSER)
     try:
         return etree.fromstring(data, parser), parser.error_log
     except etree.XMLSyntaxError:
@@ -214,8 +217,7 @@ def _parse(html: str) -> etree._Element | None:
         return None
     root, errors = html_tree(data)
     if any(e.type_name == "ERR_RESOURCE_LIMIT" for e in errors):  # nesting too deep: flatten
-        flat = etree.HTMLParser(encoding="utf-8", remove_comments=True, remove_pis=True, no_network=True,
-                                huge_tree=True, target=_FlatBuilder())
+        flat = etree.HTMLParser(**_PARSER, target=_FlatBuilder())
         flat.feed(data)
         root = flat.close()
     return root
