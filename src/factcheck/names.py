@@ -13,6 +13,7 @@ import bisect
 import os
 import re
 import unicodedata
+from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from enum import Enum
@@ -243,8 +244,8 @@ def slip_neighbours(keys: Sequence[str]) -> dict[str, set[str]]:
     two spellings one slip apart share a form with one letter deleted (or are that form), or one
     transliterated form. Keys shorter than a short name take no slip but a swap, which the
     deleted forms find as well."""
-    deleted: dict[str, list[str]] = {}  # a form with one letter deleted (or none) -> the keys that have it
-    transliterated: dict[str, list[str]] = {}  # a transliterated form -> the keys that have it
+    deleted: defaultdict[str, list[str]] = defaultdict(list)  # a form with one letter deleted (or none) -> its keys
+    transliterated: defaultdict[str, list[str]] = defaultdict(list)  # a transliterated form -> the keys that have it
     for key in keys:
         c = key.replace(" ", "")
         if len(c) < _SHORT_NAME:
@@ -252,14 +253,8 @@ def slip_neighbours(keys: Sequence[str]) -> dict[str, set[str]]:
         forms = {c[:i] + c[i + 1 :] for i in range(len(c))}  # each once: a key is in a form's list once
         forms.add(c)
         for form in forms:
-            if (having := deleted.get(form)) is None:
-                deleted[form] = [key]
-            else:
-                having.append(key)
-        if (having := transliterated.get(form := _transliterated(c))) is None:
-            transliterated[form] = [key]
-        else:
-            having.append(key)
+            deleted[form].append(key)
+        transliterated[_transliterated(c)].append(key)
     out: dict[str, set[str]] = {key: set() for key in keys}
     for index in (deleted, transliterated):
         for group in index.values():
