@@ -394,3 +394,17 @@ def test_fallback_does_not_fire_on_an_article_made_of_list_items():
     assert got.main_found
     assert_body(got.text)
     assert "Copyright 2019" not in got.text
+
+
+def test_a_box_is_judged_on_what_is_left_once_its_pop_up_is_pruned():
+    """The pop-up of links inside the box goes first; the box, its links gone, is then kept: its
+    counts are made again after pruning, not those of the page before it."""
+    paras = ["The Strait of Hormuz links the Persian Gulf with the Gulf of Oman and the Arabian Sea, and "
+             "is one of the world's most important oil chokepoints.",
+             "In 2023, oil flow through the strait averaged 20.9 million barrels per day, or about 20% of "
+             "global petroleum liquids consumption."]
+    fact = "The strait is about 21 miles wide at its narrowest point, with two-mile shipping lanes."
+    popup = " ".join(f"<a href='/s{i}'>Share this story on network number {i}</a>" for i in range(4))
+    body = f"{''.join(f'<p>{p}</p>' for p in paras)}<div><p>{fact}</p><span>{popup}</span></div>"
+    got = extract(news_page(body, title="Hormuz"))
+    assert fact in got.text and "network number" not in got.text

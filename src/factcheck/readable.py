@@ -349,6 +349,13 @@ class _Stats:
                 stats.measure(tree, i, skip)
         return stats
 
+    def unmeasured_copy(self) -> _Stats:
+        """The same counts, none marked measured: for counting again only what changed."""
+        twin = _Stats.__new__(_Stats)
+        twin.__dict__.update((name, values[:]) for name, values in vars(self).items())
+        twin.measured = bytearray(len(self.measured))
+        return twin
+
     def measure(self, tree: _Tree, i: int, skip: bytearray) -> None:
         """Count element ``i`` from its (already measured) children, leaving out skipped ones."""
         el = tree.order[i]
@@ -655,27 +662,39 @@ def _prune(tree: _Tree, article: list[int], skip: bytearray, title: str | None, 
                 keep[i] = True
     total = sum(page.text[a] for a in article) or 1
     roots = set(article)
-    stats = _Stats(len(tree.order))
-    tags = tree.tags
+    stats = page.unmeasured_copy()
+    tags, parent = tree.tags, tree.parent
+    changed = bytearray(len(tree.order))  # something below was pruned: counted anew, else as ``page`` counts it
+
+    def prune(j: int) -> None:
+        gone[j] = True
+        p = parent[j]
+        while p >= 0 and not changed[p]:
+            changed[p] = True
+            p = parent[p]
+
     for span in spans:
         for i in reversed(span):
             if gone[i]:
                 continue
-            stats.measure(tree, i, gone)
+            if changed[i] or not page.measured[i]:
+                stats.measure(tree, i, gone)
+            else:
+                stats.measured[i] = True
             name = tags[i]
             if i in roots or keep[i] or name not in _PRUNABLE:
                 continue
             el = tree.order[i]
             text = stats.text[i]
             if (el.get("itemprop") or "") in META_PROPS and text < 200:
-                gone[i] = True  # date, author, publisher lines
+                prune(i)  # date, author, publisher lines
                 continue
             weight = _class_weight(el)
             density = stats.link_density(i)
             if name == "span" and not stats.block[i]:
                 # inside running text: a name or a ticker link is content, a run of links is a pop-up
                 if (text > 100 and density > 0.5) or weight < 0:
-                    gone[i] = True
+                    prune(i)
                 continue
             short = stats.short[i]
             if short is not None and name not in ("table", "article") and _boilerplate_label(name, short, density):
@@ -683,7 +702,7 @@ def _prune(tree: _Tree, article: list[int], skip: bytearray, title: str | None, 
                 follower = _next_element(tree, i)
                 if name in _HEADINGS and follower >= 0 and not gone[follower] and not keep[follower] \
                         and stats.measured[follower] and stats.link_density(follower) > 0.5:
-                    gone[follower] = True
+                    prune(follower)
             elif name in _HEADINGS:
                 drop = weight < 0 or name == "h1" or _same_as_title(short, title)
             elif name in ("header", "figcaption"):
@@ -708,7 +727,7 @@ def _prune(tree: _Tree, article: list[int], skip: bytearray, title: str | None, 
             else:
                 drop = False
             if drop:
-                gone[i] = True
+                prune(i)
     return gone
 
 
