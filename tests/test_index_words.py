@@ -2,12 +2,13 @@
 split for quotations) is what reading the whole text each time gives."""
 
 import re
+import sys
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from factcheck.claimtypes.quote import one_word_off
-from factcheck.index import DerivedStore, FullScan, TextIndex
+from factcheck.index import _CAPITAL, DerivedStore, FullScan, TextIndex
 from factcheck.normalize import fold
 from factcheck.quotes import find_quote
 
@@ -27,6 +28,15 @@ def test_capitalised_words_are_every_word_with_a_capitalised_part():
     assert found == capitalised_by_reading_every_word(PAGE)
     assert {"al-Assad", "Jong-un's", "Éric", "ŞAHIN", "Öztürk", "x-Ray"} <= found
     assert "9Bar's" not in found  # opens on a digit: no word to the name reader
+
+
+def test_every_upper_case_letter_can_open_a_capitalised_word():
+    """The scan's first-letter class (written as what it is not, to compile fast) leaves out no
+    character that is upper-case, at any code point."""
+    opens = re.compile(rf"[{_CAPITAL}]")
+    missed = [c for c in map(chr, range(sys.maxunicode + 1)) if c.isupper() and not opens.match(c)]
+    assert missed == []
+    assert opens.match("É") and opens.match("Ş") and not opens.match("a") and not opens.match("9")
 
 
 letters = st.sampled_from(list("aAbBzZéÉşŞ9_-' .\n") + ["al-", "-X", "Jong-un", "O'Neil"])
