@@ -33,7 +33,6 @@ from .fetch import FailureKind, FetchResult, decode_body
 from .fetch.cache import StoredText, TextStore
 from .model import Document, NoteKind, SourceNote, SourceSpec, Via
 from .normalize import normalize
-from .pagedate import page_date
 from .settings import MAX_LOCAL_BYTES
 
 if TYPE_CHECKING:  # the process pool's modules are imported when a run has pages to extract (start-up)
@@ -68,11 +67,23 @@ class PageText:
     title: str | None = None  # its og:title or <title>: the page's own subject
 
 
+def __getattr__(name: str) -> object:
+    """``page_date``, exported here before it had its own module: imported when asked for, since a
+    warm run, which extracts no page, never needs it (start-up)."""
+    if name == "page_date":
+        from .pagedate import page_date
+
+        return page_date
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
 def derive(raw: str, kind: str, selector: str | None, url: str | None) -> PageText:
     """A page's ``PageText`` from its decoded body: pure, so that it can run in a process pool."""
     text, notes = _readable(raw, kind, selector)
     if kind != "html":
         return PageText(text, notes)
+    from .pagedate import page_date  # as the extractor: only when a page is extracted, never on a warm run
+
     return PageText(text, notes, _full_text(raw, selector), page_date(raw, url), page_title(raw))
 
 
