@@ -50,6 +50,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
+from .lazyre import lazy_regex
 from .lexicon import (
     HOLIDAY_NAMES,
     MONTH_ABBREVIATIONS,
@@ -217,16 +218,16 @@ def _widened(span: DateSpan) -> DateSpan:
 
 # --- tense -----------------------------------------------------------------------------------
 
-_SENTENCE_END = re.compile(r"[.!?](?=\s+[A-Z\"'(]|\s*$)|\n\s*\n")
-_FUTURE = re.compile(r"(?i)\b(?:will|shall|'ll|is\s+(?:due|set|expected|scheduled|to)|are\s+(?:due|set|expected|"
+_SENTENCE_END = lazy_regex(r"[.!?](?=\s+[A-Z\"'(]|\s*$)|\n\s*\n")
+_FUTURE = lazy_regex(r"(?i)\b(?:will|shall|'ll|is\s+(?:due|set|expected|scheduled|to)|are\s+(?:due|set|expected|"
                      r"scheduled|to)|going\s+to|plans?\s+to|planned|scheduled|upcoming|coming|next|due\s+to|"
                      r"would\s+(?:be|take)|to\s+be\s+held|"
                      # the present of a schedule: "the session starts in early January", "takes effect"
                      r"(?:starts|begins|opens|kicks\s+off|takes\s+effect|expires|resumes|reopens))\b")
-_PAST = re.compile(r"(?i)\b(?:was|were|had|did|said|ago|last|took|met|came|went|began|began|made|held|"
+_PAST = lazy_regex(r"(?i)\b(?:was|were|had|did|said|ago|last|took|met|came|went|began|began|made|held|"
                    r"left|told|won|lost|saw|gave|fell|rose|became|[a-z]{2,}ed)\b")
 _TENSE_WINDOW = 200  # characters either side of a date that may hold its sentence
-_CLAUSE_START = re.compile(r"[,;:\"“”—–]|--|\n")  # what opens the clause a date sits in
+_CLAUSE_START = lazy_regex(r"[,;:\"“”—–]|--|\n")  # what opens the clause a date sits in
 
 
 def _tense(text: str, start: int, end: int) -> Tense:
@@ -360,45 +361,45 @@ _MOD = r"(?P<mod>(?i:early|late|mid))[\s-]+"
 _STANDALONE = r"(?<![\w$€£#])(?<![A-Za-z]-)(?<!\d[.,])(?<!-\d{3}-)"  # "02-751-1500": a phone number
 _SCALE_AFTER = r"(?!\s*(?i:million|billion|thousand|trillion|bn)\b)"
 # "20 May be..." reads "May" as a modal; a day-month without a year followed by these is not a date
-_MODAL_AFTER = re.compile(r"\s+(?:be|have|not|also|well|still|never|only|even|already|soon|yet|need|"
+_MODAL_AFTER = lazy_regex(r"\s+(?:be|have|not|also|well|still|never|only|even|already|soon|yet|need|"
                           r"want|seem|become|prove|face|lead|help|block|allow|cause|take|make)\b")
 
 # a lower-case "may" or "march" is a month only when no lower-case word follows it (but these)
-_MONTH_WORD_AFTER = re.compile(r"\s*(?:$|[^\sa-z]|(?:of|and|or|last|this|next|when|while|after|before|until|in|on|"
+_MONTH_WORD_AFTER = lazy_regex(r"\s*(?:$|[^\sa-z]|(?:of|and|or|last|this|next|when|while|after|before|until|in|on|"
                                r"at|to|for|with|the|a|as|that)\b)")
 
-_ISO = re.compile(r"(?<![\w.-])(?P<year>[12]\d{3})-(?P<m>0[1-9]|1[0-2])-(?P<d>0[1-9]|[12]\d|3[01])(?!\w|-\d)")
-_YMD = re.compile(r"(?<![\w./-])(?P<year>[12]\d{3})(?P<sep>[/.-])(?P<m>0?[1-9]|1[0-2])(?P=sep)"
+_ISO = lazy_regex(r"(?<![\w.-])(?P<year>[12]\d{3})-(?P<m>0[1-9]|1[0-2])-(?P<d>0[1-9]|[12]\d|3[01])(?!\w|-\d)")
+_YMD = lazy_regex(r"(?<![\w./-])(?P<year>[12]\d{3})(?P<sep>[/.-])(?P<m>0?[1-9]|1[0-2])(?P=sep)"
                   r"(?P<d>0?[1-9]|[12]\d|3[01])(?![\w/]|[.-]\d)")
-_COMPACT = re.compile(r"(?<![\w.,-])(?P<year>(?:19|20)\d{2})(?P<m>0[1-9]|1[0-2])(?P<d>0[1-9]|[12]\d|3[01])"
+_COMPACT = lazy_regex(r"(?<![\w.,-])(?P<year>(?:19|20)\d{2})(?P<m>0[1-9]|1[0-2])(?P<d>0[1-9]|[12]\d|3[01])"
                       r"(?!\w|[.,]\d)")
-_NUMERIC = re.compile(r"(?<![\w./,:-])(?P<a>\d{1,2})(?P<sep>[/.-]|\s/\s)(?P<b>\d{1,2})(?:(?P=sep)(?P<c>\d{4}|\d{2}))?"
+_NUMERIC = lazy_regex(r"(?<![\w./,:-])(?P<a>\d{1,2})(?P<sep>[/.-]|\s/\s)(?P<b>\d{1,2})(?:(?P=sep)(?P<c>\d{4}|\d{2}))?"
                       r"(?![\w/:%]|[.,-]\d|\s/\s?\d)")
 # "31 10 1974": day, month and a four-digit year apart by single spaces
-_SPACED = re.compile(r"(?<![\w./,:-])(?<!\d\s)(?P<a>\d{1,2})(?P<sep>\s)(?P<b>\d{1,2})\s(?P<c>[12]\d{3})"
+_SPACED = lazy_regex(r"(?<![\w./,:-])(?<!\d\s)(?P<a>\d{1,2})(?P<sep>\s)(?P<b>\d{1,2})\s(?P<c>[12]\d{3})"
                      r"(?![\w/:%]|[.,-]\d|\s\d)")
 # "31/Oct/1974", "05-Aug-16"
-_DMON = re.compile(rf"(?<![\w./-])(?P<day>3[01]|[12]\d|0?[1-9])(?P<sep>[/-]){_MONTH_FULL}(?P=sep)"
+_DMON = lazy_regex(rf"(?<![\w./-])(?P<day>3[01]|[12]\d|0?[1-9])(?P<sep>[/-]){_MONTH_FULL}(?P=sep)"
                    r"(?P<year>[12]\d{3}|\d{2})(?![\w/]|[.,-]\d)")
 # "14april 2015": a day glued to a month's full name, with its year (so the day is not lost to "april 2015")
-_GLUED = re.compile(rf"(?<![\w./-])(?P<day>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?P<month>(?i:{_FULL}))\s*"
+_GLUED = lazy_regex(rf"(?<![\w./-])(?P<day>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?P<month>(?i:{_FULL}))\s*"
                     rf"(?P<year>[12]\d{{3}})(?!\w)(?![.,]\d)")
 # "2014-10", "2014/10", "2/2013": a month; "2010-11" (10 and 11 in a row) is a season, a range of years
-_YM = re.compile(r"(?<![\w./,-])(?:(?P<year>[12]\d{3})[-/](?P<m>0[1-9]|1[0-2])|"
+_YM = lazy_regex(r"(?<![\w./,-])(?:(?P<year>[12]\d{3})[-/](?P<m>0[1-9]|1[0-2])|"
                  r"(?P<m2>0?[1-9]|1[0-2])/(?P<year2>[12]\d{3}))(?![\w/]|[.,-]\d)")
 _TRAIL_WEEKDAY = rf"(?:,?\s+(?P<wd2>(?i:{_alts(_WEEKDAYS)}|{_alts(_WEEKDAY_ABBR)}))(?![A-Za-z])\.?)?"
-_MDY = re.compile(_LEAD_WEEKDAY + _MONTH + r"\s+(?:(?i:the)\s+)?" + _DAY + _DAY2 + _YEAR_AFTER + _TRAIL_WEEKDAY)
-_DMY = re.compile(_LEAD_WEEKDAY + _DAY + _DAY2 + r"(?:\.?\s+(?i:of)\s+|\.?-|\.?\s+)" + _MONTH + _YEAR_AFTER)
-_MY = re.compile(rf"(?:{_MOD})?{_MONTH}(?:,?\s+|\s+(?i:of|in)\s+|\s*-\s*){_YEAR}")
-_REL_MONTH = re.compile(rf"\b(?P<rel>(?i:last|next|this|early|late|mid))[\s-]+{_MONTH_FULL}(?!\s*\d)(?!')")
-_PREP_MONTH = re.compile(
+_MDY = lazy_regex(_LEAD_WEEKDAY + _MONTH + r"\s+(?:(?i:the)\s+)?" + _DAY + _DAY2 + _YEAR_AFTER + _TRAIL_WEEKDAY)
+_DMY = lazy_regex(_LEAD_WEEKDAY + _DAY + _DAY2 + r"(?:\.?\s+(?i:of)\s+|\.?-|\.?\s+)" + _MONTH + _YEAR_AFTER)
+_MY = lazy_regex(rf"(?:{_MOD})?{_MONTH}(?:,?\s+|\s+(?i:of|in)\s+|\s*-\s*){_YEAR}")
+_REL_MONTH = lazy_regex(rf"\b(?P<rel>(?i:last|next|this|early|late|mid))[\s-]+{_MONTH_FULL}(?!\s*\d)(?!')")
+_PREP_MONTH = lazy_regex(
     rf"\b(?i:in|since|until|till|during|through|throughout|before|after|by)\s+{_MONTH_FULL}(?!\s*\d)(?![-'])")
-_YEAR_RE = re.compile(rf"(?:{_MOD}|{_STANDALONE}){_YEAR}{_SCALE_AFTER}")
-_YEAR_IN_WORDS = re.compile(rf"\b(?i:in|by|until|till|to|since|of|from)\s+{_YEAR_WORDS}\b")
-_DECADE = re.compile(rf"(?:{_MOD}|{_STANDALONE})(?:(?P<dec>[12]\d{{2}}0)|'(?P<dec2>\d0))s\b")
-_REL_UNIT = re.compile(r"\b(?P<rel>(?i:last|this|next|current|(?:the\s+)?(?:coming|past|previous|following|"
+_YEAR_RE = lazy_regex(rf"(?:{_MOD}|{_STANDALONE}){_YEAR}{_SCALE_AFTER}")
+_YEAR_IN_WORDS = lazy_regex(rf"\b(?i:in|by|until|till|to|since|of|from)\s+{_YEAR_WORDS}\b")
+_DECADE = lazy_regex(rf"(?:{_MOD}|{_STANDALONE})(?:(?P<dec>[12]\d{{2}}0)|'(?P<dec2>\d0))s\b")
+_REL_UNIT = lazy_regex(r"\b(?P<rel>(?i:last|this|next|current|(?:the\s+)?(?:coming|past|previous|following|"
                        r"upcoming)))\s+(?P<unit>(?i:week|month|quarter|qtr|year|yr))\b")
-_DAYWORD = re.compile(r"(?<!USA\s)\b(?P<word>(?i:the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|"
+_DAYWORD = lazy_regex(r"(?<!USA\s)\b(?P<word>(?i:the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|"
                       r"yesterday|today|tomorrow|last\s+night|tonight|this\s+(?:morning|afternoon|evening)))\b")
 _N = rf"(?:(?i:{'|'.join(_SMALL)})|\d{{1,3}})"
 
@@ -409,18 +410,18 @@ def _part(i: int) -> str:
 
 _PARTS = _part(1) + rf"(?:,?\s+(?:(?i:and)\s+)?{_part(2)})?"
 # "N days before" alone counts back from publication; "75 days before primary voting" from the voting
-_AGO = re.compile(rf"\b{_PARTS}\s+(?i:ago|earlier|before(?=\s*(?:[.,;:)]|$)))\b(?!\s+(?i:that|the|this|then))")
-_IN_N = re.compile(rf"\b(?P<in>(?i:in|within))\s+{_PARTS}\b(?!\s+(?i:ago|time\s+of|of|old|in))")
-_FROM_NOW = re.compile(rf"\b{_PARTS}\s+(?i:from\s+(?:now|today)|hence)\b")
-_UPCOMING = re.compile(rf"(?i)\b(?:upcoming\s+(?P<n>{_N})|(?P<n2>{_N})\s+upcoming)\s+"
+_AGO = lazy_regex(rf"\b{_PARTS}\s+(?i:ago|earlier|before(?=\s*(?:[.,;:)]|$)))\b(?!\s+(?i:that|the|this|then))")
+_IN_N = lazy_regex(rf"\b(?P<in>(?i:in|within))\s+{_PARTS}\b(?!\s+(?i:ago|time\s+of|of|old|in))")
+_FROM_NOW = lazy_regex(rf"\b{_PARTS}\s+(?i:from\s+(?:now|today)|hence)\b")
+_UPCOMING = lazy_regex(rf"(?i)\b(?:upcoming\s+(?P<n>{_N})|(?P<n2>{_N})\s+upcoming)\s+"
                        r"(?P<unit>days?|weeks?|months?|quarters?|years?)\b")
-_WEEKDAY_RE = re.compile(
+_WEEKDAY_RE = lazy_regex(
     rf"(?:\b(?P<on>(?i:on))\s+|\b(?P<rel>(?i:last|next|this(?:\s+past|\s+coming)?|coming|past))\s+|"
     rf"\b(?P<week3>(?i:last|next|this))\s+(?i:week['’]s)\s+)?\b{_BARE_WEEKDAY}"
     r"(?P<after>\s+(?i:after\s+next))?"
     r"(?P<poss>'s)?(?P<tod>\s+(?:morning|afternoon|evening|night)\b)?"
     r"(?:\s+(?P<week>(?i:next|last|this))\s+(?i:week)\b|\s+(?i:of|from)\s+(?P<week2>(?i:next|last|this))\s+(?i:week)\b)?")
-_QUARTER = re.compile(
+_QUARTER = lazy_regex(
     r"(?i)\b(?:Q(?P<q>[1-4])|(?:the\s+)?(?P<qo>first|second|third|fourth|1st|2nd|3rd|4th)\s+(?:quarter|qtr))"
     r"(?:\s+(?:of\s+)?|\s*-?\s*)(?P<year>[12]\d{3})?(?![\w])|\b(?P<yq>(?:[12]\d)?\d{2})Q(?P<q2>[1-4])\b")
 _NTH = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4, "5th": 5,
@@ -429,33 +430,33 @@ _NTH_WORD = r"(?P<nth>(?i:first|second|third|fourth|fifth|1st|2nd|3rd|4th|5th|la
 _MONTH_REF = (rf"(?:(?P<mrel>(?i:this|next|last|previous|current|coming|following))\s+(?i:month)|(?P<mthis>(?i:month))|"
               rf"{_MONTH_FULL}(?:,?\s+{_YEAR})?)(?![\w'])")
 # "the first Monday of October", "last friday in the month", "second monday of last month"
-_NTH_WEEKDAY = re.compile(rf"\b(?:(?i:the)\s+)?{_NTH_WORD}\s+{_WEEKDAY}\.?\s+(?i:of|in)\s+(?:(?i:the)\s+)?{_MONTH_REF}")
+_NTH_WEEKDAY = lazy_regex(rf"\b(?:(?i:the)\s+)?{_NTH_WORD}\s+{_WEEKDAY}\.?\s+(?i:of|in)\s+(?:(?i:the)\s+)?{_MONTH_REF}")
 # "the 20th of next month", "third day of October", "the 5th last day of May", "last day of October 2015"
-_DAY_OF = re.compile(
+_DAY_OF = lazy_regex(
     rf"\b(?:(?i:the)\s+)?(?:(?P<day>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?|{_ORD_WORD}|(?P<lastday>(?i:last)))"
     rf"(?:\s+(?P<back>(?i:last)))?(?:\s+(?P<dayword>(?i:day)))?\s+(?i:of|in)\s+(?:(?i:the)\s+)?{_MONTH_REF}")
 # "the first week of October 2014", "the third last week of 2018": the weeks (Monday to Sunday) inside it
-_WEEK_OF = re.compile(
+_WEEK_OF = lazy_regex(
     rf"\b(?:(?i:the)\s+)?{_NTH_WORD}(?:\s+(?P<back>(?i:last)))?\s+(?i:week)\s+(?i:of|in)\s+"
     rf"(?:{_MONTH_FULL}(?:,?\s+{_YEAR})?|(?P<wyear>[12]\d{{3}}))(?![\w'])")
 # "the week of October 7th"; a Sunday opens the week after it (US weeks start on Sunday)
-_THE_WEEK_OF = re.compile(rf"\b(?i:the\s+week\s+of)\s+{_MONTH_FULL}\s+{_DAY}(?:,?\s+{_YEAR})?")
+_THE_WEEK_OF = lazy_regex(rf"\b(?i:the\s+week\s+of)\s+{_MONTH_FULL}\s+{_DAY}(?:,?\s+{_YEAR})?")
 # "3 fridays from now", "two thursdays ago"
-_N_WEEKDAYS = re.compile(rf"\b(?P<n>{_N})\s+(?P<wd>(?i:{_alts(_WEEKDAYS)}))s\s+"
+_N_WEEKDAYS = lazy_regex(rf"\b(?P<n>{_N})\s+(?P<wd>(?i:{_alts(_WEEKDAYS)}))s\s+"
                          r"(?P<dir>(?i:from\s+(?:now|today)|hence|ago|back))\b")
 # "March in a year", "April two years ago": that month in the year the distance reaches
-_MONTH_SHIFT = re.compile(
+_MONTH_SHIFT = lazy_regex(
     rf"\b{_MONTH_FULL}\s+(?:(?i:in)\s+(?P<sn>{_N})\s+(?P<su>(?i:years?))|(?P<sn2>{_N})\s+(?P<su2>(?i:years?))\s+"
     r"(?P<sdir>(?i:ago|from\s+now|hence|earlier)))\b(?![\'’-])(?!\s+(?i:of|when|that|where|which|in\s+which)\b)")
-_MONTH_AFTER_NEXT = re.compile(rf"\b{_MONTH_FULL}\s+(?i:after\s+next)\b")
+_MONTH_AFTER_NEXT = lazy_regex(rf"\b{_MONTH_FULL}\s+(?i:after\s+next)\b")
 # "on the 15th", "on the first": a day of the month ("on the first ballot" is not)
-_ON_THE = re.compile(r"\b(?i:on)\s+(?P<the>(?i:the))\s+(?:(?P<day>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)|"
+_ON_THE = lazy_regex(r"\b(?i:on)\s+(?P<the>(?i:the))\s+(?:(?P<day>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)|"
                      rf"{_ORD_WORD})(?![\w-])(?!\s+(?:[A-Za-z]|\d))")
 # "Thu 15th", "on Thursday the 15th": the month in which the 15th is a Thursday
-_WEEKDAY_DAY = re.compile(rf"\b{_WEEKDAY}\.?,?\s+(?:(?i:the)\s+)?(?P<day>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)(?![\w-])"
+_WEEKDAY_DAY = lazy_regex(rf"\b{_WEEKDAY}\.?,?\s+(?:(?i:the)\s+)?(?P<day>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)(?![\w-])"
                           rf"(?!\s+(?i:of|in)\b)(?!\s*(?i:{_FULL}|{_alts(_MONTH_ABBR)})\b)")
-_IDES = re.compile(r"\b(?:(?i:the)\s+)?(?i:ides\s+of\s+march)\b")
-_ANNO = re.compile(r"(?<![\w.,$])(?P<year>\d{1,4})\s*(?:(?i:a\.d\.)|AD\b)")
+_IDES = lazy_regex(r"\b(?:(?i:the)\s+)?(?i:ides\s+of\s+march)\b")
+_ANNO = lazy_regex(r"(?<![\w.,$])(?P<year>\d{1,4})\s*(?:(?i:a\.d\.)|AD\b)")
 
 _QUARTERS = {"1": 1, "2": 2, "3": 3, "4": 4, "first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1,
              "2nd": 2, "3rd": 3, "4th": 4}
@@ -655,14 +656,14 @@ def _holiday_alt(name: str) -> str:
 
 
 _HOLIDAY_NAME_ALT = "|".join(_holiday_alt(n) for n in sorted(_HOLIDAY_NAMES, key=len, reverse=True))
-_HOLIDAY = re.compile(
+_HOLIDAY = lazy_regex(
     r"(?i)\b(?:(?P<rel>last|next|this)\s+)?(?P<name>" + _HOLIDAY_NAME_ALT + r")(?P<day>\s+day)?(?![\w'’])"
     + rf"(?:(?:,?\s+|\s+(?:in|of)\s+){_YEAR}|\s+(?:of\s+)?(?P<yrel>last|next|this)\s+year\b"
     + rf"|\s+in\s+(?P<sn>{_N})\s+(?P<su>years?|months?)\b|\s+(?P<sn2>{_N})\s+(?P<su2>years?|months?)\s+"
     + r"(?P<sdir>ago|from\s+now|hence)\b)?")
 
 _PREP_WINDOW = 20  # characters before a holiday that hold "on the", "until": a bounded look keeps it linear
-_HOLIDAY_PREP = re.compile(r"(?i)\b(?:on|by|at|until|till|since|before|after|over|for|from|through|of)\s+(?:the\s+)?$")
+_HOLIDAY_PREP = lazy_regex(r"(?i)\b(?:on|by|at|until|till|since|before|after|over|for|from|through|of)\s+(?:the\s+)?$")
 
 
 def _holiday_key(name: str) -> str:
@@ -683,8 +684,8 @@ def _holiday_rule(name: str, region: str) -> HolidayRule | None:
 
 
 # read at a holiday's end, not on a copy of the rest of the text (a long article names many)
-_NAME_AFTER_HOLIDAY = re.compile(r"\s+(?!(?:Day|Eve|Sunday|Monday)\b)[A-Z][a-z]")
-_WORD_AFTER_HOLIDAY = re.compile(r"\s+[a-z]")
+_NAME_AFTER_HOLIDAY = lazy_regex(r"\s+(?!(?:Day|Eve|Sunday|Monday)\b)[A-Z][a-z]")
+_WORD_AFTER_HOLIDAY = lazy_regex(r"\s+[a-z]")
 
 
 def _holiday(m: re.Match, ctx: _Context) -> Found | None:
@@ -1046,11 +1047,11 @@ def _relative_month(m: re.Match, ctx: _Context) -> Found | None:
 
 _FAR_YEAR = 2100  # a bare number past it is a score or a count ("Bowyer 2290"), unless "in 2290"
 _OLD_YEAR = 1500  # a bare number before it is a model or a count ("the GTX 1060"), unless "in 1066"
-_YEAR_PREP = re.compile(r"(?i)\b(?:in|by|until|till|since|of|from|to|before|after|year)\s+$")
+_YEAR_PREP = lazy_regex(r"(?i)\b(?:in|by|until|till|since|of|from|to|before|after|year)\s+$")
 
 
 # a table cell that ends on a time of day ("2020-08-01 11:23:00+00 │"): its row is dated already
-_TIMED_CELL_BEFORE = re.compile(r"\d:\d\d(?::\d\d(?:\.\d+)?)?(?:\s*(?:[+-]\d\d(?::?\d\d)?|Z|UTC))?\s*[│|]\s*$")
+_TIMED_CELL_BEFORE = lazy_regex(r"\d:\d\d(?::\d\d(?:\.\d+)?)?(?:\s*(?:[+-]\d\d(?::?\d\d)?|Z|UTC))?\s*[│|]\s*$")
 
 
 def _year(m: re.Match, ctx: _Context) -> Found | None:
@@ -1095,7 +1096,7 @@ def _quarter_of(m: re.Match, ctx: _Context) -> Found | None:
 
 
 # "the next year" opening a clause counts from the story's last date, not from publication
-_NARRATIVE_THE = re.compile(r"(?:^|[.,;:!?]\s*|\n\s*)(?i:the)\s+$")
+_NARRATIVE_THE = lazy_regex(r"(?:^|[.,;:!?]\s*|\n\s*)(?i:the)\s+$")
 
 
 def _relative_unit(m: re.Match, ctx: _Context) -> Found | None:
@@ -1157,7 +1158,7 @@ def _distance(target: Date, finest: str, two_parts: bool) -> DateSpan:
 
 
 _RATE_WINDOW = 30  # characters before "in a day" that hold the count it is a rate of
-_RATE_BEFORE = re.compile(r"(?i)(?:\d|\b(?:once|twice|times|many|several|dozen|hundreds?|thousands?))\b[^.;]*$")
+_RATE_BEFORE = lazy_regex(r"(?i)(?:\d|\b(?:once|twice|times|many|several|dozen|hundreds?|thousands?))\b[^.;]*$")
 
 
 def _ahead(m: re.Match, ctx: _Context) -> Found | None:
@@ -1191,9 +1192,9 @@ def _upcoming(m: re.Match, ctx: _Context) -> Found | None:
     return m.start(), m.end(), _unit_from(published, unit, n)
 
 _NAME_WINDOW = 30  # characters before a bare weekday that hold the word it may be named with
-_CAPITAL_BEFORE = re.compile(r"\b[A-Z][\w'’-]*\s+$")
-_CAPITAL_AFTER = re.compile(r"\s+[A-Z][a-z]")
-_MODIFIER_BEFORE = re.compile(r"(?i)\b(?:the|a|an|its|their|his|her|our|every|each|end|ends|ending)\s+$")
+_CAPITAL_BEFORE = lazy_regex(r"\b[A-Z][\w'’-]*\s+$")
+_CAPITAL_AFTER = lazy_regex(r"\s+[A-Z][a-z]")
+_MODIFIER_BEFORE = lazy_regex(r"(?i)\b(?:the|a|an|its|their|his|her|our|every|each|end|ends|ending)\s+$")
 
 
 def _weekday(m: re.Match, ctx: _Context) -> Found | None:
@@ -1389,7 +1390,7 @@ def find_dates(text: str, published: Date | None = None, *, date_order: DateOrde
 
 
 _LIST_GAP = 150  # characters between two dates of a list ("June 9, 2020 in West Palm Beach ... June 14 -- Tampa")
-_WRITTEN_YEAR = re.compile(r"\d{4}|'\d{2}\b")
+_WRITTEN_YEAR = lazy_regex(r"\d{4}|'\d{2}\b")
 
 
 def _lists(text: str, found: list[DateMatch]) -> list[DateMatch]:
@@ -1426,13 +1427,13 @@ def _lists(text: str, found: list[DateMatch]) -> list[DateMatch]:
 
 
 _RANGE_WORD = r"(?:-|–|—|(?i:to|through|thru|until|till))"
-_BETWEEN = re.compile(rf"^\s*{_RANGE_WORD}\s*$")
-_BETWEEN_AND = re.compile(r"^\s+(?i:and)\s+$")
-_BETWEEN_BEFORE = re.compile(r"(?i)\bbetween\s+$")
+_BETWEEN = lazy_regex(rf"^\s*{_RANGE_WORD}\s*$")
+_BETWEEN_AND = lazy_regex(r"^\s+(?i:and)\s+$")
+_BETWEEN_BEFORE = lazy_regex(r"(?i)\bbetween\s+$")
 # "13 to 15 July": a bare day before a day-month; "July 13 to 15": a bare day after one
-_DAY_BEFORE = re.compile(rf"(?<![\w.,/-])(?P<d>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?\s*{_RANGE_WORD}\s*"
+_DAY_BEFORE = lazy_regex(rf"(?<![\w.,/-])(?P<d>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?\s*{_RANGE_WORD}\s*"
                          r"(?:(?i:the)\s+)?$")
-_DAY_AFTER = re.compile(rf"\s*{_RANGE_WORD}\s*(?:(?i:the)\s+)?(?P<d>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?"
+_DAY_AFTER = lazy_regex(rf"\s*{_RANGE_WORD}\s*(?:(?i:the)\s+)?(?P<d>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?"
                         r"(?![\w/:%-]|[.,]\d)(?!\s+(?!(?:in|at|on|and|or|for|with|the|when|while|by|of|to|from)\b)[a-z])")
 _RANGE_WINDOW = 30  # characters before a day-month that may hold the bare day a range starts on
 
@@ -1469,7 +1470,7 @@ def _day_range(text: str, floor: int, m: DateMatch, d: Date) -> DateMatch:
 
 
 _OFFSET_WINDOW = 30  # characters before a day that hold "three days after", "the day before"
-_OFFSET = re.compile(rf"(?:\b(?P<n>{_N})\s+(?P<unit>(?i:days?|weeks?))|\b(?P<one>(?i:the\s+day)))\s+"
+_OFFSET = lazy_regex(rf"(?:\b(?P<n>{_N})\s+(?P<unit>(?i:days?|weeks?))|\b(?P<one>(?i:the\s+day)))\s+"
                      r"(?P<dir>(?i:after|before))\s+$")
 
 
@@ -1506,11 +1507,11 @@ def _unit_from(published: datetime.date, unit: str, n: int) -> DateSpan:
 _ANCHOR_WINDOW = 60  # characters before a day that hold "the third Tuesday after", "the closest Christmas to"
 # "the third Tuesday after Christmas 2014", "the Monday before Easter", "the closest Monday to Oct 5th",
 # "the Monday nearest to May 24": a weekday counted from the day named after it
-_WEEKDAY_FROM = re.compile(
+_WEEKDAY_FROM = lazy_regex(
     rf"\b(?:(?P<the>(?i:the))\s+)?(?:{_NTH_WORD}\s+)?(?:(?P<near>(?i:closest|nearest))\s+)?{_WEEKDAY}\.?"
     r"(?:\s+(?P<near2>(?i:closest|nearest)))?\s+(?P<dir>(?i:after|before|to))\s+$")
 # "the closest Christmas to today", "the 3rd closest xmas to today"
-_HOLIDAY_FROM = re.compile(
+_HOLIDAY_FROM = lazy_regex(
     rf"\b(?i:the)\s+(?:{_NTH_WORD}\s+)?(?i:closest|nearest)\s+(?P<name>(?i:{_HOLIDAY_NAME_ALT}))(?i:\s+day)?"
     r"\s+(?i:to)\s+$")
 _CLOSEST_YEARS = 5  # years either side of a day among which "the 3rd closest Christmas" to it is found

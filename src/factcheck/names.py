@@ -23,6 +23,7 @@ from typing import NamedTuple
 from rapidfuzz import process
 from rapidfuzz.distance import DamerauLevenshtein, Levenshtein
 
+from .lazyre import lazy_regex
 from .lexicon import DAYS, MONTHS, TITLES
 from .lexicon import NOT_NAME_WORDS as STOPWORDS
 from .namewords import COMMON_PROPER, COUNTRIES, DEMONYMS, ORG_WORDS, PLACES, SLOGAN_WORDS
@@ -66,15 +67,15 @@ _ABBREVIATIONS = frozenset("mr mrs ms dr gen sen rep gov lt col capt prof st adm
 _LETTER = r"[^\W\d_]"
 _APOS = "'\u2019\u02bc"
 _HYPH = "\\-\u2010\u2011"
-_TOKEN = re.compile(
+_TOKEN = lazy_regex(
     rf"(?<![\w{_HYPH}{_APOS}])({_LETTER}+(?:[{_HYPH}{_APOS}]{_LETTER}+)*)(?![\w{_HYPH}]\w)"
 )
 # ``_TOKEN`` less the words ``_raw_tokens`` leaves out unread, most of a text: an ASCII word in lower
 # case (inner "'" too: "don't") that is no particle, ending where the token does
 _PLAIN_LOWER = (rf"(?!(?!(?:{'|'.join(sorted(PARTICLES))})(?![\w{_HYPH}{_APOS}]))"
                 rf"[a-z][A-Za-z]*(?:'[A-Za-z]+)*(?![\w{_HYPH}{_APOS}]))")
-_NAME_TOKEN = re.compile(_TOKEN.pattern.replace("])(", "])" + _PLAIN_LOWER + "(", 1))
-_NEXT_VISIBLE = re.compile(r"\s*(\S?)")
+_NAME_TOKEN = lazy_regex(_TOKEN.pattern.replace("])(", "])" + _PLAIN_LOWER + "(", 1))
+_NEXT_VISIBLE = lazy_regex(r"\s*(\S?)")
 
 # Words whose near spellings are other words, never a typo of one another (Ireland / Iceland,
 # Christmas / Christians).
@@ -82,32 +83,32 @@ KNOWN_WORDS = PLACES | DEMONYMS | COMMON_PROPER
 
 # One word spelled the US and the UK way (Theater / Theatre): rewritten to the US form.
 _US_UK = (
-    (re.compile(r"(?<=[a-z]{3})our(s?)$"), r"or\1"),
-    (re.compile(r"(?<=[a-z]{3})is(e|es|ed|ing|ation|ations)$"), r"iz\1"),
-    (re.compile(r"(?<=[a-z]{2})yse$"), "yze"),
-    (re.compile(r"(?<=[a-z]{2}[tbg])re(s?)$"), r"er\1"),
-    (re.compile(r"(?<=[a-z]{2})ogue$"), "og"),
-    (re.compile(r"^(def|off|pret|lic)ence$"), r"\1ense"),
-    (re.compile(r"^aluminium$"), "aluminum"),
-    (re.compile(r"(?<=[a-z])ae(?=[a-z]{3})"), "e"),
-    (re.compile(r"(?<=[a-z]{3}g)ement(s?)$"), r"ment\1"),
+    (lazy_regex(r"(?<=[a-z]{3})our(s?)$"), r"or\1"),
+    (lazy_regex(r"(?<=[a-z]{3})is(e|es|ed|ing|ation|ations)$"), r"iz\1"),
+    (lazy_regex(r"(?<=[a-z]{2})yse$"), "yze"),
+    (lazy_regex(r"(?<=[a-z]{2}[tbg])re(s?)$"), r"er\1"),
+    (lazy_regex(r"(?<=[a-z]{2})ogue$"), "og"),
+    (lazy_regex(r"^(def|off|pret|lic)ence$"), r"\1ense"),
+    (lazy_regex(r"^aluminium$"), "aluminum"),
+    (lazy_regex(r"(?<=[a-z])ae(?=[a-z]{3})"), "e"),
+    (lazy_regex(r"(?<=[a-z]{3}g)ement(s?)$"), r"ment\1"),
 )
 # Slips of transliteration (Usov / Usoff, Matuszewski / Matuszewsky, Zelenskiy / Zelensky):
 # rewritten to one spelling, so that a slip is a near miss even where the letter bound allows none.
 _TRANSLIT = (
-    (re.compile(r"(?<=[aeiou])ff$"), "v"),
-    (re.compile(r"(?<=o)w$"), "v"),
-    (re.compile(r"y"), "i"),
-    (re.compile(r"ii"), "i"),
-    (re.compile(r"kh"), "h"),
-    (re.compile(r"sch"), "sh"),
-    (re.compile(r"tch"), "ch"),
-    (re.compile(r"ks"), "x"),
-    (re.compile(r"ph"), "f"),
+    (lazy_regex(r"(?<=[aeiou])ff$"), "v"),
+    (lazy_regex(r"(?<=o)w$"), "v"),
+    (lazy_regex(r"y"), "i"),
+    (lazy_regex(r"ii"), "i"),
+    (lazy_regex(r"kh"), "h"),
+    (lazy_regex(r"sch"), "sh"),
+    (lazy_regex(r"tch"), "ch"),
+    (lazy_regex(r"ks"), "x"),
+    (lazy_regex(r"ph"), "f"),
 )
 # what each rule of _TRANSLIT needs in a word to change it: a word without it is left as it is
 _TRANSLIT_NEEDS = ("ff", "w", "y", "ii", "kh", "sch", "tch", "ks", "ph")
-_TRANSLIT_ANY = re.compile("|".join(_TRANSLIT_NEEDS))
+_TRANSLIT_ANY = lazy_regex("|".join(_TRANSLIT_NEEDS))
 
 
 # --- comparison -------------------------------------------------------------------------------
@@ -117,8 +118,8 @@ def _strip_accents(s: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFKD", s) if not unicodedata.combining(c))
 
 
-_FOLDED_POSSESSIVE = re.compile(rf"'[sS](?!{_LETTER})")
-_FOLDED_BREAK = re.compile(r"[-.]")
+_FOLDED_POSSESSIVE = lazy_regex(rf"'[sS](?!{_LETTER})")
+_FOLDED_BREAK = lazy_regex(r"[-.]")
 
 
 @lru_cache(maxsize=1 << 16)  # an article writes each name many times; the lint and the drafts fold them all
@@ -357,7 +358,7 @@ class _Raw(NamedTuple):  # a tuple: an article has a hundred thousand words
     particle: bool = False
 
 
-_APOS_SPLIT = re.compile(f"[{_APOS}]")
+_APOS_SPLIT = lazy_regex(f"[{_APOS}]")
 _ASCII_LOWER = frozenset("abcdefghijklmnopqrstuvwxyz")
 
 
@@ -433,7 +434,7 @@ class _Context:
         return i >= 0 and self.heading_spans[i][0] <= index < self.heading_spans[i][1]
 
 
-_WORD = re.compile(rf"{_LETTER}+")
+_WORD = lazy_regex(rf"{_LETTER}+")
 
 
 def _context(text: str) -> _Context:
@@ -602,11 +603,11 @@ def _split_abbreviations(run: list[_Raw], text: str) -> Iterator[list[_Raw]]:
         yield part
 
 
-_INVERTED_END = re.compile(r"\s*[(;&]|\s*\.?\s*$|\s*\.?\s*\(", re.M)
+_INVERTED_END = lazy_regex(r"\s*[(;&]|\s*\.?\s*$|\s*\.?\s*\(", re.M)
 # What follows an author in a reference entry and nothing else: the year in brackets ("Grant,
 # David (March 2009)") or a quoted title ("Hamer, David. "Seddon...""). After it even a word the
 # text also writes in lower case (Grant, Bill) is a name.
-_CITATION_END = re.compile(r"\s*\([^()\n]{0,30}\b\d{4}\b[^()\n]{0,10}\)|\.\s*[\"\u201c]")
+_CITATION_END = lazy_regex(r"\s*\([^()\n]{0,30}\b\d{4}\b[^()\n]{0,10}\)|\.\s*[\"\u201c]")
 
 
 def _can_invert(occ: NameOccurrence, citation: bool) -> bool:

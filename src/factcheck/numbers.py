@@ -51,6 +51,7 @@ from decimal import Decimal
 from functools import lru_cache
 
 from . import units
+from .lazyre import lazy_regex
 from .lexicon import SCALES, SMALL_NUMBERS, TENS
 from .normalize import ascii_case
 
@@ -117,7 +118,7 @@ _HEDGE_ALTS = "|".join(re.escape(h).replace(r"\ ", r"\s+") for h in sorted(_HEDG
 # the hedges as a trie (units.trie): searched back over 40 characters before every figure, the plain
 # alternation ``_HEDGE_ALTS`` (what it must match) was tried whole at each of them
 _HEDGE_TRIE = units.trie(_HEDGE_KINDS, space=r"\s+")
-_HEDGE_BEFORE = re.compile(rf"(?i)(?<![\w-])(?P<h>{_HEDGE_TRIE})\s+$")
+_HEDGE_BEFORE = lazy_regex(rf"(?i)(?<![\w-])(?P<h>{_HEDGE_TRIE})\s+$")
 
 
 def _interval(value: float, hedge: str | None) -> tuple[float, float]:
@@ -139,16 +140,16 @@ _SCALE_WORD = "hundred|thousand|million|billion|trillion|dozen|lakhs?|lkhs?|cror
 # a digit token joins a run only before a scale word: "4 thousand 3 hundred and 21"
 _RUN_TOKEN = (rf"(?:{_NUMWORD}|point(?=\s+(?:{_DIGIT_WORD})\b)|\d{{1,3}}(?=\s+(?:{_SCALE_WORD})\b)"
               r"|(?<=and )\d{1,2}\b)")
-_WORD_RUN = re.compile(
+_WORD_RUN = lazy_regex(
     rf"(?i)\b(?:an?(?=[\s-]+(?:{_SCALE_WORD})\b)|{_RUN_TOKEN})"
     rf"(?:(?:\s+and\s+|[\s-]+|\u2014)(?:{_RUN_TOKEN})\b)*\b")
-_TOKEN = re.compile(r"[A-Za-z]+|\d+")
-_PRONOUN_ONE = re.compile(r"(?i)\b(?:no|any|every|each|some|the|this|that|which|previous|other|only)\s+$")
+_TOKEN = lazy_regex(r"[A-Za-z]+|\d+")
+_PRONOUN_ONE = lazy_regex(r"(?i)\b(?:no|any|every|each|some|the|this|that|which|previous|other|only)\s+$")
 # a mixed number: "one and a half", "5 and an half", "one and three quarters", "two and quarter"
-_AND_FRACTION = re.compile(
+_AND_FRACTION = lazy_regex(
     r"(?i)\s+and\s+(?:(?P<n>an?|one|two|three)\s+)?(?P<d>halfs?|halves|quarters?|thirds?)\b"
     r"(?:[\s-]+(?P<scale>thousand|million|billion|trillion)\b)?")
-_OF_UNIT = re.compile(r"(?i)\s+of(?:\s+an?)?\s")
+_OF_UNIT = lazy_regex(r"(?i)\s+of(?:\s+an?)?\s")
 _FRACTION_PARTS = {"half": 2, "halfs": 2, "halves": 2, "quarter": 4, "quarters": 4, "third": 3, "thirds": 3}
 _VAGUE = {"thousands", "millions", "billions", "trillions", "dozens", "hundreds", "lakhs", "crores"}
 
@@ -275,22 +276,22 @@ _NUM_ALTS = "|".join(sorted(list(_SMALL)[1:], key=len, reverse=True))
 _NUM_WORDS = ["a", "an", *list(_SMALL)[1:]]
 _DEN_WORDS = ["halves", *(d.replace("-", " ") + s for d in _DENOMINATORS for s in ("", "s"))]
 _DEN_TRIE = units.trie(_DEN_WORDS, space=r"[\s-]")
-_FRACTION = re.compile(rf"(?i)\b(?:(?P<num>{units.trie(_NUM_WORDS)})[\s-]+)?(?P<den>{_DEN_TRIE})\b")
-_OF_SCALE = re.compile(r"(?i)(?:\s+of)?\s+(?:an?\s+)?(?P<scale>thousand|million|billion|trillion|dozen)\b")
-_NOT_HALF_BEFORE = re.compile(r"(?i)\b(?:first|second|other|latter|former|last|next|top|bottom|back|front)\s+$")
-_AND_BEFORE = re.compile(r"(?i)\band\s+$")  # "one and a half" is read with its whole number
-_A_FRACTION_AFTER = re.compile(r"\s+of\b|\s*(?:[.,;:!?)\"']|$)")
-_ONE_IN = re.compile(
+_FRACTION = lazy_regex(rf"(?i)\b(?:(?P<num>{units.trie(_NUM_WORDS)})[\s-]+)?(?P<den>{_DEN_TRIE})\b")
+_OF_SCALE = lazy_regex(r"(?i)(?:\s+of)?\s+(?:an?\s+)?(?P<scale>thousand|million|billion|trillion|dozen)\b")
+_NOT_HALF_BEFORE = lazy_regex(r"(?i)\b(?:first|second|other|latter|former|last|next|top|bottom|back|front)\s+$")
+_AND_BEFORE = lazy_regex(r"(?i)\band\s+$")  # "one and a half" is read with its whole number
+_A_FRACTION_AFTER = lazy_regex(r"\s+of\b|\s*(?:[.,;:!?)\"']|$)")
+_ONE_IN = lazy_regex(
     rf"(?i)(?<![\w.,$-])(?P<a>{_NUM_ALTS}|twenty|\d{{1,3}})\s+(?:in|out\s+of)\s+(?:every\s+)?"
     r"(?P<b>a\s+hundred|\d{1,4}|[a-z]+(?:-[a-z]+)?)\b(?![.,]\d)")
-_DIGIT_SLASH = re.compile(r"\d/\d")  # every digit fraction holds one: a text without is not scanned
-_DIGIT_FRACTION = re.compile(
+_DIGIT_SLASH = lazy_regex(r"\d/\d")  # every digit fraction holds one: a text without is not scanned
+_DIGIT_FRACTION = lazy_regex(
     r"(?=\d)(?<![\w./,-])(?:(?P<whole>\d{1,4})(?:\s+|-))?(?P<n>\d{1,3})/(?P<d>\d{1,4})(?![\d_/]|[.,]\d)")
 _VULGAR = {"½": 1 / 2, "⅓": 1 / 3, "⅔": 2 / 3, "¼": 1 / 4, "¾": 3 / 4, "⅕": 1 / 5, "⅖": 2 / 5, "⅗": 3 / 5,
            "⅘": 4 / 5, "⅙": 1 / 6, "⅚": 5 / 6, "⅛": 1 / 8, "⅜": 3 / 8, "⅝": 5 / 8, "⅞": 7 / 8}
-_VULGAR_RE = re.compile(rf"(?<![\w.,])(?P<whole>\d{{1,4}})?\s?(?P<f>[{''.join(_VULGAR)}])")
+_VULGAR_RE = lazy_regex(rf"(?<![\w.,])(?P<whole>\d{{1,4}})?\s?(?P<f>[{''.join(_VULGAR)}])")
 # every match holds one: a text without is not scanned (the pattern opens with look-behinds: tried everywhere)
-_VULGAR_ANY = re.compile(f"[{''.join(_VULGAR)}]")
+_VULGAR_ANY = lazy_regex(f"[{''.join(_VULGAR)}]")
 
 # --- digits, scales, currencies --------------------------------------------------------------
 
@@ -300,30 +301,30 @@ _CUR_ALTS = units.CURRENCY_ALTS
 # a figure's possible first characters, as a look-ahead the pattern opens with: without one, ``re``
 # tries a pattern opening with look-behinds at every character of the text
 _CUR_FIRST = units.CURRENCY_FIRST
-_DIGITS = re.compile(
+_DIGITS = lazy_regex(
     rf"(?=[-−\d.{_CUR_FIRST}])(?<![\w.,:/#])(?<!\w-)(?P<neg>[-−](?=[\d.]|[A-Z€£¥$₹]))?"
     rf"(?:(?<![A-Za-z])(?P<cur>{_CUR_ALTS})\s?)?"
     rf"(?P<num>{_NUM})(?!\d)(?!,\d{{3}})(?![.,:/]\d)(?!-\d)")
-_SCALE_AFTER = re.compile(
+_SCALE_AFTER = lazy_regex(
     r"(?i)(?:\s+|-)?(?P<s>hundred|thousand|million|billion|trillion|lakhs?|lacs?|lkhs?|crores?|krores?|dozens?)\b"
     r"|(?-i:\s?(?P<short>bn|mn|mln|M)(?![A-Za-z]))|(?-i:(?P<glued>k|K|b|B|G|m)(?![A-Za-z0-9]))")
 _SHORT_SCALES = {"bn": 1e9, "b": 1e9, "B": 1e9, "G": 1e9, "mn": 1e6, "mln": 1e6, "m": 1e6, "M": 1e6, "k": 1e3,
                  "K": 1e3}
-_LAKH_LETTER = re.compile(r"\s?l(?![A-Za-z])")
+_LAKH_LETTER = lazy_regex(r"\s?l(?![A-Za-z])")
 # a glued "m" is a metre before these words, a million before a plural noun
-_HEIGHT_WORDS = re.compile(r"(?i)\s+(?:tall|high|long|wide|deep|away|above|below|in\s+(?:height|length|width))\b")
-_PLURAL_AFTER = re.compile(r"\s+(?:of\b|people\b|[a-z]+s\b)")
-_CLOCK_AFTER = re.compile(r"(?i)\s*[ap]\.?m\b\.?")
-_STREET = re.compile(r"(?:\s+[A-Z0-9][\w.]*){1,3}\s+(?:St|Street|Ave|Avenue|Road|Rd|Blvd|Boulevard|Lane|Ln|Drive|Dr|"
+_HEIGHT_WORDS = lazy_regex(r"(?i)\s+(?:tall|high|long|wide|deep|away|above|below|in\s+(?:height|length|width))\b")
+_PLURAL_AFTER = lazy_regex(r"\s+(?:of\b|people\b|[a-z]+s\b)")
+_CLOCK_AFTER = lazy_regex(r"(?i)\s*[ap]\.?m\b\.?")
+_STREET = lazy_regex(r"(?:\s+[A-Z0-9][\w.]*){1,3}\s+(?:St|Street|Ave|Avenue|Road|Rd|Blvd|Boulevard|Lane|Ln|Drive|Dr|"
                      r"Place|Pl|Way|Court|Ct|Square|Sq|Terrace|Highway|Hwy)\b")
-_EMERGENCY = re.compile(r"(?i)\s+(?:calls?|operators?|dispatch\w*|centers?|centres?|lines?|system)\b")
-_INSTRUMENTS = re.compile(r"(?i)\s+(?:notes?|bonds?|yields?|treasur(?:y|ies)|bunds?|gilts?|paper|mortgages?|"
+_EMERGENCY = lazy_regex(r"(?i)\s+(?:calls?|operators?|dispatch\w*|centers?|centres?|lines?|system)\b")
+_INSTRUMENTS = lazy_regex(r"(?i)\s+(?:notes?|bonds?|yields?|treasur(?:y|ies)|bunds?|gilts?|paper|mortgages?|"
                           r"loans?|debt|securities|maturit(?:y|ies))\b")
 # a code or name: "Boeing 737", "S&P 500", "FTSE 100", "Windows 10" (not at a sentence's start)
-_NAME_BEFORE = re.compile(r"(?P<w>\b[A-Z][\w&]*|\b[a-z]+[A-Z][\w&]*)\s+$")  # "Boeing 737", "iPhone 8"
+_NAME_BEFORE = lazy_regex(r"(?P<w>\b[A-Z][\w&]*|\b[a-z]+[A-Z][\w&]*)\s+$")  # "Boeing 737", "iPhone 8"
 # "[2]", "(34)", "(32, 33)": a reference to a source, and "9) " or "3. " opening a line: a list's number
-_REFERENCE = re.compile(r"[\[(]\d{1,3}(?:,\s*\d{1,3})*[\])]")
-_LIST_MARK = re.compile(r"(?m)^[ \t]*\d{1,3}[.)][ \t]")
+_REFERENCE = lazy_regex(r"[\[(]\d{1,3}(?:,\s*\d{1,3})*[\])]")
+_LIST_MARK = lazy_regex(r"(?m)^[ \t]*\d{1,3}[.)][ \t]")
 _NOT_NAMES = set("""In On At By Of For From To And Or But The A An Since Until Till After Before During About
 Around Some Nearly Almost Over Under Only Just Up Down With Without Than As Also Between Among Like Than
 Then Top Roughly Approximately More Less Fewer Only Exactly Another Perhaps Maybe Almost Of All Some Just
@@ -336,13 +337,13 @@ _MONTH_NAMES = {"January", "February", "March", "April", "May", "June", "July", 
 
 # --- units -----------------------------------------------------------------------------------
 
-_PERCENT = re.compile(r"(?i)\s*(?:%|(?:percent|per\s+cent|pct)\b)")
-_POINTS = re.compile(r"(?i)\s*(?:percentage[\s-]+points?|pp)\b")
-_COMPOUND = re.compile(r"-(?P<w>[a-z]+)(?:-(?:old|long))?(?![\w-])")
-_WORD_UNIT = re.compile(r" +(?P<w>(?:square |cubic )?[a-z]+)(?![\w-])")
+_PERCENT = lazy_regex(r"(?i)\s*(?:%|(?:percent|per\s+cent|pct)\b)")
+_POINTS = lazy_regex(r"(?i)\s*(?:percentage[\s-]+points?|pp)\b")
+_COMPOUND = lazy_regex(r"-(?P<w>[a-z]+)(?:-(?:old|long))?(?![\w-])")
+_WORD_UNIT = lazy_regex(r" +(?P<w>(?:square |cubic )?[a-z]+)(?![\w-])")
 _RATES = "day|week|month|year|hour|minute|annum|capita|person|head"
-_RATE = re.compile(rf"(?:\s+of\s+[a-z]+)?(?:\s+(?:per|a|an|each|every)\s+|\s*/\s*)(?P<r>{_RATES})\b(?!-)")
-_RATE_ADVERB = re.compile(r"(?:\s+of\s+[a-z]+)?\s+(?P<r>daily|weekly|monthly|annually|yearly|hourly)\b")
+_RATE = lazy_regex(rf"(?:\s+of\s+[a-z]+)?(?:\s+(?:per|a|an|each|every)\s+|\s*/\s*)(?P<r>{_RATES})\b(?!-)")
+_RATE_ADVERB = lazy_regex(r"(?:\s+of\s+[a-z]+)?\s+(?P<r>daily|weekly|monthly|annually|yearly|hourly)\b")
 _ADVERB_RATES = {"daily": "day", "weekly": "week", "monthly": "month", "annually": "year", "yearly": "year",
                  "hourly": "hour", "annum": "year"}
 _NOT_UNITS = set("""a an the and or but nor so yet of in on at to for from by with without into onto upon over
@@ -364,7 +365,7 @@ _IRREGULAR = {"people": "person", "men": "man", "women": "woman", "children": "c
 # plurals in -ies whose singular ends in -ie, not -y ("33 calories" is 33 calorie, not "calory")
 _IE_SINGULARS = {"calories", "movies", "cookies", "zombies", "rookies", "selfies", "pies", "ties", "lies",
                  "brownies", "goalies", "hippies", "aussies", "budgies", "freebies", "smoothies", "species"}
-_OVER_KEEPS_HEDGE = re.compile(r"(?i)\b(?:for|in|after|than|took|lasted|last|spent|of|within)\s+$")
+_OVER_KEEPS_HEDGE = lazy_regex(r"(?i)\b(?:for|in|after|than|took|lasted|last|spent|of|within)\s+$")
 
 
 def _singular(word: str) -> str:
@@ -477,7 +478,7 @@ class _Figure:
     upper: float | None = None
 
 
-_DIGIT_GAPS = re.compile(r"[,\s\u2009\u202f\u00a0]")
+_DIGIT_GAPS = lazy_regex(r"[,\s\u2009\u202f\u00a0]")
 
 
 def _number(raw: str) -> float:
@@ -545,8 +546,8 @@ def _scaled(text: str, value: float, end: int, currency: str | None,
     return value * _SHORT_SCALES[short], s.end(), _SHORT_SCALES[short]
 
 
-_FIGURE_BEFORE = re.compile(r"\d\s*$")
-_SUFFIX_APART = re.compile(r"(?i)\s(?P<s>st|nd|rd|th)\b")
+_FIGURE_BEFORE = lazy_regex(r"\d\s*$")
+_SUFFIX_APART = lazy_regex(r"(?i)\s(?P<s>st|nd|rd|th)\b")
 
 
 def _digit_cores(text: str, prefer: str | None) -> list[_Core]:
@@ -578,12 +579,12 @@ def _digit_cores(text: str, prefer: str | None) -> list[_Core]:
     return cores
 
 
-_DASH_RANGE = re.compile(
+_DASH_RANGE = lazy_regex(
     rf"(?=[\d.{_CUR_FIRST}])(?<![\w.,:/#])(?<!\w-)(?:(?<![A-Za-z])(?P<cur>{_CUR_ALTS})\s?)?(?P<a>{_NUM})\s*[-–—]\s*~?\s*"
     rf"(?:(?P<cur2>{_CUR_ALTS})\s?)?(?P<b>{_NUM})(?!\d)(?!,\d{{3}})(?![.,:/]\d)(?!-\d)")
 
 
-_DASH_ANY = re.compile(r"\d\s*[-–—]")  # a range's first figure ends in a digit before its dash
+_DASH_ANY = lazy_regex(r"\d\s*[-–—]")  # a range's first figure ends in a digit before its dash
 
 
 def _dash_range_cores(text: str, prefer: str | None) -> list[_Core]:
@@ -611,11 +612,11 @@ def _written_backwards(a: str, b: str) -> bool:
     return len(re.sub(r"\D", "", a)) == len(re.sub(r"\D", "", b))
 
 
-_DASH_GAP = re.compile(r"\s*[-–—]\s*|")
-_WORD_GAP = re.compile(r"\s+(?:to|and|or)\s+", re.I)
+_DASH_GAP = lazy_regex(r"\s*[-–—]\s*|")
+_WORD_GAP = lazy_regex(r"\s+(?:to|and|or)\s+", re.I)
 
 
-_BETWEEN_BEFORE = re.compile(r"(?i)\bbetween\s+$")
+_BETWEEN_BEFORE = lazy_regex(r"(?i)\bbetween\s+$")
 
 
 def _between_before(text: str, at: int) -> bool:
@@ -651,7 +652,7 @@ def _range_cores(text: str, cores: list[_Core], prefer: str | None) -> list[_Cor
     return out
 
 
-_FROM_BEFORE = re.compile(r"(?i)\bfrom\s+$")
+_FROM_BEFORE = lazy_regex(r"(?i)\bfrom\s+$")
 
 
 def _backwards_range(text: str, a: _Core, b: _Core, prefer: str | None) -> bool:
@@ -669,7 +670,7 @@ def _unit_follows(text: str, pos: int, prefer: str | None = None) -> bool:
 
 _RANK_UNITS = "first|third|fourth|fifth|sixth|seventh|eighth|ninth"
 # a rank's last word after its tens; "second" only joined ("thirty second ad" is thirty seconds)
-_RANK_AFTER = re.compile(rf"(?i)(?:[\s\-\u2014]?(?:{_RANK_UNITS})|[\-\u2014]?second)\b")
+_RANK_AFTER = lazy_regex(rf"(?i)(?:[\s\-\u2014]?(?:{_RANK_UNITS})|[\-\u2014]?second)\b")
 
 
 def _word_cores(text: str, at: list[list[int]] | None = None) -> list[_Core]:
@@ -703,9 +704,9 @@ def _word_cores(text: str, at: list[list[int]] | None = None) -> list[_Core]:
     return cores
 
 
-_COUPLE = re.compile(r"(?i)\ba\s+(?:couple|pair)\b(?:\s+of\b)?")
-_POINT = re.compile(r"(?i)(?:\b(?P<w>\d+)\s+)?\bpoint\s+(?P<f>\d+)\b(?![.,:/]\d)")
-_WORD_BEFORE = re.compile(r"\w[\s\-]*$")
+_COUPLE = lazy_regex(r"(?i)\ba\s+(?:couple|pair)\b(?:\s+of\b)?")
+_POINT = lazy_regex(r"(?i)(?:\b(?P<w>\d+)\s+)?\bpoint\s+(?P<f>\d+)\b(?![.,:/]\d)")
+_WORD_BEFORE = lazy_regex(r"\w[\s\-]*$")
 
 
 def _spoken_cores(text: str, at: list[list[int]] | None = None) -> list[_Core]:
@@ -721,12 +722,12 @@ def _spoken_cores(text: str, at: list[list[int]] | None = None) -> list[_Core]:
     return cores
 
 
-_A_UNIT = re.compile(r"(?i)\b(?:an?|one)(?=\s+(?:[a-z$€£°]|nickel|dime|grand))")
-_PART_NEXT = re.compile(rf"(?i),?\s+and\s+(?:\d|an?\s+half\b|half\b|(?:{_NUMWORD})\b)")
+_A_UNIT = lazy_regex(r"(?i)\b(?:an?|one)(?=\s+(?:[a-z$€£°]|nickel|dime|grand))")
+_PART_NEXT = lazy_regex(rf"(?i),?\s+and\s+(?:\d|an?\s+half\b|half\b|(?:{_NUMWORD})\b)")
 
 
-_PRICE_MARK = re.compile(r"[\d.,]")  # every price before holds one: without, _PRICE_BEFORE is not searched
-_PRICE_BEFORE = re.compile(rf"(?:(?:{_CUR_ALTS})\s?[\d.,]+(?:\s?(?:bn|m|k|million|billion))?|\d\s+[A-Za-z]+)\s+$")
+_PRICE_MARK = lazy_regex(r"[\d.,]")  # every price before holds one: without, _PRICE_BEFORE is not searched
+_PRICE_BEFORE = lazy_regex(rf"(?:(?:{_CUR_ALTS})\s?[\d.,]+(?:\s?(?:bn|m|k|million|billion))?|\d\s+[A-Za-z]+)\s+$")
 
 
 def _a_unit_cores(text: str, prefer: str | None, at: list[list[int]] | None = None) -> list[_Core]:
@@ -754,10 +755,10 @@ def _small(word: str) -> int | None:
 
 _HINT_FIRST = "[hHtTqQfFsSſ]"  # the first characters of the hints, "ſ" the long s that (?i) takes for "s"
 _HINTS = r"(?i:half|halves|th(?:ir)?ds?\b|ths?\b|quarters?|fifths?|first|seconds?)"
-_DEN_HINT = re.compile(rf"(?={_HINT_FIRST}){_HINTS}")
+_DEN_HINT = lazy_regex(rf"(?={_HINT_FIRST}){_HINTS}")
 # _DEN_HINT consuming a hint's first character only (group 1 the hint): the scan skips to the next
 # first character in C instead of trying the alternation at every place
-_DEN_HINT_AT = re.compile(rf"{_HINT_FIRST}(?<=(?=({_HINTS})).)")
+_DEN_HINT_AT = lazy_regex(rf"{_HINT_FIRST}(?<=(?=({_HINTS})).)")
 _HINT_REACH = 25  # characters a fraction's numerator may reach back from its denominator
 
 
@@ -787,8 +788,8 @@ def _share_core(text: str, start: int, end: int, share: float, prefer: str | Non
     return _Core(start, end, share * 100, "%", False, share=share)
 
 
-_DETERMINER_BEFORE = re.compile(r"(?i)(?:the|this|that|its|his|her|their|our|each|every)\s+$")
-_BARE_DENOMINATOR = re.compile(r"-|\s+of\b")  # "quarter-litre", "fourth of liter": a part of a unit
+_DETERMINER_BEFORE = lazy_regex(r"(?i)(?:the|this|that|its|his|her|their|our|each|every)\s+$")
+_BARE_DENOMINATOR = lazy_regex(r"-|\s+of\b")  # "quarter-litre", "fourth of liter": a part of a unit
 _PART_WORDS = {"half", "quarter"}  # not ordinals too: "third-quarter earnings" is an ordinal
 
 
@@ -850,8 +851,8 @@ def _fraction_cores(text: str, prefer: str | None, at: list[list[int]] | None = 
     return cores
 
 
-_COIN = re.compile(r"(?i)\b(?:an?\s+)?(?P<c>nickel|dime|quarter)\b")
-_COUNT_BEFORE = re.compile(rf"(?i)(?:\d|\b(?:{_NUMWORD}))\s+$")
+_COIN = lazy_regex(r"(?i)\b(?:an?\s+)?(?P<c>nickel|dime|quarter)\b")
+_COUNT_BEFORE = lazy_regex(rf"(?i)(?:\d|\b(?:{_NUMWORD}))\s+$")
 
 
 def _coin_cores(text: str) -> list[_Core]:
@@ -861,7 +862,7 @@ def _coin_cores(text: str) -> list[_Core]:
             for m in _COIN.finditer(text) if not _COUNT_BEFORE.search(text, max(0, m.start() - 20), m.start())]
 
 
-_SHARE_UNIT = re.compile(r"(?i)(?:\s+of)?(?:\s+an?)?[\s-]*")
+_SHARE_UNIT = lazy_regex(r"(?i)(?:\s+of)?(?:\s+an?)?[\s-]*")
 
 
 def _share_unit(text: str, pos: int, prefer: str | None = None) -> tuple[str, int] | None:
@@ -879,7 +880,7 @@ def _share_unit(text: str, pos: int, prefer: str | None = None) -> tuple[str, in
 
 
 _LONE_LETTERS = {"s", "h", "t", "g", "m", "l", "L", "c"}  # "5 m" is a unit only at a phrase's end: "5 m people"
-_COINS = re.compile(r"(?i)\s+(?P<c>nickels?|dimes?|grand|quarters?)\b")
+_COINS = lazy_regex(r"(?i)\s+(?P<c>nickels?|dimes?|grand|quarters?)\b")
 _COIN_VALUES = {"nickel": 0.05, "dime": 0.1, "grand": 1000.0, "quarter": 0.25}
 
 
@@ -887,20 +888,20 @@ _COIN_VALUES = {"nickel": 0.05, "dime": 0.1, "grand": 1000.0, "quarter": 0.25}
 NUMBER = "number"  # ``prefer`` for a bare count: "30 l" is thirty lakh, not 30 litres
 _PREFERRED_UNITS = {"time": {"m": "minute", "'": "minute", '"': "second", "h": "hour"},
                     "length": {"m": "metre", "k": "kilometre", "in": "inch"}}
-_AMBIGUOUS_UNIT = re.compile(r"\s?(?P<u>m|k|in|h|'|\")(?![A-Za-z])")
+_AMBIGUOUS_UNIT = lazy_regex(r"\s?(?P<u>m|k|in|h|'|\")(?![A-Za-z])")
 # "2 more minutes", "three additional weeks": the count's unit is after the adjective
-_ADJECTIVE = re.compile(r"(?i)\s+(?:more|additional|extra|further|fewer|less|consecutive|straight|successive|new|old"
+_ADJECTIVE = lazy_regex(r"(?i)\s+(?:more|additional|extra|further|fewer|less|consecutive|straight|successive|new|old"
                         r"|other|main|major|key|senior|former|different|separate|similar|best|possible|big|small"
                         r"|large|young)(?=\s+[a-z])")
 # "400,000 state residents", "16 energy technology priorities": the counted noun ends the phrase
 # verbs after a singular noun are not the counted noun ("a 180 page publication comes with")
 _VERBS_IN_S = set("""comes goes says seems looks remains includes means needs becomes contains requires provides
 allows gives brings takes makes gets shows lies sits stands""".split())
-_NOUN_PHRASE = re.compile(r"(?:\s+[a-z]+(?:-[a-z]+)?){0,2}?\s+(?P<head>[a-z]{3,}[^s\W]s)(?![\w-])")
+_NOUN_PHRASE = lazy_regex(r"(?:\s+[a-z]+(?:-[a-z]+)?){0,2}?\s+(?P<head>[a-z]{3,}[^s\W]s)(?![\w-])")
 
 
-_SPACES = re.compile(r"\s*")
-_MILLION_BARRELS = re.compile(r"\s?(?P<a>mb/d|mbpd)(?![\w/])")
+_SPACES = lazy_regex(r"\s*")
+_MILLION_BARRELS = lazy_regex(r"\s?(?P<a>mb/d|mbpd)(?![\w/])")
 
 
 def _unit_after(text: str, pos: int, prefer: str | None = None) -> tuple[str | None, int, float]:
@@ -943,10 +944,10 @@ def _unit_after(text: str, pos: int, prefer: str | None = None) -> tuple[str | N
     return None, pos, 1.0
 
 
-_END = re.compile(r"\s*(?:[.,;:!?)\"']|$)")
+_END = lazy_regex(r"\s*(?:[.,;:!?)\"']|$)")
 
 
-_PRICE_PER = re.compile(r"(?:\s+(?:per|a|an)\s+|\s*/\s*)")
+_PRICE_PER = lazy_regex(r"(?:\s+(?:per|a|an)\s+|\s*/\s*)")
 
 
 def _with_rate(text: str, unit: str, end: int) -> tuple[str, int]:
@@ -999,7 +1000,7 @@ def longest_first(spans: list[tuple[int, int]]) -> list[int]:
 # (``matches_at``). Case-blind patterns match "ı", "ſ" and "İ" as i, s, i, which lower() does not
 # turn into ASCII: a text holding one is scanned in full.
 HEAD_LEN = 4  # characters of a head word kept: "janu" sorts out "Jane", "earl" leaves "year" alone
-_FOLDS_TO_ASCII = re.compile("[\u0130\u0131\u017f]")
+_FOLDS_TO_ASCII = lazy_regex("[\u0130\u0131\u017f]")
 
 
 @dataclass(frozen=True)
@@ -1020,7 +1021,7 @@ def heads(*groups) -> frozenset[str]:
                      for ws in groups for w in ws)
 
 
-_HEAD_PART = re.compile(r"[a-z0-9]*")  # matches every string, if only with nothing
+_HEAD_PART = lazy_regex(r"[a-z0-9]*")  # matches every string, if only with nothing
 
 
 @dataclass(frozen=True)
@@ -1058,11 +1059,11 @@ def _scan_of(all_heads: list[Head], whole: frozenset[str], side: str) -> _Scan |
         # start), so the scan skips every letter and digit in C, and a match's start is the head's
         # place in the text itself; one character is consumed, so every word start is read
         alts.append(r"\d")
-        pattern = re.compile(rf"[^a-z0-9_](?=[{first}\d])(?=({'|'.join(alts)}))")
+        pattern = lazy_regex(rf"[^a-z0-9_](?=[{first}\d])(?=({'|'.join(alts)}))")
         return _Scan(pattern, ranks, tuple(sorted(digit)), padded=True)
     # a first character of a head is consumed, so the scan skips to the next one in C; the look-behind
     # steps back to read the longest head there: one match per position, overlapping heads all found
-    pattern = re.compile(rf"[{first}](?<=(?=({'|'.join(alts)})).)")
+    pattern = lazy_regex(rf"[{first}](?<=(?=({'|'.join(alts)})).)")
     return _Scan(pattern, ranks, tuple(sorted(digit)))
 
 
@@ -1111,13 +1112,13 @@ def _matches_from(pattern: re.Pattern, text: str, starts: list[int]) -> Iterator
             pos = m.end()
 
 
-_NEGATIVE_WORD = re.compile(r"(?i)\b(?:minus|negative)\s+$")
-_RANGE_WORD = re.compile(r"(?i)\b(?:between|from)\s+$")
+_NEGATIVE_WORD = lazy_regex(r"(?i)\b(?:minus|negative)\s+$")
+_RANGE_WORD = lazy_regex(r"(?i)\b(?:between|from)\s+$")
 
 
-_YEAR = re.compile(r"1[89]\d\d|20\d\d")
-_YEAR_WORD_BEFORE = re.compile(r"(?i)\b(?:year|fy)\s+$")
-_MONTH_BEFORE = re.compile(rf"\b(?:{'|'.join(_MONTH_NAMES)})\.?\s+$")
+_YEAR = lazy_regex(r"1[89]\d\d|20\d\d")
+_YEAR_WORD_BEFORE = lazy_regex(r"(?i)\b(?:year|fy)\s+$")
+_MONTH_BEFORE = lazy_regex(rf"\b(?:{'|'.join(_MONTH_NAMES)})\.?\s+$")
 
 
 def _is_date_part(text: str, core: _Core, unit_end: int) -> bool:
@@ -1131,7 +1132,7 @@ def _is_date_part(text: str, core: _Core, unit_end: int) -> bool:
     return not plural or bool(_YEAR_WORD_BEFORE.search(text, max(0, core.start - 8), core.start))
 
 
-_BELOW_ZERO = re.compile(r"(?i)\s+(?P<side>below|under|above)\s+zero\b")
+_BELOW_ZERO = lazy_regex(r"(?i)\s+(?P<side>below|under|above)\s+zero\b")
 _TEMPERATURES = {None, "degree", "celsius", "fahrenheit"}
 
 
@@ -1207,7 +1208,7 @@ def _scan(text: str, prefer: str | None = None, expect: bool = False, _full: boo
     return _composites(text, found)
 
 
-_PART_GAP = re.compile(r"(?i)(?:\s*,\s*|\s+)(?:and\s+)?|")
+_PART_GAP = lazy_regex(r"(?i)(?:\s*,\s*|\s+)(?:and\s+)?|")
 _MEASURES = {"length", "mass", "volume", "time"}
 _NEXT_SMALLER = {"hour": "minute", "minute": "second", "foot": "inch"}
 
@@ -1287,7 +1288,7 @@ class Ordinal:
 _ORDINAL_WORDS = {**{w: n for w, n in _ORDINAL_UNITS.items() if w not in ("half", "quarter")},
                   "first": 1, "second": 2}
 _ORDINAL_ALTS = "|".join(sorted(_ORDINAL_WORDS, key=len, reverse=True))
-_ORDINAL = re.compile(
+_ORDINAL = lazy_regex(
     rf"(?i)\b(?:(?P<tens>{'|'.join(_TENS)})(?:[\s\-\u2014]?))?(?P<unit>{_ORDINAL_ALTS})\b"
     r"|\b(?P<digits>\d+)\s?(?P<suffix>st|nd|rd|th)\b")
 

@@ -18,6 +18,8 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from .lazyre import lazy_regex
+
 
 @dataclass(frozen=True)
 class Unit:
@@ -189,13 +191,13 @@ def trie(words: Iterable[str], whole: frozenset[str] = frozenset(), space: str =
 
 # A unit after a figure: a spelling (any case) or a symbol (its own case), not followed by a letter.
 _SPACES = r"\s+"  # a unit's spelling of two words takes any run of spaces
-UNIT_AFTER = re.compile(
+UNIT_AFTER = lazy_regex(
     rf"(?P<u>(?i:{trie(_SPELLING, space=_SPACES)})|{trie(_SYMBOL, space=_SPACES)})(?![A-Za-z0-9²³])")
 # A currency before a figure: "$", "US$", "EUR ", "Mex$". The codes and symbols as a trie, longest
 # first (the figure readers try them at every capital letter of a text); their first characters.
 CURRENCY_ALTS = trie(_PREFIX, space=_SPACES)
 CURRENCY_FIRST = "".join(sorted({re.escape(w[0]) for w in _PREFIX}))
-CURRENCY_BEFORE = re.compile(rf"(?<![A-Za-z])(?P<c>{CURRENCY_ALTS})\s?(?=[-−]?\.?\d)")
+CURRENCY_BEFORE = lazy_regex(rf"(?<![A-Za-z])(?P<c>{CURRENCY_ALTS})\s?(?=[-−]?\.?\d)")
 
 
 def lookup(spelling: str) -> str | None:
