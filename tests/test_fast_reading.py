@@ -42,7 +42,8 @@ def fold_by_character(text: str) -> str:
 
 def view_by_runs(text: str) -> tuple[str, list[int], list[int]]:
     """The definition: the folded text with white space at its start dropped and every other run
-    that is not one plain space made one space; a stretch starts at each piece and each such space."""
+    that is not one plain space made one space; a stretch starts at each piece, the space after
+    it its last character."""
     folded = fold_by_character(text)
     starts: list[int] = []
     origins: list[int] = []
@@ -51,13 +52,9 @@ def view_by_runs(text: str) -> tuple[str, list[int], list[int]]:
     for m in re.finditer(r"\s+", folded):
         if m.end() <= pos or m.group() == " ":
             continue
-        if m.start() > pos:
-            starts.append(sum(map(len, out)))
-            origins.append(pos)
-            out.append(folded[pos:m.start()])
         starts.append(sum(map(len, out)))
-        origins.append(m.start())
-        out.append(" ")
+        origins.append(pos)
+        out.append(folded[pos:m.start()] + " ")
         pos = m.end()
     if pos < len(folded):
         starts.append(sum(map(len, out)))
@@ -75,6 +72,18 @@ def test_fold_is_each_character_folded_alone(text):
 @settings(max_examples=400, deadline=None)
 @given(text=texts)
 def test_the_view_is_the_folded_text_with_its_runs_of_white_space_made_one(text):
+    view = make_view(text)
+    assert (view.text, list(view.starts), list(view.origins)) == view_by_runs(text)
+
+
+# a page text's: white space only lone spaces and line breaks (the view's faster reading of it)
+page_texts = st.lists(st.sampled_from(["a", "Z", "é", ".", "ﬁ", " ", "\n", " \n ", "\n\n", "said."]),
+                      max_size=60).map("".join).filter(lambda t: "  " not in t)
+
+
+@settings(max_examples=400, deadline=None)
+@given(text=page_texts)
+def test_a_page_texts_view_is_the_same_definition(text):
     view = make_view(text)
     assert (view.text, list(view.starts), list(view.origins)) == view_by_runs(text)
 
