@@ -1,6 +1,7 @@
 """The page readers every index is built on (folding, the folded view, sentence spans) give what
 their plain definitions give, on any text: their faster forms are speed, never a different reading."""
 
+import random
 import re
 import unicodedata
 
@@ -8,6 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from factcheck import locate
 from factcheck.lexicon import NON_FINAL_ABBREVIATIONS
 from factcheck.locate import (
     _STOP_PREFIXES,
@@ -194,3 +196,27 @@ def test_a_case_blind_head_is_found_where_its_first_word_folds_alike(words, text
     head = re.compile("(?i)" + r"\W+".join([opening_word(words[0]), *map(re.escape, words[1:])]) + r"\W+")
     found = matches_from(head, text, occurrences(fold(text), fold(words[0])))
     assert [m.span() for m in found] == [m.span() for m in head.finditer(text)]
+
+
+def _long_text() -> str:
+    """A text long enough to be indexed, of words that recur ("said", "the") and others rare."""
+    rng = random.Random(16)
+    vocabulary = ["the", "said", "é", "Dec.", "oil", "x'y", "a", "ab", "2016", "fourth", "Hormuz", "_"]
+    marks = [" ", " ", " ", ", ", ". ", "\n", "-", " (", ") "]
+    return "".join(rng.choice(vocabulary) + rng.choice(marks) for _ in range(locate.INDEXED_LENGTH // 3))
+
+
+LONG = _long_text()
+LONG_QUERIES = st.builds(lambda at, size, tail: LONG[at : at + size] + tail,
+                         st.integers(0, len(LONG) - 1), st.integers(1, 60), st.sampled_from(["", "", "#", " oil", "é"]))
+
+
+@settings(max_examples=300, deadline=None)
+@given(LONG_QUERIES)
+def test_a_long_text_searched_often_finds_what_str_find_finds(query):
+    """The article, searched for every claim's wording, is searched by its words' offsets after
+    ``INDEX_AFTER_SEARCHES`` searches: the first place found is the same."""
+    for _ in range(locate.INDEX_AFTER_SEARCHES):
+        locate.find(LONG, "said")
+    assert LONG in locate._indexed  # else this would test str.find against itself
+    assert locate.find(LONG, query) == LONG.find(query)

@@ -8,7 +8,7 @@ import bisect
 import math
 import re
 from array import array
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -23,6 +23,8 @@ from .normalize import ascii_case, fold
 from .settings import (
     CONTEXT_WEIGHT,
     EXCERPT_WIDTH,
+    INDEX_AFTER_SEARCHES,
+    INDEXED_LENGTH,
     LOCATE_THRESHOLD,
     PARAGRAPH_WEIGHT,
     RARITY_CEILING,
@@ -125,8 +127,46 @@ def locate_exact(needle: str, text: str, hay: View | None = None) -> Passage | N
     ``hay`` is ``make_view(text)`` when the caller keeps one."""
     hay = hay or view(text)
     query = view(needle).text.strip()
-    i = hay.text.find(query) if query else -1
+    i = find(hay.text, query) if query else -1
     return None if i < 0 else _passage(text, hay, i, i + len(query), 100.0)
+
+
+def find(text: str, query: str) -> int:
+    """``text.find(query)``; in a long text searched often, tried only where the query's rarest
+    inner word (a non-word character on both sides within the query) is written as a whole word,
+    which it must be wherever the query is."""
+    words = _word_offsets(text) if len(text) >= INDEXED_LENGTH else None
+    inner = [m for m in _WORD.finditer(query) if 0 < m.start() and m.end() < len(query)] if words else []
+    if words is None or not inner:
+        return text.find(query)
+    rarest = min(inner, key=lambda m: len(words.get(m.group(), ())))
+    lead = rarest.start()
+    for at in words.get(rarest.group(), ()):
+        if at >= lead and text.startswith(query, at - lead):
+            return at - lead
+    return -1
+
+
+_searched: dict[str, int] = {}  # a long text → how often ``find`` searched it (the last few texts)
+_indexed: dict[str, dict[str, list[int]]] = {}  # ... → each whole word's offsets, once searched often
+
+
+def _word_offsets(text: str) -> dict[str, list[int]] | None:
+    """The offsets of each whole word of ``text`` once it has been searched ``INDEX_AFTER_SEARCHES``
+    times, else None (counted)."""
+    if text in _indexed:
+        return _indexed[text]
+    _searched[text] = count = _searched.pop(text, 0) + 1  # popped and put back: the order is the recency
+    if len(_searched) > 4:
+        del _searched[next(iter(_searched))]
+    if count < INDEX_AFTER_SEARCHES:
+        return None
+    offsets: dict[str, list[int]] = defaultdict(list)
+    for m in _WORD.finditer(text):
+        offsets[m.group()].append(m.start())
+    _indexed.clear()  # one text at a time: the article, while its claims are read in it
+    _indexed[text] = offsets = dict(offsets)
+    return offsets
 
 
 def locate(
