@@ -156,10 +156,10 @@ def _word_offsets(text: str) -> dict[str, list[int]] | None:
     times, else None (counted)."""
     if text in _indexed:
         return _indexed[text]
-    _searched[text] = count = _searched.pop(text, 0) + 1  # popped and put back: the order is the recency
+    _searched[text] = searches = _searched.pop(text, 0) + 1  # popped and put back: the order is the recency
     if len(_searched) > 4:
         del _searched[next(iter(_searched))]
-    if count < INDEX_AFTER_SEARCHES:
+    if searches < INDEX_AFTER_SEARCHES:
         return None
     offsets: dict[str, list[int]] = defaultdict(list)
     for m in _WORD.finditer(text):
