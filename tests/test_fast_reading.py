@@ -206,17 +206,18 @@ def _long_text() -> str:
     return "".join(rng.choice(vocabulary) + rng.choice(marks) for _ in range(locate.INDEXED_LENGTH // 3))
 
 
-LONG = _long_text()
-LONG_QUERIES = st.builds(lambda at, size, tail: LONG[at : at + size] + tail,
-                         st.integers(0, len(LONG) - 1), st.integers(1, 60), st.sampled_from(["", "", "#", " oil", "é"]))
+LONG = make_view(_long_text())
+LONG_QUERIES = st.builds(lambda at, size, tail: LONG.text[at : at + size] + tail,
+                         st.integers(0, len(LONG.text) - 1), st.integers(1, 60),
+                         st.sampled_from(["", "", "#", " oil", "é"]))
 
 
 @settings(max_examples=300, deadline=None)
 @given(LONG_QUERIES)
 def test_a_long_text_searched_often_finds_what_str_find_finds(query):
-    """The article, searched for every claim's wording, is searched by its words' offsets after
-    ``INDEX_AFTER_SEARCHES`` searches: the first place found is the same."""
+    """The article's view, searched for every claim's wording, is searched by its words' offsets
+    after ``INDEX_AFTER_SEARCHES`` searches: the first place found is the same."""
     for _ in range(locate.INDEX_AFTER_SEARCHES):
-        locate.find(LONG, "said")
-    assert LONG in locate._indexed  # else this would test str.find against itself
-    assert locate.find(LONG, query) == LONG.find(query)
+        LONG.find("said")
+    assert LONG._words.offsets is not None  # else this would test str.find against itself
+    assert LONG.find(query) == LONG.text.find(query)

@@ -10,7 +10,7 @@ import re
 from array import array
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import accumulate, count
 from operator import add
@@ -49,6 +49,27 @@ _WORD = re.compile(r"\w+")
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 
 
+@dataclass
+class _WordOffsets:
+    """A long text's whole words' offsets, worked out once it has been searched
+    ``INDEX_AFTER_SEARCHES`` times; kept by its view, so freed with it."""
+
+    searches: int = 0
+    offsets: dict[str, list[int]] | None = None
+
+    def of(self, text: str) -> dict[str, list[int]] | None:
+        """The offsets, or None (this search counted) while the text is not searched often enough."""
+        if self.offsets is None:
+            self.searches += 1
+            if self.searches < INDEX_AFTER_SEARCHES:
+                return None
+            offsets: dict[str, list[int]] = defaultdict(list)
+            for m in _WORD.finditer(text):
+                offsets[m.group()].append(m.start())
+            self.offsets = dict(offsets)
+        return self.offsets
+
+
 @dataclass(frozen=True)
 class View:
     """Folded text with runs of white space collapsed to one space. It maps back to the
@@ -58,6 +79,23 @@ class View:
     text: str
     starts: array
     origins: array
+    _words: _WordOffsets = field(default_factory=_WordOffsets, init=False, compare=False, repr=False)
+
+    def find(self, query: str) -> int:
+        """``self.text.find(query)``; in a long text searched often (the article, for every
+        claim's wording), tried only where the query's rarest inner word (a non-word character on
+        both sides within the query) is written as a whole word, which it must be wherever the
+        query is."""
+        words = self._words.of(self.text) if len(self.text) >= INDEXED_LENGTH else None
+        inner = [m for m in _WORD.finditer(query) if 0 < m.start() and m.end() < len(query)] if words else []
+        if words is None or not inner:
+            return self.text.find(query)
+        rarest = min(inner, key=lambda m: len(words.get(m.group(), ())))
+        lead = rarest.start()
+        for at in words.get(rarest.group(), ()):
+            if at >= lead and self.text.startswith(query, at - lead):
+                return at - lead
+        return -1
 
     def origin(self, i: int) -> int:
         """The offset in the original text of ``self.text[i]``."""
@@ -127,46 +165,8 @@ def locate_exact(needle: str, text: str, hay: View | None = None) -> Passage | N
     ``hay`` is ``make_view(text)`` when the caller keeps one."""
     hay = hay or view(text)
     query = view(needle).text.strip()
-    i = find(hay.text, query) if query else -1
+    i = hay.find(query) if query else -1
     return None if i < 0 else _passage(text, hay, i, i + len(query), 100.0)
-
-
-def find(text: str, query: str) -> int:
-    """``text.find(query)``; in a long text searched often, tried only where the query's rarest
-    inner word (a non-word character on both sides within the query) is written as a whole word,
-    which it must be wherever the query is."""
-    words = _word_offsets(text) if len(text) >= INDEXED_LENGTH else None
-    inner = [m for m in _WORD.finditer(query) if 0 < m.start() and m.end() < len(query)] if words else []
-    if words is None or not inner:
-        return text.find(query)
-    rarest = min(inner, key=lambda m: len(words.get(m.group(), ())))
-    lead = rarest.start()
-    for at in words.get(rarest.group(), ()):
-        if at >= lead and text.startswith(query, at - lead):
-            return at - lead
-    return -1
-
-
-_searched: dict[str, int] = {}  # a long text → how often ``find`` searched it (the last few texts)
-_indexed: dict[str, dict[str, list[int]]] = {}  # ... → each whole word's offsets, once searched often
-
-
-def _word_offsets(text: str) -> dict[str, list[int]] | None:
-    """The offsets of each whole word of ``text`` once it has been searched ``INDEX_AFTER_SEARCHES``
-    times, else None (counted)."""
-    if text in _indexed:
-        return _indexed[text]
-    _searched[text] = searches = _searched.pop(text, 0) + 1  # popped and put back: the order is the recency
-    if len(_searched) > 4:
-        del _searched[next(iter(_searched))]
-    if searches < INDEX_AFTER_SEARCHES:
-        return None
-    offsets: dict[str, list[int]] = defaultdict(list)
-    for m in _WORD.finditer(text):
-        offsets[m.group()].append(m.start())
-    _indexed.clear()  # one text at a time: the article, while its claims are read in it
-    _indexed[text] = offsets = dict(offsets)
-    return offsets
 
 
 def locate(
