@@ -73,6 +73,9 @@ class FakeFetcher:
     def fetch_all(self, urls):
         return {url: f.result() for url, f in self.start(urls).items()}
 
+    def cached(self, url: str) -> None:
+        return None  # no cache: every page is fetched
+
     def release(self, url: str) -> None:
         pass
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -81,6 +82,37 @@ def test_an_undamaged_entry_is_served_without_a_request(server, tmp_path):
     with Fetcher(cache_dir=tmp_path / "cache") as f:
         r = f.fetch(url)
     assert (r.via, r.text, len(server.log)) == (Via.CACHE, PAGE, 1)
+
+
+def test_a_fresh_entry_is_known_from_the_cache_without_its_body(server, tmp_path):
+    """``cached``: what ``fetch`` gives from the cache, but the text, with the body unread (here
+    damaged: read, it would be a miss); nothing when ``fetch`` would ask the server."""
+    url = _prime(server, tmp_path / "cache")
+    with Fetcher(cache_dir=tmp_path / "cache") as f:
+        whole = f.fetch(url)
+    path = _entry_file(tmp_path / "cache")
+    head, _, body = path.read_bytes().partition(b"\n")
+    path.write_bytes(head + b"\n" + body.replace(b"Cape", b"Horn"))
+    with Fetcher(cache_dir=tmp_path / "cache") as f:
+        known = f.cached(url + "#tip")
+    assert known is not None and known.text is None and whole.text == PAGE
+    assert known == replace(whole, url=url + "#tip", text=None)
+    for options in ({"refresh": True}, {"cache_dir": None}):
+        with Fetcher(**{"cache_dir": tmp_path / "cache", **options}) as f:
+            assert f.cached(url) is None
+    with Fetcher(cache_dir=tmp_path / "cache", refresh=True, offline=True) as f:  # offline: the cache is all there is
+        assert f.cached(url) == replace(known, url=url)
+    assert len(server.log) == 1
+
+
+def test_a_stale_or_bodiless_entry_is_not_known_from_the_cache(server, tmp_path):
+    for path, headers in (("/stale", {"Cache-Control": "max-age=0"}), ("/kept", {"Cache-Control": "no-store"})):
+        server.expect_request(path).respond_with_data(PAGE, content_type=HTML, headers=headers)
+        url = server.url_for(path)
+        with Fetcher(cache_dir=tmp_path / "cache") as f:
+            assert f.fetch(url).via is Via.NETWORK and f.cached(url) is None
+        with Fetcher(cache_dir=tmp_path / "cache", offline=True) as f:
+            assert (f.cached(url) is None) == (path == "/kept")
 
 
 @pytest.mark.parametrize("damage", DAMAGES.values(), ids=DAMAGES.keys())

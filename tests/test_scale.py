@@ -7,6 +7,8 @@ import gc
 import subprocess
 import sys
 from array import array
+from dataclasses import replace
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -14,8 +16,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from conftest import ROOT
+from factcheck import index as index_module
 from factcheck.claims import load_claims
 from factcheck.engine import Checker, Options, plan
+from factcheck.fetch import Fetcher
 from factcheck.index import SCORED_QUERIES, DerivedStore, FullScan, TextIndex, _derived_key
 from factcheck.model import Document, SourceSpec, Via
 from factcheck.sources import AHEAD_PER_WORKER, FETCH_AHEAD, Documents, PageText, TextCache, derive
@@ -108,12 +112,64 @@ def test_an_index_given_the_stems_of_another_texts_sentences_is_the_one_built_al
             assert (index.spans, index.postings) == (alone.spans, alone.postings)
 
 
+def test_an_index_given_the_values_another_text_parsed_finds_those_it_would_alone(e2e, monkeypatch):
+    """The body's sentences are nearly all in the whole text: the second index takes the dates and
+    figures of a sentence the first parsed, at its own offsets, and finds what it would alone."""
+    _, pages = e2e
+    parsed: list[str] = []
+    parse = index_module._values
+    monkeypatch.setattr(index_module, "_values", lambda kind, text, published=None: (
+        parsed.append(text), parse(kind, text, published))[1])
+    for url, raw in pages.items():
+        page = derive(raw, "html", None, url)
+        values: dict[tuple, list] = {}
+        shared = [TextIndex(page.text, values=values), TextIndex(page.full_text, values=values)]
+        for kind, published in (("date", date(2024, 3, 15)), ("number", None)):
+            alone = [TextIndex(index.text).values_between(kind, published) for index in shared]
+            expected = [[find(s, e) for s, e in index.spans] for find, index in zip(alone, shared, strict=True)]
+            parsed.clear()
+            found = [[index.values_between(kind, published)(s, e) for s, e in index.spans] for index in shared]
+            assert found == expected and any(values_of for texts in found for values_of in texts)
+            assert all(s <= a < b <= e for index, values_of in zip(shared, found, strict=True)
+                       for (s, e), sentence in zip(index.spans, values_of, strict=True) for a, b, _ in sentence)
+            sentences = [index.text[s:e] for index in shared for s, e in index.spans]
+            assert sorted(parsed) == sorted(set(sentences)) and len(parsed) < len(sentences)  # each parsed once
+
+
 def test_a_warm_run_extracts_nothing_and_gives_the_same_report(e2e, tmp_path):
     claims, pages = e2e
     cold = Checker(claims, Options(cache_dir=tmp_path / "cache", workers=2), FakeFetcher(pages))
     warm = Checker(claims, Options(cache_dir=tmp_path / "cache", workers=2), FakeFetcher(pages))
     assert cold.run().results == warm.run().results
     assert cold.documents.pooled == len(pages) and warm.documents.pooled == 0
+
+
+def test_a_page_whose_texts_are_cached_is_read_from_neither_the_server_nor_its_cached_html(loopback, tmp_path):
+    """A warm run: the HTTP cache says which body each URL gives (its hash), and the text cache
+    holds what every source citing it derives from that body, so the body is not read (here it is
+    damaged after the first run: read, it would be a miss and a refetch). A source whose text is
+    missing (another selector) has its URL fetched as before."""
+    html = (ROOT / "fixtures/pages/eia_hormuz.html").read_text(encoding="utf-8")
+    urls = [loopback.page(f"/hormuz-{i}", html) for i in range(3)]
+    specs = [SourceSpec(url, url=url) for url in urls]
+
+    def read(specs: list[SourceSpec]) -> list[Document]:
+        with Fetcher(cache_dir=tmp_path / "cache") as fetcher:
+            documents = Documents(specs, fetcher, texts=TextCache(tmp_path / "cache"), workers=1)
+            return [documents.take(spec) for spec in specs]
+
+    cold = read(specs)
+    for entry in (tmp_path / "cache" / "http-v1").rglob("*"):
+        if entry.is_file():
+            head, _, body = entry.read_bytes().partition(b"\n")
+            entry.write_bytes(head + b"\n" + body.replace(b"barrels", b"gallons"))
+    warm = read(specs)
+    assert sum(loopback.hits.values()) == 3 and all(d.via is Via.CACHE for d in warm)
+    assert [replace(d, via=Via.CACHE) for d in cold] == warm and "21 million barrels per day" in warm[0].text
+    other = read([*specs, SourceSpec("selected", url=urls[0], selector="p")])
+    assert loopback.hits["/hormuz-0"] == 2 and sum(loopback.hits.values()) == 4
+    assert other[:3] == [replace(warm[0], via=Via.NETWORK), *warm[1:]]
+    assert "21 million barrels per day" in other[3].text and other[3].text != warm[0].text
 
 
 def test_one_page_is_extracted_without_a_pool(tmp_path):

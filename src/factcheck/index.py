@@ -128,11 +128,13 @@ class Derived:
 
 class TextIndex:
     def __init__(self, text: str, derived: Derived | None = None,
-                 seen: dict[str, frozenset[str]] | None = None) -> None:
+                 seen: dict[str, frozenset[str]] | None = None, values: dict[tuple, list] | None = None) -> None:
         """``seen``: the stems of sentences already read (folded sentence → its stems), which
-        it adds to: a page's article body is nearly all sentences of its whole text."""
+        it adds to: a page's article body is nearly all sentences of its whole text. ``values``:
+        the dates or figures of sentences already parsed (``values_between``), shared the same way."""
         self.text = text
         self._seen = {} if seen is None else seen
+        self._values = {} if values is None else values
         self.spans: Sequence[tuple[int, int]]
         if derived is None:
             self.spans = sentences(text)
@@ -318,10 +320,15 @@ class TextIndex:
         from that sentence alone the first time it is asked for: a page's other sentences, which
         no claim is about, are never parsed."""
         cache = self._between.setdefault((kind, published), {})
+        parsed = self._values
 
         def between(s: int, e: int) -> list:
             if (s, e) not in cache:
-                cache[s, e] = [(a + s, b + s, v) for a, b, v in _values(kind, self.text[s:e], published)]
+                sentence = self.text[s:e]
+                found = parsed.get((kind, published, sentence))
+                if found is None:
+                    parsed[kind, published, sentence] = found = _values(kind, sentence, published)
+                cache[s, e] = [(a + s, b + s, v) for a, b, v in found]
             return cache[s, e]
 
         return between
@@ -560,6 +567,7 @@ class Lenses:
         self.store = store
         self._indexes: dict[str, TextIndex] = {}
         self._loaded: dict[str, Derived] = {}  # what the store gave each index
+        self._values: dict[tuple, list] = {}  # ``TextIndex`` values: a page's body and whole text share sentences
         self.reused = 0  # indexes read from the store instead of built
 
     def __call__(self, text: str) -> TextIndex | FullScan:
@@ -570,7 +578,7 @@ class Lenses:
             if derived is not None:
                 self._loaded[text] = derived
                 self.reused += 1
-            self._indexes[text] = TextIndex(text, derived)
+            self._indexes[text] = TextIndex(text, derived, values=self._values)
         return self._indexes[text]
 
     def __len__(self) -> int:
@@ -578,7 +586,9 @@ class Lenses:
         return len(self._indexes)
 
     def forget(self, *texts: str, keep: str | None = None) -> None:
-        """Drop the indexes of ``texts`` (all their claims are judged), but that of ``keep``."""
+        """Drop the indexes of ``texts`` (all their claims are judged), but that of ``keep``, and
+        the sentences' values they shared."""
+        self._values.clear()
         for text in texts:
             if text != keep:
                 index = self._indexes.pop(text, None)

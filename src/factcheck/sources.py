@@ -25,7 +25,7 @@ from datetime import date
 from functools import lru_cache
 from html import unescape
 from pathlib import Path
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING, Protocol, cast
 
 from . import article as article_module
 from . import normalize as normalize_module
@@ -49,6 +49,8 @@ class PageFetcher(Protocol):
     def start(self, urls: Iterable[str]) -> dict[str, Future]: ...
 
     def fetch_all(self, urls: Iterable[str]) -> dict[str, FetchResult]: ...
+
+    def cached(self, url: str) -> FetchResult | None: ...
 
     def release(self, url: str) -> None: ...
 
@@ -197,15 +199,19 @@ class Documents:
         self._begun: set[str] = set()  # every URL started, in order or not
         self._unreleased: set[str] = set()
         self._pending: dict[str, Future] = {}
-        self._top_up()
         self._fetched: dict[str, FetchResult] = {}
-        self._users = Counter(s.url for s in self.specs if s.url)  # specs of each URL not yet taken
+        self._citing: dict[str, list[SourceSpec]] = {}  # each URL's specs
+        for spec in self.specs:
+            if spec.url:
+                self._citing.setdefault(spec.url, []).append(spec)
+        self._users = Counter({url: len(specs) for url, specs in self._citing.items()})  # specs not yet taken
         self._pages: dict[SourceSpec, PageText | Future[PageText]] = {}
         self._position = {spec: i for i, spec in enumerate(self.specs)}
         self._prepared: set[SourceSpec] = set()  # looked up in the cache, or submitted for extraction
         self._next = 0  # the position after the last source taken
         self.pooled = 0  # pages extracted in the pool
         self.waited = 0.0  # seconds ``take`` spent waiting for a fetch or an extraction (the benchmark's)
+        self._top_up()
 
     def take(self, spec: SourceSpec) -> Document:
         """The source's ``Document``; the fetched body is dropped once every source citing it is read."""
@@ -247,7 +253,8 @@ class Documents:
 
     def _top_up(self, also: str | None = None) -> None:
         """Start the next URLs in reading order while fewer than ``fetch_ahead`` are unreleased
-        (and ``also``, a URL read out of order, at once)."""
+        (and ``also``, a URL read out of order, at once); one whose texts the cache holds for the
+        body the HTTP cache holds is not fetched (``_known``), and counts as one held."""
         batch = [also] if also is not None and also not in self._begun else []
         self._begun.update(batch)
         while self._started < len(self._urls) and len(self._unreleased) + len(batch) < self.fetch_ahead:
@@ -257,8 +264,27 @@ class Documents:
                 self._begun.add(url)
                 batch.append(url)
         self._unreleased.update(batch)
+        batch = [url for url in batch if not self._known(url)]
         if batch:
             self._pending.update(self.fetcher.start(batch))
+
+    def _known(self, url: str) -> bool:
+        """Whether every source citing ``url`` has its text in the cache for the body the fetcher
+        would give from its cache alone: then those texts are the pages, and the body is never read."""
+        result = self.fetcher.cached(url) if url in self._citing else None
+        if result is None:
+            return False
+        kind, final = result.kind or "html", result.final_url or url
+        pages = {}
+        for spec in self._citing.get(url, ()):
+            page = self.texts.get(self.texts.key(result.sha256, kind, spec.selector, final))
+            if page is None:
+                return False
+            pages[spec] = page
+        self._fetched[url] = result
+        self._pages.update(pages)
+        self._prepared.update(pages)
+        return True
 
     def _result(self, url: str) -> FetchResult:
         if url not in self._fetched:
@@ -340,10 +366,11 @@ def confined(path: Path, roots: Sequence[Path]) -> Path | None:
 
 def _document(spec: SourceSpec, result: FetchResult | None, confine: Sequence[Path] | None = None,
               texts: TextCache = NO_TEXT_CACHE, page: PageText | None = None) -> Document:
-    """The source's ``Document`` from its fetch result (``page``: its text, when already derived)."""
-    if result is not None and result.error is None and result.text is not None:
+    """The source's ``Document`` from its fetch result (``page``: its text, when already derived;
+    then the result may come without the body's text, ``PageFetcher.cached``)."""
+    if result is not None and result.error is None and (result.text is not None or page is not None):
         kind, url = result.kind or "html", result.final_url or spec.url
-        page = page or texts.page(result.sha256, result.text, kind, spec.selector, url)
+        page = page or texts.page(result.sha256, cast("str", result.text), kind, spec.selector, url)
         notes = page.notes
         if result.note:
             kind = NoteKind.ARCHIVE_USED if result.via is Via.ARCHIVE else NoteKind.CACHE_USED  # a Wayback snapshot

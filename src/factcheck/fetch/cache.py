@@ -65,8 +65,12 @@ class Entry:
         return out
 
     def fresh(self, now: float | None = None) -> bool:
+        return self.body is not None and self.unexpired(now)
+
+    def unexpired(self, now: float | None = None) -> bool:
+        """Within its freshness lifetime, whether or not the body is at hand (``DiskCache.head``)."""
         now = time.time() if now is None else now
-        return self.body is not None and self._age(now) < freshness_lifetime(self.headers)
+        return self._age(now) < freshness_lifetime(self.headers)
 
     def _age(self, now: float) -> float:
         try:
@@ -118,8 +122,16 @@ def parse_entry(url: str, raw: bytes) -> Entry | None:
     ``url``: a missing key, a field of another type, a header that is not a kept string, a body
     that does not match its length and checksum."""
     head, sep, body = raw.partition(b"\n")
-    if not sep:
+    meta = _metadata(url, head) if sep else None
+    if meta is None:
         return None
+    if meta["has_body"] and (len(body) != meta["length"] or hashlib.sha256(body).hexdigest() != meta["sha256"]):
+        return None
+    return _entry(url, meta, body if meta["has_body"] else None)
+
+
+def _metadata(url: str, head: bytes) -> dict[str, Any] | None:
+    """An entry's first line, when it is exactly what ``DiskCache.put`` writes for ``url``."""
     try:
         meta = json.loads(head)
     except (ValueError, RecursionError):
@@ -135,12 +147,26 @@ def parse_entry(url: str, raw: bytes) -> Entry | None:
         _is(meta.get("sha256"), str) and _SHA256.fullmatch(meta["sha256"]) is not None,
         isinstance(meta.get("has_body"), bool) and _is(meta.get("length"), int),
     )
-    if not all(checks) or not isinstance(headers, dict):
-        return None
-    if meta["has_body"] and (len(body) != meta["length"] or hashlib.sha256(body).hexdigest() != meta["sha256"]):
-        return None
-    return Entry(url=url, final_url=meta["final_url"], status=meta["status"], headers=dict(headers),
-                 stored_at=float(meta["stored_at"]), sha256=meta["sha256"], body=body if meta["has_body"] else None)
+    return meta if all(checks) else None
+
+
+def _entry(url: str, meta: dict[str, Any], body: bytes | None) -> Entry:
+    return Entry(url=url, final_url=meta["final_url"], status=meta["status"], headers=dict(meta["headers"]),
+                 stored_at=float(meta["stored_at"]), sha256=meta["sha256"], body=body)
+
+
+@dataclass(frozen=True)
+class Head:
+    """An entry read without its body: enough to tell what the body is (its hash, its kind) and
+    whether it may be used, for a caller that keeps what it derives from a body by the body's hash."""
+
+    entry: Entry  # its ``body`` None
+    stored: bool  # the file holds a body (not a no-store response's hash alone)
+    start: bytes  # the body's first bytes (up to ``SNIFF_BYTES``), which tell its kind without a Content-Type
+
+
+SNIFF_BYTES = 1024
+_HEAD_BYTES = 16 * 1024  # read for a ``Head``: the metadata line and the body's first bytes
 
 
 def confine_check(directory: Path, confine: Path | None = None) -> str | None:
@@ -185,9 +211,10 @@ class ConfinedDir:
             for fd in fds:
                 os.close(fd)
 
-    def read(self, *names: str, limit: int = _READ_MAX) -> bytes | None:
+    def read(self, *names: str, limit: int = _READ_MAX, prefix: int | None = None) -> bytes | None:
         """The regular file at ``names`` (directories, then the file name), or None when absent,
-        unreadable, larger than ``limit`` or reached through a symlink."""
+        unreadable, larger than ``limit`` or reached through a symlink; its first ``prefix``
+        bytes only, when given."""
         *dirs, name = names
         try:
             with self.directory(*dirs) as dirfd:
@@ -198,7 +225,7 @@ class ConfinedDir:
                         return None
                     # sized by the file, not the limit: a read of n bytes allocates n first, and
                     # allocating 64 MB for each 300 KB entry cost a warm run 0.3 s of 400 index reads
-                    raw = f.read(info.st_size + 1)
+                    raw = f.read(info.st_size + 1 if prefix is None else prefix)
         except OSError:
             return None
         return raw if len(raw) <= limit else None
@@ -254,6 +281,16 @@ class DiskCache:
         """The stored entry, or None when absent, unreadable, damaged or a symlink."""
         raw = self.dir.read(_LAYOUT, *_key(url))
         return None if raw is None else parse_entry(url, raw)
+
+    def head(self, url: str) -> Head | None:
+        """The stored entry without its body, which is neither read nor checked; None as ``get``
+        (and when the metadata line is longer than any ``put`` writes)."""
+        raw = self.dir.read(_LAYOUT, *_key(url), prefix=_HEAD_BYTES)
+        head, sep, start = (raw or b"").partition(b"\n")
+        meta = _metadata(url, head) if sep else None
+        if meta is None:
+            return None
+        return Head(_entry(url, meta, None), meta["has_body"], start[:SNIFF_BYTES])
 
     def sweep(self) -> int:
         """Remove temporary files left by killed runs; how many were removed. Never raises."""

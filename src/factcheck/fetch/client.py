@@ -28,7 +28,7 @@ import urllib3
 
 from .. import __version__
 from ..model import Via
-from .cache import DiskCache, Entry, kept_headers, storable
+from .cache import SNIFF_BYTES, DiskCache, Entry, kept_headers, storable
 from .deadline import DEADLINE_FACTOR, deadline, remaining
 from .decode import content_kind, decode_body, media_type
 from .failures import Failure, FailureKind, body_failure, oneline, request_failure, size, status_failure, timed_out
@@ -180,6 +180,19 @@ class Fetcher:
                 pool.submit(self._run, url, future)
         return {url: future for url, (future, _) in claimed.items()}, reported
 
+    def cached(self, url: str) -> FetchResult | None:
+        """``fetch(url)``'s result when the cache alone gives it (a fresh entry, or any ``offline``),
+        but without its text: the body is not read. For a caller that keeps what it derives from a
+        body by the body's hash (a run's text cache): a warm run reads no HTML. None when ``fetch``
+        would do more than read the cache."""
+        key = key_of(url)
+        if self.cache is None or (self.refresh and not self.offline) or _invalid(key) is not None:
+            return None
+        head = self.cache.head(key)
+        if head is None or not head.stored or not (self.offline or head.entry.unexpired()):
+            return None
+        return _cached(url, head.entry, head.start, None)
+
     def release(self, url: str) -> None:
         """Forget a fetched body once its text has been read (a run keeps no raw HTML); the URL
         still counts as fetched, and asking again gives its result without the body."""
@@ -302,7 +315,7 @@ class Fetcher:
         if declared > self.max_bytes:
             raise self._too_large(status, final_url)
         body = self._body(response, final_url)
-        kind = content_kind(content_type, body[:1024])
+        kind = content_kind(content_type, body[:SNIFF_BYTES])
         if kind is None:
             raise Failure(FailureKind.UNSUPPORTED_TYPE, "unsupported content type (none declared; the body is "
                           "not text)", status=status, final_url=final_url)
@@ -360,17 +373,20 @@ class Fetcher:
 
     @staticmethod
     def _from_entry(url: str, entry: Entry) -> FetchResult:
-        content_type = entry.headers.get("content-type")
         body = entry.body or b""
-        return FetchResult(url, entry.final_url, decode_body(body, content_type),
-                           content_kind(content_type, body[:1024]) or "text", Via.CACHE, entry.status, None,
-                           sha256=entry.sha256)
+        return _cached(url, entry, body, decode_body(body, entry.headers.get("content-type")))
 
     def _too_large(self, status: int, url: str) -> Failure:
         return Failure(FailureKind.TOO_LARGE, f"body larger than {size(self.max_bytes)}", status=status, final_url=url)
 
     def _overtime(self, url: str, status: int | None = None) -> Failure:
         return timed_out(self.timeout, url, status, whole=self.timeout * DEADLINE_FACTOR)
+
+
+def _cached(url: str, entry: Entry, body: bytes, text: str | None) -> FetchResult:
+    """A cached entry's result, its kind sniffed from the ``body`` (its first bytes will do)."""
+    kind = content_kind(entry.headers.get("content-type"), body[:SNIFF_BYTES]) or "text"
+    return FetchResult(url, entry.final_url, text, kind, Via.CACHE, entry.status, None, sha256=entry.sha256)
 
 
 def _invalid(url: str) -> Failure | None:

@@ -27,6 +27,11 @@ class SourceFetcher(Protocol):
         """Distinct URLs concurrently, each once, waiting for all."""
         ...
 
+    def cached(self, url: str) -> FetchResult | None:
+        """What ``fetch`` would give from the cache alone, without reading the body (``text`` None);
+        None when it would do more."""
+        ...
+
     def release(self, url: str) -> None:
         """Drop a fetched body once its text has been read."""
         ...

@@ -163,6 +163,9 @@ class WaybackFetcher:
             started[url] = outer
         return started
 
+    def cached(self, url: str) -> FetchResult | None:
+        return self.inner.cached(url)  # a cached page is live: there is nothing to look up
+
     def release(self, url: str) -> None:
         self.inner.release(url)
         snapshot = self._snapshots.get(key_of(url))
