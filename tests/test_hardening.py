@@ -38,7 +38,7 @@ from factcheck.claims import MAX_BYTES, ClaimsError, ClaimsFile, parse_claims
 from factcheck.cli import main
 from factcheck.engine import Checker, Options
 from factcheck.fetch.cache import DiskCache
-from factcheck.fetch.client import link_local
+from factcheck.fetch.guard import link_local
 from factcheck.locate import locate
 from factcheck.normalize import fold
 from loopback import Loopback, head, respond

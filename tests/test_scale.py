@@ -359,6 +359,24 @@ def test_a_run_imports_only_the_claim_types_it_checks():
     assert list(KINDS) == list(ClaimType) and all(KINDS[t].type is t for t in KINDS)  # every type, in order
 
 
+def test_a_run_on_a_warm_cache_imports_no_http_library(loopback, tmp_path):
+    """Start-up: requests, urllib3 and charset_normalizer are imported when a page is asked of a
+    server (or its bytes must be guessed at); a second run, every page in the cache, asks none."""
+    url = loopback.page("/hormuz", (ROOT / "fixtures/pages/eia_hormuz.html").read_bytes())
+    (tmp_path / "article.txt").write_text(
+        "In 2018, the oil flow through the Strait of Hormuz averaged 21 million barrels per day.\n", encoding="utf-8")
+    (tmp_path / "claims.yaml").write_text(
+        "version: 1\narticle:\n  path: article.txt\nclaims:\n  - id: hormuz-flow\n    type: number\n"
+        f"    text: 21 million barrels per day\n    sources: [{url}]\n", encoding="utf-8")
+    code = ("import sys\nfrom factcheck.cli import main\ntry:\n    main(['verify', 'claims.yaml', '-q'])\n"
+            "except SystemExit as end:\n    print(end.code, sorted(m for m in ('requests', 'urllib3', "
+            "'charset_normalizer') if m in sys.modules))")
+    runs = [subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=tmp_path)
+            for _ in range(2)]
+    assert [run.stdout.strip().splitlines()[-1] for run in runs] == ["0 ['charset_normalizer', 'requests', 'urllib3']", "0 []"]
+    assert loopback.hits["/hormuz"] == 1
+
+
 def test_no_page_index_outlives_the_claims_that_cite_it(e2e, tmp_path):
     """Whatever might hold one (the run's indexes, a judge's cache, a claim's reading or evidence):
     at each result, cold (pooled) and warm, the only index alive anywhere is the article's (every

@@ -21,24 +21,22 @@ from contextlib import suppress
 from dataclasses import dataclass, replace
 from datetime import datetime, timezone
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import urljoin, urlsplit
-
-import requests
-import urllib3
 
 from .. import __version__
 from ..model import Via
 from .cache import SNIFF_BYTES, DiskCache, Entry, kept_headers, storable
 from .deadline import DEADLINE_FACTOR, deadline, remaining
 from .decode import content_kind, decode_body, media_type
-from .failures import Failure, FailureKind, body_failure, oneline, request_failure, size, status_failure, timed_out
-from .guard import GuardedAdapter, link_local, no_auth
+from .failures import Failure, FailureKind, oneline, size, status_failure, timed_out
 from .progress import Progress, progress_of
-from .retry import CHUNK, RETRY_AFTER_MAX, RETRY_STATUSES, policy
 from .schedule import HostSlots, Once, interleave_by_host, key_of
 
-__all__ = ["ACCEPT", "DEADLINE_FACTOR", "MAX_BYTES", "RETRY_AFTER_MAX", "RETRY_STATUSES", "USER_AGENT",
-           "FetchResult", "Fetcher", "link_local"]
+if TYPE_CHECKING:  # the network's modules are imported when a page is asked of a server (``network``)
+    import requests
+
+__all__ = ["ACCEPT", "DEADLINE_FACTOR", "MAX_BYTES", "USER_AGENT", "FetchResult", "Fetcher"]
 
 USER_AGENT = f"factcheck/{__version__} (citation checker)"
 ACCEPT = "text/html,application/xhtml+xml,text/plain;q=0.9,*/*;q=0.1"
@@ -106,12 +104,8 @@ class Fetcher:
         self.allow_link_local = allow_link_local
         self.timeout, self.jobs = float(timeout), max(1, jobs)
         self.max_bytes, self.max_redirects = max_bytes, max_redirects
-        self.session = requests.Session()
-        self.session.headers.update({"User-Agent": USER_AGENT, "Accept": ACCEPT, "Accept-Encoding": ACCEPT_ENCODING})
-        self.session.auth = no_auth
-        adapter = GuardedAdapter(max_retries=policy(retries), pool_connections=64, pool_maxsize=max(1, per_host))
-        for prefix in ("http://", "https://"):
-            self.session.mount(prefix, adapter)
+        self.retries = retries
+        self._session: requests.Session | None = None
         self.slots = HostSlots(per_host)
         self._lock = threading.Lock()
         self._cache_failed = False
@@ -121,6 +115,18 @@ class Fetcher:
     @property
     def per_host(self) -> int:
         return self.slots.per_host
+
+    @property
+    def session(self) -> requests.Session:
+        """The session, made when the first page is asked of a server: a run that reads every page
+        from the cache imports no HTTP library."""
+        with self._lock:
+            if self._session is None:
+                from .network import session
+
+                self._session = session({"User-Agent": USER_AGENT, "Accept": ACCEPT,
+                                         "Accept-Encoding": ACCEPT_ENCODING}, self.retries, self.per_host)
+            return self._session
 
     def _open_cache(self, cache_dir: Path | None, confine: Path | None) -> DiskCache | None:
         if cache_dir is None:
@@ -146,7 +152,10 @@ class Fetcher:
             pool.shutdown(wait=True, cancel_futures=True)
         self._once.answer_pending(  # cancelled before they ran: nobody may wait forever
             lambda key: _failed(key, Failure(FailureKind.CLOSED, "fetcher closed")))
-        self.session.close()
+        with self._lock:
+            made, self._session = self._session, None
+        if made is not None:
+            made.close()
 
     # -- public -----------------------------------------------------------------------
 
@@ -293,12 +302,14 @@ class Fetcher:
         if left <= 0:
             raise self._overtime(url)
         wait_for = min(self.timeout, left)
+        session = self.session
+        from . import network  # imported with the session
+
         try:
-            return self.session.get(url, headers=headers, timeout=(wait_for, wait_for),
-                                    stream=True, allow_redirects=False)
-        except (requests.RequestException, urllib3.exceptions.HTTPError, OSError, ValueError) as exc:
+            return session.get(url, headers=headers, timeout=(wait_for, wait_for), stream=True, allow_redirects=False)
+        except network.REQUEST_ERRORS as exc:
             overtime = self.timeout * DEADLINE_FACTOR if remaining() <= 0 else None  # the watchdog shut it
-            raise request_failure(exc, url, self.timeout, overtime) from None
+            raise network.request_failure(exc, url, self.timeout, overtime) from None
 
     def _read(self, url: str, final_url: str, response: requests.Response, entry: Entry | None) -> FetchResult:
         status = response.status_code
@@ -333,19 +344,21 @@ class Fetcher:
         ``read1`` returns whatever has arrived (and with urllib3 2.6 or later at most ``CHUNK``
         decoded bytes however compressed), so a trickling server is caught by the deadline and a
         gzip bomb by the cap, chunk by chunk."""
+        from . import network  # imported already: there is a response
+
         chunks: list[bytes] = []
         total, status = 0, response.status_code
         while True:
             if remaining() <= 0:
                 raise self._overtime(url, status)
             try:
-                chunk = response.raw.read1(CHUNK, decode_content=True)
-            except (urllib3.exceptions.HTTPError, OSError, ValueError) as exc:
+                chunk = response.raw.read1(network.CHUNK, decode_content=True)
+            except network.READ_ERRORS as exc:
                 if remaining() <= 0:
                     raise self._overtime(url, status) from None
-                if isinstance(exc, urllib3.exceptions.ReadTimeoutError):
+                if isinstance(exc, network.READ_TIMEOUT):
                     raise timed_out(self.timeout, url, status) from None
-                raise body_failure(exc, status, response.headers, total, url) from None
+                raise network.body_failure(exc, status, response.headers, total, url) from None
             if not chunk:
                 if remaining() <= 0:  # the watchdog's shutdown looks like the end of the body
                     raise self._overtime(url, status)

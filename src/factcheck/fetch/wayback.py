@@ -27,13 +27,10 @@ from datetime import date
 from functools import partial
 from urllib.parse import urlencode, urlsplit
 
-import requests
-import urllib3
-
 from ..model import ClaimsFile, Via
 from .client import Fetcher, FetchResult
 from .deadline import DEADLINE_FACTOR, deadline, remaining
-from .failures import Failure, FailureKind, oneline, request_failure, status_failure, timed_out
+from .failures import Failure, FailureKind, oneline, status_failure, timed_out
 from .schedule import key_of
 
 DEFAULT_API = "https://archive.org/wayback/available"
@@ -246,19 +243,22 @@ class WaybackFetcher:
     def _ask(self, url: str) -> bytes:
         """The API's answer body, under the fetcher's guard, deadline and per-host limit."""
         inner = self.inner
+        session = inner.session
+        from . import network  # imported with the session
+
         with deadline(inner.timeout * DEADLINE_FACTOR, inner.allow_link_local), inner.slots.slot(url):
             try:
-                response = inner.session.get(url, headers={"Accept": "application/json"}, stream=True,
-                                             timeout=(inner.timeout, inner.timeout), allow_redirects=False)
-            except (requests.RequestException, urllib3.exceptions.HTTPError, OSError, ValueError) as exc:
-                raise NoSnapshot(_lookup_failed(request_failure(exc, url, inner.timeout, None))) from None
+                response = session.get(url, headers={"Accept": "application/json"}, stream=True,
+                                       timeout=(inner.timeout, inner.timeout), allow_redirects=False)
+            except network.REQUEST_ERRORS as exc:
+                raise NoSnapshot(_lookup_failed(network.request_failure(exc, url, inner.timeout, None))) from None
             with response:
                 if response.status_code != 200:
                     raise NoSnapshot(_lookup_failed(status_failure(response.status_code, url)))
                 try:
                     body = response.raw.read(MAX_ANSWER_BYTES + 1, decode_content=True)
-                except (urllib3.exceptions.HTTPError, OSError, ValueError) as exc:
-                    raise NoSnapshot(_lookup_failed(request_failure(exc, url, inner.timeout, None))) from None
+                except network.READ_ERRORS as exc:
+                    raise NoSnapshot(_lookup_failed(network.request_failure(exc, url, inner.timeout, None))) from None
             if remaining() <= 0:
                 raise NoSnapshot(_lookup_failed(timed_out(inner.timeout, url, whole=inner.timeout * DEADLINE_FACTOR)))
         if len(body) > MAX_ANSWER_BYTES:
