@@ -5,8 +5,9 @@ requested and the per-host limit applies to each hop. Bodies are streamed with `
 the size cap (on decoded bytes: a gzip bomb stops at the cap) and the per-source deadline hold even
 against a server that trickles one byte at a time. The concerns live beside this module: the
 address guard (``guard``), the deadline and its watchdog (``deadline``), retries (``retry``),
-failure kinds (``failures``), scheduling (``schedule``), the cache (``cache``), decoding
-(``decode``) and progress (``progress``).
+failure kinds (``failures``), the session and what its exceptions mean (``network``, imported with
+the first request: a run on a warm cache imports no HTTP library), scheduling (``schedule``), the
+cache (``cache``), decoding (``decode``) and progress (``progress``).
 """
 
 from __future__ import annotations
@@ -104,7 +105,7 @@ class Fetcher:
         self.allow_link_local = allow_link_local
         self.timeout, self.jobs = float(timeout), max(1, jobs)
         self.max_bytes, self.max_redirects = max_bytes, max_redirects
-        self.retries = retries
+        self._retries = retries
         self._session: requests.Session | None = None
         self.slots = HostSlots(per_host)
         self._lock = threading.Lock()
@@ -125,7 +126,7 @@ class Fetcher:
                 from .network import session
 
                 self._session = session({"User-Agent": USER_AGENT, "Accept": ACCEPT,
-                                         "Accept-Encoding": ACCEPT_ENCODING}, self.retries, self.per_host)
+                                         "Accept-Encoding": ACCEPT_ENCODING}, self._retries, self.per_host)
             return self._session
 
     def _open_cache(self, cache_dir: Path | None, confine: Path | None) -> DiskCache | None:

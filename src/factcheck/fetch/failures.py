@@ -1,5 +1,6 @@
 """Why a source could not be read: a kind that code can branch on, beside the one-line message
-the reports show. Every way a URL, a server or the network can fail maps to one kind."""
+the reports show. Every way a URL, a server or the network can fail maps to one kind (the network's
+exceptions in ``network``, which imports requests)."""
 
 from __future__ import annotations
 
