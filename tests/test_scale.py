@@ -172,6 +172,35 @@ def test_a_page_whose_texts_are_cached_is_read_from_neither_the_server_nor_its_c
     assert "21 million barrels per day" in other[3].text and other[3].text != warm[0].text
 
 
+class CountingTexts(TextCache):
+    """The text cache, telling how many texts it has handed out."""
+
+    read = 0
+
+    def get(self, key):
+        found = super().get(key)
+        self.read += found is not None
+        return found
+
+
+def test_a_warm_run_holds_at_most_fetch_ahead_texts_however_many_pages_it_cites(loopback, tmp_path):
+    """Pages known from the cache count as fetched ones: their texts are read as the run reaches
+    them, ``fetch_ahead`` at the most ahead of the page being read, never all at once."""
+    html = (ROOT / "fixtures/pages/eia_hormuz.html").read_text(encoding="utf-8")
+    specs = [SourceSpec(url, url=url) for url in (loopback.page(f"/hormuz-{i}", html) for i in range(12))]
+    with Fetcher(cache_dir=tmp_path / "cache") as fetcher:
+        documents = Documents(specs, fetcher, texts=TextCache(tmp_path / "cache"), workers=1)
+        cold = [documents.take(spec).text for spec in specs]
+    texts = CountingTexts(tmp_path / "cache")
+    with Fetcher(cache_dir=tmp_path / "cache") as fetcher:
+        documents = Documents(specs, fetcher, texts=texts, workers=1, fetch_ahead=4)
+        ahead, warm = [texts.read], []
+        for spec in specs:
+            warm.append(documents.take(spec).text)
+            ahead.append(texts.read - len(warm))  # texts read and not yet taken
+    assert ahead == [4] * 9 + [3, 2, 1, 0] and warm == cold and sum(loopback.hits.values()) == 12
+
+
 def test_one_page_is_extracted_without_a_pool(tmp_path):
     url = "https://www.eia.gov/todayinenergy/detail.php?id=39932"
     spec = SourceSpec(url, url=url)
