@@ -274,9 +274,9 @@ class Documents:
         result = self.fetcher.cached(url) if url in self._citing else None
         if result is None:
             return False
-        kind, final = result.kind or "html", result.final_url or url
         pages = {}
-        for spec in self._citing.get(url, ()):
+        for spec in self._citing[url]:
+            kind, final = _extracted_as(result, spec)
             page = self.texts.get(self.texts.key(result.sha256, kind, spec.selector, final))
             if page is None:
                 return False
@@ -307,7 +307,7 @@ class Documents:
             result = self._result(spec.url)
             if result.error is not None or result.text is None:
                 continue
-            kind, url = result.kind or "html", result.final_url or spec.url
+            kind, url = _extracted_as(result, spec)
             key = self.texts.key(result.sha256, kind, spec.selector, url)
             stored = self.texts.get(key)
             if stored is not None:
@@ -364,12 +364,17 @@ def confined(path: Path, roots: Sequence[Path]) -> Path | None:
     return None
 
 
+def _extracted_as(result: FetchResult, spec: SourceSpec) -> tuple[str, str | None]:
+    """The kind and the URL a fetched page's text is extracted (and its text cached) as."""
+    return result.kind or "html", result.final_url or spec.url
+
+
 def _document(spec: SourceSpec, result: FetchResult | None, confine: Sequence[Path] | None = None,
               texts: TextCache = NO_TEXT_CACHE, page: PageText | None = None) -> Document:
     """The source's ``Document`` from its fetch result (``page``: its text, when already derived;
     then the result may come without the body's text, ``PageFetcher.cached``)."""
     if result is not None and result.error is None and (result.text is not None or page is not None):
-        kind, url = result.kind or "html", result.final_url or spec.url
+        kind, url = _extracted_as(result, spec)
         page = page or texts.page(result.sha256, cast("str", result.text), kind, spec.selector, url)
         notes = page.notes
         if result.note:

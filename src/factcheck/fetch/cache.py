@@ -63,11 +63,8 @@ class Entry:
             out["If-Modified-Since"] = self.headers["last-modified"]
         return out
 
-    def fresh(self, now: float | None = None) -> bool:
-        return self.body is not None and self.unexpired(now)
-
     def unexpired(self, now: float | None = None) -> bool:
-        """Within its freshness lifetime, whether or not the body is at hand (``DiskCache.head``)."""
+        """Within its freshness lifetime (whether or not the body is at hand: ``DiskCache.head``)."""
         now = time.time() if now is None else now
         return self._age(now) < freshness_lifetime(self.headers)
 

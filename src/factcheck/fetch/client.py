@@ -196,12 +196,12 @@ class Fetcher:
         body by the body's hash (a run's text cache): a warm run reads no HTML. None when ``fetch``
         would do more than read the cache."""
         key = key_of(url)
-        if self.cache is None or (self.refresh and not self.offline) or _invalid(key) is not None:
+        if self.cache is None or _invalid(key) is not None:
             return None
         head = self.cache.head(key)
-        if head is None or not head.stored or not (self.offline or head.entry.unexpired()):
+        if head is None or not head.stored or not self._serves(head.entry):
             return None
-        return _cached(url, head.entry, head.start, None)
+        return _cache_result(url, head.entry, head.start, None)
 
     def release(self, url: str) -> None:
         """Forget a fetched body once its text has been read (a run keeps no raw HTML); the URL
@@ -259,11 +259,10 @@ class Fetcher:
             return _failed(url, invalid)
         entry = self.cache.get(url) if self.cache is not None else None
         cached = entry if entry is not None and entry.body is not None else None
-        if self.offline:
-            return self._from_entry(url, cached) if cached else \
-                _failed(url, Failure(FailureKind.OFFLINE, "offline, and not in the cache"))
-        if cached and not self.refresh and cached.fresh():
+        if cached and self._serves(cached):
             return self._from_entry(url, cached)
+        if self.offline:
+            return _failed(url, Failure(FailureKind.OFFLINE, "offline, and not in the cache"))
         with deadline(self.timeout * DEADLINE_FACTOR, self.allow_link_local):
             try:
                 return self._download(url, entry)
@@ -271,6 +270,11 @@ class Fetcher:
                 if cached and failure.transient:
                     return self._stale(url, cached, failure)
                 return _failed(url, failure)
+
+    def _serves(self, entry: Entry) -> bool:
+        """Whether a stored body is the answer without asking the server: offline, any; else a
+        fresh one, unless ``refresh``."""
+        return self.offline or (not self.refresh and entry.unexpired())
 
     def _stale(self, url: str, cached: Entry, failure: Failure) -> FetchResult:
         when = datetime.fromtimestamp(cached.stored_at, timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
@@ -388,7 +392,7 @@ class Fetcher:
     @staticmethod
     def _from_entry(url: str, entry: Entry) -> FetchResult:
         body = entry.body or b""
-        return _cached(url, entry, body, decode_body(body, entry.headers.get("content-type")))
+        return _cache_result(url, entry, body, decode_body(body, entry.headers.get("content-type")))
 
     def _too_large(self, status: int, url: str) -> Failure:
         return Failure(FailureKind.TOO_LARGE, f"body larger than {size(self.max_bytes)}", status=status, final_url=url)
@@ -397,7 +401,7 @@ class Fetcher:
         return timed_out(self.timeout, url, status, whole=self.timeout * DEADLINE_FACTOR)
 
 
-def _cached(url: str, entry: Entry, body: bytes, text: str | None) -> FetchResult:
+def _cache_result(url: str, entry: Entry, body: bytes, text: str | None) -> FetchResult:
     """A cached entry's result, its kind sniffed from the ``body`` (its first bytes will do)."""
     kind = content_kind(entry.headers.get("content-type"), body[:SNIFF_BYTES]) or "text"
     return FetchResult(url, entry.final_url, text, kind, Via.CACHE, entry.status, None, sha256=entry.sha256)
